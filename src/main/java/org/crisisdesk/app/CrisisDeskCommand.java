@@ -1,0 +1,63 @@
+package org.crisisdesk.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crisisdesk [--home DIR] [--db URL] [COMMAND]}: with no command, opens the desk. */
+@Command(
+        name = "crisisdesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = CrisisDeskCommand.Version.class,
+        description = {
+            "A desk for running an official social-media account through a crisis.",
+            "With no command, opens the desk (the demo replay runs when no X account is connected)."
+        },
+        subcommands = {ImportCommand.class, ExportCommand.class})
+public final class CrisisDeskCommand implements Callable<Integer> {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "App home: settings, credentials and the H2 database (default: $CRISISDESK_HOME or ~/.crisisdesk).")
+    Path home;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Use this database instead of the H2 file in the app home, e.g. jdbc:h2:file:/data/desk.")
+    String dbUrl;
+
+    @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",
+            description = "Speed of the demo replay, 1 to 100 (default: ${DEFAULT-VALUE}).")
+    double demoSpeed;
+
+    @Override
+    public Integer call() {
+        DeskLauncher.launch(new DeskOptions(AppHome.resolve(home), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
+        return 0;
+    }
+
+    Path home() {
+        return AppHome.resolve(home);
+    }
+
+    /** Opens the services for a subcommand; the caller closes them. */
+    Services openServices() {
+        return Services.open(home(), dbUrl, java.time.Clock.systemUTC());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"CrisisDesk " + p.getProperty("version", "dev")};
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.crisisdesk.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crisisdesk.source.FileImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Load mentions from JSON Lines files: CrisisDesk's canonical lines, X API v1.1 tweet objects or "
+                + "X API v2 tweet objects/responses. A line with a \"category\" is filed there (created if missing).",
+            "Exit status 1 when any line was rejected; the good lines are imported all the same."})
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    CrisisDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines files (UTF-8).")
+    List<Path> files;
+
+    @Option(names = "--max-errors", defaultValue = "50", paramLabel = "N",
+            description = "Rejected lines to list per file (default: ${DEFAULT-VALUE}); all are counted.")
+    int maxErrors;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int rejectedTotal = 0;
+        boolean missing = false;
+        try (Services services = root.openServices()) {
+            FileImporter importer = services.importer("import");
+            for (Path f : files) {
+                if (!Files.isReadable(f)) {
+                    err.println(f + ": cannot read the file");
+                    missing = true;
+                    continue;
+                }
+                FileImporter.Report r = importer.importFile(f);
+                out.printf("%s: imported %d, duplicates skipped %d, rejected %d%n", f, r.imported(), r.duplicates(),
+                        r.rejected().size());
+                r.rejected().stream().limit(maxErrors)
+                        .forEach(x -> out.printf("  line %d: %s%n", x.line(), x.reason()));
+                if (r.rejected().size() > maxErrors) {
+                    out.printf("  … and %d more rejected lines%n", r.rejected().size() - maxErrors);
+                }
+                rejectedTotal += r.rejected().size();
+            }
+        }
+        out.flush();
+        return rejectedTotal > 0 || missing ? 1 : 0;
+    }
+}

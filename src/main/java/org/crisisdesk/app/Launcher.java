@@ -1,0 +1,28 @@
+package org.crisisdesk.app;
+
+import org.crisisdesk.store.StoreException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the jar. Not the JavaFX {@code Application} subclass, so a plain classpath jar can start JavaFX.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        CommandLine cli = new CommandLine(new CrisisDeskCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof StoreException || ex instanceof java.io.IOException
+                    || ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("crisisdesk: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,50 @@
+package org.crisisdesk.desk;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.crisisdesk.triage.Category;
+
+/**
+ * What every view needs to draw a mention: words, time and the categories (FX thread only). Passed by constructor
+ * from the composition root, never looked up statically.
+ */
+public final class DeskContext {
+    private I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObservableMap<Long, Category> categories = FXCollections.observableHashMap();
+
+    public DeskContext(I18n i18n, Clock clock, ZoneId zone) {
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** A language switch: views built after this use the new words. */
+    public void setI18n(I18n newI18n) {
+        this.i18n = newI18n;
+    }
+
+    public String t(String key, Object... args) {
+        return i18n.t(key, args);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Categories by id, kept current by the boards. */
+    public ObservableMap<Long, Category> categories() {
+        return categories;
+    }
+}

@@ -1,0 +1,157 @@
+package org.crisisdesk.desk;
+
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.crisisdesk.desk.boards.BoardsView;
+import org.crisisdesk.desk.detail.DetailView;
+import org.crisisdesk.desk.feed.FeedView;
+import org.crisisdesk.desk.help.ShortcutsOverlay;
+import org.crisisdesk.desk.status.StatusBarView;
+
+/**
+ * The desk's window content: toolbar, feed | boards | detail, status bar, and the F1 overlay. Builds nodes and
+ * binds them to the session's view models; holds no state of its own.
+ */
+public final class MainWindow extends StackPane {
+    private final DeskSession session;
+    private final FeedView feedView;
+    private final BoardsView boardsView;
+    private final DetailView detailView;
+    private final ShortcutsOverlay help;
+
+    public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
+            Consumer<java.util.Locale> switchLanguage) {
+        this.session = session;
+        DeskContext ctx = session.context();
+        setId("main-window");
+        feedView = new FeedView(ctx, session.feed());
+        boardsView = new BoardsView(ctx, session.boards());
+        detailView = new DetailView(ctx);
+        detailView.setOpenLink(openLink);
+        feedView.setOnOpen(detailView::show);
+        boardsView.setOnOpen(detailView::show);
+
+        SplitPane split = new SplitPane(feedView, boardsView, detailView);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.24, 0.78);
+        SplitPane.setResizableWithParent(feedView, false);
+        SplitPane.setResizableWithParent(detailView, false);
+
+        BorderPane layout = new BorderPane();
+        layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
+        layout.setCenter(split);
+        layout.setBottom(new StatusBarView(ctx, session.status()));
+        help = new ShortcutsOverlay(ctx);
+        getChildren().addAll(layout, help);
+    }
+
+    private ToolBar toolbar(DeskContext ctx, Runnable toggleTheme, Consumer<java.util.Locale> switchLanguage) {
+        Label brand = new Label(ctx.t("app.title"), Icons.of("mdi2l-lifebuoy"));
+        brand.getStyleClass().add("brand");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(brand);
+        bar.setId("toolbar");
+        if (session.replay() != null) {
+            Label demo = new Label(ctx.t("toolbar.demo"));
+            demo.getStyleClass().add("demo-badge");
+            demo.setId("demo-badge");
+            ToggleButton pause = new ToggleButton(null, Icons.of("mdi2p-pause"));
+            pause.setId("replay-pause");
+            pause.setTooltip(new Tooltip(ctx.t("toolbar.replay.pause")));
+            pause.selectedProperty().addListener((o, a, paused) -> {
+                session.setReplayPaused(paused);
+                pause.setGraphic(Icons.of(paused ? "mdi2p-play" : "mdi2p-pause"));
+            });
+            ChoiceBox<Double> speed = new ChoiceBox<>();
+            speed.setId("replay-speed");
+            speed.getItems().addAll(1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 100.0);
+            speed.setValue(session.replay().clock().speed());
+            speed.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Double d) {
+                    return d == null ? "" : String.format("%.0f×", d);
+                }
+
+                @Override
+                public Double fromString(String s) {
+                    return Double.valueOf(s.replace("×", ""));
+                }
+            });
+            speed.setTooltip(new Tooltip(ctx.t("toolbar.replay.speed")));
+            speed.valueProperty().addListener((o, a, b) -> session.setReplaySpeed(b));
+            HBox demoBox = new HBox(6, demo, pause, speed);
+            demoBox.setAlignment(Pos.CENTER_LEFT);
+            bar.getItems().addAll(new Separator(), demoBox);
+        }
+        MenuButton language = new MenuButton(ctx.i18n().korean() ? "한국어" : "English", Icons.of("mdi2t-translate"));
+        language.setId("language-menu");
+        MenuItem ko = new MenuItem("한국어");
+        ko.setOnAction(e -> switchLanguage.accept(I18n.KOREAN));
+        MenuItem en = new MenuItem("English");
+        en.setOnAction(e -> switchLanguage.accept(I18n.ENGLISH));
+        language.getItems().addAll(ko, en);
+        javafx.scene.control.Button theme = new javafx.scene.control.Button(null, Icons.of("mdi2t-theme-light-dark"));
+        theme.setId("theme-toggle");
+        theme.setTooltip(new Tooltip(ctx.t("toolbar.theme")));
+        theme.setOnAction(e -> toggleTheme.run());
+        javafx.scene.control.Button helpButton = new javafx.scene.control.Button(null, Icons.of("mdi2k-keyboard"));
+        helpButton.setId("help-button");
+        helpButton.setTooltip(new Tooltip(ctx.t("toolbar.help")));
+        helpButton.setOnAction(e -> toggleHelp());
+        bar.getItems().addAll(spacer, language, theme, helpButton);
+        return bar;
+    }
+
+    /** Window-wide shortcuts; call once the window is in a scene. */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                feedView::focusSearch);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+                help.setVisible(false);
+                e.consume();
+            } else if (e.getCode() == KeyCode.SLASH && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                feedView.focusSearch();
+                e.consume();
+            }
+        });
+    }
+
+    public void toggleHelp() {
+        help.setVisible(!help.isVisible());
+    }
+
+    public FeedView feedView() {
+        return feedView;
+    }
+
+    public BoardsView boardsView() {
+        return boardsView;
+    }
+
+    public DetailView detailView() {
+        return detailView;
+    }
+}

@@ -1,0 +1,98 @@
+package org.crisisdesk.desk;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.triage.Category;
+
+/**
+ * The card that shows one mention in the feed and on the boards: author, time, clamped text, language and the
+ * category chip (or the engine's suggestion). Reused by cells: {@link #show} rebinds it to another mention.
+ */
+public final class MentionCard extends VBox {
+    private final DeskContext ctx;
+    private final Label name = new Label();
+    private final Label handle = new Label();
+    private final Label time = new Label();
+    private final Label text = new Label();
+    private final Label lang = new Label();
+    private final Label chip = new Label();
+    private final Tooltip timeTip = new Tooltip();
+    private final Tooltip textTip = new Tooltip();
+
+    public MentionCard(DeskContext ctx, int clampLines) {
+        this.ctx = ctx;
+        getStyleClass().add("mention-card");
+        name.getStyleClass().add("mention-name");
+        handle.getStyleClass().add("mention-handle");
+        time.getStyleClass().add("mention-time");
+        text.getStyleClass().add("mention-text");
+        lang.getStyleClass().add("mention-lang");
+        chip.getStyleClass().add("category-chip");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxHeight(clampLines * 18.0);
+        time.setTooltip(timeTip);
+        textTip.setWrapText(true);
+        textTip.setMaxWidth(480);
+        text.setTooltip(textTip);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        name.setMinWidth(0);
+        handle.setMinWidth(0);
+        HBox top = new HBox(6, name, handle, spacer, time);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox bottom = new HBox(6, chip, lang);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, text, bottom);
+        setSpacing(3);
+    }
+
+    public void show(StoredMention sm) {
+        Mention m = sm.mention();
+        name.setText(m.authorName() == null || m.authorName().isBlank() ? m.author() : m.authorName());
+        handle.setText("@" + m.author());
+        time.setText(RelativeTime.relative(ctx.i18n(), m.createdAt(), ctx.clock().instant(), ctx.zone()));
+        timeTip.setText(RelativeTime.absolute(m.createdAt(), ctx.zone()));
+        text.setText(m.text());
+        textTip.setText(m.text().length() > 2000 ? m.text().substring(0, 2000) + "…" : m.text());
+        lang.setText(m.lang() == null ? "" : m.lang());
+        showChip(sm);
+    }
+
+    private void showChip(StoredMention sm) {
+        chip.getStyleClass().removeAll("suggested", "auto");
+        Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
+        if (c != null) {
+            chip.setText(c.name() + ("AUTO".equals(sm.assignedBy()) ? " · " + ctx.t("card.auto") : ""));
+            chip.setStyle("-fx-background-color: " + c.color() + "33; -fx-border-color: " + c.color() + ";");
+            if ("AUTO".equals(sm.assignedBy())) {
+                chip.getStyleClass().add("auto");
+            }
+            chip.setVisible(true);
+            chip.setManaged(true);
+            return;
+        }
+        Category s = sm.suggestedCategoryId() == null ? null : ctx.categories().get(sm.suggestedCategoryId());
+        if (s != null) {
+            int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));
+            chip.setText(ctx.t("card.suggested", s.name(), pct));
+            chip.setStyle("-fx-border-color: " + s.color() + "; -fx-border-style: segments(3, 3);");
+            chip.getStyleClass().add("suggested");
+            chip.setVisible(true);
+            chip.setManaged(true);
+            return;
+        }
+        chip.setText(ctx.t("card.unsorted"));
+        chip.setStyle("");
+        chip.setVisible(true);
+        chip.setManaged(true);
+    }
+}

@@ -1,0 +1,83 @@
+package org.crisisdesk.desk.detail;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.triage.Category;
+
+/** The right-hand pane: one mention in full, with its link and place on the boards. */
+public final class DetailView extends ScrollPane {
+    private final DeskContext ctx;
+    private final VBox box = new VBox(8);
+    private final Label empty;
+    private Consumer<String> openLink = url -> {};
+
+    public DetailView(DeskContext ctx) {
+        this.ctx = ctx;
+        setId("detail");
+        getStyleClass().add("detail");
+        setFitToWidth(true);
+        box.setPadding(new Insets(12));
+        empty = new Label(ctx.t("detail.empty"));
+        empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true);
+        box.getChildren().setAll(empty);
+        setContent(box);
+    }
+
+    public void setOpenLink(Consumer<String> action) {
+        this.openLink = action;
+    }
+
+    public void show(StoredMention sm) {
+        if (sm == null) {
+            box.getChildren().setAll(empty);
+            return;
+        }
+        Mention m = sm.mention();
+        Label title = new Label(ctx.t("detail.title"));
+        title.getStyleClass().add("pane-title");
+        Label author = new Label((m.authorName() == null ? "" : m.authorName() + "  ") + "@" + m.author());
+        author.getStyleClass().add("detail-author");
+        author.setWrapText(true);
+        Label when = new Label(RelativeTime.absolute(m.createdAt(), ctx.zone())
+                + (m.lang() == null ? "" : "  ·  " + m.lang()));
+        when.getStyleClass().add("mention-time");
+        TextArea text = new TextArea(m.text());
+        text.setId("detail-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(14, 3 + m.text().length() / 40));
+        text.getStyleClass().add("detail-text");
+        Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
+        Label where = new Label(c == null ? ctx.t("detail.unsorted") : ctx.t("detail.category", c.name()));
+        where.setWrapText(true);
+        Hyperlink link = new Hyperlink(ctx.t("detail.openOnX"));
+        link.setOnAction(e -> openLink.accept(m.permalink()));
+        box.getChildren().setAll(title, author, when, text, where);
+        if (sm.suggestedCategoryId() != null && sm.categoryId() == null) {
+            Category s = ctx.categories().get(sm.suggestedCategoryId());
+            if (s != null) {
+                Label sug = new Label(ctx.t("detail.suggestion", s.name(),
+                        Math.round(100 * sm.suggestionConfidence()), sm.suggestionReason() == null ? "" : sm.suggestionReason()));
+                sug.setWrapText(true);
+                sug.getStyleClass().add("suggestion");
+                box.getChildren().add(sug);
+            }
+        }
+        box.getChildren().add(link);
+    }
+
+    /** Extra sections (history, thread) appended by features below the mention. */
+    public VBox content() {
+        return box;
+    }
+}

@@ -1,0 +1,170 @@
+package org.crisisdesk.desk.feed;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.MentionCell;
+import org.crisisdesk.mention.StoredMention;
+
+/** The live feed: search and filters on top, a virtualized list of cards, and the "N new" pill. */
+public final class FeedView extends BorderPane {
+    private final FeedViewModel model;
+    private final ListView<StoredMention> list = new ListView<>();
+    private final TextField search = new TextField();
+    private Consumer<StoredMention> onOpen = m -> {};
+
+    public FeedView(DeskContext ctx, FeedViewModel model) {
+        this.model = model;
+        setId("feed");
+        getStyleClass().add("feed");
+
+        Label title = new Label(ctx.t("feed.title"));
+        title.getStyleClass().add("pane-title");
+        ToggleButton pause = new ToggleButton(null, Icons.of("mdi2p-pause"));
+        pause.setId("feed-pause");
+        pause.setTooltip(new Tooltip(ctx.t("feed.pause")));
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        ToggleButton unsorted = new ToggleButton(ctx.t("feed.unsortedOnly"));
+        unsorted.setId("feed-unsorted-only");
+        unsorted.selectedProperty().bindBidirectional(model.unsortedOnlyProperty());
+        unsorted.selectedProperty().addListener((o, a, b) -> model.reload());
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, unsorted, pause);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        search.setId("feed-search");
+        search.setPromptText(ctx.t("feed.search.prompt"));
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        search.setOnAction(e -> model.reload());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                model.reload();
+                list.requestFocus();
+            }
+        });
+        VBox top = new VBox(6, header, search);
+        top.getStyleClass().add("pane-header");
+        setTop(top);
+
+        list.setId("feed-list");
+        list.setItems(model.items());
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new MentionCell(ctx, 4));
+        Label empty = new Label(ctx.t("feed.empty"));
+        empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+
+        Button pill = new Button();
+        pill.setId("feed-new-pill");
+        pill.getStyleClass().addAll("new-pill", "accent");
+        pill.textProperty().bind(Bindings.createStringBinding(
+                () -> ctx.t("feed.newPill", model.newCountProperty().get()), model.newCountProperty()));
+        pill.visibleProperty().bind(model.newCountProperty().greaterThan(0));
+        pill.setOnAction(e -> jumpToTop());
+        StackPane.setAlignment(pill, Pos.TOP_CENTER);
+        StackPane center = new StackPane(list, pill);
+        setCenter(center);
+
+        list.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<StoredMention>) c -> updateHolding());
+        list.skinProperty().addListener((o, a, b) -> watchScroll());
+        list.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case J -> move(1);
+                case K -> move(-1);
+                case HOME -> jumpToTop();
+                case ENTER -> open();
+                case SLASH -> search.requestFocus();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() >= 1 && list.getSelectionModel().getSelectedItem() != null) {
+                open();
+            }
+        });
+    }
+
+    private void watchScroll() {
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((o, a, b) -> {
+                    updateHolding();
+                    if (b.doubleValue() >= bar.getMax() - 0.0001 && bar.getMax() > 0) {
+                        model.loadOlder();
+                    }
+                });
+            }
+        }
+    }
+
+    private void updateHolding() {
+        boolean scrolled = false;
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
+                scrolled = bar.getValue() > 0.0001;
+            }
+        }
+        model.holdingProperty().set(scrolled || !list.getSelectionModel().getSelectedItems().isEmpty());
+    }
+
+    private void move(int delta) {
+        int i = list.getSelectionModel().getSelectedIndex();
+        int next = Math.max(0, Math.min(list.getItems().size() - 1, i + delta));
+        list.getSelectionModel().clearAndSelect(next);
+        list.scrollTo(Math.max(0, next - 2));
+        open();
+    }
+
+    private void open() {
+        StoredMention m = list.getSelectionModel().getSelectedItem();
+        if (m != null) {
+            onOpen.accept(m);
+        }
+    }
+
+    /** Clears the selection, shows waiting mentions and scrolls to the newest. */
+    public void jumpToTop() {
+        list.getSelectionModel().clearSelection();
+        model.showNew();
+        list.scrollTo(0);
+        model.holdingProperty().set(false);
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public ListView<StoredMention> list() {
+        return list;
+    }
+
+    public void setOnOpen(Consumer<StoredMention> action) {
+        this.onOpen = action;
+    }
+}

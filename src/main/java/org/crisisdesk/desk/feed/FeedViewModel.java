@@ -1,0 +1,188 @@
+package org.crisisdesk.desk.feed;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.crisisdesk.desk.Background;
+import org.crisisdesk.mention.MentionFilter;
+import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.mention.StoredMention;
+
+/**
+ * The live feed: newest on top, never yanked. While the user holds the view (scrolled down, something selected, or
+ * paused), new mentions wait in a "N new" pile; {@link #showNew()} puts them on top. FX thread only.
+ */
+public final class FeedViewModel {
+    /** Mentions kept in the list; older ones are a scroll-and-load away in the store. */
+    public static final int WINDOW = 5_000;
+    static final int PAGE = 200;
+
+    private final MentionStore store;
+    private final Background background;
+    private final ObservableList<StoredMention> items = FXCollections.observableArrayList();
+    private final Deque<StoredMention> waiting = new ArrayDeque<>();
+    private final IntegerProperty newCount = new SimpleIntegerProperty();
+    private final BooleanProperty holding = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final BooleanProperty unsortedOnly = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private MentionFilter filter = MentionFilter.ALL;
+
+    public FeedViewModel(MentionStore store, Background background) {
+        this.store = store;
+        this.background = background;
+        holding.addListener((o, was, now) -> {
+            if (!now && !paused.get()) {
+                showNew();
+            }
+        });
+        paused.addListener((o, was, now) -> {
+            if (!now && !holding.get()) {
+                showNew();
+            }
+        });
+    }
+
+    public ObservableList<StoredMention> items() {
+        return items;
+    }
+
+    /** Mentions that arrived while the view was held. */
+    public IntegerProperty newCountProperty() {
+        return newCount;
+    }
+
+    /** Set by the view while the user is scrolled away from the top or has a selection. */
+    public BooleanProperty holdingProperty() {
+        return holding;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public BooleanProperty unsortedOnlyProperty() {
+        return unsortedOnly;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Loads the newest page for the current filter from the store (in the background). */
+    public void reload() {
+        filter = currentFilter();
+        MentionFilter f = filter;
+        loading.set(true);
+        background.run(() -> store.page(f, PAGE)).onSuccess(page -> {
+            loading.set(false);
+            if (f.equals(filter)) {
+                waiting.clear();
+                newCount.set(0);
+                items.setAll(page);
+            }
+        }).onFailure(e -> loading.set(false));
+    }
+
+    /** Appends the next older page below the list (when the user scrolls to the bottom). */
+    public void loadOlder() {
+        if (items.isEmpty() || loading.get() || items.size() >= WINDOW * 4) {
+            return;
+        }
+        MentionFilter f = filter.before(items.get(items.size() - 1).pk());
+        loading.set(true);
+        background.run(() -> store.page(f, PAGE)).onSuccess(page -> {
+            loading.set(false);
+            items.addAll(page);
+        }).onFailure(e -> loading.set(false));
+    }
+
+    private MentionFilter currentFilter() {
+        String q = searchText.get() == null ? "" : searchText.get().strip();
+        MentionFilter f = MentionFilter.ALL.withUnsortedOnly(unsortedOnly.get());
+        if (q.startsWith("@") && q.length() > 1 && !q.contains(" ")) {
+            return f.withAuthor(q.substring(1));
+        }
+        if (q.startsWith("lang:")) {
+            return f.withLang(q.substring(5).strip());
+        }
+        return q.isEmpty() ? f : f.withText(q);
+    }
+
+    /** New mentions from the pipeline (already coalesced, oldest first). */
+    public void arrived(List<StoredMention> batch) {
+        Predicate<StoredMention> matches = matcher(filter);
+        for (StoredMention m : batch) {
+            if (matches.test(m)) {
+                waiting.addFirst(m);
+            }
+        }
+        if (!holding.get() && !paused.get()) {
+            showNew();
+        } else {
+            newCount.set(waiting.size());
+        }
+    }
+
+    /** Puts the waiting mentions on top (the "N new" pill, or Home). */
+    public void showNew() {
+        if (!waiting.isEmpty()) {
+            items.addAll(0, new ArrayList<>(waiting));
+            waiting.clear();
+            if (items.size() > WINDOW) {
+                items.remove(WINDOW, items.size());
+            }
+        }
+        newCount.set(0);
+    }
+
+    /** A mention changed (moved to another category): replace it where it is shown. */
+    public void updated(List<StoredMention> changed) {
+        for (StoredMention m : changed) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).pk() == m.pk()) {
+                    items.set(i, m);
+                    break;
+                }
+            }
+        }
+    }
+
+    static Predicate<StoredMention> matcher(MentionFilter f) {
+        return m -> {
+            if (f.unsortedOnly() && !m.unsorted()) {
+                return false;
+            }
+            if (f.categoryId() != null && !f.categoryId().equals(m.categoryId())) {
+                return false;
+            }
+            if (f.text() != null && !m.text().toLowerCase(Locale.ROOT).contains(f.text().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (f.author() != null) {
+                String a = f.author().toLowerCase(Locale.ROOT);
+                String name = m.mention().authorName() == null ? "" : m.mention().authorName().toLowerCase(Locale.ROOT);
+                if (!m.mention().author().toLowerCase(Locale.ROOT).contains(a) && !name.contains(a)) {
+                    return false;
+                }
+            }
+            return f.lang() == null || f.lang().equals(m.mention().lang());
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.crisisdesk.desk.status;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.source.SourceStatus;
+
+/** ControlsFX status bar: where mentions come from and in what state, their rate, and where they are stored. */
+public final class StatusBarView extends StatusBar {
+    private final DeskContext ctx;
+    private final Label clock = new Label();
+
+    public StatusBarView(DeskContext ctx, StatusViewModel model) {
+        this.ctx = ctx;
+        setId("status-bar");
+        textProperty().bind(Bindings.createStringBinding(() -> describe(model.sourceNameProperty().get(),
+                model.sourceStatusProperty().get()), model.sourceNameProperty(), model.sourceStatusProperty()));
+        setGraphic(Icons.of("mdi2r-rss"));
+
+        Label rate = new Label();
+        rate.setId("status-rate");
+        rate.textProperty().bind(Bindings.createStringBinding(
+                () -> ctx.t("status.perMinute", model.perMinuteProperty().get()), model.perMinuteProperty()));
+        Label db = new Label();
+        db.setId("status-db");
+        db.setGraphic(Icons.of("mdi2d-database"));
+        db.textProperty().bind(model.databaseLocationProperty());
+        db.setMaxWidth(320);
+        db.setTooltip(new Tooltip());
+        db.getTooltip().textProperty().bind(model.databaseLocationProperty());
+        clock.setId("status-clock");
+        clock.setGraphic(Icons.of("mdi2c-clock-outline"));
+        getRightItems().addAll(rate, new Separator(javafx.geometry.Orientation.VERTICAL), clock,
+                new Separator(javafx.geometry.Orientation.VERTICAL), db);
+
+        var timer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1), e -> {
+            model.tick();
+            clock.setText(RelativeTime.absolute(ctx.clock().instant(), ctx.zone()));
+        }));
+        timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        timer.play();
+        clock.setText(RelativeTime.absolute(ctx.clock().instant(), ctx.zone()));
+    }
+
+    private String describe(String name, SourceStatus st) {
+        if (st == null) {
+            return ctx.t("status.noSource");
+        }
+        String label = name == null ? "" : localName(name);
+        String state = ctx.t("source.state." + st.state().name());
+        String detail = st.detail() == null ? "" : " · " + st.detail();
+        return label + " — " + state + detail;
+    }
+
+    private String localName(String name) {
+        return "Demo replay".equals(name) ? ctx.t("source.demo") : name;
+    }
+}

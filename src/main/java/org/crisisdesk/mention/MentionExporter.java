@@ -1,0 +1,85 @@
+package org.crisisdesk.mention;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/** Writes mentions as canonical JSON Lines or CSV, streaming from the store. Writes to a temp file, then moves. */
+public final class MentionExporter {
+    public enum Format {
+        JSONL,
+        CSV
+    }
+
+    private final MentionStore store;
+
+    public MentionExporter(MentionStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param categoryName maps a category id to its name (null id: Unsorted, no category written)
+     * @return how many mentions were written
+     */
+    public int export(MentionFilter filter, Format format, Path out, LongFunction<String> categoryName)
+            throws IOException {
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".part");
+        int n;
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            n = format == Format.JSONL ? jsonl(filter, w, categoryName) : csv(filter, w, categoryName);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return n;
+    }
+
+    private int jsonl(MentionFilter filter, BufferedWriter w, LongFunction<String> names) {
+        return store.forEach(filter, m -> {
+            try {
+                w.write(MentionJson.toCanonicalLine(m, m.categoryId() == null ? null : names.apply(m.categoryId())));
+                w.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private int csv(MentionFilter filter, BufferedWriter w, LongFunction<String> names) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.builder()
+                .addColumn("id").addColumn("created_at").addColumn("author").addColumn("author_name")
+                .addColumn("lang").addColumn("text").addColumn("category").addColumn("link")
+                .build().withHeader();
+        try (SequenceWriter seq = mapper.writer(schema).writeValues(w)) {
+            return store.forEach(filter, m -> {
+                Map<String, String> row = new LinkedHashMap<>();
+                Mention x = m.mention();
+                row.put("id", x.platformId());
+                row.put("created_at", x.createdAt().toString());
+                row.put("author", x.author());
+                row.put("author_name", x.authorName());
+                row.put("lang", x.lang());
+                row.put("text", x.text());
+                row.put("category", m.categoryId() == null ? "" : names.apply(m.categoryId()));
+                row.put("link", x.permalink());
+                try {
+                    seq.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

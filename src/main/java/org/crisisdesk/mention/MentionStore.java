@@ -1,0 +1,392 @@
+package org.crisisdesk.mention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crisisdesk.store.Database;
+import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.SqlDialect;
+
+/** Mentions in the database: loss-free ingest (mentions + checkpoint in one transaction) and the queries views need. */
+public final class MentionStore {
+    private static final String COLUMNS = "pk, source, platform_id, created_at, received_at, author, author_name, lang, "
+            + "text, conversation_id, category_id, assigned_by, suggested_category_id, suggestion_confidence, "
+            + "suggestion_reason, handed_over_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public MentionStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the new mentions of a batch and moves the source's checkpoint, all in one transaction. Mentions already
+     * stored (same source and id) are skipped, so a re-delivered batch is harmless.
+     *
+     * @return the mentions that were new, as stored, in batch order
+     */
+    public List<StoredMention> ingest(List<Filing> batch, Checkpoint checkpoint, String actor) {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            List<Filing> fresh = withoutStored(c, batch);
+            List<StoredMention> stored = fresh.isEmpty() ? List.of() : insert(c, fresh, now);
+            recordFilings(c, stored, actor, now);
+            upsertAuthors(c, fresh, now);
+            if (checkpoint != null) {
+                saveCheckpoint(c, checkpoint, now);
+            }
+            return stored;
+        });
+    }
+
+    private static List<Filing> withoutStored(Connection c, List<Filing> batch) throws SQLException {
+        Map<String, Set<String>> idsBySource = new HashMap<>();
+        for (Filing f : batch) {
+            idsBySource.computeIfAbsent(f.mention().source(), s -> new HashSet<>()).add(f.mention().platformId());
+        }
+        Set<String> existing = new HashSet<>();
+        for (var e : idsBySource.entrySet()) {
+            List<String> ids = new ArrayList<>(e.getValue());
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String sql = "SELECT platform_id FROM mention WHERE source = ? AND platform_id IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        st.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            existing.add(e.getKey() + '\u0000' + rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        // Also drop repeats inside the batch itself (a page boundary can repeat a post).
+        Map<String, Filing> unique = new LinkedHashMap<>();
+        for (Filing f : batch) {
+            String key = f.mention().source() + '\u0000' + f.mention().platformId();
+            if (!existing.contains(key)) {
+                unique.putIfAbsent(key, f);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private static List<StoredMention> insert(Connection c, List<Filing> fresh, Instant now) throws SQLException {
+        String sql = "INSERT INTO mention (source, platform_id, created_at, received_at, author, author_name, lang, text, "
+                + "conversation_id, category_id, assigned_by, suggested_category_id, suggestion_confidence, "
+                + "suggestion_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        List<StoredMention> stored = new ArrayList<>(fresh.size());
+        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"pk"})) {
+            for (Filing f : fresh) {
+                Mention m = f.mention();
+                st.setString(1, m.source());
+                st.setString(2, m.platformId());
+                Jdbc.setInstant(st, 3, m.createdAt());
+                Jdbc.setInstant(st, 4, now);
+                st.setString(5, m.author());
+                st.setString(6, m.authorName());
+                st.setString(7, m.lang());
+                st.setString(8, m.text());
+                st.setString(9, m.conversationId());
+                Jdbc.setLong(st, 10, f.categoryId());
+                st.setString(11, f.categoryId() == null ? null : f.assignedBy());
+                Jdbc.setLong(st, 12, f.suggestedCategoryId());
+                if (f.confidence() == null) {
+                    st.setNull(13, java.sql.Types.DOUBLE);
+                } else {
+                    st.setDouble(13, f.confidence());
+                }
+                st.setString(14, f.reason());
+                st.addBatch();
+            }
+            st.executeBatch();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next()) {
+                    Filing f = fresh.get(i++);
+                    stored.add(new StoredMention(keys.getLong(1), f.mention(), now, f.categoryId(),
+                            f.categoryId() == null ? null : f.assignedBy(), f.suggestedCategoryId(), f.confidence(),
+                            f.reason(), null));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Auto-filed and imported mentions get their first history row, so every category change is explained. */
+    private static void recordFilings(Connection c, List<StoredMention> stored, String actor, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO assignment (mention_pk, from_category, to_category, "
+                + "actor, reason, move_group, at) VALUES (?, NULL, ?, ?, ?, NULL, ?)")) {
+            int n = 0;
+            for (StoredMention m : stored) {
+                if (m.categoryId() != null) {
+                    st.setLong(1, m.pk());
+                    st.setLong(2, m.categoryId());
+                    st.setString(3, actor);
+                    st.setString(4, m.assignedBy());
+                    Jdbc.setInstant(st, 5, now);
+                    st.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                st.executeBatch();
+            }
+        }
+    }
+
+    private static void upsertAuthors(Connection c, List<Filing> fresh, Instant now) throws SQLException {
+        Map<String, Mention> byKey = new LinkedHashMap<>();
+        for (Filing f : fresh) {
+            byKey.put(f.mention().source() + '\u0000' + f.mention().author(), f.mention());
+        }
+        if (byKey.isEmpty()) {
+            return;
+        }
+        // Portable upsert: update the name where the author exists, insert the rest.
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement upd = c.prepareStatement("UPDATE author SET name = ? WHERE source = ? AND handle = ?")) {
+            for (var e : byKey.entrySet()) {
+                Mention m = e.getValue();
+                upd.setString(1, m.authorName());
+                upd.setString(2, m.source());
+                upd.setString(3, m.author());
+                upd.addBatch();
+            }
+            int[] counts = upd.executeBatch();
+            int i = 0;
+            for (String key : byKey.keySet()) {
+                if (counts[i++] > 0) {
+                    known.add(key);
+                }
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO author (source, handle, name, first_seen) VALUES (?,?,?,?)")) {
+            int n = 0;
+            for (var e : byKey.entrySet()) {
+                if (!known.contains(e.getKey())) {
+                    Mention m = e.getValue();
+                    ins.setString(1, m.source());
+                    ins.setString(2, m.author());
+                    ins.setString(3, m.authorName());
+                    Jdbc.setInstant(ins, 4, now);
+                    ins.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ins.executeBatch();
+            }
+        }
+    }
+
+    private static void saveCheckpoint(Connection c, Checkpoint cp, Instant now) throws SQLException {
+        try (PreparedStatement upd = c.prepareStatement(
+                "UPDATE source_checkpoint SET position = ?, updated_at = ? WHERE source_key = ?")) {
+            upd.setString(1, cp.position());
+            Jdbc.setInstant(upd, 2, now);
+            upd.setString(3, cp.sourceKey());
+            if (upd.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO source_checkpoint (source_key, position, updated_at) VALUES (?,?,?)")) {
+            ins.setString(1, cp.sourceKey());
+            ins.setString(2, cp.position());
+            Jdbc.setInstant(ins, 3, now);
+            ins.executeUpdate();
+        }
+    }
+
+    public Optional<String> checkpoint(String sourceKey) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT position FROM source_checkpoint WHERE source_key = ?")) {
+                st.setString(1, sourceKey);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Newest first (by arrival), at most {@code limit}; page on with {@link MentionFilter#before}. */
+    public List<StoredMention> page(MentionFilter filter, int limit) {
+        return db.inTransaction(c -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(filter, args);
+            String sql = "SELECT " + COLUMNS + " FROM mention" + where + " ORDER BY pk DESC FETCH FIRST " + limit
+                    + " ROWS ONLY";
+            List<StoredMention> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Streams every matching mention oldest first, for exports; never holds them all in memory. */
+    public int forEach(MentionFilter filter, Consumer<StoredMention> sink) {
+        return db.inTransaction(c -> {
+            List<Object> args = new ArrayList<>();
+            String sql = "SELECT " + COLUMNS + " FROM mention" + where(filter, args) + " ORDER BY created_at, pk";
+            int n = 0;
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setFetchSize(1000);
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(read(rs));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    public long count(MentionFilter filter) {
+        return db.inTransaction(c -> {
+            List<Object> args = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM mention" + where(filter, args))) {
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Mentions per category; the Unsorted count is under key {@code null}. */
+    public Map<Long, Long> countsByCategory() {
+        return db.inTransaction(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT category_id, COUNT(*) FROM mention GROUP BY category_id");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Long id = Jdbc.getLong(rs, "category_id");
+                    out.put(id, rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<StoredMention> find(long pk) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE pk = ?")) {
+                st.setLong(1, pk);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<StoredMention> find(List<Long> pks) {
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        return db.inTransaction(c -> {
+            List<StoredMention> out = new ArrayList<>();
+            String sql = "SELECT " + COLUMNS + " FROM mention WHERE pk IN (" + "?,".repeat(pks.size() - 1) + "?)";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < pks.size(); i++) {
+                    st.setLong(i + 1, pks.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private String where(MentionFilter f, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        if (f.unsortedOnly()) {
+            parts.add("category_id IS NULL");
+        } else if (f.categoryId() != null) {
+            parts.add("category_id = ?");
+            args.add(f.categoryId());
+        }
+        SqlDialect d = db.dialect();
+        if (f.text() != null && !f.text().isBlank()) {
+            parts.add(d.containsIgnoreCase("text"));
+            args.add(SqlDialect.likeContains(f.text().strip()));
+        }
+        if (f.author() != null && !f.author().isBlank()) {
+            parts.add("(" + d.containsIgnoreCase("author") + " OR " + d.containsIgnoreCase("author_name") + ")");
+            String like = SqlDialect.likeContains(f.author().strip().replaceFirst("^@", ""));
+            args.add(like);
+            args.add(like);
+        }
+        if (f.lang() != null && !f.lang().isBlank()) {
+            parts.add("lang = ?");
+            args.add(f.lang());
+        }
+        if (f.from() != null) {
+            parts.add("created_at >= ?");
+            args.add(f.from());
+        }
+        if (f.to() != null) {
+            parts.add("created_at < ?");
+            args.add(f.to());
+        }
+        if (f.beforePk() != null) {
+            parts.add("pk < ?");
+            args.add(f.beforePk());
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Instant instant) {
+                Jdbc.setInstant(st, i + 1, instant);
+            } else {
+                st.setObject(i + 1, a);
+            }
+        }
+    }
+
+    static StoredMention read(ResultSet rs) throws SQLException {
+        Mention m = new Mention(rs.getString("source"), rs.getString("platform_id"), Jdbc.getInstant(rs, "created_at"),
+                rs.getString("author"), rs.getString("author_name"), rs.getString("lang"), rs.getString("text"),
+                rs.getString("conversation_id"), null, null);
+        return new StoredMention(rs.getLong("pk"), m, Jdbc.getInstant(rs, "received_at"),
+                Jdbc.getLong(rs, "category_id"), rs.getString("assigned_by"), Jdbc.getLong(rs, "suggested_category_id"),
+                Jdbc.getDouble(rs, "suggestion_confidence"), rs.getString("suggestion_reason"),
+                Jdbc.getInstant(rs, "handed_over_at"));
+    }
+}

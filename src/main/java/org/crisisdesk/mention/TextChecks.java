@@ -1,0 +1,38 @@
+package org.crisisdesk.mention;
+
+/** Text that every store (H2 and PostgreSQL) and every export can carry: no NUL, no unpaired surrogates. */
+public final class TextChecks {
+    private TextChecks() {}
+
+    /** A reason the text cannot be stored, or null when it is fine. */
+    public static String problem(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == 0) {
+                return "text contains a NUL character (at " + i + ")";
+            }
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "text contains an unpaired surrogate (at " + i + ")";
+            }
+            if (Character.isLowSurrogate(ch)) {
+                return "text contains an unpaired surrogate (at " + i + ")";
+            }
+        }
+        return null;
+    }
+
+    /** The X API escapes exactly these three; undo it once ({@code &amp;} last, so "&amp;lt;" stays "&lt;"). */
+    public static String unescapeXEntities(String s) {
+        if (s == null || s.indexOf('&') < 0) {
+            return s;
+        }
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

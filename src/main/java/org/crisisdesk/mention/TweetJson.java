@@ -1,0 +1,92 @@
+package org.crisisdesk.mention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crisisdesk.mention.MentionJson.InvalidMentionException;
+
+/** Raw X API tweet objects (v1.1 and v2) as found in archives and API dumps, turned into mentions. */
+final class TweetJson {
+    static final String X_SOURCE = "x";
+    private static final DateTimeFormatter V1_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+
+    private TweetJson() {}
+
+    static Mention fromV1(JsonNode t) {
+        String id = t.hasNonNull("id_str") ? t.get("id_str").asText() : t.get("id").asText();
+        JsonNode user = t.get("user");
+        String handle = user.hasNonNull("screen_name") ? user.get("screen_name").asText() : null;
+        if (handle == null) {
+            throw new InvalidMentionException("v1.1 tweet " + id + " has no user.screen_name");
+        }
+        String text;
+        if (t.path("extended_tweet").hasNonNull("full_text")) {
+            text = t.get("extended_tweet").get("full_text").asText();
+        } else if (t.hasNonNull("full_text")) {
+            text = t.get("full_text").asText();
+        } else {
+            text = MentionJson.requiredText(t, "text");
+        }
+        String created = MentionJson.requiredText(t, "created_at");
+        String reply = MentionJson.optionalText(t, "in_reply_to_status_id_str");
+        return MentionJson.validated(new Mention(X_SOURCE, id, parseV1Date(created), handle,
+                MentionJson.optionalText(user, "name"), MentionJson.optionalText(t, "lang"),
+                TextChecks.unescapeXEntities(text), reply, null, null));
+    }
+
+    private static Instant parseV1Date(String s) {
+        try {
+            return ZonedDateTime.parse(s, V1_DATE).toInstant();
+        } catch (DateTimeParseException e) {
+            return MentionJson.parseInstant(s);
+        }
+    }
+
+    /** A v2 tweet object, or a v2 response ({@code data} object or array, {@code includes.users}). */
+    static List<Mention> fromV2(JsonNode node) {
+        Map<String, JsonNode> users = new HashMap<>();
+        for (JsonNode u : node.path("includes").path("users")) {
+            if (u.hasNonNull("id")) {
+                users.put(u.get("id").asText(), u);
+            }
+        }
+        List<Mention> out = new ArrayList<>();
+        JsonNode data = node.has("data") ? node.get("data") : node;
+        if (data.isArray()) {
+            for (JsonNode t : data) {
+                out.add(oneV2(t, users));
+            }
+        } else if (data.isObject()) {
+            out.add(oneV2(data, users));
+        } else {
+            throw new InvalidMentionException("v2 \"data\" must be a tweet object or an array of them");
+        }
+        return out;
+    }
+
+    private static Mention oneV2(JsonNode t, Map<String, JsonNode> users) {
+        String id = MentionJson.requiredText(t, "id");
+        String authorId = MentionJson.optionalText(t, "author_id");
+        JsonNode user = authorId == null ? null : users.get(authorId);
+        String handle = user == null ? MentionJson.optionalText(t, "username") : MentionJson.optionalText(user, "username");
+        if (handle == null) {
+            throw new InvalidMentionException("v2 tweet " + id + ": author " + authorId
+                    + " is not in includes.users, so its handle is unknown");
+        }
+        String text = t.path("note_tweet").hasNonNull("text")
+                ? t.get("note_tweet").get("text").asText()
+                : MentionJson.requiredText(t, "text");
+        return MentionJson.validated(new Mention(X_SOURCE, id, MentionJson.parseInstant(
+                        MentionJson.requiredText(t, "created_at")), handle,
+                user == null ? null : MentionJson.optionalText(user, "name"), MentionJson.optionalText(t, "lang"),
+                TextChecks.unescapeXEntities(text), MentionJson.optionalText(t, "conversation_id"), null, null));
+    }
+}

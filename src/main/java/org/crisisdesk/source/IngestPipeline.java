@@ -1,0 +1,65 @@
+package org.crisisdesk.source;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crisisdesk.mention.Checkpoint;
+import org.crisisdesk.mention.Filing;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.triage.CategoryStore;
+import org.crisisdesk.triage.Suggester;
+import org.crisisdesk.triage.Suggestion;
+
+/**
+ * normalize → classify → persist (mentions and checkpoint in one transaction). The same steps for the desk, the
+ * headless collector and imports. Not thread-safe: one pipeline per source thread.
+ */
+public final class IngestPipeline {
+    public static final String AUTO = "AUTO";
+    public static final String IMPORT = "IMPORT";
+
+    private final MentionStore mentions;
+    private final CategoryStore categories;
+    private final Suggester suggester;
+    private final String actor;
+    private final Map<String, Long> categoryIdsByName = new HashMap<>();
+
+    public IngestPipeline(MentionStore mentions, CategoryStore categories, Suggester suggester, String actor) {
+        this.mentions = mentions;
+        this.categories = categories;
+        this.suggester = suggester;
+        this.actor = actor;
+    }
+
+    public List<StoredMention> ingest(List<Mention> batch, Checkpoint checkpoint) {
+        List<Filing> filings = new ArrayList<>(batch.size());
+        double threshold = suggester.autoFileThreshold();
+        for (Mention m : batch) {
+            filings.add(file(m, threshold));
+        }
+        return mentions.ingest(filings, checkpoint, actor);
+    }
+
+    private Filing file(Mention m, double threshold) {
+        if (m.categoryHint() != null) {
+            Long id = categoryIdsByName.computeIfAbsent(m.categoryHint(), name -> categories.ensure(name).id());
+            return new Filing(m, id, IMPORT, null, null, null);
+        }
+        Suggestion s = suggester.suggest(m);
+        if (s.categoryId() == null) {
+            return Filing.unsorted(m);
+        }
+        if (s.confidence() >= threshold) {
+            return new Filing(m, s.categoryId(), AUTO, s.categoryId(), s.confidence(), s.reason());
+        }
+        return new Filing(m, null, null, s.categoryId(), s.confidence(), s.reason());
+    }
+
+    /** Forget cached category ids (after a rename, merge or archive). */
+    public void categoriesChanged() {
+        categoryIdsByName.clear();
+    }
+}

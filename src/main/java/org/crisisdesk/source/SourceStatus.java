@@ -1,0 +1,29 @@
+package org.crisisdesk.source;
+
+import java.time.Instant;
+
+/**
+ * What a source is doing, for the status bar and the collect command's progress lines.
+ *
+ * @param until          end of a back-off or pause, or null
+ * @param rateRemaining  requests left in the current rate-limit window, or null when unknown
+ * @param lastPoll       time of the last completed poll, or null
+ */
+public record SourceStatus(State state, String detail, Instant until, Integer rateRemaining, Instant lastPoll) {
+
+    public enum State {
+        STARTING,
+        LIVE,
+        CATCHING_UP,
+        PAUSED,
+        BACKING_OFF,
+        CREDENTIALS_REJECTED,
+        FINISHED,
+        STOPPED,
+        FAILED
+    }
+
+    public static SourceStatus of(State state, String detail) {
+        return new SourceStatus(state, detail, null, null, null);
+    }
+}

@@ -1,0 +1,166 @@
+package org.crisisdesk.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that knows the JDBC URL: opens the pool, migrates the schema with Flyway and hands out
+ * transactions. Thread-safe; every repository method runs as one {@link #inTransaction} call.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final String url;
+    private final JdbcConnectionPool pool;
+    private final SqlDialect dialect;
+
+    private Database(String url, JdbcConnectionPool pool) {
+        this.url = url;
+        this.pool = pool;
+        this.dialect = SqlDialect.forUrl(url);
+    }
+
+    /** The default file database inside an app home: {@code HOME/crisisdesk.mv.db}. */
+    public static String fileUrl(Path home) {
+        // AUTO_SERVER lets a second desk (or a headless collector) open the same file safely through H2's mixed mode.
+        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("crisisdesk") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Opens and migrates; throws {@link StoreException} with a message a person can act on. */
+    public static Database open(String url) {
+        refuseMissingParent(url);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+        Database db = new Database(url, pool);
+        try {
+            db.migrate();
+            return db;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw StoreException.explain(url, e);
+        }
+    }
+
+    private static void refuseMissingParent(String url) {
+        if (url.startsWith("jdbc:h2:file:")) {
+            String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (Exception e) {
+                throw new StoreException("Cannot create the database folder " + parent + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+        refuseNewerSchema(flyway.info());
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("Database migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    /** A database written by a newer CrisisDesk has migrations this build does not know: refuse it, never guess. */
+    private void refuseNewerSchema(MigrationInfoService info) {
+        MigrationInfo[] applied = info.applied();
+        MigrationInfo[] known = info.all();
+        String newestKnown = null;
+        for (MigrationInfo m : known) {
+            if (m.getVersion() != null && m.getState().isResolved()) {
+                newestKnown = m.getVersion().getVersion();
+            }
+        }
+        for (MigrationInfo m : applied) {
+            if (m.getVersion() != null && !m.getState().isResolved()) {
+                throw new StoreException("This database was written by a newer CrisisDesk (schema version "
+                        + m.getVersion() + ", this version knows up to " + newestKnown + "). "
+                        + "Update CrisisDesk or choose another database with --db.", null);
+            }
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The URL as shown to people: the file path for H2 files, without options. */
+    public String displayLocation() {
+        if (url.startsWith("jdbc:h2:file:")) {
+            return url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
+        }
+        return url.split(";")[0];
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreException.explain(url, e);
+        }
+    }
+
+    public void inTransactionVoid(SqlVoidWork work) {
+        inTransaction(c -> {
+            work.run(c);
+            return null;
+        });
+    }
+
+    /** Hot copy of the whole database into a zip (H2 {@code BACKUP TO}). */
+    public void backupTo(Path zip) {
+        inTransactionVoid(c -> {
+            try (var st = c.prepareStatement("BACKUP TO ?")) {
+                st.setString(1, zip.toAbsolutePath().toString());
+                st.execute();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface SqlVoidWork {
+        void run(Connection c) throws SQLException;
+    }
+}

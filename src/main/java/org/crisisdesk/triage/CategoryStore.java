@@ -1,0 +1,133 @@
+package org.crisisdesk.triage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crisisdesk.store.Database;
+import org.crisisdesk.store.Jdbc;
+
+/** Categories in the database. Each method is one transaction. */
+public final class CategoryStore {
+    public static final String DEFAULT_COLOR = "#868E96";
+
+    private final Database db;
+    private final Clock clock;
+
+    public CategoryStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Active categories in board order. */
+    public List<Category> active() {
+        return db.inTransaction(c -> query(c, "SELECT * FROM category WHERE archived = FALSE ORDER BY position, id"));
+    }
+
+    /** All categories, archived included, in board order. */
+    public List<Category> all() {
+        return db.inTransaction(c -> query(c, "SELECT * FROM category ORDER BY position, id"));
+    }
+
+    public Optional<Category> byName(String name) {
+        return db.inTransaction(c -> byName(c, name));
+    }
+
+    public Optional<Category> byId(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM category WHERE id = ?")) {
+                st.setLong(1, id);
+                return first(st);
+            }
+        });
+    }
+
+    /** The category with this name, created (as a topic, at the end of the board) if missing. */
+    public Category ensure(String name) {
+        String clean = CategoryNames.clean(name);
+        return db.inTransaction(c -> {
+            Optional<Category> existing = byName(c, clean);
+            return existing.isPresent() ? existing.get() : insert(c, clean, DEFAULT_COLOR, Category.Kind.TOPIC, Rules.NONE);
+        });
+    }
+
+    public Category create(String name, String color, Category.Kind kind, Rules rules) {
+        String clean = CategoryNames.clean(name);
+        return db.inTransaction(c -> {
+            if (byName(c, clean).isPresent()) {
+                throw new IllegalArgumentException("A category named \"" + clean + "\" already exists");
+            }
+            return insert(c, clean, color, kind, rules);
+        });
+    }
+
+    public boolean isEmpty() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM category");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    private Category insert(Connection c, String name, String color, Category.Kind kind, Rules rules)
+            throws SQLException {
+        int position;
+        try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(MAX(position), 0) + 1 FROM category");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            position = rs.getInt(1);
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO category (name, color, position, kind, archived, "
+                + "keywords, regexes, exclusions, created_at) VALUES (?,?,?,?,FALSE,?,?,?,?)", new String[] {"id"})) {
+            st.setString(1, name);
+            st.setString(2, color);
+            st.setInt(3, position);
+            st.setString(4, kind.name());
+            st.setString(5, Rules.join(rules.keywords()));
+            st.setString(6, Rules.join(rules.regexes()));
+            st.setString(7, Rules.join(rules.exclusions()));
+            Jdbc.setInstant(st, 8, clock.instant());
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return new Category(keys.getLong(1), name, color, position, kind, false, rules);
+            }
+        }
+    }
+
+    static Optional<Category> byName(Connection c, String name) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM category WHERE name = ?")) {
+            st.setString(1, name);
+            return first(st);
+        }
+    }
+
+    private static Optional<Category> first(PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        }
+    }
+
+    private static List<Category> query(Connection c, String sql) throws SQLException {
+        List<Category> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    static Category read(ResultSet rs) throws SQLException {
+        return new Category(rs.getLong("id"), rs.getString("name"), rs.getString("color"), rs.getInt("position"),
+                Category.Kind.valueOf(rs.getString("kind")), rs.getBoolean("archived"),
+                new Rules(Rules.split(rs.getString("keywords")), Rules.split(rs.getString("regexes")),
+                        Rules.split(rs.getString("exclusions"))));
+    }
+}

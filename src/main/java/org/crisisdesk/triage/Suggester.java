@@ -1,0 +1,15 @@
+package org.crisisdesk.triage;
+
+import org.crisisdesk.mention.Mention;
+
+/** Suggests a category for a new mention. Called on the pipeline thread; implementations must be thread-safe. */
+public interface Suggester {
+    Suggester NONE = m -> Suggestion.NONE;
+
+    Suggestion suggest(Mention mention);
+
+    /** Confidence at or above which a suggestion files the mention automatically; above 1 means never. */
+    default double autoFileThreshold() {
+        return 2.0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.crisisdesk.mention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MentionJsonTest {
+
+    @Test
+    void v1TweetUsesFullTextAndUnescapesEntitiesOnce() {
+        String line = "{\"created_at\":\"Sat Oct 17 01:02:03 +0000 2026\",\"id\":1861,\"id_str\":\"1861\","
+                + "\"full_text\":\"@desk_official A&amp;S &lt;긴급&gt; &amp;lt;\",\"text\":\"truncated…\","
+                + "\"lang\":\"ko\",\"user\":{\"screen_name\":\"minsu\",\"name\":\"민수\"}}";
+        MentionJson.Parsed p = MentionJson.parseLine(line);
+        assertThat(p.rejected()).isFalse();
+        Mention m = p.mentions().get(0);
+        assertThat(m.source()).isEqualTo("x");
+        assertThat(m.platformId()).isEqualTo("1861");
+        assertThat(m.text()).isEqualTo("@desk_official A&S <긴급> &lt;");
+        assertThat(m.createdAt()).isEqualTo(Instant.parse("2026-10-17T01:02:03Z"));
+        assertThat(m.author()).isEqualTo("minsu");
+        assertThat(m.authorName()).isEqualTo("민수");
+    }
+
+    @Test
+    void v2ResponseTakesNoteTweetAndResolvesAuthorsFromIncludes() {
+        String line = "{\"data\":[{\"id\":\"20\",\"text\":\"short…\",\"author_id\":\"9\",\"created_at\":"
+                + "\"2026-10-17T01:00:00.000Z\",\"lang\":\"en\",\"conversation_id\":\"20\","
+                + "\"note_tweet\":{\"text\":\"the whole long post &amp; more\"}},{\"id\":\"21\",\"text\":\"hi\","
+                + "\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:01Z\"}],"
+                + "\"includes\":{\"users\":[{\"id\":\"9\",\"username\":\"jane\",\"name\":\"Jane\"}]}}";
+        MentionJson.Parsed p = MentionJson.parseLine(line);
+        assertThat(p.mentions()).hasSize(2);
+        assertThat(p.mentions().get(0).text()).isEqualTo("the whole long post & more");
+        assertThat(p.mentions().get(0).author()).isEqualTo("jane");
+        assertThat(p.mentions().get(1).text()).isEqualTo("hi");
+    }
+
+    @Test
+    void v2TweetWithoutKnownAuthorIsRejectedWithReason() {
+        MentionJson.Parsed p = MentionJson.parseLine(
+                "{\"id\":\"1\",\"text\":\"x\",\"author_id\":\"5\",\"created_at\":\"2026-10-17T01:00:00Z\"}");
+        assertThat(p.error()).contains("includes.users");
+    }
+
+    @Test
+    void canonicalLineNeedsItsRequiredFields() {
+        assertThat(MentionJson.parseLine("{\"id\":\"1\",\"author\":\"a\",\"text\":\"t\"}").error())
+                .contains("created_at");
+        assertThat(MentionJson.parseLine("{\"id\":\"1\",\"created_at\":\"2026-10-17T01:00:00Z\",\"text\":\"t\"}")
+                .error()).contains("author");
+        assertThat(MentionJson.parseLine("{\"id\":\"1\",\"created_at\":\"2026-10-17T01:00:00Z\",\"author\":\"a\","
+                + "\"text\":\"" + "가".repeat(MentionJson.MAX_TEXT + 1) + "\"}").error()).contains("limit");
+    }
+}

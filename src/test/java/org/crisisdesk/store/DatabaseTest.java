@@ -1,0 +1,100 @@
+package org.crisisdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisisdesk.testing.TempDesk;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+    @Test
+    void freshFileIsMigratedToTheFullSchema() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            List<String> tables = db.inTransaction(c -> {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        names.add(rs.getString("TABLE_NAME").toLowerCase());
+                    }
+                }
+                return names;
+            });
+            assertThat(tables).contains("mention", "author", "category", "assignment", "notice", "shift",
+                    "source_checkpoint", "alert", "setting");
+        }
+        assertThat(Files.exists(home.resolve("crisisdesk.mv.db"))).isTrue();
+    }
+
+    @Test
+    void reopeningKeepsDataAndDoesNotMigrateAgain() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            db.inTransactionVoid(c -> c.createStatement().execute("INSERT INTO setting VALUES ('k', 'v')"));
+        }
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            String v = db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT setting_value FROM setting WHERE name = 'k'")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(v).isEqualTo("v");
+        }
+    }
+
+    @Test
+    void databaseFromANewerVersionIsRefusedWithAClearMessage() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            db.inTransactionVoid(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO \"flyway_schema_history\" "
+                        + "(\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\", "
+                        + "\"installed_by\", \"execution_time\", \"success\") VALUES (999, '999', 'future', 'SQL', "
+                        + "'V999__future.sql', 1, 'sa', 1, TRUE)")) {
+                    st.executeUpdate();
+                }
+            });
+        }
+        assertThatThrownBy(() -> Database.open(Database.fileUrl(home)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer CrisisDesk")
+                .hasMessageContaining("999");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsNotReplacedByAnEmptyOne() throws Exception {
+        Path home = TempDesk.newHome();
+        Path file = home.resolve("crisisdesk.mv.db");
+        Files.writeString(file, "this is not an H2 file ".repeat(500));
+        assertThatThrownBy(() -> Database.open(Database.fileUrl(home)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(home.toString());
+        assertThat(Files.readString(file)).startsWith("this is not an H2 file");
+    }
+
+    @Test
+    void transactionRollsBackWhenWorkFails() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThatThrownBy(() -> db.inTransactionVoid(c -> {
+                c.createStatement().execute("INSERT INTO setting VALUES ('a', '1')");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            long n = db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM setting")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(n).isZero();
+        }
+    }
+}
