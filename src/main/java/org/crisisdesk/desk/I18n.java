@@ -11,17 +11,37 @@ import java.util.ResourceBundle;
  */
 public final class I18n {
     public static final String BUNDLE = "org.crisisdesk.desk.messages";
+    /**
+     * Each feature keeps its words beside its views ({@code org/crisisdesk/desk/<feature>/messages.properties}), so
+     * features grow without touching one shared file. Looked up after the main bundle, in this order.
+     */
+    public static final java.util.List<String> FEATURE_BUNDLES = java.util.List.of(
+            "org.crisisdesk.desk.boards.messages",
+            "org.crisisdesk.desk.composer.messages",
+            "org.crisisdesk.desk.alerts.messages",
+            "org.crisisdesk.desk.handover.messages",
+            "org.crisisdesk.desk.connect.messages",
+            "org.crisisdesk.desk.settings.messages");
     public static final Locale KOREAN = Locale.KOREAN;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    private final java.util.List<ResourceBundle> features = new java.util.ArrayList<>();
 
     public I18n(Locale locale) {
         this.locale = "ko".equals(locale.getLanguage()) ? KOREAN : ENGLISH;
         // Base bundle is Korean; never fall back to the JVM's default locale (it may be English on a Korean desk).
         this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
+        for (String name : FEATURE_BUNDLES) {
+            try {
+                features.add(ResourceBundle.getBundle(name, this.locale, ResourceBundle.Control.getNoFallbackControl(
+                        ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException absent) {
+                // that feature has no words of its own (yet)
+            }
+        }
     }
 
     /** Korean when the OS says Korean, English otherwise. */
@@ -38,16 +58,26 @@ public final class I18n {
     }
 
     public String t(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = lookup(key);
+        if (pattern == null) {
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    public ResourceBundle bundle() {
-        return bundle;
+    private String lookup(String key) {
+        if (bundle.containsKey(key)) {
+            return bundle.getString(key);
+        }
+        for (ResourceBundle b : features) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
+        }
+        return null;
+    }
+
+    public boolean has(String key) {
+        return lookup(key) != null;
     }
 }

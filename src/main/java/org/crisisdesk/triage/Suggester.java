@@ -12,4 +12,7 @@ public interface Suggester {
     default double autoFileThreshold() {
         return 2.0;
     }
+
+    /** A person filed {@code mention} into {@code categoryId} (a move is a label); learning engines update. */
+    default void learn(Mention mention, long categoryId) {}
 }
