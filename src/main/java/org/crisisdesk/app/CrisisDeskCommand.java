@@ -35,12 +35,17 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeskLauncher.launch(new DeskOptions(AppHome.resolve(home), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
+        DeskLauncher.launch(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
         return 0;
     }
 
     Path home() {
-        return AppHome.resolve(home);
+        Path resolved = AppHome.resolve(home);
+        // Logback reads this when the first logger is made, which is after option parsing.
+        if (System.getProperty("crisisdesk.logdir") == null) {
+            System.setProperty("crisisdesk.logdir", resolved.resolve("logs").toString());
+        }
+        return resolved;
     }
 
     /** Opens the services for a subcommand; the caller closes them. */
