@@ -98,4 +98,28 @@ class CliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("crisisdesk: ").contains(home.toString()).doesNotContain("\tat ");
     }
+
+    @Test
+    void backupThenRestoreBringsBackTheData() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("in.jsonl");
+        Files.write(in, ImportExportRoundTripTestData.hostileLines(), StandardCharsets.UTF_8);
+        run("--home", home.toString(), "import", in.toString());
+        Run backup = run("--home", home.toString(), "backup");
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("backup written to").contains(".zip");
+        Path zip = Path.of(backup.out().trim().replace("backup written to ", ""));
+
+        Files.writeString(home.resolve("crisisdesk.mv.db"), "damaged ".repeat(1000));
+        Run broken = run("--home", home.toString(), "export", "--out", home.resolve("x.jsonl").toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("damaged").contains("The last backup is " + zip);
+
+        Run restore = run("--home", home.toString(), "restore", zip.toString());
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("previous database kept as");
+        Path out = home.resolve("after.jsonl");
+        run("--home", home.toString(), "export", "--out", out.toString());
+        assertThat(Files.readAllLines(out)).hasSize(ImportExportRoundTripTestData.hostileLines().size());
+    }
 }
