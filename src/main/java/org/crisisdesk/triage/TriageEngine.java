@@ -407,6 +407,16 @@ public final class TriageEngine implements Suggester, AutoCloseable {
         }
     }
 
+    /** What the classifier has learned, per mention key (a copy; for tests and diagnostics). */
+    Map<String, Long> learnedLabels() {
+        lock.readLock().lock();
+        try {
+            return new HashMap<>(learned);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ rules
 
     /** Re-reads the active categories and their rules (after an edit, merge or archive) and reconciles labels. */
@@ -658,8 +668,11 @@ public final class TriageEngine implements Suggester, AutoCloseable {
 
     /** Marks the model changed and schedules a save a moment later (coalescing bursts of moves). */
     private void changed() {
+        if (closed) {
+            return;
+        }
         dirty.set(true);
-        if (store == null || closed) {
+        if (store == null) {
             return;
         }
         synchronized (saveMonitor) {
@@ -745,6 +758,17 @@ public final class TriageEngine implements Suggester, AutoCloseable {
     /** Regex evaluations given up on this thread because they exceeded their step budget (see {@link RuleSet}). */
     static long regexTimeoutsOnThisThread() {
         return TriageScratch.get().regexTimeouts;
+    }
+
+    /** Stops without saving, as a killed process would (tests of the recovery path). */
+    void abandon() {
+        closed = true;
+        synchronized (saveMonitor) {
+            if (saveTask != null) {
+                saveTask.cancel(false);
+            }
+        }
+        dirty.set(false);
     }
 
     /** Stops saving in the background and saves what changed (after waiting a bounded time for the startup load). */
