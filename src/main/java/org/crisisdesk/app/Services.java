@@ -17,6 +17,8 @@ import org.crisisdesk.store.Database;
 import org.crisisdesk.triage.CategoryStore;
 import org.crisisdesk.triage.DefaultCategories;
 import org.crisisdesk.triage.Suggester;
+import org.crisisdesk.triage.TriageEngine;
+import org.crisisdesk.triage.TriageModelStore;
 
 /**
  * The composition root: builds every service once, by constructor, for the desk and for the CLI. Owns the executors
@@ -28,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final MentionStore mentions;
     private final CategoryStore categories;
+    private final TriageEngine triage;
     private final Suggester suggester;
     private final SettingsStore settings;
     private final ExecutorService background;
@@ -40,10 +43,12 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         this.mentions = new MentionStore(db, clock);
         this.categories = new CategoryStore(db, clock);
-        this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
+        this.triage = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
+        this.suggester = triage;
+        closeOnExit(triage);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -52,6 +57,7 @@ public final class Services implements AutoCloseable {
         Services s = new Services(home, db, clock);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
+            s.triage.reload();
         }
         return s;
     }
@@ -91,6 +97,11 @@ public final class Services implements AutoCloseable {
 
     public Suggester suggester() {
         return suggester;
+    }
+
+    /** The triage engine behind {@link #suggester()}: call {@code reload()} after editing categories or rules. */
+    public TriageEngine triage() {
+        return triage;
     }
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */

@@ -65,6 +65,53 @@ public final class CategoryStore {
         });
     }
 
+    /** What {@link #importSpecs} did, by category name. */
+    public record ImportResult(List<String> created, List<String> updated, List<String> restored,
+            List<String> unchanged) {}
+
+    /**
+     * Merges a categories file into the board in one transaction: a category is matched by name (a customer-centre
+     * entry falls back to the existing customer-centre column); a match gets the file's colour and rules (its name,
+     * kind and position stay, and an archived one is restored), a missing one is created at the end of the board.
+     * Categories the file does not name are left alone.
+     */
+    public ImportResult importSpecs(List<CategoryFile.Spec> specs) {
+        return db.inTransaction(c -> {
+            List<String> created = new ArrayList<>();
+            List<String> updated = new ArrayList<>();
+            List<String> restored = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            for (CategoryFile.Spec spec : specs) {
+                Optional<Category> existing = byName(c, spec.name());
+                if (existing.isEmpty() && spec.kind() == Category.Kind.CUSTOMER_CENTRE) {
+                    existing = query(c, "SELECT * FROM category WHERE kind = 'CUSTOMER_CENTRE' ORDER BY archived, id")
+                            .stream().findFirst();
+                }
+                if (existing.isEmpty()) {
+                    insert(c, spec.name(), spec.color(), spec.kind(), spec.rules());
+                    created.add(spec.name());
+                    continue;
+                }
+                Category old = existing.get();
+                if (old.color().equalsIgnoreCase(spec.color()) && old.rules().equals(spec.rules()) && !old.archived()) {
+                    unchanged.add(old.name());
+                    continue;
+                }
+                try (PreparedStatement st = c.prepareStatement("UPDATE category SET color = ?, keywords = ?, "
+                        + "regexes = ?, exclusions = ?, archived = FALSE WHERE id = ?")) {
+                    st.setString(1, spec.color());
+                    st.setString(2, Rules.join(spec.rules().keywords()));
+                    st.setString(3, Rules.join(spec.rules().regexes()));
+                    st.setString(4, Rules.join(spec.rules().exclusions()));
+                    st.setLong(5, old.id());
+                    st.executeUpdate();
+                }
+                (old.archived() ? restored : updated).add(old.name());
+            }
+            return new ImportResult(created, updated, restored, unchanged);
+        });
+    }
+
     public boolean isEmpty() {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM category");
