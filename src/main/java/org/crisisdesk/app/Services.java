@@ -14,9 +14,12 @@ import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
 import org.crisisdesk.store.Database;
+import org.crisisdesk.triage.BoardStatsStore;
 import org.crisisdesk.triage.CategoryStore;
 import org.crisisdesk.triage.DefaultCategories;
+import org.crisisdesk.triage.MoveStore;
 import org.crisisdesk.triage.Suggester;
+import org.crisisdesk.triage.TriageService;
 
 /**
  * The composition root: builds every service once, by constructor, for the desk and for the CLI. Owns the executors
@@ -30,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final CategoryStore categories;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final TriageService triage;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -42,6 +46,9 @@ public final class Services implements AutoCloseable {
         this.categories = new CategoryStore(db, clock);
         this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
+        // after the suggester: every manual move teaches it
+        this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
+                clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
     }
@@ -91,6 +98,11 @@ public final class Services implements AutoCloseable {
 
     public Suggester suggester() {
         return suggester;
+    }
+
+    /** Moves, undo/redo, history, category edits and the customer-centre hand-over. */
+    public TriageService triage() {
+        return triage;
     }
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
