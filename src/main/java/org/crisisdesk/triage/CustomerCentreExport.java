@@ -67,7 +67,7 @@ final class CustomerCentreExport {
         Mention m = sm.mention();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", m.platformId());
-        row.put("created_at", m.createdAt().atZone(zone).toOffsetDateTime().toString());
+        row.put("created_at", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(m.createdAt().atZone(zone)));
         row.put("author", m.author());
         row.put("author_name", m.authorName() == null ? "" : m.authorName());
         row.put("link", m.permalink());
