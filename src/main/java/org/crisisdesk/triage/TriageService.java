@@ -111,10 +111,9 @@ public final class TriageService {
         return categories.create(clean, colour, Category.Kind.TOPIC, Rules.NONE);
     }
 
-    /** A colour for the next new category: the first of the palette no active category uses. */
-    public String nextColour() {
-        List<String> used = categories.active().stream().map(c -> c.color().toUpperCase(java.util.Locale.ROOT))
-                .toList();
+    /** A colour for the next new category: the first of the palette none of {@code active} uses. */
+    public static String nextColour(List<Category> active) {
+        List<String> used = active.stream().map(c -> c.color().toUpperCase(java.util.Locale.ROOT)).toList();
         return PALETTE.stream().filter(p -> !used.contains(p)).findFirst()
                 .orElse(PALETTE.get(used.size() % PALETTE.size()));
     }
