@@ -10,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.notice.NotConnectedPublisher;
+import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.Publisher;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
@@ -32,6 +35,9 @@ public final class Services implements AutoCloseable {
     private final SettingsStore settings;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService outboxExecutor;
+    private final NoticeService notices;
+    private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Services(Path home, Database db, Clock clock) {
@@ -44,6 +50,9 @@ public final class Services implements AutoCloseable {
         this.settings = new SettingsStore(db);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
+        // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
+        this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
+        this.notices = new NoticeService(db, clock, this::publisher);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -93,6 +102,26 @@ public final class Services implements AutoCloseable {
         return suggester;
     }
 
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Where notices are posted: the X adapter once connected; until then a not-connected publisher. */
+    public Publisher publisher() {
+        Publisher p = publisherProvider.get();
+        return p != null ? p : NotConnectedPublisher.INSTANCE;
+    }
+
+    /** The hook the X connector uses to plug its publisher in (or tests, a fake one). */
+    public void setPublisherProvider(java.util.function.Supplier<Publisher> provider) {
+        this.publisherProvider = provider == null ? () -> NotConnectedPublisher.INSTANCE : provider;
+    }
+
+    /** Posting notices: one thread, blocking HTTP allowed. */
+    public ExecutorService outboxExecutor() {
+        return outboxExecutor;
+    }
+
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
         return new IngestPipeline(mentions, categories, suggester, actor);
@@ -131,6 +160,13 @@ public final class Services implements AutoCloseable {
         }
         scheduler.shutdownNow();
         background.shutdown();
+        outboxExecutor.shutdown();
+        try {
+            // let a post in flight finish and record its outcome before the database closes
+            outboxExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 }
