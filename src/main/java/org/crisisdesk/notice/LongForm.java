@@ -90,8 +90,8 @@ public final class LongForm {
         if (!quotes.isEmpty()) {
             md.append("## ").append(w.quotes).append("\n\n");
             quotes.forEach(q -> md.append("> ").append(md(q)).append("\n>\n"));
-            md.setLength(md.length() - 2);
-            md.append("\n\n");
+            md.setLength(md.length() - 2); // no empty quote line after the last one
+            md.append('\n');
         }
         md.append("## ").append(w.timeline).append("\n\n");
         if (timeline.isEmpty()) {
@@ -260,7 +260,7 @@ public final class LongForm {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!', '(', ')' -> b.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> b.append('\\').append(c);
                 default -> b.append(c);
             }
         }
