@@ -9,6 +9,9 @@ ALTER TABLE notice ADD COLUMN template_name VARCHAR(200);
 ALTER TABLE notice ADD COLUMN attempts INTEGER DEFAULT 0 NOT NULL;
 -- Same key, same notice: a double click or a re-run CLI command finds the notice instead of queueing a second one.
 ALTER TABLE notice ADD COLUMN idempotency_key VARCHAR(100);
+-- Operational times are wall-clock times, even when the desk runs a demo on scenario time: they are compared with
+-- HTTP timeouts and with the platform's own post times.
+ALTER TABLE notice ADD COLUMN wall_created_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE notice ADD COLUMN next_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE notice ADD COLUMN posting_started_at TIMESTAMP WITH TIME ZONE;
 -- DUPLICATE, CREDENTIALS, RATE_LIMITED, TRANSIENT, REJECTED, NOT_CONNECTED, UNCERTAIN, CANCELLED

@@ -52,7 +52,9 @@ public final class Services implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
-        this.notices = new NoticeService(db, clock, this::publisher);
+        // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
+        Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
+        this.notices = new NoticeService(db, clock, wall, this::publisher);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */

@@ -20,12 +20,16 @@ public final class NoticeService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public NoticeService(Database db, Clock clock, Supplier<Publisher> publisher) {
+    /**
+     * @param clock the desk's clock (scenario time in the demo): as-of defaults, timelines
+     * @param wall real time for the outbox's attempts, backoff and in-flight checks
+     */
+    public NoticeService(Database db, Clock clock, Clock wall, Supplier<Publisher> publisher) {
         this.clock = clock;
-        this.notices = new NoticeStore(db, clock);
+        this.notices = new NoticeStore(db, clock, wall);
         this.templates = new TemplateStore(db, clock);
         this.departments = new DepartmentStore(db, clock);
-        this.outbox = new Outbox(notices, publisher, clock);
+        this.outbox = new Outbox(notices, publisher, wall);
     }
 
     public NoticeStore store() {

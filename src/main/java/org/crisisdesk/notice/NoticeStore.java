@@ -29,17 +29,23 @@ public final class NoticeStore {
     private static final String COLUMNS = "id, category_id, category_name, state, text, lang, as_of, department, "
             + "stage_step, stage_total, stage_label, eta, next_update, done_line, next_line, link, platform_id, "
             + "platform_url, failure, failure_kind, created_at, updated_at, posted_at, mention_count, template_name, "
-            + "attempts, idempotency_key, next_attempt_at, posting_started_at, posted_by";
+            + "attempts, idempotency_key, next_attempt_at, posting_started_at, posted_by, wall_created_at";
     /** A mention counts as covered for its category when a notice of that same category covered it. */
     private static final String UNCOVERED = "NOT EXISTS (SELECT 1 FROM notice_coverage nc JOIN notice cn "
             + "ON cn.id = nc.notice_id WHERE nc.mention_pk = m.pk AND cn.category_id = m.category_id)";
 
     private final Database db;
     private final Clock clock;
+    private final Clock wall;
 
-    public NoticeStore(Database db, Clock clock) {
+    /**
+     * @param clock the desk's clock (scenario time in the demo): created, updated and posted times
+     * @param wall real time: when an attempt started and when the next is due (compared with HTTP timeouts)
+     */
+    public NoticeStore(Database db, Clock clock, Clock wall) {
         this.db = db;
         this.clock = clock;
+        this.wall = wall;
     }
 
     /**
@@ -60,13 +66,14 @@ public final class NoticeStore {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, category_name, state, "
                     + "text, lang, as_of, department, stage_step, stage_total, stage_label, eta, next_update, "
                     + "done_line, next_line, link, mention_count, template_name, idempotency_key, attempts, "
-                    + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+                    + "created_at, updated_at, wall_created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
                     new String[] {"id"})) {
                 bindFacts(st, n, state);
                 st.setString(17, templateName);
                 st.setString(18, idempotencyKey);
                 Jdbc.setInstant(st, 19, now);
                 Jdbc.setInstant(st, 20, now);
+                Jdbc.setInstant(st, 21, wall.instant());
                 st.executeUpdate();
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -164,12 +171,12 @@ public final class NoticeStore {
      * caller that gets {@code true} is the only one allowed to call the platform.
      */
     public boolean claim(long id, NoticeState expected) {
-        Instant now = clock.instant();
+        Instant now = wall.instant();
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE notice SET state = 'POSTING', attempts = attempts + 1, "
                     + "posting_started_at = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ?")) {
                 Jdbc.setInstant(st, 1, now);
-                Jdbc.setInstant(st, 2, now);
+                Jdbc.setInstant(st, 2, clock.instant());
                 st.setLong(3, id);
                 st.setString(4, expected.name());
                 return st.executeUpdate() == 1;
@@ -260,13 +267,13 @@ public final class NoticeStore {
         });
     }
 
-    /** QUEUED notices whose next attempt is due (or never set), oldest first. */
+    /** QUEUED notices whose next attempt is due (or never set) at wall time {@code now}, oldest first. */
     public List<Long> due(Instant now) {
         return ids("SELECT id FROM notice WHERE state = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
                 + "ORDER BY id", now);
     }
 
-    /** POSTING notices whose attempt started before {@code before}: no HTTP call of theirs can still be running. */
+    /** POSTING notices whose attempt started before wall time {@code before}: no HTTP call can still be running. */
     public List<Long> stalePosting(Instant before) {
         return ids("SELECT id FROM notice WHERE state = 'POSTING' AND posting_started_at < ? ORDER BY id", before);
     }
@@ -460,6 +467,7 @@ public final class NoticeStore {
         final Instant createdAt;
         final Instant updatedAt;
         final Instant postedAt;
+        final Instant wallCreatedAt;
 
         Row(ResultSet rs) throws SQLException {
             id = rs.getLong("id");
@@ -486,12 +494,13 @@ public final class NoticeStore {
             createdAt = Jdbc.getInstant(rs, "created_at");
             updatedAt = Jdbc.getInstant(rs, "updated_at");
             postedAt = Jdbc.getInstant(rs, "posted_at");
+            wallCreatedAt = Jdbc.getInstant(rs, "wall_created_at");
         }
 
         StoredNotice toNotice(List<Part> parts) {
             return new StoredNotice(id, notice, state, List.copyOf(parts), attempts, key, platformId, platformUrl,
                     failureKind, failure, nextAttemptAt, postingStartedAt, postedBy, templateName, createdAt,
-                    updatedAt, postedAt);
+                    updatedAt, postedAt, wallCreatedAt);
         }
     }
 

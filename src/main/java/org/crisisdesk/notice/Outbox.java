@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       "no call in flight" means its attempt started longer ago than {@code inflightTimeout}, which must exceed the
  *       publisher's own connect + read timeout.
  * </ol>
- * Thread-safe through the store's conditional updates; the desk runs it on one executor so posts go out in order.
+ * All its times are real (wall-clock) times, also when the desk runs a demo on scenario time: they are compared with
+ * HTTP timeouts and with the platform's post times. Thread-safe through the store's conditional updates; the desk runs it on one executor so posts go out in order.
  * Blocking: never call on the FX thread.
  */
 public final class Outbox {
@@ -47,22 +48,22 @@ public final class Outbox {
 
     private final NoticeStore store;
     private final Supplier<Publisher> publisher;
-    private final Clock clock;
+    private final Clock wall;
     private final Duration inflightTimeout;
     private final Duration firstBackoff;
 
-    public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock clock, Duration inflightTimeout,
+    public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall, Duration inflightTimeout,
             Duration firstBackoff) {
         this.store = store;
         this.publisher = publisher;
-        this.clock = clock;
+        this.wall = wall;
         this.inflightTimeout = inflightTimeout;
         this.firstBackoff = firstBackoff;
     }
 
     /** Defaults: a call is surely over after 150 s (twitter4j: 20 s connect + 120 s read); retries from 30 s. */
-    public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock clock) {
-        this(store, publisher, clock, Duration.ofSeconds(150), Duration.ofSeconds(30));
+    public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall) {
+        this(store, publisher, wall, Duration.ofSeconds(150), Duration.ofSeconds(30));
     }
 
     /** What happened to a notice, for a person. */
@@ -176,7 +177,7 @@ public final class Outbox {
                         String.valueOf(e.getMessage()), null, e));
             }
             store.recordPart(n.id(), part.no(), posted.id(), posted.url(), posted.createdAt() != null
-                    ? posted.createdAt() : clock.instant());
+                    ? posted.createdAt() : wall.instant());
             replyTo = posted.id();
         }
         return finish(load(n.id()), afterFind ? "RECONCILED" : "API", "Posted.");
@@ -210,7 +211,7 @@ public final class Outbox {
                         + ". Check the account before retrying.");
                 return new Outcome(Outcome.Kind.FAILED, load(n.id()), "Gave up after " + n.attempts() + " attempts.");
             }
-            Instant next = clock.instant().plus(backoff(n.attempts()));
+            Instant next = wall.instant().plus(backoff(n.attempts()));
             store.requeue(n.id(), next, FailureKind.TRANSIENT, why + (checked ? ""
                     : " (the account could not be checked; it will be before the next attempt)"));
             return new Outcome(Outcome.Kind.RETRY_SCHEDULED, load(n.id()), "Network trouble: retrying later.");
@@ -224,7 +225,7 @@ public final class Outbox {
             return stop(n, e);
         }
         Instant next = e.kind() == PublishException.Kind.RATE_LIMITED && e.retryAt() != null ? e.retryAt()
-                : clock.instant().plus(backoff(Math.max(1, n.attempts())));
+                : wall.instant().plus(backoff(Math.max(1, n.attempts())));
         store.requeue(n.id(), next, FailureKind.UNCERTAIN, "Could not check the account before posting again: "
                 + e.getMessage());
         return new Outcome(Outcome.Kind.RETRY_SCHEDULED, load(n.id()), "Could not check the account: later.");
@@ -234,7 +235,7 @@ public final class Outbox {
         String why = e.getMessage() == null ? e.kind().name() : e.getMessage();
         switch (e.kind()) {
             case RATE_LIMITED -> {
-                Instant next = e.retryAt() != null ? e.retryAt() : clock.instant().plus(backoff(n.attempts()));
+                Instant next = e.retryAt() != null ? e.retryAt() : wall.instant().plus(backoff(n.attempts()));
                 store.requeue(n.id(), next, FailureKind.RATE_LIMITED, "Rate limited until " + next + ": " + why);
                 return new Outcome(Outcome.Kind.RETRY_SCHEDULED, load(n.id()), "Rate limited: waiting.");
             }
@@ -257,7 +258,7 @@ public final class Outbox {
      */
     private StoredNotice applyFound(StoredNotice n, Publisher p) throws PublishException {
         List<Posted> recent = p.recentPosts(RECENT_POSTS);
-        Instant notBefore = n.createdAt() == null ? Instant.MIN : n.createdAt().minus(MATCH_SLACK);
+        Instant notBefore = n.wallCreatedAt() == null ? Instant.MIN : n.wallCreatedAt().minus(MATCH_SLACK);
         Map<String, Boolean> taken = new HashMap<>();
         for (Part part : n.parts()) {
             if (part.platformId() != null) {
@@ -278,7 +279,7 @@ public final class Outbox {
                 }
                 if (TextMatch.same(part.text(), post.text())) {
                     store.recordPart(n.id(), part.no(), post.id(), post.url(),
-                            post.createdAt() != null ? post.createdAt() : clock.instant());
+                            post.createdAt() != null ? post.createdAt() : wall.instant());
                     taken.put(post.id(), true);
                     changed = true;
                     break;
@@ -297,7 +298,7 @@ public final class Outbox {
      */
     public List<Outcome> recover() {
         List<Outcome> out = new ArrayList<>();
-        for (long id : store.stalePosting(clock.instant().minus(inflightTimeout))) {
+        for (long id : store.stalePosting(wall.instant().minus(inflightTimeout))) {
             StoredNotice n = load(id);
             Publisher p = publisher.get();
             if (p == null || !p.connected()) {
@@ -318,7 +319,7 @@ public final class Outbox {
             if (n.parts().stream().allMatch(Part::posted)) {
                 out.add(finish(n, "RECONCILED", "Interrupted, but found on the account."));
             } else {
-                store.requeue(id, clock.instant(), FailureKind.UNCERTAIN,
+                store.requeue(id, wall.instant(), FailureKind.UNCERTAIN,
                         "Posting was interrupted and the post is not on the account: posting again.");
                 out.add(new Outcome(Outcome.Kind.RETRY_SCHEDULED, load(id), "Interrupted; not on the account."));
             }
@@ -329,7 +330,7 @@ public final class Outbox {
     /** {@link #recover()}, then every QUEUED notice whose attempt is due. Called on a timer and at start. */
     public List<Outcome> processDue() {
         List<Outcome> out = new ArrayList<>(recover());
-        for (long id : store.due(clock.instant())) {
+        for (long id : store.due(wall.instant())) {
             out.add(post(id));
         }
         return out;
@@ -352,13 +353,13 @@ public final class Outbox {
             return n;
         }
         if (n.state() == NoticeState.POSTING && n.postingStartedAt() != null
-                && n.postingStartedAt().isAfter(clock.instant().minus(inflightTimeout))) {
+                && n.postingStartedAt().isAfter(wall.instant().minus(inflightTimeout))) {
             throw new IllegalStateException("Notice #" + id + " is being posted right now; wait for the outcome");
         }
         Matcher m = STATUS_ID.matcher(check.finalUrl());
         String platformId = m.find() ? m.group(1) : null;
         if (!n.parts().isEmpty() && !n.parts().get(0).posted()) {
-            store.recordPart(id, 1, platformId, check.finalUrl(), clock.instant());
+            store.recordPart(id, 1, platformId, check.finalUrl(), wall.instant());
         }
         store.markPosted(id, platformId, check.finalUrl(), "MANUAL");
         return load(id);

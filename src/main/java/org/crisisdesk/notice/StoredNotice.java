@@ -10,11 +10,12 @@ import java.util.List;
  * @param attempts post attempts so far; above zero, the platform is checked before any further attempt
  * @param failureKind why it is FAILED, or why the last attempt did not go through (QUEUED for a retry)
  * @param postedBy API, RECONCILED or MANUAL once POSTED
+ * @param nextAttemptAt, postingStartedAt, wallCreatedAt real (wall-clock) times, also in the demo
  */
 public record StoredNotice(long id, Notice notice, NoticeState state, List<Part> parts, int attempts,
         String idempotencyKey, String platformId, String platformUrl, FailureKind failureKind, String failure,
         Instant nextAttemptAt, Instant postingStartedAt, String postedBy, String templateName, Instant createdAt,
-        Instant updatedAt, Instant postedAt) {
+        Instant updatedAt, Instant postedAt, Instant wallCreatedAt) {
 
     public enum FailureKind {
         DUPLICATE,

@@ -17,7 +17,7 @@ class LongFormTest {
 
     static StoredNotice posted(long id, String asOf, Notice n) {
         return new StoredNotice(id, n, NoticeState.POSTED, List.of(), 1, null, null, null, null, null, null, null,
-                null, null, Instant.parse(asOf), Instant.parse(asOf), Instant.parse(asOf));
+                null, null, Instant.parse(asOf), Instant.parse(asOf), Instant.parse(asOf), Instant.parse(asOf));
     }
 
     NoticeTimeline hostileTimeline() {

@@ -23,7 +23,7 @@ class NoticeTimelineTest {
         Notice n = new Notice(1L, "배송 지연", at(asOf), "물류팀", stage == null ? null : Stage.parse(stage),
                 eta == null ? null : at(eta), next == null ? null : at(next), null, null, null, NoticeLang.KO, 0, "t");
         return new StoredNotice(ids++, n, state, List.of(), 1, null, null, null, null, null, null, null, null, null,
-                at(asOf), at(asOf), state == NoticeState.POSTED ? at(asOf) : null);
+                at(asOf), at(asOf), state == NoticeState.POSTED ? at(asOf) : null, at(asOf));
     }
 
     @Test
