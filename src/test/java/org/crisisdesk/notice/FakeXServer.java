@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * URLs shortened to t.co and {@code & < >} escaped, and faults can be scripted per request (a 503 before storing,
  * storing then hanging past the client's timeout, storing then a 503, a 429 with a reset, a 401).
  */
-final class FakeXServer implements AutoCloseable {
-    enum Fault {
+public final class FakeXServer implements AutoCloseable {
+    public enum Fault {
         /** Behaves normally (a placeholder in a script of faults). */
         NONE,
         /** 503 without storing the post. */
@@ -44,7 +44,7 @@ final class FakeXServer implements AutoCloseable {
         UNAUTHORIZED
     }
 
-    record Post(String id, String text, String inReplyTo, Instant createdAt) {}
+    public record Post(String id, String text, String inReplyTo, Instant createdAt) {}
 
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private final ObjectMapper json = new ObjectMapper();
@@ -59,7 +59,7 @@ final class FakeXServer implements AutoCloseable {
     private final AtomicLong timelineRequests = new AtomicLong();
     private volatile long hangMillis = 5000;
 
-    FakeXServer(Clock clock) throws IOException {
+    public FakeXServer(Clock clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/2/tweets", this::tweets);
@@ -68,11 +68,11 @@ final class FakeXServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/2/";
     }
 
-    synchronized void failNextPost(Fault... faults) {
+    public synchronized void failNextPost(Fault... faults) {
         postFaults.addAll(List.of(faults));
     }
 
@@ -84,7 +84,7 @@ final class FakeXServer implements AutoCloseable {
         hangMillis = ms;
     }
 
-    List<Post> posts() {
+    public List<Post> posts() {
         return List.copyOf(posts);
     }
 

@@ -20,19 +20,19 @@ import org.crisisdesk.notice.Publisher.PublishException.Kind;
  * adapter (twitter4j) lands. Maps statuses the way the adapter's contract says: 403 "duplicate" is DUPLICATE,
  * 401/403 CREDENTIALS, 429 RATE_LIMITED, 5xx / timeout / reset TRANSIENT, other 4xx REJECTED.
  */
-final class HttpTestPublisher implements Publisher {
+public final class HttpTestPublisher implements Publisher {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
     private final Duration timeout;
     private volatile boolean connected = true;
 
-    HttpTestPublisher(String baseUrl, Duration timeout) {
+    public HttpTestPublisher(String baseUrl, Duration timeout) {
         this.base = baseUrl;
         this.timeout = timeout;
     }
 
-    void setConnected(boolean value) {
+    public void setConnected(boolean value) {
         connected = value;
     }
 
