@@ -296,6 +296,25 @@ public final class NoticeStore {
                 + "('QUEUED', 'POSTING', 'FAILED') ORDER BY id", null));
     }
 
+    /**
+     * The category's newest notice still in the outbox (QUEUED, POSTING, or FAILED other than cancelled) that is newer
+     * than its last posted one: what a person should finish after a restart.
+     */
+    public Optional<StoredNotice> pending(long categoryId) {
+        List<StoredNotice> all = forCategory(categoryId);
+        StoredNotice found = null;
+        for (StoredNotice n : all) {
+            if (n.state() == NoticeState.POSTED) {
+                found = null;
+            } else if (n.state() != NoticeState.DRAFT && n.failureKind() != FailureKind.CANCELLED) {
+                if (found == null || n.id() > found.id()) {
+                    found = n;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The category's most recent POSTED notice (by as-of). */
     public Optional<StoredNotice> lastPosted(long categoryId) {
         return db.inTransaction(c -> {

@@ -133,6 +133,11 @@ public final class Outbox {
                 store.queue(id);
                 n = load(id);
                 break;
+            case FAILED:
+                if (n.failureKind() == FailureKind.CANCELLED) {
+                    return new Outcome(Outcome.Kind.FAILED, n, "Cancelled: not posted.");
+                }
+                break;
             default:
                 break;
         }
@@ -142,7 +147,10 @@ public final class Outbox {
                     + "by hand. Mark it as posted with the post's URL.");
             return new Outcome(Outcome.Kind.NOT_CONNECTED, load(id), "Not connected: post it by hand.");
         }
-        if (n.mayBeOut()) {
+        // Kept for hand posting, or refused as a duplicate: a person may have posted it meanwhile.
+        boolean maybeByHand = n.failureKind() == FailureKind.NOT_CONNECTED || n.failureKind() == FailureKind.DUPLICATE
+                || n.failureKind() == FailureKind.UNCERTAIN;
+        if (n.mayBeOut() || maybeByHand) {
             try {
                 n = applyFound(n, p);
             } catch (PublishException e) {

@@ -322,6 +322,26 @@ class OutboxTest {
     }
 
     @Test
+    void aNoticeKeptForHandPostingIsLookedForBeforeItIsSentOnceConnected() {
+        publisher.setConnected(false);
+        StoredNotice n = queue("2/4 재배송 준비");
+        assertThat(outbox().post(n.id()).kind()).isEqualTo(Outcome.Kind.NOT_CONNECTED);
+        // posted by hand on the website, never marked in the desk
+        clock.advance(Duration.ofMinutes(2));
+        server.seed(n.notice().text(), clock.instant());
+        publisher.setConnected(true);
+
+        Outcome o = outbox().post(n.id());
+
+        assertThat(o.kind()).isEqualTo(Outcome.Kind.POSTED);
+        assertThat(o.notice().postedBy()).isEqualTo("RECONCILED");
+        assertThat(server.postRequests()).isZero();
+        StoredNotice cancelled = outbox().cancel(queue("3/4 배송").id());
+        assertThat(outbox().post(cancelled.id()).kind()).isEqualTo(Outcome.Kind.FAILED);
+        assertThat(server.postRequests()).isZero();
+    }
+
+    @Test
     void aThreadGoesOutInOrderAsRepliesAndSurvivesAFaultInTheMiddle() {
         Notice f = facts("2/4 재배송 준비");
         f = new Notice(f.categoryId(), f.category(), f.asOf(), f.department(), f.stage(), f.eta(), f.nextUpdate(),

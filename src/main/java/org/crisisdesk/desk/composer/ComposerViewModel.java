@@ -152,7 +152,7 @@ public final class ComposerViewModel {
     // ---- opening ----
 
     private record Loaded(NoticeService.Prefill prefill, Map<NoticeLang, List<Template>> templates,
-            List<String> departments, CoverageSummary summary, NoticeTimeline timeline) {}
+            List<String> departments, CoverageSummary summary, NoticeTimeline timeline, StoredNotice pending) {}
 
     /** Opens the composer for a category: counts, the previous notice, templates and departments, then prefills. */
     public void openFor(Category c) {
@@ -173,7 +173,8 @@ public final class ComposerViewModel {
                 t.put(l, notices.templates().list(l));
             }
             return new Loaded(notices.prefill(c.id()), t, notices.departments().active(),
-                    notices.store().summary(c.id()), notices.timeline(c.id()));
+                    notices.store().summary(c.id()), notices.timeline(c.id()),
+                    notices.store().pending(c.id()).orElse(null));
         }).onSuccess(l -> {
             if (category.get() == null || category.get().id() != c.id()) {
                 return; // another category was picked meanwhile
@@ -225,6 +226,19 @@ public final class ComposerViewModel {
             loading = false;
         }
         recompute();
+        if (l.pending() != null) {
+            show(pendingOutcome(l.pending()), false); // e.g. kept for hand posting before a restart
+        }
+    }
+
+    private static Outbox.Outcome pendingOutcome(StoredNotice n) {
+        Outbox.Outcome.Kind kind = switch (n.state()) {
+            case QUEUED -> Outbox.Outcome.Kind.RETRY_SCHEDULED;
+            case POSTING -> Outbox.Outcome.Kind.IN_PROGRESS;
+            default -> n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED ? Outbox.Outcome.Kind.NOT_CONNECTED
+                    : Outbox.Outcome.Kind.FAILED;
+        };
+        return new Outbox.Outcome(kind, n, "pending");
     }
 
     private void showTemplates(NoticeLang l, String preferred) {
@@ -432,6 +446,10 @@ public final class ComposerViewModel {
     }
 
     private void show(Outbox.Outcome o) {
+        show(o, true);
+    }
+
+    private void show(Outbox.Outcome o, boolean copyWhenKept) {
         outcome.set(o);
         StoredNotice n = o.notice();
         outcomeText.set(switch (o.kind()) {
@@ -444,8 +462,8 @@ public final class ComposerViewModel {
             case NOT_CONNECTED -> ctx.t("composer.outcome.NOT_CONNECTED");
             case FAILED -> ctx.t("composer.outcome.FAILED", n.failure() == null ? "" : n.failure());
         });
-        if (o.kind() == Outbox.Outcome.Kind.NOT_CONNECTED
-                || (n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED && !o.posted())) {
+        if (copyWhenKept && (o.kind() == Outbox.Outcome.Kind.NOT_CONNECTED
+                || (n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED && !o.posted()))) {
             clipboard.accept(n.thread() ? String.join("\n\n", n.partTexts()) : n.notice().text());
         }
         if (o.posted()) {
@@ -464,12 +482,20 @@ public final class ComposerViewModel {
     }
 
     private void refreshHistory(Category c) {
-        io.run(() -> new Object[] {notices.store().summary(c.id()), notices.timeline(c.id())}).onSuccess(r -> {
+        io.run(() -> new Object[] {notices.store().summary(c.id()), notices.timeline(c.id()),
+            notices.departments().active()}).onSuccess(r -> {
             if (category.get() == null || category.get().id() != c.id()) {
                 return;
             }
             CoverageSummary s = (CoverageSummary) r[0];
             NoticeTimeline t = (NoticeTimeline) r[1];
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) r[2];
+            if (!names.equals(departments)) {
+                String typed = department.get();
+                departments.setAll(names);
+                department.set(typed); // an editable combo box may clear its editor when its items change
+            }
             lastCountCategory = c.id();
             lastCount = s.newSince();
             summary.set(summaryText(s, ctx.clock().instant()));

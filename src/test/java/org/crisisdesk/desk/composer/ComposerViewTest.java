@@ -200,6 +200,15 @@ class ComposerViewTest {
         assertThat(clipboard.get()).isEqualTo(kept.notice().text());
         assertThat(robot.lookup("#composer-outcome").queryAs(Label.class).getText()).contains("연결되어 있지 않습니다");
 
+        // Opened again (as after a restart), the composer shows the kept notice so it can be finished.
+        robot.interact(() -> {
+            vm.outcomeProperty().set(null);
+            vm.openFor(delivery);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.outcomeProperty().get() != null);
+        assertThat(vm.outcomeProperty().get().notice().id()).isEqualTo(kept.id());
+        assertThat(robot.lookup("#composer-mark-url").query().isVisible()).isTrue();
+
         robot.clickOn("#composer-mark-url").write("https://x.com/desk/status/1850000000000000123");
         robot.clickOn("#composer-mark-posted");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.outcomeProperty().get().posted());
