@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
@@ -30,6 +31,7 @@ import org.crisisdesk.testing.TempDesk;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.Rules;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -49,23 +51,33 @@ class ComposerViewTest {
     Category delivery;
     final AtomicReference<String> clipboard = new AtomicReference<>();
 
+    Scene scene;
+
+    /** Only the window here: TestFX times its setup, and a loaded machine can be slow to open a database. */
     @Start
     void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scene = new Scene(new StackPane(), 640, 760);
+        scene.getStylesheets().add(org.crisisdesk.desk.DeskApp.class.getResource("desk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void open(FxRobot robot) {
         home = TempDesk.newHome();
         MutableClock clock = new MutableClock(T0);
         services = TempDesk.open(home, clock);
         delivery = services.categories().create("배송 지연", "#F08C00", Category.Kind.TOPIC, Rules.NONE);
-        DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, SEOUL);
-        ctx.categories().put(delivery.id(), delivery);
-        vm = new ComposerViewModel(services.notices(), ctx, new Background(services.background()),
-                new Background(services.outboxExecutor()), home.resolve("notices"));
-        ComposerView view = new ComposerView(vm);
-        vm.setClipboard(clipboard::set);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view, 640, 760);
-        scene.getStylesheets().add(org.crisisdesk.desk.DeskApp.class.getResource("desk.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        robot.interact(() -> {
+            DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, SEOUL);
+            ctx.categories().put(delivery.id(), delivery);
+            vm = new ComposerViewModel(services.notices(), ctx, new Background(services.background()),
+                    new Background(services.outboxExecutor()), home.resolve("notices"));
+            ComposerView view = new ComposerView(vm);
+            vm.setClipboard(clipboard::set);
+            scene.setRoot(view);
+        });
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.DeskContext;
@@ -15,6 +16,7 @@ import org.crisisdesk.desk.I18n;
 import org.crisisdesk.desk.MainWindow;
 import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,16 +29,26 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowComposerTest {
     DeskSession session;
 
+    Scene scene;
+
+    /** Only the window here: TestFX times its setup, and a loaded machine can be slow to open a database. */
     @Start
     void start(Stage stage) {
-        Services services = TempDesk.open(TempDesk.newHome(), Clock.systemUTC());
-        session = new DeskSession(services, new DeskContext(new I18n(I18n.KOREAN), Clock.systemUTC(),
-                ZoneId.of("Asia/Seoul")), null, null);
-        MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
-        Scene scene = new Scene(window, 1200, 760);
-        window.installShortcuts(scene);
+        scene = new Scene(new StackPane(), 1200, 760);
         stage.setScene(scene);
         stage.show();
+    }
+
+    @BeforeEach
+    void open(FxRobot robot) {
+        Services services = TempDesk.open(TempDesk.newHome(), Clock.systemUTC());
+        robot.interact(() -> {
+            session = new DeskSession(services, new DeskContext(new I18n(I18n.KOREAN), Clock.systemUTC(),
+                    ZoneId.of("Asia/Seoul")), null, null);
+            MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+            scene.setRoot(window);
+            window.installShortcuts(scene);
+        });
     }
 
     @AfterEach
