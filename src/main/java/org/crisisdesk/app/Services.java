@@ -10,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.notice.NotConnectedPublisher;
+import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.Publisher;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
@@ -39,6 +42,9 @@ public final class Services implements AutoCloseable {
     private final TriageService triage;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService outboxExecutor;
+    private final NoticeService notices;
+    private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Services(Path home, Database db, Clock clock) {
@@ -56,6 +62,11 @@ public final class Services implements AutoCloseable {
         // after the engine: every manual move teaches it, every category edit reloads its rules
         this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
                 clock);
+        // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
+        this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
+        // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
+        Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
+        this.notices = new NoticeService(db, clock, wall, this::publisher);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -116,6 +127,26 @@ public final class Services implements AutoCloseable {
         return triage;
     }
 
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Where notices are posted: the X adapter once connected; until then a not-connected publisher. */
+    public Publisher publisher() {
+        Publisher p = publisherProvider.get();
+        return p != null ? p : NotConnectedPublisher.INSTANCE;
+    }
+
+    /** The hook the X connector uses to plug its publisher in (or tests, a fake one). */
+    public void setPublisherProvider(java.util.function.Supplier<Publisher> provider) {
+        this.publisherProvider = provider == null ? () -> NotConnectedPublisher.INSTANCE : provider;
+    }
+
+    /** Posting notices: one thread, blocking HTTP allowed. */
+    public ExecutorService outboxExecutor() {
+        return outboxExecutor;
+    }
+
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
         return new IngestPipeline(mentions, categories, suggester, actor);
@@ -154,6 +185,13 @@ public final class Services implements AutoCloseable {
         }
         scheduler.shutdownNow();
         background.shutdown();
+        outboxExecutor.shutdown();
+        try {
+            // let a post in flight finish and record its outcome before the database closes
+            outboxExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 }

@@ -3,6 +3,7 @@ package org.crisisdesk.desk;
 import java.time.Duration;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.boards.BoardsViewModel;
+import org.crisisdesk.desk.composer.ComposerViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
 import org.crisisdesk.desk.status.StatusViewModel;
 import org.crisisdesk.source.Collector;
@@ -20,6 +21,7 @@ public final class DeskSession implements AutoCloseable {
     private final FeedViewModel feed;
     private final BoardsViewModel boards;
     private final StatusViewModel status;
+    private final ComposerViewModel composer;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -39,6 +41,8 @@ public final class DeskSession implements AutoCloseable {
                 services.background(), ctx,
                 () -> services.settings().get("desk.name", System.getProperty("user.name", "desk")));
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
+        this.composer = new ComposerViewModel(services.notices(), ctx, background,
+                new Background(services.outboxExecutor()), services.home().resolve("notices"));
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -57,6 +61,24 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
+        startOutbox();
+    }
+
+    /**
+     * Recovers notices a previous run left mid-post and retries due ones, now and every 20 s, on the outbox's own
+     * thread; news reaches the composer as one FX update per round.
+     */
+    private void startOutbox() {
+        services.scheduler().scheduleWithFixedDelay(() -> services.outboxExecutor().execute(() -> {
+            try {
+                var outcomes = services.notices().outbox().processDue();
+                if (!outcomes.isEmpty()) {
+                    javafx.application.Platform.runLater(() -> composer.outboxChanged(outcomes));
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeskSession.class).warn("Outbox round failed: {}", e.toString());
+            }
+        }), 2, 20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public Services services() {
@@ -85,6 +107,10 @@ public final class DeskSession implements AutoCloseable {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public ComposerViewModel composer() {
+        return composer;
     }
 
     /** The demo replay, or null when a live account feeds the desk. */

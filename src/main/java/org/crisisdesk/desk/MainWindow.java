@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.crisisdesk.desk.boards.BoardsView;
 import org.crisisdesk.desk.boards.HistoryView;
+import org.crisisdesk.desk.composer.ComposerView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
@@ -40,6 +41,12 @@ public final class MainWindow extends StackPane {
     private final BoardsView boardsView;
     private final DetailView detailView;
     private final ShortcutsOverlay help;
+    private final ComposerView composerView;
+    private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab detailTab;
+    private final javafx.scene.control.Tab composerTab;
+    /** The category of the mention last opened: the "selected column" a notice is written for. */
+    private Long lastCategoryId;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -50,8 +57,6 @@ public final class MainWindow extends StackPane {
         boardsView = new BoardsView(ctx, session.boards());
         detailView = new DetailView(ctx);
         detailView.setOpenLink(openLink);
-        feedView.setOnOpen(detailView::show);
-        boardsView.setOnOpen(detailView::show);
         boardsView.acceptFrom(feedView.list());
         HistoryView history = new HistoryView(ctx, session.boards());
         detailView.addSection(history::showFor);
@@ -62,12 +67,24 @@ public final class MainWindow extends StackPane {
                 changed.stream().filter(m -> m.pk() == shown.pk()).findFirst().ifPresent(detailView::show);
             }
         });
+        composerView = new ComposerView(session.composer());
+        composerView.setOpenLink(openLink);
+        detailTab = new javafx.scene.control.Tab(ctx.t("detail.title"), detailView);
+        composerTab = new javafx.scene.control.Tab(ctx.t("composer.tab"), composerView);
+        composerTab.setId("composer-tab");
+        detailTab.setClosable(false);
+        composerTab.setClosable(false);
+        rightTabs.getTabs().addAll(detailTab, composerTab);
+        rightTabs.setId("right-tabs");
+        feedView.setOnOpen(m -> openMention(m));
+        boardsView.setOnOpen(m -> openMention(m));
+        boardsView.setOnPostUpdate(this::openComposer);
 
-        SplitPane split = new SplitPane(feedView, boardsView, detailView);
+        SplitPane split = new SplitPane(feedView, boardsView, rightTabs);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.24, 0.78);
         SplitPane.setResizableWithParent(feedView, false);
-        SplitPane.setResizableWithParent(detailView, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
 
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
@@ -123,6 +140,11 @@ public final class MainWindow extends StackPane {
         MenuItem en = new MenuItem("English");
         en.setOnAction(e -> switchLanguage.accept(I18n.ENGLISH));
         language.getItems().addAll(ko, en);
+        javafx.scene.control.Button notice = new javafx.scene.control.Button(null, Icons.of("mdi2b-bullhorn-outline"));
+        notice.setId("composer-open");
+        notice.setTooltip(new Tooltip(ctx.t("composer.toolbar")));
+        notice.setOnAction(e -> openComposer());
+        bar.getItems().addAll(new Separator(), notice);
         javafx.scene.control.Button theme = new javafx.scene.control.Button(null, Icons.of("mdi2t-theme-light-dark"));
         theme.setId("theme-toggle");
         theme.setTooltip(new Tooltip(ctx.t("toolbar.theme")));
@@ -141,6 +163,8 @@ public final class MainWindow extends StackPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 feedView::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                this::openComposer);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
                 help.setVisible(false);
@@ -150,6 +174,34 @@ public final class MainWindow extends StackPane {
                 e.consume();
             }
         });
+    }
+
+    private void openMention(org.crisisdesk.mention.StoredMention m) {
+        detailView.show(m);
+        rightTabs.getSelectionModel().select(detailTab);
+        if (m != null && m.categoryId() != null) {
+            lastCategoryId = m.categoryId();
+        }
+    }
+
+    /** Ctrl+N / the toolbar: the composer, for the category of the mention last opened (if any). */
+    public void openComposer() {
+        org.crisisdesk.triage.Category c = lastCategoryId == null ? null
+                : session.context().categories().get(lastCategoryId);
+        openComposer(c);
+    }
+
+    /** The composer for {@code category} (a board column's "Post update"); null keeps the composer's choice. */
+    public void openComposer(org.crisisdesk.triage.Category category) {
+        rightTabs.getSelectionModel().select(composerTab);
+        if (category != null) {
+            session.composer().openFor(category);
+        }
+        composerView.focusFirstField();
+    }
+
+    public ComposerView composerView() {
+        return composerView;
     }
 
     public void toggleHelp() {
