@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crisisdesk.alert.ActivityStore;
+import org.crisisdesk.alert.AlertService;
+import org.crisisdesk.alert.AlertSettingsStore;
+import org.crisisdesk.alert.AlertStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.settings.SettingsStore;
@@ -30,6 +34,7 @@ public final class Services implements AutoCloseable {
     private final CategoryStore categories;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final AlertService alerts;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -42,6 +47,8 @@ public final class Services implements AutoCloseable {
         this.categories = new CategoryStore(db, clock);
         this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
+        this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
+                categories, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
     }
@@ -89,6 +96,11 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
+    /** The category watch (not scheduled until the desk starts it). */
+    public AlertService alerts() {
+        return alerts;
+    }
+
     public Suggester suggester() {
         return suggester;
     }
@@ -122,6 +134,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.stop();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();
