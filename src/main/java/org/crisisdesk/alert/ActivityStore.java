@@ -5,16 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
 /**
- * The read side of the watch: counts of mentions per category and time window (by the {@code (category_id,
- * created_at)} index), the last posted notice per category, and the Unsorted backlog. Never loads mentions.
+ * The read side of the watch, one transaction per evaluation: the watched categories, the alert settings, the last
+ * posted notice per category, counts of mentions per category and time window (one range scan of the
+ * {@code created_at} index), the Unsorted backlog and the active alerts. Never loads mentions.
  */
 public final class ActivityStore {
     /** Notices count once posted; the notice outbox may add states, but POSTED keeps this meaning. */
@@ -26,28 +30,79 @@ public final class ActivityStore {
         this.db = db;
     }
 
+    /** A category the watch looks at (active, i.e. not archived). */
+    public record Watched(long id, String name) {}
+
+    /** What waits in Unsorted. */
+    public record Backlog(long count, Instant oldest) {}
+
+    /**
+     * Everything one evaluation reads.
+     *
+     * @param counts per category, one count per window the planner asked for
+     * @param historyFrom the desk's oldest mention, or null when there is none
+     */
+    public record Snapshot(AlertSettings settings, List<Watched> categories, Map<Long, NoticeRef> notices,
+            Map<Long, long[]> counts, Backlog backlog, Instant historyFrom, List<Alert> active) {}
+
+    /**
+     * Reads a snapshot in one transaction; {@code planner} decides, from the settings and last notices, which windows
+     * to count for each category.
+     */
+    public Snapshot read(WindowPlanner planner) {
+        return db.inTransaction(c -> {
+            AlertSettings settings = AlertSettingsStore.load(c);
+            List<Watched> categories = watched(c);
+            Map<Long, NoticeRef> notices = lastPostedNotices(c);
+            Map<Long, List<Window>> windows = new HashMap<>();
+            for (Watched w : categories) {
+                windows.put(w.id(), planner.apply(settings.forCategory(w.id()), notices.get(w.id())));
+            }
+            return new Snapshot(settings, categories, notices, counts(c, windows), unsorted(c), historyFrom(c),
+                    AlertStore.active(c));
+        });
+    }
+
+    /** Which windows to count for a category, given its rules and its last notice (null when none). */
+    @FunctionalInterface
+    public interface WindowPlanner extends BiFunction<RuleSettings, NoticeRef, List<Window>> {}
+
+    private static List<Watched> watched(Connection c) throws SQLException {
+        List<Watched> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id, name FROM category WHERE archived = FALSE ORDER BY position, id");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Watched(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
     /** The newest posted notice of every category that has one. */
     public Map<Long, NoticeRef> lastPostedNotices() {
-        return db.inTransaction(c -> {
-            Map<Long, NoticeRef> out = new HashMap<>();
-            // Newest by posted time; a notice posted in the same instant as another wins by id.
-            String sql = "SELECT n.id, n.category_id, COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update "
-                    + "FROM notice n WHERE n.state = ? AND n.category_id IS NOT NULL AND NOT EXISTS ("
-                    + "SELECT 1 FROM notice m WHERE m.category_id = n.category_id AND m.state = ? AND ("
-                    + "COALESCE(m.posted_at, m.updated_at) > COALESCE(n.posted_at, n.updated_at) OR ("
-                    + "COALESCE(m.posted_at, m.updated_at) = COALESCE(n.posted_at, n.updated_at) AND m.id > n.id)))";
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setString(1, POSTED);
-                st.setString(2, POSTED);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        NoticeRef n = readNotice(rs);
-                        out.put(n.categoryId(), n);
-                    }
+        return db.inTransaction(ActivityStore::lastPostedNotices);
+    }
+
+    private static Map<Long, NoticeRef> lastPostedNotices(Connection c) throws SQLException {
+        Map<Long, NoticeRef> out = new HashMap<>();
+        // Newest by posted time; a notice posted in the same instant as another wins by id.
+        String sql = "SELECT n.id, n.category_id, COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update "
+                + "FROM notice n WHERE n.state = ? AND n.category_id IS NOT NULL AND NOT EXISTS ("
+                + "SELECT 1 FROM notice m WHERE m.category_id = n.category_id AND m.state = ? AND ("
+                + "COALESCE(m.posted_at, m.updated_at) > COALESCE(n.posted_at, n.updated_at) OR ("
+                + "COALESCE(m.posted_at, m.updated_at) = COALESCE(n.posted_at, n.updated_at) AND m.id > n.id)))";
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, POSTED);
+            st.setString(2, POSTED);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    NoticeRef n = readNotice(rs);
+                    out.put(n.categoryId(), n);
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** A posted notice by id (empty when missing or not posted). */
@@ -70,80 +125,88 @@ public final class ActivityStore {
                 Jdbc.getInstant(rs, "eta"), Jdbc.getInstant(rs, "next_update"));
     }
 
-    /**
-     * Mentions created in each window, per category: one indexed range query per category, all in one transaction.
-     *
-     * @return for each category, one count per window, in the order asked
-     */
+    /** Mentions created in each window, per category (see {@link #counts(Connection, Map)}). */
     public Map<Long, long[]> counts(Map<Long, List<Window>> windowsByCategory) {
-        if (windowsByCategory.isEmpty()) {
-            return Map.of();
-        }
-        return db.inTransaction(c -> {
-            Map<Long, long[]> out = new HashMap<>();
-            for (var e : windowsByCategory.entrySet()) {
-                out.put(e.getKey(), count(c, e.getKey(), e.getValue()));
-            }
-            return out;
-        });
+        return db.inTransaction(c -> counts(c, windowsByCategory));
     }
 
-    private static long[] count(Connection c, long categoryId, List<Window> windows) throws SQLException {
-        long[] result = new long[windows.size()];
-        if (windows.isEmpty()) {
-            return result;
+    /**
+     * One query for all: the windows' ends cut time into a few segments, one range scan on {@code created_at} counts
+     * each category's mentions per segment, and each window is the sum of the segments it spans.
+     */
+    private static Map<Long, long[]> counts(Connection c, Map<Long, List<Window>> windowsByCategory)
+            throws SQLException {
+        TreeSet<Instant> cutSet = new TreeSet<>();
+        windowsByCategory.values().forEach(ws -> ws.forEach(w -> {
+            cutSet.add(w.from());
+            cutSet.add(w.to());
+        }));
+        List<Instant> cuts = new ArrayList<>(cutSet);
+        Map<Long, long[]> segments = cuts.size() < 2 ? Map.of() : segmentCounts(c, cuts);
+        Map<Long, long[]> out = new HashMap<>();
+        for (var e : windowsByCategory.entrySet()) {
+            long[] seg = segments.get(e.getKey());
+            long[] counts = new long[e.getValue().size()];
+            for (int i = 0; seg != null && i < counts.length; i++) {
+                Window w = e.getValue().get(i);
+                for (int s = cuts.indexOf(w.from()); s < cuts.indexOf(w.to()); s++) {
+                    counts[i] += seg[s];
+                }
+            }
+            out.put(e.getKey(), counts);
         }
-        Instant lo = windows.get(0).from();
-        Instant hi = windows.get(0).to();
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < windows.size(); i++) {
-            Window w = windows.get(i);
-            lo = w.from().isBefore(lo) ? w.from() : lo;
-            hi = w.to().isAfter(hi) ? w.to() : hi;
-            sql.append(i == 0 ? "" : ", ").append("COALESCE(SUM(CASE WHEN created_at > ? AND created_at <= ? THEN 1 ELSE 0 END), 0)");
+        return out;
+    }
+
+    /** Per category: mentions created in each segment {@code (cuts[i], cuts[i+1]]}. */
+    private static Map<Long, long[]> segmentCounts(Connection c, List<Instant> cuts) throws SQLException {
+        int n = cuts.size() - 1;
+        StringBuilder sql = new StringBuilder("SELECT category_id");
+        for (int i = 0; i < n; i++) {
+            sql.append(", SUM(CASE WHEN created_at > ? AND created_at <= ? THEN 1 ELSE 0 END)");
         }
-        sql.append(" FROM mention WHERE category_id = ? AND created_at > ? AND created_at <= ?");
+        sql.append(" FROM mention WHERE created_at > ? AND created_at <= ? AND category_id IS NOT NULL "
+                + "GROUP BY category_id");
+        Map<Long, long[]> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(sql.toString())) {
             int p = 1;
-            for (Window w : windows) {
-                Jdbc.setInstant(st, p++, w.from());
-                Jdbc.setInstant(st, p++, w.to());
+            for (int i = 0; i < n; i++) {
+                Jdbc.setInstant(st, p++, cuts.get(i));
+                Jdbc.setInstant(st, p++, cuts.get(i + 1));
             }
-            st.setLong(p++, categoryId);
-            Jdbc.setInstant(st, p++, lo);
-            Jdbc.setInstant(st, p, hi);
+            Jdbc.setInstant(st, p++, cuts.get(0));
+            Jdbc.setInstant(st, p, cuts.get(n));
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                for (int i = 0; i < windows.size(); i++) {
-                    result[i] = rs.getLong(i + 1);
+                while (rs.next()) {
+                    long[] seg = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        seg[i] = rs.getLong(i + 2);
+                    }
+                    out.put(rs.getLong(1), seg);
                 }
             }
         }
-        return result;
+        return out;
     }
-
-    /** What waits in Unsorted. */
-    public record Backlog(long count, Instant oldest) {}
 
     public Backlog unsorted() {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE category_id IS NULL");
-                    ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new Backlog(rs.getLong(1), Jdbc.getInstant(rs, "oldest"));
-            }
-        });
+        return db.inTransaction(ActivityStore::unsorted);
     }
 
-    /** The oldest mention on the desk, or null when there is none. */
-    public Instant historyFrom() {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT MIN(created_at) AS oldest FROM mention");
-                    ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return Jdbc.getInstant(rs, "oldest");
-            }
-        });
+    private static Backlog unsorted(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE category_id IS NULL");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), Jdbc.getInstant(rs, "oldest"));
+        }
+    }
+
+    private static Instant historyFrom(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT MIN(created_at) AS oldest FROM mention");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return Jdbc.getInstant(rs, "oldest");
+        }
     }
 }

@@ -16,8 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.crisisdesk.triage.Category;
-import org.crisisdesk.triage.CategoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +43,15 @@ public final class AlertService implements AutoCloseable {
     private final AlertStore store;
     private final ActivityStore activity;
     private final AlertSettingsStore settingsStore;
-    private final CategoryStore categories;
     private final Clock clock;
     private final List<Consumer<AlertTick>> listeners = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> schedule;
     private boolean firstTickSent;
 
-    public AlertService(AlertStore store, ActivityStore activity, AlertSettingsStore settings, CategoryStore categories,
-            Clock clock) {
+    public AlertService(AlertStore store, ActivityStore activity, AlertSettingsStore settings, Clock clock) {
         this.store = store;
         this.activity = activity;
         this.settingsStore = settings;
-        this.categories = categories;
         this.clock = clock;
     }
 
@@ -99,11 +94,12 @@ public final class AlertService implements AutoCloseable {
     /** One pass over every rule at the clock's current time. */
     public synchronized AlertTick evaluate() {
         Instant now = clock.instant();
-        AlertSettings settings = settingsStore.load();
-        List<Category> watched = categories.active();
-        Map<Long, NoticeRef> notices = activity.lastPostedNotices();
+        ActivityStore.Snapshot snap = activity.read((rules, last) -> List.of(
+                new Window(Checks.volumeFrom(now, rules.volume(), last), now),
+                new Window(Checks.spikeRecentFrom(now, rules.spike(), last), now),
+                Checks.spikeBaseline(now, rules.spike())));
         Map<Finding.Key, Alert> active = new LinkedHashMap<>();
-        for (Alert a : store.active()) {
+        for (Alert a : snap.active()) {
             active.putIfAbsent(a.key(), a);
         }
         List<AlertChange> changes = new ArrayList<>();
@@ -111,7 +107,7 @@ public final class AlertService implements AutoCloseable {
         // 1. A posted notice covers every alert of its category that was raised before it went out.
         for (var it = active.values().iterator(); it.hasNext(); ) {
             Alert a = it.next();
-            NoticeRef n = a.categoryId() == null ? null : notices.get(a.categoryId());
+            NoticeRef n = a.categoryId() == null ? null : snap.notices().get(a.categoryId());
             if (n != null && !n.postedAt().isBefore(a.raisedAt())) {
                 changes.add(resolve(a, n, now));
                 it.remove();
@@ -120,11 +116,11 @@ public final class AlertService implements AutoCloseable {
 
         // 2. What the rules say now.
         Map<Finding.Key, Finding> findings = new LinkedHashMap<>();
-        for (Finding f : findings(watched, settings, notices, now)) {
+        for (Finding f : findings(snap, now)) {
             findings.put(f.key(), f);
         }
         Map<Long, String> names = new HashMap<>();
-        watched.forEach(c -> names.put(c.id(), c.name()));
+        snap.categories().forEach(c -> names.put(c.id(), c.name()));
 
         // 3. Reconcile findings with the active alerts.
         Set<Finding.Key> keys = new LinkedHashSet<>(active.keySet());
@@ -138,39 +134,26 @@ public final class AlertService implements AutoCloseable {
             } else if (f != null) {
                 holding(a, f, now).ifPresent(changes::add);
             } else {
-                away(a, settings.clearAfter(), now).ifPresent(changes::add);
+                away(a, snap.settings().clearAfter(), now).ifPresent(changes::add);
             }
         }
         return publish(now, changes);
     }
 
     /** The rules' findings for every watched category and the Unsorted backlog. */
-    private List<Finding> findings(List<Category> watched, AlertSettings settings, Map<Long, NoticeRef> notices,
-            Instant now) {
-        Map<Long, RuleSettings> rules = new HashMap<>();
-        Map<Long, List<Window>> windows = new LinkedHashMap<>();
-        for (Category c : watched) {
-            RuleSettings r = settings.forCategory(c.id());
-            rules.put(c.id(), r);
-            NoticeRef last = notices.get(c.id());
-            windows.put(c.id(), List.of(
-                    new Window(Checks.volumeFrom(now, r.volume(), last), now),
-                    new Window(Checks.spikeRecentFrom(now, r.spike(), last), now),
-                    Checks.spikeBaseline(now, r.spike())));
-        }
-        Map<Long, long[]> counts = activity.counts(windows);
-        Instant history = activity.historyFrom();
+    private static List<Finding> findings(ActivityStore.Snapshot snap, Instant now) {
         List<Finding> out = new ArrayList<>();
-        for (Category c : watched) {
-            long[] n = counts.get(c.id());
-            RuleSettings r = rules.get(c.id());
-            Activity a = new Activity(c.id(), c.name(), notices.get(c.id()), n[0], n[1], n[2], history);
+        for (ActivityStore.Watched c : snap.categories()) {
+            long[] n = snap.counts().get(c.id());
+            RuleSettings r = snap.settings().forCategory(c.id());
+            Activity a = new Activity(c.id(), c.name(), snap.notices().get(c.id()), n[0], n[1], n[2],
+                    snap.historyFrom());
             Checks.volume(a, r.volume(), now).ifPresent(out::add);
             Checks.cadence(a, r.cadence(), now).ifPresent(out::add);
             Checks.eta(a, r.eta(), now).ifPresent(out::add);
             Checks.spike(a, r.spike(), now).ifPresent(out::add);
         }
-        Checks.backlog(activity.unsorted(), settings.backlog(), now).ifPresent(out::add);
+        Checks.backlog(snap.backlog(), snap.settings().backlog(), now).ifPresent(out::add);
         return out;
     }
 

@@ -1,7 +1,9 @@
 package org.crisisdesk.alert;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.crisisdesk.store.Database;
@@ -15,17 +17,19 @@ public final class AlertSettingsStore {
     }
 
     public AlertSettings load() {
-        return db.inTransaction(c -> {
-            Map<String, String> rows = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT name, setting_value FROM setting WHERE name LIKE 'alert.%'");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), rs.getString(2));
-                }
+        return db.inTransaction(AlertSettingsStore::load);
+    }
+
+    static AlertSettings load(Connection c) throws SQLException {
+        Map<String, String> rows = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT name, setting_value FROM setting WHERE name LIKE 'alert.%'");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
             }
-            return new AlertSettings(rows);
-        });
+        }
+        return new AlertSettings(rows);
     }
 
     /**

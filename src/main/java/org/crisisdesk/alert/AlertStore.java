@@ -25,7 +25,11 @@ public final class AlertStore {
 
     /** Open, snoozed, and dismissed-while-the-condition-holds alerts. */
     public List<Alert> active() {
-        return db.inTransaction(c -> query(c, SELECT + "WHERE " + ACTIVE + " ORDER BY a.id"));
+        return db.inTransaction(AlertStore::active);
+    }
+
+    static List<Alert> active(Connection c) throws SQLException {
+        return query(c, SELECT + "WHERE " + ACTIVE + " ORDER BY a.id");
     }
 
     /** Active alerts plus those changed since {@code since}, newest change first, at most {@code limit}. */

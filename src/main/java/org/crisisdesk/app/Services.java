@@ -48,7 +48,7 @@ public final class Services implements AutoCloseable {
         this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
-                categories, clock);
+                clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
     }
