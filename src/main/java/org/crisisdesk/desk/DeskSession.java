@@ -2,6 +2,7 @@ package org.crisisdesk.desk;
 
 import java.time.Duration;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.alerts.AlertsViewModel;
 import org.crisisdesk.desk.boards.BoardsViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
 import org.crisisdesk.desk.status.StatusViewModel;
@@ -13,6 +14,9 @@ import org.crisisdesk.source.replay.ReplaySource;
  * once the services are open; {@link #close()} stops the source before the database closes.
  */
 public final class DeskSession implements AutoCloseable {
+    /** Wall time between alert evaluations (in demo mode the rules themselves count scenario minutes). */
+    public static final Duration ALERT_TICK = Duration.ofSeconds(2);
+
     private final Services services;
     private final DeskContext ctx;
     private final Background background;
@@ -20,6 +24,7 @@ public final class DeskSession implements AutoCloseable {
     private final FeedViewModel feed;
     private final BoardsViewModel boards;
     private final StatusViewModel status;
+    private final AlertsViewModel alerts;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -40,6 +45,8 @@ public final class DeskSession implements AutoCloseable {
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
         bridge.onStatus(status::status);
+        this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
+        alerts.connect();
         if (collector != null) {
             collector.addListener(bridge);
         }
@@ -53,6 +60,7 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
+        services.alerts().start(services.scheduler(), ALERT_TICK);
     }
 
     public Services services() {
@@ -83,6 +91,10 @@ public final class DeskSession implements AutoCloseable {
         return status;
     }
 
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
     /** The demo replay, or null when a live account feeds the desk. */
     public ReplaySource replay() {
         return replay;
@@ -108,6 +120,7 @@ public final class DeskSession implements AutoCloseable {
 
     @Override
     public void close() {
+        services.alerts().stop();
         bridge.stop();
         if (collector != null) {
             collector.stop(Duration.ofSeconds(10));

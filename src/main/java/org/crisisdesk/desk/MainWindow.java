@@ -22,6 +22,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
+import org.crisisdesk.desk.alerts.AlertRulesDialog;
+import org.crisisdesk.desk.alerts.AlertsView;
 import org.crisisdesk.desk.boards.BoardsView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
@@ -38,6 +40,7 @@ public final class MainWindow extends StackPane {
     private final BoardsView boardsView;
     private final DetailView detailView;
     private final ShortcutsOverlay help;
+    private final AlertsView alertsView;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -60,7 +63,13 @@ public final class MainWindow extends StackPane {
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
         layout.setCenter(split);
-        layout.setBottom(new StatusBarView(ctx, session.status()));
+        StatusBarView statusBar = new StatusBarView(ctx, session.status());
+        alertsView = new AlertsView(ctx, session.alerts(), this);
+        statusBar.getRightItems().add(0, alertsView.bellButton());
+        statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        boardsView.setHeaderBadges(alertsView::badge);
+        alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
+        layout.setBottom(statusBar);
         help = new ShortcutsOverlay(ctx);
         getChildren().addAll(layout, help);
     }
@@ -153,5 +162,9 @@ public final class MainWindow extends StackPane {
 
     public DetailView detailView() {
         return detailView;
+    }
+
+    public AlertsView alertsView() {
+        return alertsView;
     }
 }

@@ -15,16 +15,16 @@ import org.crisisdesk.testing.MutableClock;
 import org.crisisdesk.testing.TempDesk;
 
 /** A real desk (H2 temp file, default categories) on a hand-moved clock, with helpers to stage mentions and notices. */
-final class WatchDesk implements AutoCloseable {
-    static final Instant START = Instant.parse("2026-10-17T01:00:00Z");
+public final class WatchDesk implements AutoCloseable {
+    public static final Instant START = Instant.parse("2026-10-17T01:00:00Z");
 
-    final MutableClock clock = new MutableClock(START);
+    public final MutableClock clock = new MutableClock(START);
     final Path home = TempDesk.newHome();
     final List<AlertTick> ticks = new ArrayList<>();
-    Services services;
+    public Services services;
     private long nextId = 1_000;
 
-    WatchDesk() {
+    public WatchDesk() {
         open();
     }
 
@@ -40,11 +40,11 @@ final class WatchDesk implements AutoCloseable {
         open();
     }
 
-    AlertService alerts() {
+    public AlertService alerts() {
         return services.alerts();
     }
 
-    long category(String name) {
+    public long category(String name) {
         return services.categories().byName(name).orElseThrow().id();
     }
 
@@ -52,12 +52,12 @@ final class WatchDesk implements AutoCloseable {
         clock.advance(d);
     }
 
-    void advanceMinutes(long m) {
+    public void advanceMinutes(long m) {
         clock.advance(Duration.ofMinutes(m));
     }
 
     /** {@code n} mentions created evenly over the last {@code spread} (the newest now), filed into {@code categoryId}. */
-    void mentions(Long categoryId, int n, Duration spread) {
+    public void mentions(Long categoryId, int n, Duration spread) {
         Instant now = clock.instant();
         List<Filing> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ final class WatchDesk implements AutoCloseable {
     }
 
     /** A posted notice for the category, posted at the clock's time, with optional promises. */
-    long notice(long categoryId, Instant eta, Instant nextUpdate) {
+    public long notice(long categoryId, Instant eta, Instant nextUpdate) {
         Instant now = clock.instant();
         return services.db().inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, state, text, as_of, eta, "
@@ -93,7 +93,7 @@ final class WatchDesk implements AutoCloseable {
         });
     }
 
-    long notice(long categoryId) {
+    public long notice(long categoryId) {
         return notice(categoryId, null, null);
     }
 
@@ -112,7 +112,7 @@ final class WatchDesk implements AutoCloseable {
         return services.alerts().store().raisedBetween(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
     }
 
-    List<Alert> active() {
+    public List<Alert> active() {
         return services.alerts().store().active();
     }
 

@@ -1,8 +1,10 @@
 package org.crisisdesk.desk.boards;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -21,9 +23,12 @@ public final class BoardsView extends ScrollPane {
     private final DeskContext ctx;
     private final HBox row = new HBox(10);
     private Consumer<StoredMention> onOpen = m -> {};
+    private Function<Long, Node> headerBadge = id -> null;
+    private final BoardsViewModel model;
 
     public BoardsView(DeskContext ctx, BoardsViewModel model) {
         this.ctx = ctx;
+        this.model = model;
         setId("boards");
         getStyleClass().add("boards");
         row.getStyleClass().add("board-row");
@@ -56,6 +61,10 @@ public final class BoardsView extends ScrollPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, swatch, title, spacer, count);
+        Node badge = headerBadge.apply(c == null ? null : c.id());
+        if (badge != null) {
+            header.getChildren().add(3, badge);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("column-header");
 
@@ -87,5 +96,11 @@ public final class BoardsView extends ScrollPane {
 
     public void setOnOpen(Consumer<StoredMention> action) {
         this.onOpen = action;
+    }
+
+    /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */
+    public void setHeaderBadges(Function<Long, Node> factory) {
+        this.headerBadge = factory;
+        rebuild(model);
     }
 }
