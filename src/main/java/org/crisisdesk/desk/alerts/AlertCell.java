@@ -63,13 +63,11 @@ final class AlertCell extends ListCell<Alert> {
             if (a.categoryId() != null) {
                 Button compose = new Button(ctx.t("alerts.action.compose"), Icons.of("mdi2p-pencil"));
                 compose.setId("alert-compose-" + a.id());
-                compose.getStyleClass().add("small");
                 compose.setOnAction(e -> model.openComposer(a));
                 bottom.getChildren().add(compose);
             }
             MenuButton snooze = new MenuButton(ctx.t("alerts.action.snoozeMenu"), Icons.of("mdi2a-alarm-snooze"));
             snooze.setId("alert-snooze-" + a.id());
-            snooze.getStyleClass().add("small");
             for (Duration d : AlertsViewModel.SNOOZES) {
                 MenuItem item = new MenuItem(ctx.t("alerts.action.snooze.tooltip", d.toMinutes()));
                 item.setId("alert-snooze-" + a.id() + "-" + d.toMinutes());
@@ -78,7 +76,6 @@ final class AlertCell extends ListCell<Alert> {
             }
             Button dismiss = new Button(null, Icons.of("mdi2b-bell-off-outline"));
             dismiss.setId("alert-dismiss-" + a.id());
-            dismiss.getStyleClass().add("small");
             dismiss.setTooltip(new Tooltip(ctx.t("alerts.action.dismiss")));
             dismiss.setOnAction(e -> model.dismiss(a));
             bottom.getChildren().addAll(snooze, dismiss);

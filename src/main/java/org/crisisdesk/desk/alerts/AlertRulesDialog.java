@@ -120,6 +120,7 @@ public final class AlertRulesDialog {
             Control c = switch (k.type()) {
                 case BOOL -> {
                     CheckBox box = new CheckBox(ctx.t("alerts.rules.enabled"));
+                    box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                     yield box;
                 }
                 case PHASE -> {
@@ -193,7 +194,7 @@ public final class AlertRulesDialog {
                 phase.setValue(own == null ? null : Phase.valueOf(own));
             }
         }
-        status.setText(id == null ? "" : ctx.t("alerts.rules.inherited", ctx.t("alerts.rules.desk")));
+        status.setText(id == null ? "" : ctx.t("alerts.rules.inherited"));
     }
 
     private void save(boolean resetAll) {

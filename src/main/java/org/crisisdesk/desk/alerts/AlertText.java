@@ -21,9 +21,10 @@ public final class AlertText {
                 : a.categoryName() != null ? a.categoryName() : "#" + a.categoryId();
     }
 
-    /** "배송 지연 · 멘션 급증 기준 도달". */
+    /** "배송 지연 · 멘션 급증 기준 도달"; the backlog alone ("미분류 적체"), as its reason already names the column. */
     public String title(Alert a) {
-        return category(a) + " · " + ctx.t("alerts.reason." + a.reason().name());
+        String reason = ctx.t("alerts.reason." + a.reason().name());
+        return a.categoryId() == null ? reason : category(a) + " · " + reason;
     }
 
     /** "최근 15분 새 멘션 43건, 마지막 공지 52분 전". */

@@ -28,14 +28,14 @@ public final class AlertsView {
     private PopOver popOver;
     private Runnable onEditRules = () -> {};
 
-    /** @param windowNode any node of the window the notifications belong to */
+    /** @param windowNode any node of the window the notifications belong to (null: the focused window) */
     public AlertsView(DeskContext ctx, AlertsViewModel model, Node windowNode) {
         this.ctx = ctx;
         this.model = model;
         this.bell = buildBell();
         this.listPane = buildList();
         AlertNotifier notifier = new AlertNotifier(ctx, model,
-                () -> windowNode.getScene() == null ? null : windowNode.getScene().getWindow());
+                () -> windowNode == null || windowNode.getScene() == null ? null : windowNode.getScene().getWindow());
         model.setOnNotify(notifier::show);
     }
 

@@ -89,7 +89,11 @@ public final class AlertsViewModel {
 
     /** FX thread: shows a batch (the list, the column summaries), then tells the notifier what is new. */
     void apply(List<AlertChange> changes, List<Alert> shown) {
-        alerts.setAll(shown);
+        // Active alerts on top (newest raised first), then the closed ones (newest change first).
+        List<Alert> ordered = new ArrayList<>(shown.stream().filter(Alert::active)
+                .sorted(java.util.Comparator.comparing(Alert::raisedAt).reversed()).toList());
+        ordered.addAll(shown.stream().filter(a -> !a.active()).toList());
+        alerts.setAll(ordered);
         Map<Long, List<Alert>> byColumn = new HashMap<>();
         int open = 0;
         for (Alert a : shown) {
@@ -132,7 +136,7 @@ public final class AlertsViewModel {
         return new ColumnAlerts(open, snoozed, level, reasons);
     }
 
-    /** The alert list: active alerts and those closed in the last hours, newest change first. */
+    /** The alert list: active alerts (newest first), then those closed in the last hours (newest change first). */
     public ObservableList<Alert> alerts() {
         return alerts;
     }
