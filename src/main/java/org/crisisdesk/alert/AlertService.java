@@ -71,6 +71,7 @@ public final class AlertService implements AutoCloseable {
         }
     }
 
+    /** Stops the schedule; returns after a running evaluation has finished (H2 must not see an interrupt). */
     public synchronized void stop() {
         if (schedule != null) {
             schedule.cancel(false);
@@ -83,7 +84,11 @@ public final class AlertService implements AutoCloseable {
         stop();
     }
 
-    private void evaluateQuietly() {
+    /** A scheduled tick; skipped once {@link #stop()} ran (which waits for a running tick, so closing never interrupts one). */
+    private synchronized void evaluateQuietly() {
+        if (schedule == null) {
+            return;
+        }
         try {
             evaluate();
         } catch (RuntimeException e) {

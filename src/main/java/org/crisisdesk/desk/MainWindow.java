@@ -69,6 +69,7 @@ public final class MainWindow extends StackPane {
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
+        // With the composer merged: session.alerts().setOnOpenComposer(id -> openComposer(ctx.categories().get(id)));
         layout.setBottom(statusBar);
         help = new ShortcutsOverlay(ctx);
         getChildren().addAll(layout, help);
