@@ -77,6 +77,7 @@ class AlertsViewTest {
     void theNotificationNamesCategoryAndReasonAndItsComposeActionOpensTheComposerForThatCategory(FxRobot robot)
             throws Exception {
         raiseVolume(delivery);
+        waitFor(() -> robot.lookup(".alert-action-compose").tryQuery().isPresent());
 
         Label title = robot.lookup(".notification-bar .title").queryAs(Label.class);
         assertThat(title.getText()).isEqualTo("배송 지연 · Volume threshold — Watch");
@@ -107,6 +108,7 @@ class AlertsViewTest {
         Alert a = raiseVolume(delivery);
         assertThat(deliveryBadge.isVisible()).isTrue();
         assertThat(((Label) deliveryBadge).getText()).isEqualTo("1");
+        waitFor(() -> robot.lookup(".alert-action-snooze-30").tryQuery().isPresent());
 
         robot.clickOn(robot.lookup(".alert-action-snooze-30").queryAs(Button.class));
         waitFor(() -> desk.alerts().store().byId(a.id()).orElseThrow().state() == AlertState.SNOOZED);
