@@ -2,7 +2,9 @@ package org.crisisdesk.desk.alerts;
 
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import org.crisisdesk.alert.Reason;
@@ -11,6 +13,7 @@ import org.crisisdesk.desk.Icons;
 
 /** A column header badge: the column's open alerts (bell and count), coloured by the worst level; snoozed ones muted. */
 final class AlertBadge extends Label {
+    private final ChangeListener<ColumnAlerts> listener;
     private static final String[] LEVEL_CLASSES = {"alert-badge-1", "alert-badge-2", "alert-badge-3", "alert-badge-snoozed"};
 
     AlertBadge(DeskContext ctx, ObservableValue<ColumnAlerts> state, Long categoryId, Consumer<AlertBadge> onClick) {
@@ -19,7 +22,9 @@ final class AlertBadge extends Label {
         setTooltip(new Tooltip());
         setOnMouseClicked(e -> onClick.accept(this));
         show(ctx, state.getValue());
-        state.addListener((o, was, now) -> show(ctx, now));
+        // The summary property lives as long as the desk; badges are rebuilt with the boards: listen weakly.
+        listener = (o, was, now) -> show(ctx, now);
+        state.addListener(new WeakChangeListener<>(listener));
     }
 
     private void show(DeskContext ctx, ColumnAlerts s) {
