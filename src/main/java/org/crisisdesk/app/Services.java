@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crisisdesk.alert.ActivityStore;
+import org.crisisdesk.alert.AlertService;
+import org.crisisdesk.alert.AlertSettingsStore;
+import org.crisisdesk.alert.AlertStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
@@ -40,6 +44,7 @@ public final class Services implements AutoCloseable {
     private final Suggester suggester;
     private final SettingsStore settings;
     private final TriageService triage;
+    private final AlertService alerts;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService outboxExecutor;
@@ -54,6 +59,8 @@ public final class Services implements AutoCloseable {
         this.mentions = new MentionStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
+                clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
         this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
@@ -111,6 +118,11 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** The category watch (not scheduled until the desk starts it). */
+    public AlertService alerts() {
+        return alerts;
     }
 
     public Suggester suggester() {
@@ -176,6 +188,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.stop();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

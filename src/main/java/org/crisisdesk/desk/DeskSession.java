@@ -2,6 +2,7 @@ package org.crisisdesk.desk;
 
 import java.time.Duration;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.alerts.AlertsViewModel;
 import org.crisisdesk.desk.boards.BoardsViewModel;
 import org.crisisdesk.desk.composer.ComposerViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
@@ -14,6 +15,9 @@ import org.crisisdesk.source.replay.ReplaySource;
  * once the services are open; {@link #close()} stops the source before the database closes.
  */
 public final class DeskSession implements AutoCloseable {
+    /** Wall time between alert evaluations (in demo mode the rules themselves count scenario minutes). */
+    public static final Duration ALERT_TICK = Duration.ofSeconds(2);
+
     private final Services services;
     private final DeskContext ctx;
     private final Background background;
@@ -22,6 +26,7 @@ public final class DeskSession implements AutoCloseable {
     private final BoardsViewModel boards;
     private final StatusViewModel status;
     private final ComposerViewModel composer;
+    private final AlertsViewModel alerts;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -48,6 +53,8 @@ public final class DeskSession implements AutoCloseable {
         bridge.onMentions(status::arrived);
         boards.addChangeListener(feed::updated);
         bridge.onStatus(status::status);
+        this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
+        alerts.connect();
         if (collector != null) {
             collector.addListener(bridge);
         }
@@ -61,6 +68,7 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
+        services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
     }
 
@@ -113,6 +121,10 @@ public final class DeskSession implements AutoCloseable {
         return composer;
     }
 
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
     /** The demo replay, or null when a live account feeds the desk. */
     public ReplaySource replay() {
         return replay;
@@ -138,6 +150,7 @@ public final class DeskSession implements AutoCloseable {
 
     @Override
     public void close() {
+        services.alerts().stop();
         bridge.stop();
         boards.stop();
         if (collector != null) {

@@ -22,6 +22,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
+import org.crisisdesk.desk.alerts.AlertRulesDialog;
+import org.crisisdesk.desk.alerts.AlertsView;
 import org.crisisdesk.desk.boards.BoardsView;
 import org.crisisdesk.desk.boards.HistoryView;
 import org.crisisdesk.desk.composer.ComposerView;
@@ -47,6 +49,7 @@ public final class MainWindow extends StackPane {
     private final javafx.scene.control.Tab composerTab;
     /** The category of the mention last opened: the "selected column" a notice is written for. */
     private Long lastCategoryId;
+    private final AlertsView alertsView;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -89,7 +92,14 @@ public final class MainWindow extends StackPane {
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
         layout.setCenter(split);
-        layout.setBottom(new StatusBarView(ctx, session.status()));
+        StatusBarView statusBar = new StatusBarView(ctx, session.status());
+        alertsView = new AlertsView(ctx, session.alerts(), this);
+        statusBar.getRightItems().add(0, alertsView.bellButton());
+        statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        boardsView.setHeaderBadges(alertsView::badge);
+        alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
+        session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
+        layout.setBottom(statusBar);
         help = new ShortcutsOverlay(ctx);
         getChildren().addAll(layout, help);
     }
@@ -218,5 +228,9 @@ public final class MainWindow extends StackPane {
 
     public DetailView detailView() {
         return detailView;
+    }
+
+    public AlertsView alertsView() {
+        return alertsView;
     }
 }

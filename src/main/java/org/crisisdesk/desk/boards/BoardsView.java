@@ -40,6 +40,7 @@ public final class BoardsView extends BorderPane {
     private final BoardKeys keys;
     private final Button addColumn;
     private Consumer<StoredMention> onOpen = m -> {};
+    private java.util.function.Function<Long, Node> headerBadge = id -> null;
     private Consumer<Category> onPostUpdate;
     private ListView<StoredMention> feedList;
     private final MapChangeListener<Long, Category> refreshCards = c -> {
@@ -114,11 +115,18 @@ public final class BoardsView extends BorderPane {
         for (ColumnModel col : model.columns()) {
             row.getChildren().add(views.computeIfAbsent(col, c -> {
                 ColumnView v = new ColumnView(ctx, c, this);
+                v.header().setBadge(headerBadge.apply(c.categoryId()));
                 keys.track(v.list());
                 return v;
             }));
         }
         row.getChildren().add(addColumn);
+    }
+
+    /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */
+    public void setHeaderBadges(java.util.function.Function<Long, Node> factory) {
+        this.headerBadge = factory;
+        views.forEach((col, view) -> view.header().setBadge(factory.apply(col.categoryId())));
     }
 
     public void setOnOpen(Consumer<StoredMention> action) {

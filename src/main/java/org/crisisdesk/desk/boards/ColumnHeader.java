@@ -23,6 +23,8 @@ import org.crisisdesk.triage.ColumnStats;
  * sparkline of the last hour and the time since that notice; and the column menu.
  */
 final class ColumnHeader extends VBox {
+    private final HBox top;
+    private javafx.scene.Node badge;
     private final DeskContext ctx;
     private final ColumnModel col;
     private final BoardsView board;
@@ -60,7 +62,7 @@ final class ColumnHeader extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, swatch, key, title, spacer, total, menu);
+        top = new HBox(6, swatch, key, title, spacer, total, menu);
         top.setAlignment(Pos.CENTER_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
@@ -172,5 +174,16 @@ final class ColumnHeader extends VBox {
 
     Sparkline sparkline() {
         return sparkline;
+    }
+
+    /** Shows {@code node} (the alert badge) before the total; null removes it. */
+    void setBadge(javafx.scene.Node node) {
+        if (badge != null) {
+            top.getChildren().remove(badge);
+        }
+        badge = node;
+        if (node != null) {
+            top.getChildren().add(top.getChildren().size() - 2, node);
+        }
     }
 }
