@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crisisdesk.handover.HandoverReportBuilder;
+import org.crisisdesk.handover.HandoverStore;
+import org.crisisdesk.handover.ShiftService;
+import org.crisisdesk.handover.ShiftStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.settings.SettingsStore;
@@ -30,6 +34,8 @@ public final class Services implements AutoCloseable {
     private final CategoryStore categories;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final ShiftService shifts;
+    private final HandoverReportBuilder handover;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -42,6 +48,8 @@ public final class Services implements AutoCloseable {
         this.categories = new CategoryStore(db, clock);
         this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
+        this.shifts = new ShiftService(new ShiftStore(db), clock);
+        this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
     }
@@ -87,6 +95,15 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public ShiftService shifts() {
+        return shifts;
+    }
+
+    /** Builds handover reports (blocking: run off the FX thread). */
+    public HandoverReportBuilder handover() {
+        return handover;
     }
 
     public Suggester suggester() {
