@@ -47,7 +47,11 @@ public final class BoardsView extends ScrollPane {
         String name = c == null ? ctx.t("board.unsorted") : c.name();
         Region swatch = new Region();
         swatch.getStyleClass().add("column-swatch");
-        swatch.setStyle("-fx-background-color: " + (c == null ? "-color-fg-muted" : c.color()) + ";");
+        if (c == null) {
+            swatch.getStyleClass().add("unsorted");
+        } else {
+            swatch.setStyle("-fx-background-color: " + c.color() + ";");
+        }
         Label title = new Label(name);
         title.getStyleClass().add("column-title");
         Label count = new Label();
