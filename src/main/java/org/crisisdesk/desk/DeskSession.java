@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.boards.BoardsViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
+import org.crisisdesk.desk.handover.ShiftViewModel;
 import org.crisisdesk.desk.status.StatusViewModel;
 import org.crisisdesk.source.Collector;
 import org.crisisdesk.source.replay.ReplaySource;
@@ -20,6 +21,7 @@ public final class DeskSession implements AutoCloseable {
     private final FeedViewModel feed;
     private final BoardsViewModel boards;
     private final StatusViewModel status;
+    private final ShiftViewModel shifts;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -36,6 +38,7 @@ public final class DeskSession implements AutoCloseable {
         this.feed = new FeedViewModel(services.mentions(), background);
         this.boards = new BoardsViewModel(services.mentions(), services.categories(), background, ctx);
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
+        this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -81,6 +84,11 @@ public final class DeskSession implements AutoCloseable {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    /** The open shift (toolbar) and shift actions. */
+    public ShiftViewModel shifts() {
+        return shifts;
     }
 
     /** The demo replay, or null when a live account feeds the desk. */

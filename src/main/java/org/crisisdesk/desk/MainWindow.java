@@ -25,6 +25,8 @@ import javafx.util.StringConverter;
 import org.crisisdesk.desk.boards.BoardsView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
+import org.crisisdesk.desk.handover.HandoverWindow;
+import org.crisisdesk.desk.handover.ShiftControl;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
 import org.crisisdesk.desk.status.StatusBarView;
 
@@ -119,6 +121,7 @@ public final class MainWindow extends StackPane {
         helpButton.setId("help-button");
         helpButton.setTooltip(new Tooltip(ctx.t("toolbar.help")));
         helpButton.setOnAction(e -> toggleHelp());
+        bar.getItems().addAll(new Separator(), new ShiftControl(ctx, session.shifts(), this::openHandover));
         bar.getItems().addAll(spacer, language, theme, helpButton);
         return bar;
     }
@@ -145,6 +148,28 @@ public final class MainWindow extends StackPane {
 
     public FeedView feedView() {
         return feedView;
+    }
+
+    /** Opens the shift handover review in its own window. */
+    public javafx.stage.Stage openHandover() {
+        return HandoverWindow.open(getScene() == null ? null : getScene().getWindow(), session.services(),
+                session.background(), session.context(), session.shifts(), this::showCategory);
+    }
+
+    /** Scrolls the boards so the category's column is in view (the handover review's links land here). */
+    public void showCategory(Long categoryId) {
+        javafx.scene.Node column = boardsView.lookup("#column-" + (categoryId == null ? "unsorted" : categoryId));
+        if (column == null || boardsView.getContent() == null) {
+            return;
+        }
+        double content = boardsView.getContent().getBoundsInLocal().getWidth();
+        double viewport = boardsView.getViewportBounds().getWidth();
+        double x = column.getBoundsInParent().getMinX();
+        boardsView.setHvalue(content <= viewport ? 0 : Math.max(0, Math.min(1, x / (content - viewport))));
+        column.requestFocus();
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().requestFocus();
+        }
     }
 
     public BoardsView boardsView() {

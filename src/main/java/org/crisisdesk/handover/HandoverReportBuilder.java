@@ -38,7 +38,7 @@ import org.crisisdesk.handover.HandoverStore.NoticeRow;
  */
 public final class HandoverReportBuilder {
     /** Unsorted mentions read for themes (the newest of the window). */
-    public static final int THEME_SAMPLE = 5_000;
+    public static final int THEME_SAMPLE = 3_000;
     public static final int TOP_THEMES = 10;
     public static final int MAX_HANDOFFS = 200;
     /** Bucket sizes to choose from, in minutes; the smallest that gives at most {@link #MAX_BUCKETS} buckets wins. */
@@ -112,23 +112,20 @@ public final class HandoverReportBuilder {
     private Volume volume(ReportWindow window, List<CategoryRef> categories) {
         Duration bucket = bucketFor(window.length());
         int n = (int) Math.max(1, (window.length().toSeconds() + bucket.toSeconds() - 1) / bucket.toSeconds());
-        Map<Long, long[]> counts = store.bucketCounts(window.from(), window.to(), bucket.toSeconds(), n);
         List<Instant> starts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             starts.add(window.from().plus(bucket.multipliedBy(i)));
         }
+        List<Long> ids = new ArrayList<>();
+        categories.forEach(c -> ids.add(c.id()));
+        ids.add(null);
+        Map<Long, Long> totals = store.totals(ids, window.from(), window.to());
+        Map<Long, long[]> counts = store.bucketCounts(new ArrayList<>(totals.keySet()), starts, window.to());
         List<Series> series = new ArrayList<>();
         for (CategoryRef c : boardOrder(categories)) {
             long[] cs = counts.get(c.id());
             if (cs != null) {
                 series.add(new Series(c, cs));
-            }
-        }
-        for (var e : counts.entrySet()) {
-            if (e.getKey() != null && series.stream().noneMatch(s -> e.getKey().equals(s.category().id()))) {
-                // a category id the category table does not know (should not happen; keep the count visible)
-                series.add(new Series(new CategoryRef(e.getKey(), "#" + e.getKey(), "#868E96", false, true),
-                        e.getValue()));
             }
         }
         if (counts.containsKey(null)) {
@@ -146,7 +143,10 @@ public final class HandoverReportBuilder {
 
     private List<CategoryTotal> totals(ReportWindow window, Volume volume, List<CategoryRef> categories) {
         ReportWindow prev = window.previous();
-        Map<Long, Long> before = store.totals(prev.from(), prev.to());
+        List<Long> ids = new ArrayList<>();
+        categories.forEach(c -> ids.add(c.id()));
+        ids.add(null);
+        Map<Long, Long> before = store.totals(ids, prev.from(), prev.to());
         Map<Long, Long> now = new HashMap<>();
         volume.series().forEach(s -> now.put(s.category().id(), s.total()));
         List<CategoryTotal> out = new ArrayList<>();
@@ -261,8 +261,26 @@ public final class HandoverReportBuilder {
 
     private Themes themes(ReportWindow window, Volume volume) {
         ThemeExtractor extractor = new ThemeExtractor();
-        int sampled = store.unsortedTexts(window.from(), window.to(), THEME_SAMPLE, extractor::add);
-        long total = volume.series().stream().filter(s -> s.category().unsorted()).mapToLong(Series::total).sum();
+        long[] unsorted = volume.series().stream().filter(s -> s.category().unsorted()).map(Series::counts)
+                .findFirst().orElse(new long[0]);
+        long total = 0;
+        for (long c : unsorted) {
+            total += c;
+        }
+        if (total == 0) {
+            return new Themes(0, 0, List.of());
+        }
+        // The newest whole buckets that hold about THEME_SAMPLE mentions: a bounded read with no sort in the database.
+        int first = unsorted.length;
+        long taken = 0;
+        while (first > 0 && taken + unsorted[first - 1] <= THEME_SAMPLE) {
+            taken += unsorted[--first];
+        }
+        if (first == unsorted.length) {
+            first--; // the newest bucket alone is over the cap: read a capped part of it
+        }
+        Instant since = volume.bucketStarts().get(first);
+        int sampled = store.unsortedTexts(since, window.to(), THEME_SAMPLE, extractor::add);
         return new Themes(sampled, total, extractor.top(TOP_THEMES));
     }
 

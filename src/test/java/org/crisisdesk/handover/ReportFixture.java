@@ -98,8 +98,10 @@ public final class ReportFixture {
         return Instant.parse("2026-10-16T" + hhmm + ":00Z");
     }
 
+    /** The topic of that name: the demo's default when it has one, else created. */
     long topic(String name, String color) {
-        return s.categories().create(name, color, Category.Kind.TOPIC, Rules.NONE).id();
+        return s.categories().byName(name)
+                .orElseGet(() -> s.categories().create(name, color, Category.Kind.TOPIC, Rules.NONE)).id();
     }
 
     long customerCentre() {
