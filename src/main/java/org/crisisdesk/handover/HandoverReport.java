@@ -13,7 +13,8 @@ import java.util.List;
  * @param asOf         the instant open items and ETA outcomes are judged at: {@code min(generatedAt, to)}
  * @param shift        the shift covering the window's end (its notes and acknowledgement), or null
  * @param shiftBefore  the shift before that one: its acknowledgement tells how {@code shift} began, or null
- * @param totals       per category (Unsorted included), this window against the previous one of equal length
+ * @param totals       per category with mentions in either window, in board order, Unsorted always last: this
+ *                     window against the previous one of equal length
  */
 public record HandoverReport(
         ReportWindow window,

@@ -153,8 +153,8 @@ public final class HandoverReportBuilder {
         for (CategoryRef c : boardOrder(categories)) {
             long a = now.getOrDefault(c.id(), 0L);
             long b = before.getOrDefault(c.id(), 0L);
-            if (!c.archived() || a > 0 || b > 0) {
-                out.add(new CategoryTotal(c, a, b));
+            if (a > 0 || b > 0) {
+                out.add(new CategoryTotal(c, a, b)); // categories quiet in both windows are left out
             }
         }
         out.add(new CategoryTotal(CategoryRef.UNSORTED, now.getOrDefault(null, 0L), before.getOrDefault(null, 0L)));

@@ -44,7 +44,8 @@ public final class HtmlReportRenderer {
             th { background: var(--bg-subtle); font-weight: 600; font-size: 13px; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
-            td.text { word-break: break-word; }
+            th, td { word-break: keep-all; }
+            td.text { word-break: break-word; overflow-wrap: anywhere; }
             .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
             .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; margin: 4px 0 8px; }
             .chart { display: block; max-width: 100%; height: auto; }
