@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
         subcommands = {ImportCommand.class, ExportCommand.class, CategoriesCommand.class, TriageCommand.class,
-            NoticeCommand.class, BackupCommand.class, RestoreCommand.class})
+            NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
