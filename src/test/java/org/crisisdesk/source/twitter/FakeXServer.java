@@ -47,6 +47,8 @@ public final class FakeXServer implements AutoCloseable {
     public static final XCredentials CREDENTIALS = new XCredentials("ck-consumer-key-0001", "cs-consumer-secret-0001",
             ACCOUNT_ID + "-AccessTokenValue0001", "ats-access-token-secret-0001");
     static final int WINDOW = 800;
+    /** A {@link Fault} status meaning: process the request normally, then answer after the fault's delay. */
+    public static final int ACCEPT_LATE = -1;
     private static final DateTimeFormatter V1_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -214,11 +216,13 @@ public final class FakeXServer implements AutoCloseable {
             synchronized (this) {
                 fault = nextFault(path);
             }
-            if (fault != null && !fault.delay().isZero()) {
+            // status -1: handle the request as usual, then answer only after the delay (accepted, but too late).
+            boolean lateAnswer = fault != null && fault.status() == ACCEPT_LATE;
+            if (fault != null && !lateAnswer && !fault.delay().isZero()) {
                 sleep(fault.delay());
             }
             synchronized (this) {
-                if (fault != null) {
+                if (fault != null && !lateAnswer) {
                     r = withRate(endpoint, new Response(fault.status(), fault.body()), false);
                 } else if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
                     r = unauthorized(path);
@@ -238,6 +242,9 @@ public final class FakeXServer implements AutoCloseable {
                         r = withRate(endpoint, route(method, path, q, body), true);
                     }
                 }
+            }
+            if (lateAnswer) {
+                sleep(fault.delay());
             }
             byte[] bytes = r.body.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
