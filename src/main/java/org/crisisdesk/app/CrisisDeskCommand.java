@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
             "A desk for running an official social-media account through a crisis.",
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
-        subcommands = {ImportCommand.class, ExportCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",

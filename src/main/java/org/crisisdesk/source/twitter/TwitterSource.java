@@ -232,7 +232,10 @@ public final class TwitterSource implements MentionSource {
         Instant now = ctx.clock().instant();
         lastPoll = now;
         int reserve = WINDOW / client.pageSize() + 1;
-        Duration next = pacer.untilNextPoll(XClient.Endpoint.MENTIONS, now, pollInterval, reserve);
+        // After a burst (more than one page) look again at once, as far as the rate limit allows: the API only
+        // reaches the newest 800, so the sooner the next poll, the less can slip out of reach.
+        Duration base = p.pages > 1 ? Duration.ZERO : pollInterval;
+        Duration next = pacer.untilNextPoll(XClient.Endpoint.MENTIONS, now, base, reserve);
         RateLimit w = pacer.window(XClient.Endpoint.MENTIONS);
         StringBuilder detail = new StringBuilder().append('+').append(fresh).append(" new · ").append(p.pages)
                 .append(p.pages == 1 ? " page" : " pages");

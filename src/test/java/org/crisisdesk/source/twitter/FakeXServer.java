@@ -78,6 +78,8 @@ public final class FakeXServer implements AutoCloseable {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooMany = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final List<Map.Entry<Duration, String>> scheduled = new ArrayList<>();
+    private Instant anchor;
     private XCredentials accepted = CREDENTIALS;
     private String rejectDetail;
 
@@ -151,6 +153,19 @@ public final class FakeXServer implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A mention that appears {@code offset} after the first mentions request reaches the server, so a crisis can start
+     * once the collector runs, however long the machine takes to start it.
+     */
+    public synchronized void afterFirstPoll(Duration offset, String text) {
+        scheduled.add(Map.entry(offset, text));
+    }
+
+    /** When the first mentions request arrived (the anchor of {@link #afterFirstPoll}), or null. */
+    public synchronized Instant firstPoll() {
+        return anchor;
+    }
+
     /** {@code count} mentions all visible from {@code at} (a burst). */
     public synchronized List<Post> burst(int count, Instant at, String prefix) {
         List<Post> out = new ArrayList<>();
@@ -169,6 +184,7 @@ public final class FakeXServer implements AutoCloseable {
         return p;
     }
 
+    /** Every mention, scheduled ones included once they are placed. */
     public synchronized List<Post> allMentions() {
         return List.copyOf(mentions);
     }
@@ -230,6 +246,11 @@ public final class FakeXServer implements AutoCloseable {
                     r = new Response(404, path.startsWith("/2/") ? problem(404, "Not Found", "No such route " + path)
                             : "{\"errors\":[{\"code\":34,\"message\":\"Sorry, that page does not exist.\"}]}");
                 } else {
+                    if ("mentions".equals(endpoint) && anchor == null) {
+                        anchor = clock.instant();
+                        scheduled.forEach(e -> mention(e.getValue(), anchor.plus(e.getKey())));
+                        scheduled.clear();
+                    }
                     Window w = window(endpoint);
                     int limit = limits.get(endpoint)[0];
                     if (w.used >= limit) {
