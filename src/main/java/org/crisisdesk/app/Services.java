@@ -14,9 +14,14 @@ import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
 import org.crisisdesk.store.Database;
+import org.crisisdesk.triage.BoardStatsStore;
 import org.crisisdesk.triage.CategoryStore;
 import org.crisisdesk.triage.DefaultCategories;
+import org.crisisdesk.triage.MoveStore;
 import org.crisisdesk.triage.Suggester;
+import org.crisisdesk.triage.TriageEngine;
+import org.crisisdesk.triage.TriageModelStore;
+import org.crisisdesk.triage.TriageService;
 
 /**
  * The composition root: builds every service once, by constructor, for the desk and for the CLI. Owns the executors
@@ -28,8 +33,10 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final MentionStore mentions;
     private final CategoryStore categories;
+    private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final TriageService triage;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -40,10 +47,15 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         this.mentions = new MentionStore(db, clock);
         this.categories = new CategoryStore(db, clock);
-        this.suggester = Suggester.NONE;
         this.settings = new SettingsStore(db);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
+        this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
+        this.suggester = engine;
+        closeOnExit(engine);
+        // after the engine: every manual move teaches it, every category edit reloads its rules
+        this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
+                clock);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -52,6 +64,7 @@ public final class Services implements AutoCloseable {
         Services s = new Services(home, db, clock);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
+            s.engine.reload();
         }
         return s;
     }
@@ -91,6 +104,16 @@ public final class Services implements AutoCloseable {
 
     public Suggester suggester() {
         return suggester;
+    }
+
+    /** The triage engine behind {@link #suggester()}: call {@code reload()} after editing categories or rules. */
+    public TriageEngine engine() {
+        return engine;
+    }
+
+    /** Moves, undo/redo, history, category edits and the customer-centre hand-over. */
+    public TriageService triage() {
+        return triage;
     }
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */

@@ -34,11 +34,15 @@ public final class DeskSession implements AutoCloseable {
         this.replay = replay;
         this.background = new Background(services.background());
         this.feed = new FeedViewModel(services.mentions(), background);
-        this.boards = new BoardsViewModel(services.mentions(), services.categories(), background, ctx);
+        // who moves are credited to in the history: the desk's name from the settings, else the OS user
+        this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
+                services.background(), ctx,
+                () -> services.settings().get("desk.name", System.getProperty("user.name", "desk")));
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
+        boards.addChangeListener(feed::updated);
         bridge.onStatus(status::status);
         if (collector != null) {
             collector.addListener(bridge);
@@ -109,6 +113,7 @@ public final class DeskSession implements AutoCloseable {
     @Override
     public void close() {
         bridge.stop();
+        boards.stop();
         if (collector != null) {
             collector.stop(Duration.ofSeconds(10));
         }

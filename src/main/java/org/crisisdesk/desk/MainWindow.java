@@ -23,10 +23,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.crisisdesk.desk.boards.BoardsView;
+import org.crisisdesk.desk.boards.HistoryView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
 import org.crisisdesk.desk.status.StatusBarView;
+import org.crisisdesk.mention.StoredMention;
 
 /**
  * The desk's window content: toolbar, feed | boards | detail, status bar, and the F1 overlay. Builds nodes and
@@ -50,6 +52,16 @@ public final class MainWindow extends StackPane {
         detailView.setOpenLink(openLink);
         feedView.setOnOpen(detailView::show);
         boardsView.setOnOpen(detailView::show);
+        boardsView.acceptFrom(feedView.list());
+        HistoryView history = new HistoryView(ctx, session.boards());
+        detailView.addSection(history::showFor);
+        // a move of the mention on display shows at once, with its new history
+        session.boards().setViewListener(changed -> {
+            StoredMention shown = detailView.current();
+            if (shown != null) {
+                changed.stream().filter(m -> m.pk() == shown.pk()).findFirst().ifPresent(detailView::show);
+            }
+        });
 
         SplitPane split = new SplitPane(feedView, boardsView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -130,6 +142,7 @@ public final class MainWindow extends StackPane {
 
     /** Window-wide shortcuts; call once the window is in a scene. */
     public void installShortcuts(Scene scene) {
+        boardsView.installKeys(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 feedView::focusSearch);

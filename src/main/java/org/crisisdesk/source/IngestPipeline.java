@@ -40,7 +40,13 @@ public final class IngestPipeline {
         for (Mention m : batch) {
             filings.add(file(m, threshold));
         }
-        return mentions.ingest(filings, checkpoint, actor);
+        List<StoredMention> stored = mentions.ingest(filings, checkpoint, actor);
+        for (StoredMention sm : stored) {
+            if (IMPORT.equals(sm.assignedBy())) {
+                suggester.learn(sm.mention(), sm.categoryId()); // a labelled line is a label, like a move
+            }
+        }
+        return stored;
     }
 
     private Filing file(Mention m, double threshold) {

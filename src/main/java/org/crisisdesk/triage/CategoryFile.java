@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The categories-and-rules file ({@code crisisdesk-categories/1}, see docs/formats.md). */
 public final class CategoryFile {
@@ -23,53 +21,85 @@ public final class CategoryFile {
     /** One category as the file describes it. */
     public record Spec(String name, String color, Category.Kind kind, Rules rules) {}
 
+    /**
+     * Reads and checks a categories file. Every problem is an {@link IOException} whose message names the category
+     * and what is wrong (bad colour, invalid regular expression, duplicate name...), so an import changes nothing
+     * unless the whole file is usable.
+     */
     public static List<Spec> read(InputStream in) throws IOException {
-        JsonNode root = MAPPER.readTree(in);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("Not a CrisisDesk categories file: malformed JSON (" + e.getOriginalMessage() + ")", e);
+        }
         if (root == null || !root.path("categories").isArray()) {
             throw new IOException("Not a CrisisDesk categories file: no \"categories\" array");
         }
+        String format = root.path("format").asText(FORMAT);
+        if (!FORMAT.equals(format)) {
+            throw new IOException("Unsupported categories file format \"" + format + "\" (this CrisisDesk reads "
+                    + FORMAT + ")");
+        }
         List<Spec> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> problems = new ArrayList<>();
         int i = 0;
         for (JsonNode c : root.get("categories")) {
             i++;
+            if (!c.isObject()) {
+                throw new IOException("Category #" + i + " is not an object");
+            }
             String name;
             try {
-                name = CategoryNames.clean(c.path("name").asText(null));
+                name = CategoryNames.clean(c.path("name").isTextual() ? c.get("name").asText() : null);
             } catch (IllegalArgumentException e) {
                 throw new IOException("Category #" + i + ": " + e.getMessage(), e);
+            }
+            if (!seen.add(name)) {
+                throw new IOException("Category \"" + name + "\" appears twice in the file");
             }
             String color = c.path("color").asText(CategoryStore.DEFAULT_COLOR);
             if (!color.matches("#[0-9A-Fa-f]{6}")) {
                 throw new IOException("Category \"" + name + "\": colour must look like #1A2B3C");
             }
-            Category.Kind kind = "customer_centre".equals(c.path("kind").asText("topic").toLowerCase(Locale.ROOT))
-                    ? Category.Kind.CUSTOMER_CENTRE
-                    : Category.Kind.TOPIC;
-            List<String> regexes = strings(c.path("regex"));
-            for (String r : regexes) {
-                try {
-                    Pattern.compile(r);
-                } catch (PatternSyntaxException e) {
-                    throw new IOException("Category \"" + name + "\": invalid regular expression " + r, e);
-                }
+            String kindText = c.path("kind").asText("topic").toLowerCase(Locale.ROOT);
+            if (!kindText.equals("topic") && !kindText.equals("customer_centre")) {
+                throw new IOException("Category \"" + name + "\": kind must be \"topic\" or \"customer_centre\"");
             }
-            out.add(new Spec(name, color, kind, new Rules(strings(c.path("keywords")), regexes,
-                    strings(c.path("exclude")))));
+            Category.Kind kind = kindText.equals("customer_centre") ? Category.Kind.CUSTOMER_CENTRE : Category.Kind.TOPIC;
+            Rules rules = new Rules(strings(name, c, "keywords"), strings(name, c, "regex"), strings(name, c, "exclude"));
+            problems.addAll(RuleSet.problems(name, rules));
+            out.add(new Spec(name, color, kind, rules));
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(String.join("\n", problems));
         }
         return out;
     }
 
-    private static List<String> strings(JsonNode array) {
+    private static List<String> strings(String category, JsonNode c, String field) throws IOException {
+        JsonNode array = c.path(field);
+        if (array.isMissingNode() || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new IOException("Category \"" + category + "\": \"" + field + "\" must be a list of strings");
+        }
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                throw new IOException("Category \"" + category + "\": \"" + field + "\" must be a list of strings");
+            }
             String s = n.asText().replaceAll("[\\r\\n]+", " ").strip();
-            if (!s.isEmpty()) {
+            if (!s.isEmpty() && !out.contains(s)) {
                 out.add(s);
             }
         }
         return out;
     }
 
+    /** Writes the categories (board order) as a {@code crisisdesk-categories/1} file; does not close {@code out}. */
     public static void write(List<Category> categories, OutputStream out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -85,6 +115,8 @@ public final class CategoryFile {
             ArrayNode ex = o.putArray("exclude");
             c.rules().exclusions().forEach(ex::add);
         }
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);
+        out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        out.write('\n');
+        out.flush();
     }
 }

@@ -1,0 +1,105 @@
+package org.crisisdesk.triage;
+
+/**
+ * Turns normalized text into hashed features for the classifier: character 1-3-grams (which suit Korean without a
+ * morphological analyzer) over the text with spaces taken out, so "유심 비용" and "유심비용" share their n-grams,
+ * plus whole words (useful for English). Every feature is hashed into a fixed space of {@code 2^bits} buckets, so the
+ * model is a few primitive arrays and extraction allocates nothing.
+ *
+ * <p>Each feature counts once per text (binary features suit short posts better than raw counts). The
+ * {@link #VERSION} changes whenever the features change, so a stored model made with other features is retrained.
+ *
+ * <p>Immutable and thread-safe; the working memory is the caller's {@link TriageScratch}.
+ */
+final class Featurizer {
+    static final int VERSION = 1;
+    static final int DEFAULT_BITS = 18;
+
+    private static final int SEED_1 = 0x1b873593;
+    private static final int SEED_2 = 0x5bd1e995;
+    private static final int SEED_3 = 0x68e31da4;
+    private static final int SEED_WORD = 0x27d4eb2f;
+
+    private final int bits;
+    private final int mask;
+
+    Featurizer(int bits) {
+        if (bits < 8 || bits > 24) {
+            throw new IllegalArgumentException("feature bits must be 8..24");
+        }
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+    }
+
+    int bits() {
+        return bits;
+    }
+
+    int dimension() {
+        return 1 << bits;
+    }
+
+    /**
+     * Extracts the distinct features of {@code s.norm[0..s.normLength)} into {@code s.feats}; returns their number.
+     * For each feature it also remembers where in the text it came from (for explanations).
+     */
+    int extract(TriageScratch s) {
+        s.beginFeatures(dimension());
+        char[] t = s.norm;
+        int len = s.normLength;
+        char p1 = 0;
+        char p2 = 0;
+        int seen = 0; // characters since the last space (n-grams run across spaces, words do not)
+        int prevPos1 = -1;
+        int prevPos2 = -1;
+        int wordHash = 0;
+        int wordStart = -1;
+        for (int i = 0; i < len; i++) {
+            char c = t[i];
+            if (c == ' ') {
+                if (wordStart >= 0) {
+                    s.addFeature(mix(wordHash ^ SEED_WORD) & mask, wordStart, i - wordStart);
+                    wordStart = -1;
+                }
+                continue;
+            }
+            boolean word = TextNormalizer.isWordChar(c);
+            if (word) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                    wordHash = 0x811C9DC5;
+                }
+                wordHash = (wordHash ^ c) * 0x01000193;
+            } else if (wordStart >= 0) {
+                s.addFeature(mix(wordHash ^ SEED_WORD) & mask, wordStart, i - wordStart);
+                wordStart = -1;
+            }
+            s.addFeature(mix(c ^ SEED_1) & mask, i, 1);
+            if (seen >= 1) {
+                s.addFeature(mix(((p1 << 16) | c) ^ SEED_2) & mask, prevPos1, i - prevPos1 + 1);
+            }
+            if (seen >= 2) {
+                s.addFeature(mix((p2 * 0x9E3779B1 + ((p1 << 16) | c)) ^ SEED_3) & mask, prevPos2, i - prevPos2 + 1);
+            }
+            p2 = p1;
+            p1 = c;
+            prevPos2 = prevPos1;
+            prevPos1 = i;
+            seen++;
+        }
+        if (wordStart >= 0) {
+            s.addFeature(mix(wordHash ^ SEED_WORD) & mask, wordStart, len - wordStart);
+        }
+        return s.featCount;
+    }
+
+    /** Murmur3's 32-bit finalizer: spreads nearby keys over the whole space. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+}

@@ -1,0 +1,802 @@
+package org.crisisdesk.triage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.settings.SettingsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The triage engine: keyword rules first, a naive Bayes classifier that learns from every manual assignment, and a
+ * combination of both into one calibrated suggestion per mention.
+ *
+ * <p><b>Combining.</b> For each active category the engine adds up, in log space, the classifier's calibrated
+ * posterior (weighted by how much it has learned: {@code labels / (labels + priorLabels)}), a bonus when the
+ * category's rules match (more for the first matching category, the rules' priority) and a penalty when one of its
+ * exclusions vetoes it; a softmax turns that into the confidence. With no labels the rules decide alone; after a few
+ * hundred labels the classifier dominates and the rules act as a strong prior.
+ *
+ * <p><b>Learning.</b> {@link #learn} is idempotent per mention: a correction moves that mention's evidence from the old
+ * category to the new one. In a desk (with a {@link TriageModelStore}) the model is saved a moment after the last
+ * change, off the caller's thread, and reconciled at startup with the labels in the database, which are the truth:
+ * a label made just before the app died is re-learned from the assignment it left.
+ *
+ * <p><b>Threads.</b> Thread-safe. {@link #suggest} takes a read lock and allocates almost nothing; {@link #learn}
+ * takes the write lock for a few microseconds. Rules are an immutable {@link RuleSet} swapped atomically.
+ */
+public final class TriageEngine implements Suggester, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TriageEngine.class);
+
+    /** Setting: the confidence at which a suggestion files a mention automatically; "off" (default) or 0..1. */
+    public static final String AUTO_FILE_SETTING = "triage.autofile.threshold";
+    public static final double AUTO_FILE_OFF = 2.0;
+    static final String MODEL_NAME = "default";
+    static final int FORMAT = 1_000 + Featurizer.VERSION;
+    private static final long SAVE_DELAY_MS = 2_000;
+
+    /**
+     * How rules and classifier are weighed.
+     *
+     * @param priorLabels      labels at which the classifier's weight reaches one half
+     * @param ruleBoost        log-odds bonus for a category whose rules match
+     * @param firstRuleBoost   extra bonus for the first matching category (rule priority)
+     * @param exclusionPenalty log-odds penalty for a category one of whose exclusions matched
+     * @param temperature      the classifier's log-likelihoods are divided by {@code 1 + temperature * features}
+     */
+    public record Tuning(double priorLabels, double ruleBoost, double firstRuleBoost, double exclusionPenalty,
+            double temperature) {
+        // Chosen on the demo data in both directions (scenario -> held-out, held-out -> scenario) for accuracy and
+        // log loss; see docs/triage.md.
+        public static final Tuning DEFAULT = new Tuning(150, 3.0, 0.5, 1.0, 0.15);
+    }
+
+    private final Featurizer featurizer = new Featurizer(Featurizer.DEFAULT_BITS);
+    private volatile Tuning tuning;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Guarded by {@link #lock}. */
+    private NaiveBayesModel model;
+    /** What the model learned per mention key; guarded by {@link #lock}. */
+    private Map<String, Long> learned = new HashMap<>();
+    /** Learn/forget calls made while a rebuild runs, replayed onto its result; guarded by {@link #lock}. */
+    private List<PendingLabel> pending;
+
+    private volatile RuleSet rules = RuleSet.EMPTY;
+    private volatile List<String> ruleWarnings = List.of();
+    private volatile double autoFileThreshold = AUTO_FILE_OFF;
+
+    private final CategoryStore categories;
+    private final TriageModelStore store;
+    private final SettingsStore settings;
+    private final Executor io;
+    private final ScheduledExecutorService scheduler;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final Object rebuildMonitor = new Object();
+    private final Object saveMonitor = new Object();
+    private ScheduledFuture<?> saveTask;
+    private volatile boolean closed;
+    private volatile String problem;
+
+    private record PendingLabel(String key, String text, Long categoryId) {}
+
+    private TriageEngine(Tuning tuning, CategoryStore categories, TriageModelStore store, SettingsStore settings,
+            Executor io, ScheduledExecutorService scheduler) {
+        this.tuning = tuning;
+        this.model = new NaiveBayesModel(featurizer.dimension());
+        this.categories = categories;
+        this.store = store;
+        this.settings = settings;
+        this.io = io;
+        this.scheduler = scheduler;
+    }
+
+    /** An engine that lives in memory only (evaluation, tools, tests): these categories, no saved model. */
+    public static TriageEngine inMemory(List<Category> categories) {
+        return inMemory(categories, Tuning.DEFAULT);
+    }
+
+    public static TriageEngine inMemory(List<Category> categories, Tuning tuning) {
+        TriageEngine e = new TriageEngine(tuning, null, null, null, null, null);
+        e.setCategories(categories);
+        e.ready.complete(null);
+        return e;
+    }
+
+    /**
+     * The desk's engine: rules from the active categories now, the saved model and the labels in the database
+     * reconciled on {@code io} (see {@link #ready()}); until then suggestions come from the rules alone.
+     */
+    public static TriageEngine open(CategoryStore categories, TriageModelStore store, SettingsStore settings,
+            Executor io, ScheduledExecutorService scheduler) {
+        TriageEngine e = new TriageEngine(Tuning.DEFAULT, Objects.requireNonNull(categories),
+                Objects.requireNonNull(store), settings, Objects.requireNonNull(io), Objects.requireNonNull(scheduler));
+        e.setCategories(categories.active());
+        e.autoFileThreshold = e.readThreshold();
+        e.lock.writeLock().lock();
+        try {
+            e.pending = new ArrayList<>();
+        } finally {
+            e.lock.writeLock().unlock();
+        }
+        io.execute(e::bootstrap);
+        return e;
+    }
+
+    /** Changes how rules and classifier are weighed (for tuning experiments; the model stays). */
+    void tune(Tuning t) {
+        this.tuning = Objects.requireNonNull(t);
+    }
+
+    /** Completes when the saved model is loaded and reconciled with the database (at once for an in-memory one). */
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    // ------------------------------------------------------------------------------------------------ suggestions
+
+    @Override
+    public Suggestion suggest(Mention mention) {
+        return suggest(mention.text());
+    }
+
+    /** The suggestion for a raw text. The hot path: one normalization, one rules pass, one model pass. */
+    public Suggestion suggest(String text) {
+        TriageScratch s = TriageScratch.get();
+        RuleSet r = rules;
+        int best = evaluate(s, r, text);
+        if (best < 0) {
+            return Suggestion.NONE;
+        }
+        return new Suggestion(r.categories().get(best).id(), s.candidateScores[best], reason(s, r, best));
+    }
+
+    /** Everything the engine thinks of a text, ranked: for explanations, the evaluation and tests. Allocates. */
+    public Analysis analyze(String text) {
+        TriageScratch s = TriageScratch.get();
+        RuleSet r = rules;
+        int best = evaluate(s, r, text);
+        RuleMatch rm = s.ruleMatch(r);
+        List<Analysis.Scored> ranked = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            boolean matched = s.ruleHits[i] > 0 && !s.ruleExcluded[i];
+            ranked.add(new Analysis.Scored(r.categories().get(i), best < 0 ? 0 : s.candidateScores[i], matched,
+                    s.candidateClassifier[i]));
+        }
+        ranked.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+        Suggestion sg = best < 0 ? Suggestion.NONE
+                : new Suggestion(r.categories().get(best).id(), s.candidateScores[best], reason(s, r, best));
+        return new Analysis(s.normalizedText(), ranked, rm, sg);
+    }
+
+    /**
+     * Scores every candidate into {@code s.candidateScores} (probabilities summing to 1) and returns the best index,
+     * or -1 when there is no evidence at all (no rule matched, nothing learned).
+     */
+    private int evaluate(TriageScratch s, RuleSet r, String text) {
+        Tuning tuning = this.tuning;
+        s.normalize(text);
+        r.scan(s);
+        int n = featurizer.extract(s);
+        int k = r.size();
+        if (k == 0) {
+            return -1;
+        }
+        s.ensureScores(0, k);
+        double[] z = s.candidateScores;
+        double[] nb = s.candidateClassifier;
+        boolean anyRule = false;
+        int first = -1;
+        for (int i = 0; i < k; i++) {
+            boolean matched = s.ruleHits[i] > 0 && !s.ruleExcluded[i];
+            if (matched && first < 0) {
+                first = i;
+            }
+            anyRule |= matched || s.ruleExcluded[i];
+        }
+        boolean learnedAny = false;
+        double weight = 0;
+        lock.readLock().lock();
+        try {
+            NaiveBayesModel m = model;
+            int c = m.classes();
+            long total = m.totalDocs();
+            if (c > 0 && total > 0 && n > 0) { // (a text whose features were all unseen scores by prior alone)
+                s.ensureScores(c, k);
+                double[] cs = s.classScores;
+                int used = m.score(s.feats, n, cs);
+                // Calibrate: NB treats overlapping n-grams as independent, so its log-likelihoods grow with the
+                // number of features; divide them down before normalizing over the classes that are candidates.
+                double t = 1 + tuning.temperature() * used;
+                double max = Double.NEGATIVE_INFINITY;
+                int trained = 0;
+                for (int i = 0; i < k; i++) {
+                    int ci = m.indexOf(r.categories().get(i).id());
+                    s.candidateClass[i] = ci;
+                    if (ci >= 0 && cs[ci] != Double.NEGATIVE_INFINITY) {
+                        nb[i] = cs[ci] / t;
+                        max = Math.max(max, nb[i]);
+                        trained++;
+                    } else {
+                        nb[i] = Double.NaN;
+                    }
+                }
+                if (trained > 0) {
+                    double sum = 0;
+                    for (int i = 0; i < k; i++) {
+                        if (!Double.isNaN(nb[i])) {
+                            nb[i] = Math.exp(nb[i] - max);
+                            sum += nb[i];
+                        }
+                    }
+                    for (int i = 0; i < k; i++) {
+                        if (!Double.isNaN(nb[i])) {
+                            nb[i] /= sum;
+                        }
+                    }
+                    learnedAny = true;
+                    weight = total / (total + tuning.priorLabels());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (!learnedAny) {
+            for (int i = 0; i < k; i++) {
+                nb[i] = Double.NaN;
+            }
+            if (!anyRule || first < 0) {
+                return -1;
+            }
+        }
+        double neutral = Math.log(1.0 / k);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            double zi = learnedAny ? weight * (Double.isNaN(nb[i]) ? neutral : Math.log(Math.max(nb[i], 1e-9))) : 0;
+            if (s.ruleHits[i] > 0 && !s.ruleExcluded[i]) {
+                zi += tuning.ruleBoost() + (i == first ? tuning.firstRuleBoost() : 0);
+            }
+            if (s.ruleExcluded[i]) {
+                zi -= tuning.exclusionPenalty();
+            }
+            z[i] = zi;
+            max = Math.max(max, zi);
+        }
+        double sum = 0;
+        int best = 0;
+        for (int i = 0; i < k; i++) {
+            z[i] = Math.exp(z[i] - max);
+            sum += z[i];
+            if (z[i] > z[best]) {
+                best = i;
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            z[i] /= sum;
+        }
+        return best;
+    }
+
+    /** "matched: 배송, 지연" when the rules found the category; otherwise the words the classifier leaned on. */
+    private String reason(TriageScratch s, RuleSet r, int best) {
+        if (s.ruleHits[best] > 0 && !s.ruleExcluded[best]) {
+            return "matched: " + String.join(", ", s.words(best, false));
+        }
+        List<String> cues = classifierCues(s, r, best);
+        return cues.isEmpty() ? "learned" : "learned: " + String.join(", ", cues);
+    }
+
+    /** The (up to three) longest-reaching n-grams and words that most favour {@code best} over the runner-up. */
+    private List<String> classifierCues(TriageScratch s, RuleSet r, int best) {
+        int runnerUp = -1;
+        for (int i = 0; i < r.size(); i++) {
+            if (i != best && (runnerUp < 0 || s.candidateScores[i] > s.candidateScores[runnerUp])) {
+                runnerUp = i;
+            }
+        }
+        lock.readLock().lock();
+        try {
+            int a = s.candidateClass[best];
+            int b = runnerUp < 0 ? -1 : s.candidateClass[runnerUp];
+            if (a < 0 || b < 0 || a >= model.classes() || b >= model.classes()) {
+                return List.of();
+            }
+            Map<String, Double> cues = new LinkedHashMap<>();
+            for (int k = 0; k < s.featCount; k++) {
+                if (s.featLength[k] < 2) {
+                    continue;
+                }
+                double w = model.weight(s.feats[k], a, b);
+                if (w > 0.5) {
+                    String text = new String(s.norm, s.featStart[k], s.featLength[k]).strip();
+                    cues.merge(text, w, Math::max);
+                }
+            }
+            List<Map.Entry<String, Double>> top = new ArrayList<>(cues.entrySet());
+            top.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, Double> e : top) {
+                if (out.stream().noneMatch(o -> o.contains(e.getKey()) || e.getKey().contains(o))) {
+                    out.add(e.getKey());
+                }
+                if (out.size() == 3) {
+                    break;
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ learning
+
+    /** A person filed {@code mention} into {@code categoryId}: learn it (or move what was learned of it). */
+    @Override
+    public void learn(Mention mention, long categoryId) {
+        label(LabelKey.of(mention), mention.text(), categoryId);
+    }
+
+    /** A person took {@code mention} back to Unsorted (an undo): forget what was learned of it. */
+    @Override
+    public void forget(Mention mention) {
+        label(LabelKey.of(mention), mention.text(), null);
+    }
+
+    private void label(String key, String text, Long categoryId) {
+        TriageScratch s = TriageScratch.get();
+        s.normalize(text);
+        int n = featurizer.extract(s);
+        lock.writeLock().lock();
+        try {
+            if (pending != null) {
+                pending.add(new PendingLabel(key, text, categoryId));
+            }
+            if (!apply(model, learned, key, s.feats, n, categoryId)) {
+                return;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        changed();
+    }
+
+    /** Moves one mention's evidence to {@code categoryId} (null: forget it). False when nothing changed. */
+    private static boolean apply(NaiveBayesModel m, Map<String, Long> learned, String key, int[] feats, int n,
+            Long categoryId) {
+        Long before = categoryId == null ? learned.remove(key) : learned.put(key, categoryId);
+        if (Objects.equals(before, categoryId)) {
+            return false;
+        }
+        if (before != null) {
+            m.update(feats, n, before, -1);
+        }
+        if (categoryId != null) {
+            m.update(feats, n, categoryId, +1);
+        }
+        return true;
+    }
+
+    /** How many mentions the classifier has learned from. */
+    public int labelCount() {
+        lock.readLock().lock();
+        try {
+            return learned.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** What the classifier has learned, per mention key (a copy; for tests and diagnostics). */
+    Map<String, Long> learnedLabels() {
+        lock.readLock().lock();
+        try {
+            return new HashMap<>(learned);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ rules
+
+    @Override
+    public void categoriesChanged() {
+        reload();
+    }
+
+    /** Re-reads the active categories and their rules (after an edit, merge or archive) and reconciles labels. */
+    public void reload() {
+        if (categories == null) {
+            return;
+        }
+        setCategories(categories.active());
+        if (store != null && !closed) {
+            io.execute(this::reconcileQuietly);
+        }
+    }
+
+    /**
+     * Uses these categories (board order is rule priority); archived ones are ignored. Rules that cannot be used (an
+     * invalid regex stored by an older version) are skipped and listed in {@link #ruleWarnings()}.
+     */
+    public void setCategories(List<Category> all) {
+        List<Category> active = all.stream().filter(c -> !c.archived()).toList();
+        RuleSet current = rules;
+        if (current.size() == active.size() && current.categories().equals(active)) {
+            return;
+        }
+        List<String> warnings = new ArrayList<>();
+        RuleSet compiled = RuleSet.compileLenient(active, warnings);
+        warnings.forEach(w -> log.warn("Rule skipped: {}", w));
+        ruleWarnings = List.copyOf(warnings);
+        rules = compiled;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public List<String> ruleWarnings() {
+        return ruleWarnings;
+    }
+
+    // ------------------------------------------------------------------------------------------------ auto-filing
+
+    @Override
+    public double autoFileThreshold() {
+        return autoFileThreshold;
+    }
+
+    /** Sets (and, in a desk, saves) the auto-file threshold: 0 < t <= 1 files at that confidence; above 1 is off. */
+    public void setAutoFileThreshold(double threshold) {
+        if (Double.isNaN(threshold) || threshold <= 0) {
+            throw new IllegalArgumentException("The auto-file threshold must be above 0 (above 1 turns it off)");
+        }
+        autoFileThreshold = threshold > 1 ? AUTO_FILE_OFF : threshold;
+        if (settings != null) {
+            settings.put(AUTO_FILE_SETTING, threshold > 1 ? "off" : Double.toString(threshold));
+        }
+    }
+
+    private double readThreshold() {
+        if (settings == null) {
+            return AUTO_FILE_OFF;
+        }
+        String v = settings.get(AUTO_FILE_SETTING, "off").strip();
+        if (v.equalsIgnoreCase("off")) {
+            return AUTO_FILE_OFF;
+        }
+        try {
+            double t = Double.parseDouble(v);
+            return t > 0 && t <= 1 ? t : AUTO_FILE_OFF;
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring setting {}={}: not a number; auto-filing stays off", AUTO_FILE_SETTING, v);
+            return AUTO_FILE_OFF;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ persistence
+
+    private void bootstrap() {
+        try {
+            synchronized (rebuildMonitor) {
+                NaiveBayesModel loadedModel = null;
+                Map<String, Long> loadedLabels = null;
+                var saved = store.load(MODEL_NAME);
+                if (saved.isPresent() && saved.get().format() == FORMAT) {
+                    try {
+                        Decoded d = decode(saved.get().data());
+                        loadedModel = d.model();
+                        loadedLabels = d.labels();
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("The saved classifier cannot be read ({}); retraining from the assignments", e.toString());
+                    }
+                }
+                if (loadedModel == null) {
+                    retrain();
+                } else {
+                    lock.writeLock().lock();
+                    try {
+                        List<PendingLabel> during = pending;
+                        model = loadedModel;
+                        learned = loadedLabels;
+                        pending = new ArrayList<>();
+                        replay(during);
+                    } finally {
+                        lock.writeLock().unlock();
+                    }
+                    reconcile();
+                }
+            }
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+            log.error("The classifier could not be loaded; suggestions use the rules only until restart", e);
+            lock.writeLock().lock();
+            try {
+                pending = null;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        } finally {
+            ready.complete(null);
+        }
+    }
+
+    private void reconcileQuietly() {
+        try {
+            synchronized (rebuildMonitor) {
+                lock.writeLock().lock();
+                try {
+                    pending = new ArrayList<>();
+                } finally {
+                    lock.writeLock().unlock();
+                }
+                reconcile();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not reconcile the classifier with the database: {}", e.toString());
+            lock.writeLock().lock();
+            try {
+                pending = null;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Brings the model in line with the labels in the database: learns what it is missing, moves what changed and
+     * forgets what was undone. Calls {@link #retrain()} when the difference is large or a text is gone. Expects
+     * {@link #pending} to be collecting; ends the collection.
+     */
+    private void reconcile() {
+        Map<String, Long> truth = store.labels();
+        Map<String, Long> mine;
+        lock.readLock().lock();
+        try {
+            mine = new HashMap<>(learned);
+        } finally {
+            lock.readLock().unlock();
+        }
+        Set<String> diff = new HashSet<>();
+        truth.forEach((k, v) -> {
+            if (!v.equals(mine.get(k))) {
+                diff.add(k);
+            }
+        });
+        mine.keySet().forEach(k -> {
+            if (!truth.containsKey(k)) {
+                diff.add(k);
+            }
+        });
+        if (diff.isEmpty()) {
+            endPending();
+            return;
+        }
+        if (diff.size() > Math.max(500, truth.size() / 2)) {
+            retrain();
+            return;
+        }
+        Map<String, String> texts = store.texts(diff);
+        if (!texts.keySet().containsAll(diff)) {
+            retrain(); // a learned mention is gone: its evidence cannot be taken back one by one
+            return;
+        }
+        TriageScratch s = TriageScratch.get();
+        lock.writeLock().lock();
+        try {
+            Set<String> touched = new HashSet<>();
+            for (PendingLabel p : pending) {
+                touched.add(p.key());
+            }
+            for (String k : diff) {
+                if (touched.contains(k)) {
+                    continue; // a person labelled it again meanwhile; that call is newer than our read
+                }
+                s.normalize(texts.get(k));
+                int n = featurizer.extract(s);
+                apply(model, learned, k, s.feats, n, truth.get(k));
+            }
+            pending = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        log.info("Classifier reconciled with the database: {} labels changed", diff.size());
+        changed();
+    }
+
+    /** Trains a fresh model from every labelled mention in the database, then swaps it in. */
+    private void retrain() {
+        NaiveBayesModel fresh = new NaiveBayesModel(featurizer.dimension());
+        Map<String, Long> freshLabels = new HashMap<>();
+        TriageScratch s = TriageScratch.get();
+        int n = store.forEachLabelled(l -> {
+            s.normalize(l.text());
+            int f = featurizer.extract(s);
+            apply(fresh, freshLabels, l.key(), s.feats, f, l.categoryId());
+        });
+        lock.writeLock().lock();
+        try {
+            List<PendingLabel> during = pending;
+            model = fresh;
+            learned = freshLabels;
+            pending = null;
+            replay(during);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        log.info("Classifier trained from {} labelled mentions", n);
+        changed();
+    }
+
+    /** Re-applies labels given while a rebuild ran. Caller holds the write lock. */
+    private void replay(List<PendingLabel> during) {
+        if (during == null) {
+            return;
+        }
+        TriageScratch s = TriageScratch.get();
+        for (PendingLabel p : during) {
+            s.normalize(p.text());
+            int n = featurizer.extract(s);
+            apply(model, learned, p.key(), s.feats, n, p.categoryId());
+        }
+    }
+
+    private void endPending() {
+        lock.writeLock().lock();
+        try {
+            pending = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Marks the model changed and schedules a save a moment later (coalescing bursts of moves). */
+    private void changed() {
+        if (closed) {
+            return;
+        }
+        dirty.set(true);
+        if (store == null) {
+            return;
+        }
+        synchronized (saveMonitor) {
+            if (saveTask == null || saveTask.isDone()) {
+                saveTask = scheduler.schedule(() -> io.execute(this::saveQuietly), SAVE_DELAY_MS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void saveQuietly() {
+        try {
+            save();
+        } catch (RuntimeException e) {
+            log.warn("Could not save the classifier (it is re-derived from the assignments at start): {}",
+                    e.toString());
+        }
+    }
+
+    /** Saves the model now if it changed since the last save. Blocking (JDBC); never call it on the FX thread. */
+    public void save() {
+        if (store == null || !dirty.getAndSet(false)) {
+            return;
+        }
+        byte[] data;
+        int labels;
+        lock.readLock().lock();
+        try {
+            data = encode(model, learned);
+            labels = learned.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+        try {
+            store.save(MODEL_NAME, FORMAT, labels, data);
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            throw e;
+        }
+    }
+
+    private record Decoded(NaiveBayesModel model, Map<String, Long> labels) {}
+
+    private byte[] encode(NaiveBayesModel m, Map<String, Long> labels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeInt(FORMAT);
+            out.writeInt(featurizer.bits());
+            out.writeInt(labels.size());
+            for (Map.Entry<String, Long> e : labels.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue());
+            }
+            m.writeTo(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the classifier", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private Decoded decode(byte[] data) throws IOException {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            if (in.readInt() != FORMAT || in.readInt() != featurizer.bits()) {
+                throw new IOException("made by another version");
+            }
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException("corrupt label count");
+            }
+            Map<String, Long> labels = new HashMap<>(Math.max(16, n * 2));
+            for (int i = 0; i < n; i++) {
+                labels.put(in.readUTF(), in.readLong());
+            }
+            return new Decoded(NaiveBayesModel.readFrom(in, featurizer.dimension()), labels);
+        }
+    }
+
+    /** A problem that kept the classifier from loading, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    /** Regex evaluations given up on this thread because they exceeded their step budget (see {@link RuleSet}). */
+    static long regexTimeoutsOnThisThread() {
+        return TriageScratch.get().regexTimeouts;
+    }
+
+    /** Stops without saving, as a killed process would (tests of the recovery path). */
+    void abandon() {
+        closed = true;
+        synchronized (saveMonitor) {
+            if (saveTask != null) {
+                saveTask.cancel(false);
+            }
+        }
+        dirty.set(false);
+    }
+
+    /** Stops saving in the background and saves what changed (after waiting a bounded time for the startup load). */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (saveMonitor) {
+            if (saveTask != null) {
+                saveTask.cancel(false);
+            }
+        }
+        if (store == null) {
+            return;
+        }
+        try {
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("Closing before the classifier finished loading; it is re-derived at the next start");
+            return;
+        }
+        saveQuietly();
+    }
+}

@@ -1,0 +1,206 @@
+package org.crisisdesk.triage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Per-thread working memory of one classification: the normalized text, the rule hits and the extracted features.
+ * Reused from text to text so the hot path allocates (almost) nothing. Never shared between threads.
+ */
+final class TriageScratch {
+    private static final ThreadLocal<TriageScratch> LOCAL = ThreadLocal.withInitial(TriageScratch::new);
+
+    static TriageScratch get() {
+        return LOCAL.get();
+    }
+
+    // ---- normalized text ----
+    final char[] norm = new char[TextNormalizer.outputCapacity(TextNormalizer.MAX_CLASSIFIED_CHARS)];
+    int normLength;
+    final boolean[] wordStart = new boolean[norm.length];
+
+    void normalize(String raw) {
+        normLength = raw == null ? 0
+                : TextNormalizer.normalizeInto(raw, TextNormalizer.MAX_CLASSIFIED_CHARS, true, norm);
+    }
+
+    String normalizedText() {
+        return new String(norm, 0, normLength);
+    }
+
+    // ---- rules ----
+    private RuleSet rules;
+    int[] ruleHits = new int[0];
+    boolean[] ruleExcluded = new boolean[0];
+    private int[] useStamp = new int[0];
+    private int stamp;
+    /** Hit log: category, then either (pattern, use) for a keyword or (-1 - regex, start, end) for a regex. */
+    private int[] hitCategory = new int[16];
+    private int[] hitA = new int[16];
+    private int[] hitB = new int[16];
+    private int[] hitC = new int[16];
+    private boolean[] hitExclusion = new boolean[16];
+    private int hits;
+    final BudgetedText regexView = new BudgetedText();
+    private Matcher[] matchers = new Matcher[0];
+    private long matchersVersion;
+    long regexTimeouts;
+
+    void prepareRules(RuleSet r) {
+        int k = r.size();
+        if (ruleHits.length < k) {
+            ruleHits = new int[k];
+            ruleExcluded = new boolean[k];
+        } else {
+            java.util.Arrays.fill(ruleHits, 0, k, 0);
+            java.util.Arrays.fill(ruleExcluded, 0, k, false);
+        }
+        if (useStamp.length < r.useCount()) {
+            useStamp = new int[r.useCount()];
+            stamp = 0;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(useStamp, 0);
+            stamp = 1;
+        }
+        if (rules != r) {
+            if (matchers.length < r.regexCount() || matchersVersion != r.version()) {
+                matchers = new Matcher[r.regexCount()];
+            }
+            matchersVersion = r.version();
+            rules = r;
+        }
+        hits = 0;
+    }
+
+    void keywordHit(int category, boolean exclusion, int useId, int pattern, int use) {
+        if (useStamp[useId] == stamp) {
+            return; // the same keyword again
+        }
+        useStamp[useId] = stamp;
+        if (exclusion) {
+            ruleExcluded[category] = true;
+        } else {
+            ruleHits[category]++;
+        }
+        log(category, exclusion, pattern, use, 0);
+    }
+
+    void regexHit(int category, int regex, int start, int end) {
+        ruleHits[category]++;
+        log(category, false, -1 - regex, start, end);
+    }
+
+    private void log(int category, boolean exclusion, int a, int b, int c) {
+        if (hits == hitCategory.length) {
+            int n = hits * 2;
+            hitCategory = java.util.Arrays.copyOf(hitCategory, n);
+            hitA = java.util.Arrays.copyOf(hitA, n);
+            hitB = java.util.Arrays.copyOf(hitB, n);
+            hitC = java.util.Arrays.copyOf(hitC, n);
+            hitExclusion = java.util.Arrays.copyOf(hitExclusion, n);
+        }
+        hitCategory[hits] = category;
+        hitExclusion[hits] = exclusion;
+        hitA[hits] = a;
+        hitB[hits] = b;
+        hitC[hits] = c;
+        hits++;
+    }
+
+    Matcher matcher(int index, Pattern pattern, CharSequence view) {
+        Matcher m = matchers[index];
+        if (m == null) {
+            m = pattern.matcher(view);
+            matchers[index] = m;
+        } else {
+            m.reset(view);
+        }
+        return m;
+    }
+
+    /** The words that matched (or, with {@code exclusions}, vetoed) category {@code category}, in text order. */
+    List<String> words(int category, boolean exclusions) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < hits; i++) {
+            if (hitCategory[i] != category || hitExclusion[i] != exclusions) {
+                continue;
+            }
+            if (hitA[i] >= 0) {
+                out.add(rules.label(hitA[i], hitB[i]));
+            } else {
+                out.add(new String(norm, hitB[i], hitC[i] - hitB[i]));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    RuleMatch ruleMatch(RuleSet r) {
+        List<RuleMatch.Hit> out = new ArrayList<>();
+        for (int ci = 0; ci < r.size(); ci++) {
+            if (ruleHits[ci] > 0 || ruleExcluded[ci]) {
+                out.add(new RuleMatch.Hit(r.categories().get(ci), words(ci, false), words(ci, true)));
+            }
+        }
+        return new RuleMatch(out);
+    }
+
+    // ---- features ----
+    int[] feats = new int[512];
+    int[] featStart = new int[512];
+    int[] featLength = new int[512];
+    int featCount;
+    private int[] featStamp = new int[0];
+    private int featStampValue;
+
+    void beginFeatures(int dimension) {
+        if (featStamp.length != dimension) {
+            featStamp = new int[dimension];
+            featStampValue = 0;
+        }
+        if (++featStampValue == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(featStamp, 0);
+            featStampValue = 1;
+        }
+        featCount = 0;
+    }
+
+    void addFeature(int f, int start, int length) {
+        if (featStamp[f] == featStampValue) {
+            return;
+        }
+        featStamp[f] = featStampValue;
+        if (featCount == feats.length) {
+            int n = featCount * 2;
+            feats = java.util.Arrays.copyOf(feats, n);
+            featStart = java.util.Arrays.copyOf(featStart, n);
+            featLength = java.util.Arrays.copyOf(featLength, n);
+        }
+        feats[featCount] = f;
+        featStart[featCount] = start;
+        featLength[featCount] = length;
+        featCount++;
+    }
+
+    // ---- scores ----
+    double[] classScores = new double[16];
+    double[] candidateScores = new double[16];
+    double[] candidateClassifier = new double[16];
+    int[] candidateClass = new int[16];
+
+    void ensureScores(int classes, int candidates) {
+        if (classScores.length < classes) {
+            classScores = new double[Math.max(classes, classScores.length * 2)];
+        }
+        if (candidateScores.length < candidates) {
+            int n = Math.max(candidates, candidateScores.length * 2);
+            candidateScores = new double[n];
+            candidateClassifier = new double[n];
+            candidateClass = new int[n];
+        }
+    }
+}
