@@ -161,7 +161,16 @@ final class V1Client implements XClient {
         String id = Long.toString(s.getId());
         String handle = s.getUser() == null ? null : s.getUser().getScreenName();
         Instant at = s.getCreatedAt() != null ? s.getCreatedAt().toInstant() : clock.instant();
-        return new Posted(id, s.getText(), at,
+        String text = s.getText();
+        // X wraps every link in t.co; put the links back so a notice can be recognised by its own text.
+        if (text != null && s.getURLEntities() != null) {
+            for (twitter4j.URLEntity u : s.getURLEntities()) {
+                if (u.getURL() != null && u.getExpandedURL() != null && !u.getExpandedURL().isEmpty()) {
+                    text = text.replace(u.getURL(), u.getExpandedURL());
+                }
+            }
+        }
+        return new Posted(id, text, at,
                 handle != null ? "https://x.com/" + handle + "/status/" + id : "https://x.com/i/status/" + id);
     }
 

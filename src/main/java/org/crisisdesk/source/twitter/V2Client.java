@@ -111,15 +111,16 @@ final class V2Client implements XClient {
         try {
             int n = Math.max(5, Math.min(100, max));
             TweetsResponse r = v2.getUserTweets(Long.parseLong(account.id()), null, null, null, n, null, null, null,
-                    null, null, null, "created_at,note_tweet", null, null);
+                    null, null, null, "created_at,note_tweet,entities", null, null);
             rates.put(Endpoint.OWN_POSTS, Twitter4j.rate(r.getRateLimitStatus()));
-            Map<Long, String> notes = notes(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
+            // X wraps every link in t.co; put the links back so a notice can be recognised by its own text.
+            Map<Long, String> texts = expandedTexts(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
             List<Posted> out = new ArrayList<>();
             for (Tweet t : r.getTweets()) {
                 if (out.size() >= max) {
                     break;
                 }
-                String text = TextChecks.unescapeXEntities(notes.getOrDefault(t.getId(), t.getText()));
+                String text = TextChecks.unescapeXEntities(texts.getOrDefault(t.getId(), t.getText()));
                 Instant at = t.getCreatedAt() != null ? t.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(t.getId());
                 out.add(new Posted(Long.toString(t.getId()), text, at, url(Long.toString(t.getId()))));
             }
@@ -191,6 +192,37 @@ final class V2Client implements XClient {
             }
         }
         return notes;
+    }
+
+    /** id → full text (note_tweet if any) with each t.co link replaced by its expanded_url, still escaped. */
+    static Map<Long, String> expandedTexts(JsonNode root) {
+        Map<Long, String> out = new HashMap<>();
+        if (root == null) {
+            return out;
+        }
+        JsonNode data = root.path("data");
+        Iterable<JsonNode> tweets = data.isArray() ? data : List.of(data);
+        for (JsonNode t : tweets) {
+            JsonNode note = t.path("note_tweet");
+            boolean isNote = note.path("text").isTextual();
+            String text = isNote ? note.get("text").asText() : t.path("text").asText(null);
+            if (text == null || !t.hasNonNull("id")) {
+                continue;
+            }
+            for (JsonNode u : (isNote ? note : t).path("entities").path("urls")) {
+                String shortUrl = u.path("url").asText("");
+                String expanded = u.path("expanded_url").asText("");
+                if (!shortUrl.isEmpty() && !expanded.isEmpty()) {
+                    text = text.replace(shortUrl, expanded);
+                }
+            }
+            try {
+                out.put(Long.parseLong(t.get("id").asText()), text);
+            } catch (NumberFormatException ignored) {
+                // not an X id: keep twitter4j's text
+            }
+        }
+        return out;
     }
 
     private static PaginationToken token(String cursor) {

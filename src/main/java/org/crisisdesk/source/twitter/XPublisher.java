@@ -8,6 +8,11 @@ import org.crisisdesk.notice.Publisher;
  * Posts notices to the connected account: v2 {@code POST /2/tweets} (threads through
  * {@code reply.in_reply_to_tweet_id}) or v1.1 {@code statuses/update}. Blocks on HTTP; calls are serialized because a
  * twitter4j client is not thread-safe.
+ *
+ * <p>For the outbox: {@code DUPLICATE} (v2 403 "duplicate content", v1.1 code 187) means X already has this text;
+ * {@code TRANSIENT} (5xx, timeout, connection reset, unreadable answer) means the post may or may not be out, so
+ * reconcile with {@link #recentPosts} before retrying; there each post's text is the full text (note_tweet /
+ * full_text) with X's t.co links put back to the URLs that were posted, so it compares equal to the notice's text.
  */
 public final class XPublisher implements Publisher {
     private final XSettings settings;
@@ -17,6 +22,17 @@ public final class XPublisher implements Publisher {
     public XPublisher(XSettings settings, XClient client) {
         this.settings = settings;
         this.client = client;
+    }
+
+    /** The publisher for the app home's twitter4j.properties; not connected when the keys are missing or unusable. */
+    public static XPublisher forHome(java.nio.file.Path home, Clock clock) {
+        XSettings settings;
+        try {
+            settings = TwitterProperties.load(home);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            settings = XSettings.of(XCredentials.NONE);
+        }
+        return create(settings, clock);
     }
 
     public static XPublisher create(XSettings settings, Clock clock) {

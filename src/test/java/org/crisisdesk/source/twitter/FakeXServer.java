@@ -613,20 +613,55 @@ public final class FakeXServer implements AutoCloseable {
         return u;
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
+
+    /** The account's own posts come back with every link wrapped in t.co, listed in entities.urls, as on X. */
+    private static String wrapLinks(Post p, String text, ObjectNode entitiesHolder) {
+        if (!ACCOUNT_ID.equals(p.authorId())) {
+            return text;
+        }
+        java.util.regex.Matcher m = LINK.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        ArrayNode urls = JSON.createArrayNode();
+        boolean v1 = entitiesHolder.has("id_str");
+        while (m.find()) {
+            String shortUrl = "https://t.co/" + Integer.toString(Math.abs(m.group().hashCode()), 36);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(shortUrl));
+            int end = sb.codePointCount(0, sb.length());
+            int start = end - shortUrl.length();
+            ObjectNode u = urls.addObject();
+            if (v1) {
+                u.putArray("indices").add(start).add(end);
+            } else {
+                u.put("start", start);
+                u.put("end", end);
+            }
+            u.put("url", shortUrl);
+            u.put("expanded_url", m.group());
+            u.put("display_url", m.group().replaceFirst("https?://", ""));
+        }
+        m.appendTail(sb);
+        if (!urls.isEmpty()) {
+            entitiesHolder.putObject("entities").set("urls", urls);
+        }
+        return sb.toString();
+    }
+
     /** X keeps 280 characters in {@code text} of a long post and the rest in {@code note_tweet}. */
     private static ObjectNode v2Tweet(Post p, boolean notes) {
         ObjectNode t = JSON.createObjectNode();
         String id = Long.toString(p.id());
         t.put("id", id);
         boolean longPost = p.text().codePointCount(0, p.text().length()) > 280;
-        t.put("text", escape(longPost ? truncate(p.text(), 270) + "…" : p.text()));
+        t.put("text", escape(wrapLinks(p, longPost ? truncate(p.text(), 270) + "…" : p.text(), t)));
         t.put("author_id", p.authorId());
         t.put("created_at", p.visibleAt().toString().replaceFirst("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$", "$1.000Z"));
         t.put("lang", p.lang());
         t.put("conversation_id", p.inReplyTo() == null ? id : Long.toString(p.inReplyTo()));
         t.putArray("edit_history_tweet_ids").add(id);
         if (longPost && notes) {
-            t.putObject("note_tweet").put("text", escape(p.text()));
+            ObjectNode note = t.putObject("note_tweet");
+            note.put("text", escape(wrapLinks(p, p.text(), note)));
         }
         return t;
     }
@@ -638,7 +673,7 @@ public final class FakeXServer implements AutoCloseable {
         s.put("id_str", Long.toString(p.id()));
         int length = p.text().codePointCount(0, p.text().length());
         if (extended) {
-            s.put("full_text", escape(p.text()));
+            s.put("full_text", escape(wrapLinks(p, p.text(), s)));
             s.putArray("display_text_range").add(0).add(length);
             s.put("truncated", false);
         } else {
@@ -655,7 +690,10 @@ public final class FakeXServer implements AutoCloseable {
             s.putNull("in_reply_to_status_id_str");
         }
         s.set("user", v1User(p.authorId(), p.username(), p.name()));
-        s.putObject("entities").putArray("user_mentions");
+        if (!s.has("entities")) {
+            s.putObject("entities");
+        }
+        ((ObjectNode) s.get("entities")).putArray("user_mentions");
         return s;
     }
 
