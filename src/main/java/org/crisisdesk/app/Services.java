@@ -82,6 +82,7 @@ public final class Services implements AutoCloseable {
         // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
         Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
         this.notices = new NoticeService(db, clock, wall, this::publisher);
+        this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */

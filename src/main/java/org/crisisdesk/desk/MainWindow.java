@@ -166,7 +166,12 @@ public final class MainWindow extends StackPane {
         helpButton.setTooltip(new Tooltip(ctx.t("toolbar.help")));
         helpButton.setOnAction(e -> toggleHelp());
         bar.getItems().addAll(new Separator(), new ShiftControl(ctx, session.shifts(), this::openHandover));
-        bar.getItems().addAll(spacer, language, theme, helpButton);
+        javafx.scene.control.Button connect = new javafx.scene.control.Button(ctx.t("connect.toolbar"),
+                Icons.of("mdi2t-twitter"));
+        connect.setId("connect-button");
+        connect.setOnAction(e -> org.crisisdesk.desk.connect.ConnectDialog.open(ctx, session.background(),
+                session.services().home(), getScene() == null ? null : getScene().getWindow()));
+        bar.getItems().addAll(spacer, connect, language, theme, helpButton);
         return bar;
     }
 
