@@ -31,7 +31,7 @@ class NoticeCommandTest {
     void home() {
         home = TempDesk.newHome();
         try (Services s = TempDesk.open(home, Clock.systemUTC())) {
-            s.categories().create("배송 지연", "#F08C00", Category.Kind.TOPIC, Rules.NONE);
+            s.categories().ensure("배송 지연");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.crisisdesk.app.DeskOptions;
@@ -30,7 +32,7 @@ class DeskWindowTest {
     @Start
     void start(Stage stage) {
         Path home = TempDesk.newHome();
-        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 100));
+        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 10));
         DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), opened.services().clock(), opened.zone());
         session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
         window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
@@ -75,15 +77,26 @@ class DeskWindowTest {
         assertThat(Long.parseLong(count.getText())).isLessThanOrEqualTo(unsorted);
     }
 
+    /**
+     * Keys go through the window's own event chain (so its accelerators and filters run): under Monocle every popup,
+     * such as an alert notification, takes keyboard focus, which a real desktop's popups do not.
+     */
+    private static void key(FxRobot robot, javafx.scene.Node target, KeyCode code) {
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+            javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, false, false, false));
+        });
+    }
+
     @Test
-    void f1ShowsTheShortcutOverlayAndEscapeClosesIt(FxRobot robot) {
-        robot.clickOn("#feed-list");
-        robot.press(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.F1);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#help-overlay").query().isVisible()).isTrue();
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#help-overlay").query().isVisible()).isFalse();
+    void f1ShowsTheShortcutOverlayAndEscapeClosesIt(FxRobot robot) throws Exception {
+        var overlay = robot.lookup("#help-overlay").query();
+        var feed = robot.lookup("#feed-list").query();
+        key(robot, feed, KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, overlay::isVisible);
+        key(robot, feed, KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !overlay.isVisible());
+        assertThat(overlay.isVisible()).isFalse();
     }
 
     @Test

@@ -75,7 +75,7 @@ class NoticeServiceTest {
     void prefillMovesTheStageOnFromThePreviousNotice() {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-17T05:00:00Z"));
         try (Services s = TempDesk.open(TempDesk.newHome(), clock)) {
-            Category c = s.categories().create("배송 지연", "#F08C00", Category.Kind.TOPIC, Rules.NONE);
+            Category c = s.categories().ensure("배송 지연");
             NoticeService.Prefill empty = s.notices().prefill(c.id());
             assertThat(empty.previous()).isNull();
             assertThat(empty.suggestedStage()).isNull();

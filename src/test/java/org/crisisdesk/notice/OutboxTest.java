@@ -46,7 +46,7 @@ class OutboxTest {
         server = new FakeXServer(clock);
         publisher = new HttpTestPublisher(server.baseUrl(), Duration.ofSeconds(3));
         services.setPublisherProvider(() -> publisher);
-        delivery = services.categories().create("배송 지연", "#F08C00", Category.Kind.TOPIC, Rules.NONE);
+        delivery = services.categories().ensure("배송 지연");
     }
 
     @AfterEach

@@ -68,7 +68,7 @@ class ComposerViewTest {
         home = TempDesk.newHome();
         MutableClock clock = new MutableClock(T0);
         services = TempDesk.open(home, clock);
-        delivery = services.categories().create("배송 지연", "#F08C00", Category.Kind.TOPIC, Rules.NONE);
+        delivery = services.categories().ensure("배송 지연");
         robot.interact(() -> {
             DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, SEOUL);
             ctx.categories().put(delivery.id(), delivery);
