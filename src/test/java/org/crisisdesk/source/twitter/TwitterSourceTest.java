@@ -187,17 +187,17 @@ class TwitterSourceTest {
     void pacingKeepsATightLimitWithoutA429(ApiVersion api) throws Exception {
         server.limit("mentions", 15, Duration.ofMinutes(15));
         int expected = 0;
-        for (int minute = 0; minute < 120; minute++) {
+        for (int minute = 0; minute < 60; minute++) {
             server.mention("trickle " + minute, T0.plus(Duration.ofMinutes(minute)));
             expected++;
         }
-        server.burst(450, T0.plus(Duration.ofMinutes(47)), "burst");
+        server.burst(450, T0.plus(Duration.ofMinutes(23)), "burst");
         expected += 450;
-        StoreContext ctx = runUntil(source(api), T0.plus(Duration.ofMinutes(135)));
+        StoreContext ctx = runUntil(source(api), T0.plus(Duration.ofMinutes(75)));
 
         assertThat(server.tooManyRequests()).isZero();
         assertThat(ctx.stored()).isEqualTo(expected);
-        assertThat(server.requestCount("mentions")).isLessThanOrEqualTo(15 * 10);
+        assertThat(server.requestCount("mentions")).isLessThanOrEqualTo(15 * 5);
     }
 
     @ParameterizedTest
