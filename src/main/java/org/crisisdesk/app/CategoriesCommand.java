@@ -109,7 +109,7 @@ final class CategoriesCommand {
             }
             try (Services services = parent.root.openServices()) {
                 CategoryStore.ImportResult r = services.categories().importSpecs(specs);
-                services.triage().reload();
+                services.engine().reload();
                 out.printf("%s: created %d, updated %d, restored %d, unchanged %d%n", file, r.created().size(),
                         r.updated().size(), r.restored().size(), r.unchanged().size());
                 line(out, "created", r.created());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
             "A desk for running an official social-media account through a crisis.",
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
-        subcommands = {ImportCommand.class, ExportCommand.class, CategoriesCommand.class, TriageCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, CategoriesCommand.class, TriageCommand.class,
+            NoticeCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -35,12 +36,17 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeskLauncher.launch(new DeskOptions(AppHome.resolve(home), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
+        DeskLauncher.launch(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
         return 0;
     }
 
     Path home() {
-        return AppHome.resolve(home);
+        Path resolved = AppHome.resolve(home);
+        // Logback reads this when the first logger is made, which is after option parsing.
+        if (System.getProperty("crisisdesk.logdir") == null) {
+            System.setProperty("crisisdesk.logdir", resolved.resolve("logs").toString());
+        }
+        return resolved;
     }
 
     /** Opens the services for a subcommand; the caller closes them. */

@@ -14,6 +14,11 @@ public final class Launcher {
     }
 
     static int run(String[] args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: people get a one-line reason for expected failures, not a stack trace. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CrisisDeskCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof StoreException || ex instanceof java.io.IOException
@@ -23,6 +28,6 @@ public final class Launcher {
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -8,17 +8,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crisisdesk.alert.ActivityStore;
+import org.crisisdesk.alert.AlertService;
+import org.crisisdesk.alert.AlertSettingsStore;
+import org.crisisdesk.alert.AlertStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.notice.NotConnectedPublisher;
+import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.Publisher;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
 import org.crisisdesk.store.Database;
+import org.crisisdesk.triage.BoardStatsStore;
 import org.crisisdesk.triage.CategoryStore;
 import org.crisisdesk.triage.DefaultCategories;
+import org.crisisdesk.triage.MoveStore;
 import org.crisisdesk.triage.Suggester;
 import org.crisisdesk.triage.TriageEngine;
 import org.crisisdesk.triage.TriageModelStore;
+import org.crisisdesk.triage.TriageService;
 
 /**
  * The composition root: builds every service once, by constructor, for the desk and for the CLI. Owns the executors
@@ -30,11 +40,16 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final MentionStore mentions;
     private final CategoryStore categories;
-    private final TriageEngine triage;
+    private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final TriageService triage;
+    private final AlertService alerts;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService outboxExecutor;
+    private final NoticeService notices;
+    private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Services(Path home, Database db, Clock clock) {
@@ -44,11 +59,21 @@ public final class Services implements AutoCloseable {
         this.mentions = new MentionStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
+                clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
-        this.triage = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
-        this.suggester = triage;
-        closeOnExit(triage);
+        this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
+        this.suggester = engine;
+        closeOnExit(engine);
+        // after the engine: every manual move teaches it, every category edit reloads its rules
+        this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
+                clock);
+        // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
+        this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
+        // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
+        Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
+        this.notices = new NoticeService(db, clock, wall, this::publisher);
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -57,7 +82,7 @@ public final class Services implements AutoCloseable {
         Services s = new Services(home, db, clock);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
-            s.triage.reload();
+            s.engine.reload();
         }
         return s;
     }
@@ -95,13 +120,43 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
+    /** The category watch (not scheduled until the desk starts it). */
+    public AlertService alerts() {
+        return alerts;
+    }
+
     public Suggester suggester() {
         return suggester;
     }
 
     /** The triage engine behind {@link #suggester()}: call {@code reload()} after editing categories or rules. */
-    public TriageEngine triage() {
+    public TriageEngine engine() {
+        return engine;
+    }
+
+    /** Moves, undo/redo, history, category edits and the customer-centre hand-over. */
+    public TriageService triage() {
         return triage;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Where notices are posted: the X adapter once connected; until then a not-connected publisher. */
+    public Publisher publisher() {
+        Publisher p = publisherProvider.get();
+        return p != null ? p : NotConnectedPublisher.INSTANCE;
+    }
+
+    /** The hook the X connector uses to plug its publisher in (or tests, a fake one). */
+    public void setPublisherProvider(java.util.function.Supplier<Publisher> provider) {
+        this.publisherProvider = provider == null ? () -> NotConnectedPublisher.INSTANCE : provider;
+    }
+
+    /** Posting notices: one thread, blocking HTTP allowed. */
+    public ExecutorService outboxExecutor() {
+        return outboxExecutor;
     }
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
@@ -133,6 +188,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.stop();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();
@@ -142,6 +198,13 @@ public final class Services implements AutoCloseable {
         }
         scheduler.shutdownNow();
         background.shutdown();
+        outboxExecutor.shutdown();
+        try {
+            // let a post in flight finish and record its outcome before the database closes
+            outboxExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 }

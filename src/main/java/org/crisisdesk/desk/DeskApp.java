@@ -46,7 +46,8 @@ public final class DeskApp extends Application {
         Label opening = new Label(i18n.t("startup.opening"));
         VBox splash = new VBox(16, spinner, opening);
         splash.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(splash, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(splash, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         addStyles(scene);
         stage.setScene(scene);
         stage.setTitle(i18n.t("app.title"));

@@ -2,7 +2,9 @@ package org.crisisdesk.desk;
 
 import java.time.Duration;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.alerts.AlertsViewModel;
 import org.crisisdesk.desk.boards.BoardsViewModel;
+import org.crisisdesk.desk.composer.ComposerViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
 import org.crisisdesk.desk.status.StatusViewModel;
 import org.crisisdesk.source.Collector;
@@ -13,6 +15,9 @@ import org.crisisdesk.source.replay.ReplaySource;
  * once the services are open; {@link #close()} stops the source before the database closes.
  */
 public final class DeskSession implements AutoCloseable {
+    /** Wall time between alert evaluations (in demo mode the rules themselves count scenario minutes). */
+    public static final Duration ALERT_TICK = Duration.ofSeconds(2);
+
     private final Services services;
     private final DeskContext ctx;
     private final Background background;
@@ -20,6 +25,8 @@ public final class DeskSession implements AutoCloseable {
     private final FeedViewModel feed;
     private final BoardsViewModel boards;
     private final StatusViewModel status;
+    private final ComposerViewModel composer;
+    private final AlertsViewModel alerts;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -34,12 +41,20 @@ public final class DeskSession implements AutoCloseable {
         this.replay = replay;
         this.background = new Background(services.background());
         this.feed = new FeedViewModel(services.mentions(), background);
-        this.boards = new BoardsViewModel(services.mentions(), services.categories(), background, ctx);
+        // who moves are credited to in the history: the desk's name from the settings, else the OS user
+        this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
+                services.background(), ctx,
+                () -> services.settings().get("desk.name", System.getProperty("user.name", "desk")));
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
+        this.composer = new ComposerViewModel(services.notices(), ctx, background,
+                new Background(services.outboxExecutor()), services.home().resolve("notices"));
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
+        boards.addChangeListener(feed::updated);
         bridge.onStatus(status::status);
+        this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
+        alerts.connect();
         if (collector != null) {
             collector.addListener(bridge);
         }
@@ -53,6 +68,25 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
+        services.alerts().start(services.scheduler(), ALERT_TICK);
+        startOutbox();
+    }
+
+    /**
+     * Recovers notices a previous run left mid-post and retries due ones, now and every 20 s, on the outbox's own
+     * thread; news reaches the composer as one FX update per round.
+     */
+    private void startOutbox() {
+        services.scheduler().scheduleWithFixedDelay(() -> services.outboxExecutor().execute(() -> {
+            try {
+                var outcomes = services.notices().outbox().processDue();
+                if (!outcomes.isEmpty()) {
+                    javafx.application.Platform.runLater(() -> composer.outboxChanged(outcomes));
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeskSession.class).warn("Outbox round failed: {}", e.toString());
+            }
+        }), 2, 20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public Services services() {
@@ -83,6 +117,14 @@ public final class DeskSession implements AutoCloseable {
         return status;
     }
 
+    public ComposerViewModel composer() {
+        return composer;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
     /** The demo replay, or null when a live account feeds the desk. */
     public ReplaySource replay() {
         return replay;
@@ -108,7 +150,9 @@ public final class DeskSession implements AutoCloseable {
 
     @Override
     public void close() {
+        services.alerts().stop();
         bridge.stop();
+        boards.stop();
         if (collector != null) {
             collector.stop(Duration.ofSeconds(10));
         }

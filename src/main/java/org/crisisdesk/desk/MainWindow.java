@@ -22,11 +22,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
+import org.crisisdesk.desk.alerts.AlertRulesDialog;
+import org.crisisdesk.desk.alerts.AlertsView;
 import org.crisisdesk.desk.boards.BoardsView;
+import org.crisisdesk.desk.boards.HistoryView;
+import org.crisisdesk.desk.composer.ComposerView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
 import org.crisisdesk.desk.status.StatusBarView;
+import org.crisisdesk.mention.StoredMention;
 
 /**
  * The desk's window content: toolbar, feed | boards | detail, status bar, and the F1 overlay. Builds nodes and
@@ -38,6 +43,13 @@ public final class MainWindow extends StackPane {
     private final BoardsView boardsView;
     private final DetailView detailView;
     private final ShortcutsOverlay help;
+    private final ComposerView composerView;
+    private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab detailTab;
+    private final javafx.scene.control.Tab composerTab;
+    /** The category of the mention last opened: the "selected column" a notice is written for. */
+    private Long lastCategoryId;
+    private final AlertsView alertsView;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -48,19 +60,46 @@ public final class MainWindow extends StackPane {
         boardsView = new BoardsView(ctx, session.boards());
         detailView = new DetailView(ctx);
         detailView.setOpenLink(openLink);
-        feedView.setOnOpen(detailView::show);
-        boardsView.setOnOpen(detailView::show);
+        boardsView.acceptFrom(feedView.list());
+        HistoryView history = new HistoryView(ctx, session.boards());
+        detailView.addSection(history::showFor);
+        // a move of the mention on display shows at once, with its new history
+        session.boards().setViewListener(changed -> {
+            StoredMention shown = detailView.current();
+            if (shown != null) {
+                changed.stream().filter(m -> m.pk() == shown.pk()).findFirst().ifPresent(detailView::show);
+            }
+        });
+        composerView = new ComposerView(session.composer());
+        composerView.setOpenLink(openLink);
+        detailTab = new javafx.scene.control.Tab(ctx.t("detail.title"), detailView);
+        composerTab = new javafx.scene.control.Tab(ctx.t("composer.tab"), composerView);
+        composerTab.setId("composer-tab");
+        detailTab.setClosable(false);
+        composerTab.setClosable(false);
+        rightTabs.getTabs().addAll(detailTab, composerTab);
+        rightTabs.setId("right-tabs");
+        feedView.setOnOpen(m -> openMention(m));
+        boardsView.setOnOpen(m -> openMention(m));
+        boardsView.setOnPostUpdate(this::openComposer);
 
-        SplitPane split = new SplitPane(feedView, boardsView, detailView);
+        SplitPane split = new SplitPane(feedView, boardsView, rightTabs);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.24, 0.78);
         SplitPane.setResizableWithParent(feedView, false);
-        SplitPane.setResizableWithParent(detailView, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
 
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
         layout.setCenter(split);
-        layout.setBottom(new StatusBarView(ctx, session.status()));
+        StatusBarView statusBar = new StatusBarView(ctx, session.status());
+        alertsView = new AlertsView(ctx, session.alerts(), this);
+        statusBar.getRightItems().add(0, alertsView.bellButton());
+        statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        boardsView.setHeaderBadges(alertsView::badge);
+        alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
+        session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
+        layout.setBottom(statusBar);
         help = new ShortcutsOverlay(ctx);
         getChildren().addAll(layout, help);
     }
@@ -111,6 +150,11 @@ public final class MainWindow extends StackPane {
         MenuItem en = new MenuItem("English");
         en.setOnAction(e -> switchLanguage.accept(I18n.ENGLISH));
         language.getItems().addAll(ko, en);
+        javafx.scene.control.Button notice = new javafx.scene.control.Button(null, Icons.of("mdi2b-bullhorn-outline"));
+        notice.setId("composer-open");
+        notice.setTooltip(new Tooltip(ctx.t("composer.toolbar")));
+        notice.setOnAction(e -> openComposer());
+        bar.getItems().addAll(new Separator(), notice);
         javafx.scene.control.Button theme = new javafx.scene.control.Button(null, Icons.of("mdi2t-theme-light-dark"));
         theme.setId("theme-toggle");
         theme.setTooltip(new Tooltip(ctx.t("toolbar.theme")));
@@ -125,9 +169,12 @@ public final class MainWindow extends StackPane {
 
     /** Window-wide shortcuts; call once the window is in a scene. */
     public void installShortcuts(Scene scene) {
+        boardsView.installKeys(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 feedView::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                this::openComposer);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
                 help.setVisible(false);
@@ -137,6 +184,34 @@ public final class MainWindow extends StackPane {
                 e.consume();
             }
         });
+    }
+
+    private void openMention(org.crisisdesk.mention.StoredMention m) {
+        detailView.show(m);
+        rightTabs.getSelectionModel().select(detailTab);
+        if (m != null && m.categoryId() != null) {
+            lastCategoryId = m.categoryId();
+        }
+    }
+
+    /** Ctrl+N / the toolbar: the composer, for the category of the mention last opened (if any). */
+    public void openComposer() {
+        org.crisisdesk.triage.Category c = lastCategoryId == null ? null
+                : session.context().categories().get(lastCategoryId);
+        openComposer(c);
+    }
+
+    /** The composer for {@code category} (a board column's "Post update"); null keeps the composer's choice. */
+    public void openComposer(org.crisisdesk.triage.Category category) {
+        rightTabs.getSelectionModel().select(composerTab);
+        if (category != null) {
+            session.composer().openFor(category);
+        }
+        composerView.focusFirstField();
+    }
+
+    public ComposerView composerView() {
+        return composerView;
     }
 
     public void toggleHelp() {
@@ -153,5 +228,9 @@ public final class MainWindow extends StackPane {
 
     public DetailView detailView() {
         return detailView;
+    }
+
+    public AlertsView alertsView() {
+        return alertsView;
     }
 }

@@ -12,6 +12,8 @@ public class MentionCell extends ListCell<StoredMention> {
         this.card = new MentionCard(ctx, clampLines);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("mention-cell");
+        // bound once: rebinding on every update made a new binding per card shown while scrolling
+        card.prefWidthProperty().bind(widthProperty().subtract(24));
     }
 
     @Override
@@ -21,7 +23,6 @@ public class MentionCell extends ListCell<StoredMention> {
             setGraphic(null);
         } else {
             card.show(item);
-            card.prefWidthProperty().bind(widthProperty().subtract(24));
             setGraphic(card);
         }
     }

@@ -21,7 +21,8 @@ import org.crisisdesk.store.SqlDialect;
 
 /** Mentions in the database: loss-free ingest (mentions + checkpoint in one transaction) and the queries views need. */
 public final class MentionStore {
-    private static final String COLUMNS = "pk, source, platform_id, created_at, received_at, author, author_name, lang, "
+    /** The columns {@link #read} expects, for other stores that select mentions inside their own transactions. */
+    public static final String COLUMNS = "pk, source, platform_id, created_at, received_at, author, author_name, lang, "
             + "text, conversation_id, category_id, assigned_by, suggested_category_id, suggestion_confidence, "
             + "suggestion_reason, handed_over_at";
 
@@ -380,7 +381,7 @@ public final class MentionStore {
         }
     }
 
-    static StoredMention read(ResultSet rs) throws SQLException {
+    public static StoredMention read(ResultSet rs) throws SQLException {
         Mention m = new Mention(rs.getString("source"), rs.getString("platform_id"), Jdbc.getInstant(rs, "created_at"),
                 rs.getString("author"), rs.getString("author_name"), rs.getString("lang"), rs.getString("text"),
                 rs.getString("conversation_id"), null, null);

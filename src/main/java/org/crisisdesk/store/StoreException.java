@@ -23,15 +23,25 @@ public class StoreException extends RuntimeException {
                 return new StoreException("The database " + where + " is already open in another program that does "
                         + "not share it. Close the other CrisisDesk or use a different --home.", e);
             }
-            if (code == 90030 || code == 90048 || code == 90029) {
-                return new StoreException("The database file " + where + " is damaged or not a CrisisDesk database ("
-                        + sql.getMessage().split("\n")[0] + "). Restore a backup with `crisisdesk restore`; "
-                        + "CrisisDesk will not start a new empty database over it.", e);
+            if (code == 90030 || code == 90048 || code == 90029 || code == 90028) {
+                return new StoreException("The database file " + where + " is damaged, unreadable or not a CrisisDesk database ("
+                        + sql.getMessage().split("\n")[0] + "). " + lastBackup(where) + "Restore one with `crisisdesk "
+                        + "restore BACKUP.zip`; CrisisDesk will not start a new empty database over it.", e);
             }
             return new StoreException("Database error at " + where + ": " + sql.getMessage().split("\n")[0], e);
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
         return new StoreException("Cannot open the database " + where + ": " + msg, e);
+    }
+
+    /** Names the newest backup beside an H2 file database, so the message says what to restore. */
+    private static String lastBackup(String where) {
+        if (!where.startsWith("jdbc:h2:file:")) {
+            return "";
+        }
+        java.nio.file.Path home = java.nio.file.Path.of(where.substring("jdbc:h2:file:".length())).getParent();
+        return new Backups(home).newest().map(p -> "The last backup is " + p + ". ").orElse("There is no backup in "
+                + home.resolve("backups") + ". ");
     }
 
     private static SQLException findSql(Throwable e) {

@@ -112,6 +112,144 @@ public final class CategoryStore {
         });
     }
 
+    // ---- edits from the boards (rename, recolour, rules, order, archive); each one transaction, synced to disk ----
+
+    public Category rename(long id, String newName) {
+        String clean = cleanName(newName);
+        Category renamed = db.inTransaction(c -> {
+            Category cat = existing(c, id);
+            Optional<Category> other = byName(c, clean);
+            if (other.isPresent() && other.get().id() != id) {
+                throw new TriageException(TriageException.Problem.NAME_TAKEN,
+                        "A category named \"" + clean + "\" already exists", clean);
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE category SET name = ? WHERE id = ?")) {
+                st.setString(1, clean);
+                st.setLong(2, id);
+                st.executeUpdate();
+            }
+            return new Category(id, clean, cat.color(), cat.position(), cat.kind(), cat.archived(), cat.rules());
+        });
+        db.syncToDisk();
+        return renamed;
+    }
+
+    public Category recolour(long id, String color) {
+        String clean = cleanColour(color);
+        Category recoloured = db.inTransaction(c -> {
+            Category cat = existing(c, id);
+            try (PreparedStatement st = c.prepareStatement("UPDATE category SET color = ? WHERE id = ?")) {
+                st.setString(1, clean);
+                st.setLong(2, id);
+                st.executeUpdate();
+            }
+            return new Category(id, cat.name(), clean, cat.position(), cat.kind(), cat.archived(), cat.rules());
+        });
+        db.syncToDisk();
+        return recoloured;
+    }
+
+    /** Replaces the category's rules; check them first with {@link RulesInput}. */
+    public Category updateRules(long id, Rules rules) {
+        Category updated = db.inTransaction(c -> {
+            Category cat = existing(c, id);
+            setRules(c, id, rules);
+            return new Category(id, cat.name(), cat.color(), cat.position(), cat.kind(), cat.archived(), rules);
+        });
+        db.syncToDisk();
+        return updated;
+    }
+
+    /** Puts the listed categories first, in that order; the others follow in their old order. Renumbers 1..n. */
+    public void reorder(List<Long> idsInOrder) {
+        db.inTransactionVoid(c -> {
+            java.util.LinkedHashSet<Long> order = new java.util.LinkedHashSet<>(idsInOrder);
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM category ORDER BY position, id");
+                    ResultSet rs = st.executeQuery()) {
+                List<Long> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(rs.getLong(1));
+                }
+                order.retainAll(all);
+                order.addAll(all);
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE category SET position = ? WHERE id = ?")) {
+                int p = 1;
+                for (Long id : order) {
+                    st.setInt(1, p++);
+                    st.setLong(2, id);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+        db.syncToDisk();
+    }
+
+    /**
+     * Archives a topic: it leaves the boards, its mentions stay filed under it (history, counts and handover reports
+     * keep their meaning). The customer centre is fixed and cannot be archived.
+     */
+    public Category archive(long id) {
+        Category archived = db.inTransaction(c -> {
+            Category cat = existing(c, id);
+            if (cat.customerCentre()) {
+                throw new TriageException(TriageException.Problem.FIXED_CATEGORY,
+                        "The customer centre cannot be archived", cat.name());
+            }
+            setArchived(c, id);
+            return new Category(id, cat.name(), cat.color(), cat.position(), cat.kind(), true, cat.rules());
+        });
+        db.syncToDisk();
+        return archived;
+    }
+
+    static String cleanName(String raw) {
+        try {
+            return CategoryNames.clean(raw);
+        } catch (IllegalArgumentException e) {
+            throw new TriageException(TriageException.Problem.BAD_NAME, e.getMessage(), e.getMessage());
+        }
+    }
+
+    static String cleanColour(String color) {
+        if (color == null || !color.strip().matches("#[0-9A-Fa-f]{6}")) {
+            throw new TriageException(TriageException.Problem.BAD_COLOUR, "A colour must look like #1A2B3C",
+                    String.valueOf(color));
+        }
+        return color.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Category existing(Connection c, long id) throws SQLException {
+        return byId(c, id).orElseThrow(() -> new TriageException(TriageException.Problem.NO_SUCH_CATEGORY,
+                "No category with id " + id));
+    }
+
+    static Optional<Category> byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM category WHERE id = ?")) {
+            st.setLong(1, id);
+            return first(st);
+        }
+    }
+
+    static void setRules(Connection c, long id, Rules rules) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE category SET keywords = ?, regexes = ?, exclusions = ? WHERE id = ?")) {
+            st.setString(1, Rules.join(rules.keywords()));
+            st.setString(2, Rules.join(rules.regexes()));
+            st.setString(3, Rules.join(rules.exclusions()));
+            st.setLong(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    static void setArchived(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE category SET archived = TRUE WHERE id = ?")) {
+            st.setLong(1, id);
+            st.executeUpdate();
+        }
+    }
+
     public boolean isEmpty() {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM category");

@@ -16,6 +16,9 @@ public interface Suggester {
     /** A person filed {@code mention} into {@code categoryId} (a move is a label); learning engines update. */
     default void learn(Mention mention, long categoryId) {}
 
+    /** Categories or their rules changed (create, rename, rules, merge, archive): re-read them. */
+    default void categoriesChanged() {}
+
     /** A person took {@code mention} back to Unsorted (e.g. an undo): learning engines forget that label. */
     default void forget(Mention mention) {}
 }

@@ -428,6 +428,11 @@ public final class TriageEngine implements Suggester, AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ rules
 
+    @Override
+    public void categoriesChanged() {
+        reload();
+    }
+
     /** Re-reads the active categories and their rules (after an edit, merge or archive) and reconciles labels. */
     public void reload() {
         if (categories == null) {

@@ -28,8 +28,8 @@ class TriageEnginePersistenceTest {
 
     private Services open() throws Exception {
         Services s = TempDesk.open(home, clock);
-        s.triage().ready().get(60, TimeUnit.SECONDS);
-        assertThat(s.triage().problem()).isNull();
+        s.engine().ready().get(60, TimeUnit.SECONDS);
+        assertThat(s.engine().problem()).isNull();
         return s;
     }
 
@@ -75,17 +75,17 @@ class TriageEnginePersistenceTest {
     void learnedLabelsSurviveARestart() throws Exception {
         Suggestion before;
         try (Services s = open()) {
-            assertThat(s.triage().labelCount()).isZero();
+            assertThat(s.engine().labelCount()).isZero();
             importLabelled(s, DemoData.scenario().subList(0, 400));
-            assertThat(s.triage().labelCount()).isEqualTo(400);
-            before = s.triage().suggest(PROBE);
+            assertThat(s.engine().labelCount()).isEqualTo(400);
+            before = s.engine().suggest(PROBE);
             assertThat(before.reason()).startsWith("learned");
         }
         try (Services s = open()) {
             assertThat(new TriageModelStore(s.db(), clock).load(TriageEngine.MODEL_NAME))
                     .hasValueSatisfying(saved -> assertThat(saved.labels()).isEqualTo(400));
-            assertThat(s.triage().labelCount()).isEqualTo(400);
-            Suggestion after = s.triage().suggest(PROBE);
+            assertThat(s.engine().labelCount()).isEqualTo(400);
+            Suggestion after = s.engine().suggest(PROBE);
             assertThat(after.categoryId()).isEqualTo(before.categoryId());
             assertThat(after.confidence()).isCloseTo(before.confidence(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(after.reason()).isEqualTo(before.reason());
@@ -105,23 +105,23 @@ class TriageEnginePersistenceTest {
         }
         // A second session: people file 60 mentions and undo one import, and the desk dies before any save.
         try (Services s = open()) {
-            assertThat(s.triage().labelCount()).isEqualTo(100);
+            assertThat(s.engine().labelCount()).isEqualTo(100);
             unsorted = s.mentions().page(MentionFilter.ALL.withUnsortedOnly(true), 1000);
             assertThat(unsorted).hasSize(60);
             for (StoredMention m : unsorted) {
                 fileByHand(s, m, delivery);
-                s.triage().learn(m.mention(), delivery); // as the boards do after persisting a move
+                s.engine().learn(m.mention(), delivery); // as the boards do after persisting a move
             }
             StoredMention imported = s.mentions().page(MentionFilter.ALL, 1000).stream()
                     .filter(m -> "import".equals(m.mention().source())).findFirst().orElseThrow();
             fileByHand(s, imported, null);
-            s.triage().forget(imported.mention());
-            assertThat(s.triage().labelCount()).isEqualTo(159);
+            s.engine().forget(imported.mention());
+            assertThat(s.engine().labelCount()).isEqualTo(159);
             crash(s); // before the delayed save could run
         }
         try (Services s = open()) {
-            assertThat(s.triage().labelCount()).isEqualTo(159);
-            assertThat(s.triage().learnedLabels()).isEqualTo(new TriageModelStore(s.db(), clock).labels());
+            assertThat(s.engine().labelCount()).isEqualTo(159);
+            assertThat(s.engine().learnedLabels()).isEqualTo(new TriageModelStore(s.db(), clock).labels());
         }
     }
 
@@ -132,14 +132,14 @@ class TriageEnginePersistenceTest {
         }
         Suggestion expected;
         try (Services s = open()) {
-            expected = s.triage().suggest(PROBE);
+            expected = s.engine().suggest(PROBE);
             new TriageModelStore(s.db(), clock).save(TriageEngine.MODEL_NAME, TriageEngine.FORMAT, 200,
                     "not a model".getBytes(StandardCharsets.UTF_8));
             crash(s);
         }
         try (Services s = open()) {
-            assertThat(s.triage().labelCount()).isEqualTo(200);
-            assertThat(s.triage().suggest(PROBE).categoryId()).isEqualTo(expected.categoryId());
+            assertThat(s.engine().labelCount()).isEqualTo(200);
+            assertThat(s.engine().suggest(PROBE).categoryId()).isEqualTo(expected.categoryId());
         }
     }
 
@@ -151,10 +151,10 @@ class TriageEnginePersistenceTest {
             assertThat(stored.get(0).categoryId()).isNull(); // off by default: suggested, not filed
             assertThat(stored.get(0).suggestedCategoryId()).isEqualTo(s.categories().byName("배송 지연").orElseThrow().id());
             assertThat(stored.get(0).suggestionReason()).startsWith("matched: ");
-            s.triage().setAutoFileThreshold(0.5);
+            s.engine().setAutoFileThreshold(0.5);
         }
         try (Services s = open()) {
-            assertThat(s.triage().autoFileThreshold()).isEqualTo(0.5);
+            assertThat(s.engine().autoFileThreshold()).isEqualTo(0.5);
             List<StoredMention> stored = s.pipeline("replay").ingest(List.of(TempDesk.mention("replay", "2", text)), null);
             assertThat(stored.get(0).categoryId()).isEqualTo(s.categories().byName("배송 지연").orElseThrow().id());
             assertThat(stored.get(0).assignedBy()).isEqualTo("AUTO");
@@ -165,17 +165,17 @@ class TriageEnginePersistenceTest {
     @Test
     void importedRulesReachTheEngineOnReload() throws Exception {
         try (Services s = open()) {
-            assertThat(s.triage().suggest("배터리가 부풀었어요").categoryId()).isNull();
+            assertThat(s.engine().suggest("배터리가 부풀었어요").categoryId()).isNull();
             s.categories().importSpecs(List.of(new CategoryFile.Spec("발열", "#E03131", Category.Kind.TOPIC,
                     new Rules(List.of("배터리", "발열"), List.of(), List.of()))));
-            s.triage().reload();
-            assertThat(s.triage().suggest("배터리가 부풀었어요").categoryId())
+            s.engine().reload();
+            assertThat(s.engine().suggest("배터리가 부풀었어요").categoryId())
                     .isEqualTo(s.categories().byName("발열").orElseThrow().id());
         }
     }
 
     /** The engine stops without saving, as in a killed process (the session's close then saves nothing). */
     private static void crash(Services s) {
-        s.triage().abandon();
+        s.engine().abandon();
     }
 }

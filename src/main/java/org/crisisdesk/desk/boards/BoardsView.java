@@ -1,91 +1,241 @@
 package org.crisisdesk.desk.boards;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.MentionCell;
+import org.crisisdesk.desk.Icons;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
+import org.crisisdesk.triage.TriageService;
 
-/** The category boards: one virtualized column per category, horizontally scrollable. */
-public final class BoardsView extends ScrollPane {
+/**
+ * The category boards: a small toolbar (new category, undo, redo, what just happened) over one virtualized column
+ * per category, horizontally scrollable. Unsorted comes first and the customer centre last; topic columns can be
+ * dragged into another order. Column views are kept per column model, so a reorder moves nodes instead of
+ * rebuilding lists.
+ */
+public final class BoardsView extends BorderPane {
     private final DeskContext ctx;
+    private final BoardsViewModel model;
     private final HBox row = new HBox(10);
+    private final Map<ColumnModel, ColumnView> views = new IdentityHashMap<>();
+    private final CategoryDialogs dialogs;
+    private final BoardKeys keys;
+    private final Button addColumn;
     private Consumer<StoredMention> onOpen = m -> {};
+    private java.util.function.Function<Long, Node> headerBadge = id -> null;
+    private Consumer<Category> onPostUpdate;
+    private ListView<StoredMention> feedList;
+    private final MapChangeListener<Long, Category> refreshCards = c -> {
+        views.values().forEach(v -> v.list().refresh());
+        if (feedList != null) {
+            feedList.refresh();
+        }
+    };
 
     public BoardsView(DeskContext ctx, BoardsViewModel model) {
         this.ctx = ctx;
+        this.model = model;
+        this.dialogs = new CategoryDialogs(ctx);
+        this.keys = new BoardKeys(this, model, ctx);
         setId("boards");
         getStyleClass().add("boards");
-        row.getStyleClass().add("board-row");
-        setContent(row);
-        setFitToHeight(true);
-        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setVbarPolicy(ScrollBarPolicy.NEVER);
-        model.columns().addListener((ListChangeListener<ColumnModel>) c -> rebuild(model));
-        rebuild(model);
-    }
 
-    private void rebuild(BoardsViewModel model) {
-        row.getChildren().clear();
-        for (ColumnModel col : model.columns()) {
-            row.getChildren().add(column(col));
-        }
-    }
-
-    private VBox column(ColumnModel col) {
-        Category c = col.category();
-        String name = c == null ? ctx.t("board.unsorted") : c.name();
-        Region swatch = new Region();
-        swatch.getStyleClass().add("column-swatch");
-        swatch.setStyle("-fx-background-color: " + (c == null ? "-color-fg-muted" : c.color()) + ";");
-        Label title = new Label(name);
-        title.getStyleClass().add("column-title");
-        Label count = new Label();
-        count.getStyleClass().add("column-count");
-        count.textProperty().bind(col.totalProperty().asString());
+        Label title = new Label(ctx.t("board.title"));
+        title.getStyleClass().add("pane-title");
+        Button add = new Button(ctx.t("board.create.button"), Icons.of("mdi2p-plus"));
+        add.setId("board-add-category");
+        add.setOnAction(e -> createCategory());
+        Button undo = new Button(null, Icons.of("mdi2u-undo"));
+        undo.setId("board-undo");
+        undo.setTooltip(new Tooltip(ctx.t("board.undo.tip")));
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.setOnAction(e -> model.undo());
+        Button redo = new Button(null, Icons.of("mdi2r-redo"));
+        redo.setId("board-redo");
+        redo.setTooltip(new Tooltip(ctx.t("board.redo.tip")));
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.setOnAction(e -> model.redo());
+        Label message = new Label();
+        message.setId("board-message");
+        message.getStyleClass().add("board-message");
+        message.textProperty().bind(model.messageProperty());
+        model.messageIsErrorProperty().addListener((o, a, b) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("error"), b));
+        message.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, swatch, title, spacer, count);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("column-header");
+        HBox bar = new HBox(6, title, add, undo, redo, spacer, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("pane-header", "board-bar");
+        setTop(bar);
 
-        ListView<StoredMention> list = new ListView<>(col.items());
-        list.setId("column-list-" + (c == null ? "unsorted" : c.id()));
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new MentionCell(ctx, 3));
-        Label empty = new Label(c == null ? ctx.t("board.unsorted.empty") : ctx.t("board.column.empty"));
-        empty.getStyleClass().add("empty-state");
-        empty.setWrapText(true);
-        list.setPlaceholder(empty);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                onOpen.accept(b);
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
+        row.getStyleClass().add("board-row");
+        addColumn = new Button(null, Icons.of("mdi2p-plus"));
+        addColumn.setId("board-add-column");
+        addColumn.getStyleClass().add("board-add-column");
+        addColumn.setTooltip(new Tooltip(ctx.t("board.create.button")));
+        addColumn.setOnAction(e -> createCategory());
+        addColumn.setMaxHeight(Double.MAX_VALUE);
+        ScrollPane scroll = new ScrollPane(row);
+        scroll.getStyleClass().add("board-scroll");
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
 
-        VBox box = new VBox(header, list);
-        box.getStyleClass().add("board-column");
-        if (c != null && c.customerCentre()) {
-            box.getStyleClass().add("customer-centre");
+        model.columns().addListener((ListChangeListener<ColumnModel>) c -> rebuild());
+        // names and colours on cards follow renames and recolours; weak, as the context outlives this view
+        ctx.categories().addListener(new WeakMapChangeListener<>(refreshCards));
+        rebuild();
+    }
+
+    private void rebuild() {
+        java.util.Set<ColumnModel> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        current.addAll(model.columns());
+        views.keySet().retainAll(current);
+        row.getChildren().clear();
+        for (ColumnModel col : model.columns()) {
+            row.getChildren().add(views.computeIfAbsent(col, c -> {
+                ColumnView v = new ColumnView(ctx, c, this);
+                v.header().setBadge(headerBadge.apply(c.categoryId()));
+                keys.track(v.list());
+                return v;
+            }));
         }
-        box.setId("column-" + (c == null ? "unsorted" : c.id()));
-        box.setPrefWidth(300);
-        box.setMinWidth(260);
-        return box;
+        row.getChildren().add(addColumn);
+    }
+
+    /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */
+    public void setHeaderBadges(java.util.function.Function<Long, Node> factory) {
+        this.headerBadge = factory;
+        views.forEach((col, view) -> view.header().setBadge(factory.apply(col.categoryId())));
     }
 
     public void setOnOpen(Consumer<StoredMention> action) {
         this.onOpen = action;
+    }
+
+    /** The composer's hook: the column menu's "Post update" calls it with the column's category. */
+    public void setOnPostUpdate(Consumer<Category> action) {
+        this.onPostUpdate = action;
+    }
+
+    /** Filing keys on the window's scene; call once the boards are in it (again after a window rebuild). */
+    public void installKeys(Scene scene) {
+        keys.install(scene);
+    }
+
+    /** Lets the feed's cards be dragged onto the columns and filed with the keys. */
+    public void acceptFrom(ListView<StoredMention> feedList) {
+        this.feedList = feedList;
+        MentionDrag.installSource(feedList, MentionDrag.FEED);
+        keys.track(feedList);
+    }
+
+    /** The list of a column (null: Unsorted), or null when there is no such column. */
+    public ListView<StoredMention> list(Long categoryId) {
+        ColumnModel col = model.column(categoryId);
+        ColumnView v = col == null ? null : views.get(col);
+        return v == null ? null : v.list();
+    }
+
+    /** A column's node (null: Unsorted), for drops. */
+    public Node column(Long categoryId) {
+        ColumnModel col = model.column(categoryId);
+        return col == null ? null : views.get(col);
+    }
+
+    ColumnView columnView(ColumnModel col) {
+        return views.get(col);
+    }
+
+    BoardsViewModel model() {
+        return model;
+    }
+
+    DeskContext context() {
+        return ctx;
+    }
+
+    // ---- actions of the toolbar and column menus ---------------------------------------------------------------
+
+    void open(StoredMention m) {
+        onOpen.accept(m);
+    }
+
+    boolean canPostUpdate() {
+        return onPostUpdate != null;
+    }
+
+    void postUpdate(Category c) {
+        if (onPostUpdate != null) {
+            onPostUpdate.accept(c);
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    void createCategory() {
+        String colour = TriageService.nextColour(ctx.categories().values().stream().filter(c -> !c.archived())
+                .toList());
+        dialogs.create(window(), colour).ifPresent(n -> model.create(n.name(), n.colour()));
+    }
+
+    void rename(Category c) {
+        dialogs.rename(window(), c).ifPresent(name -> model.rename(c, name));
+    }
+
+    void recolour(Category c) {
+        dialogs.recolour(window(), c).ifPresent(colour -> model.recolour(c, colour));
+    }
+
+    void editRules(Category c) {
+        dialogs.rules(window(), c).ifPresent(rules -> model.updateRules(c, rules));
+    }
+
+    void merge(Category source, Category target) {
+        ColumnModel col = model.column(source.id());
+        long n = col == null ? 0 : col.totalProperty().get();
+        if (dialogs.confirm(window(), ctx.t("board.merge.title", source.name(), target.name()),
+                ctx.t("board.merge.text", source.name(), target.name(), n))) {
+            model.merge(source, target);
+        }
+    }
+
+    void archive(Category c) {
+        ColumnModel col = model.column(c.id());
+        long n = col == null ? 0 : col.totalProperty().get();
+        if (dialogs.confirm(window(), ctx.t("board.archive.title", c.name()), ctx.t("board.archive.text", c.name(), n))) {
+            model.archive(c);
+        }
+    }
+
+    void handOver() {
+        dialogs.handOverFile(window()).ifPresent(f -> model.handOver(f, CategoryDialogs.formatOf(f)));
+    }
+
+    /** Accepts the suggestions of every Unsorted card shown (one gesture, one undo). */
+    void acceptAllShown(ColumnModel unsorted) {
+        model.accept(java.util.List.copyOf(unsorted.items()), r -> {});
     }
 }

@@ -1,79 +1,219 @@
 package org.crisisdesk.desk.boards;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionFilter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.triage.BoardStats;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.CategoryStore;
+import org.crisisdesk.triage.HistoryEntry;
+import org.crisisdesk.triage.MoveResult;
+import org.crisisdesk.triage.Rules;
+import org.crisisdesk.triage.TriageException;
+import org.crisisdesk.triage.TriageService;
+import org.crisisdesk.triage.UndoState;
 
 /**
  * The boards: Unsorted first, then the topic categories in board order, then the customer centre. Loads from the
- * store in the background and takes live mentions from the ingest bridge. FX thread only.
+ * store in the background, takes live mentions from the ingest bridge, and runs the person's gestures (moves,
+ * accepts, undo/redo, category edits) one after another off the FX thread. A gesture changes the columns only once
+ * its transaction is committed and on disk. FX thread only.
  */
 public final class BoardsViewModel {
     static final int INITIAL_PAGE = 500;
+    static final int PAGE = 500;
+    /** How often the header numbers (counts since notice, sparklines) are read again. */
+    static final Duration STATS_EVERY = Duration.seconds(3);
 
     private final MentionStore mentions;
     private final CategoryStore categories;
+    private final TriageService triage;
     private final Background background;
+    private final Background gestures;
     private final DeskContext ctx;
+    private final Supplier<String> actorSource;
+    private volatile String actor;
     private final ObservableList<ColumnModel> columns = FXCollections.observableArrayList();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsError = new SimpleBooleanProperty();
+    private final List<Consumer<List<StoredMention>>> changeListeners = new ArrayList<>();
+    private Consumer<List<StoredMention>> viewListener = m -> {};
+    private final Set<ColumnModel> loadingOlder = new HashSet<>();
+    private final Timeline statsTimer;
+    /** Bumped by every local change, so header totals read before it are not shown after it. */
+    private long generation;
+    private boolean statsLoading;
+    private boolean statsAgain;
 
-    public BoardsViewModel(MentionStore mentions, CategoryStore categories, Background background, DeskContext ctx) {
+    /**
+     * @param pool        blocking work runs here; gestures run on it one at a time, in order
+     * @param actorSource who the history names for this desk; called once, off the FX thread
+     */
+    public BoardsViewModel(MentionStore mentions, CategoryStore categories, TriageService triage, Executor pool,
+            DeskContext ctx, Supplier<String> actorSource) {
         this.mentions = mentions;
         this.categories = categories;
-        this.background = background;
+        this.triage = triage;
+        this.background = new Background(pool);
+        this.gestures = new Background(new SerialExecutor(pool));
         this.ctx = ctx;
+        this.actorSource = actorSource;
+        statsTimer = new Timeline(new KeyFrame(STATS_EVERY, e -> refreshStats()));
+        statsTimer.setCycleCount(Animation.INDEFINITE);
     }
 
     public ObservableList<ColumnModel> columns() {
         return columns;
     }
 
-    /** Reads categories, counts and the newest cards of each column. */
-    public void reload() {
-        background.run(() -> {
-            List<Category> active = categories.active();
-            Map<Long, Long> counts = mentions.countsByCategory();
-            List<Loaded> loaded = new ArrayList<>();
-            loaded.add(new Loaded(null, counts.getOrDefault(null, 0L),
-                    mentions.page(MentionFilter.category(null), INITIAL_PAGE)));
-            List<Category> ordered = new ArrayList<>(active.stream().filter(c -> !c.customerCentre()).toList());
-            ordered.addAll(active.stream().filter(Category::customerCentre).toList());
-            for (Category c : ordered) {
-                loaded.add(new Loaded(c, counts.getOrDefault(c.id(), 0L),
-                        mentions.page(MentionFilter.category(c.id()), INITIAL_PAGE)));
-            }
-            return new Snapshot(categories.all(), loaded);
-        }).onSuccess(this::show);
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
     }
 
-    private record Loaded(Category category, long total, List<StoredMention> newest) {}
+    public BooleanProperty canRedoProperty() {
+        return canRedo;
+    }
 
-    private record Snapshot(List<Category> all, List<Loaded> columns) {}
+    /** What the last gesture did, or why it could not ("" when nothing to say). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty messageIsErrorProperty() {
+        return messageIsError;
+    }
+
+    /** Told (FX thread) about every mention a gesture changed, as now stored: the feed keeps its cards current. */
+    public void addChangeListener(Consumer<List<StoredMention>> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** One slot for the window being shown (replaced when the window is rebuilt, e.g. on a language switch). */
+    public void setViewListener(Consumer<List<StoredMention>> listener) {
+        this.viewListener = listener == null ? m -> {} : listener;
+    }
+
+    /** Who this desk is in the history; resolved once, off the FX thread. */
+    String actor() {
+        String a = actor;
+        if (a == null) {
+            a = actorSource.get();
+            actor = a;
+        }
+        return a;
+    }
+
+    // ---- loading ------------------------------------------------------------------------------------------------
+
+    /** Reads categories, counts and the newest cards of each column, then keeps the header numbers fresh. */
+    public void reload() {
+        background.run(() -> {
+            List<Category> all = categories.all();
+            List<Loaded> loaded = new ArrayList<>();
+            for (Category c : boardOrder(all)) {
+                Long id = c == null ? null : c.id();
+                loaded.add(new Loaded(c, mentions.page(MentionFilter.category(id), INITIAL_PAGE)));
+            }
+            return new Snapshot(all, loaded, triage.stats(), triage.undoState(actor()));
+        }).onSuccess(this::show).onFailure(this::fail);
+        statsTimer.play();
+    }
+
+    public void stop() {
+        statsTimer.stop();
+    }
+
+    private record Loaded(Category category, List<StoredMention> newest) {}
+
+    private record Snapshot(List<Category> all, List<Loaded> columns, BoardStats stats, UndoState undo) {}
+
+    /** Unsorted (null), the active topics in board order, then the customer centre. */
+    static List<Category> boardOrder(List<Category> all) {
+        List<Category> out = new ArrayList<>();
+        out.add(null);
+        all.stream().filter(c -> !c.archived() && !c.customerCentre()).forEach(out::add);
+        all.stream().filter(c -> !c.archived() && c.customerCentre()).forEach(out::add);
+        return out;
+    }
 
     private void show(Snapshot s) {
-        ctx.categories().clear();
-        s.all().forEach(c -> ctx.categories().put(c.id(), c));
+        generation++;
+        putCategories(s.all());
         List<ColumnModel> cols = new ArrayList<>();
         for (Loaded l : s.columns()) {
             ColumnModel col = new ColumnModel(l.category());
             col.items().setAll(l.newest());
-            col.totalProperty().set(l.total());
+            col.totalProperty().set(s.stats().of(col.categoryId()).total());
+            col.statsProperty().set(s.stats().of(col.categoryId()));
             cols.add(col);
         }
         columns.setAll(cols);
+        assignKeys();
+        showUndo(s.undo());
+    }
+
+    private void putCategories(List<Category> all) {
+        Map<Long, Category> byId = new HashMap<>();
+        all.forEach(c -> byId.put(c.id(), c));
+        ctx.categories().keySet().retainAll(byId.keySet());
+        ctx.categories().putAll(byId);
+    }
+
+    /** Digits 1-9 file into the columns after Unsorted, in board order. */
+    private void assignKeys() {
+        int n = 0;
+        for (ColumnModel col : columns) {
+            col.keyProperty().set(col.unsorted() || n >= 9 ? 0 : ++n);
+        }
+    }
+
+    /** The categories digits 1-9 file into, in key order. */
+    public List<Category> keyed() {
+        List<Category> out = new ArrayList<>();
+        for (ColumnModel col : columns) {
+            if (col.keyProperty().get() > 0) {
+                out.add(col.category());
+            }
+        }
+        return out;
+    }
+
+    /** Where a mention can be moved: Unsorted (null) and every column's category, in board order. */
+    public List<Category> targets() {
+        List<Category> out = new ArrayList<>();
+        columns.forEach(c -> out.add(c.category()));
+        return out;
     }
 
     /** New mentions (oldest first) go on top of their columns. */
     public void arrived(List<StoredMention> batch) {
+        generation++;
         for (ColumnModel col : columns) {
             List<StoredMention> mine = new ArrayList<>();
             for (int i = batch.size() - 1; i >= 0; i--) {
@@ -91,12 +231,305 @@ public final class BoardsViewModel {
         }
     }
 
+    /** Appends the next older page of a column (the person scrolled to its end). */
+    public void loadOlder(ColumnModel col) {
+        if (col.items().isEmpty() || !col.hasMore() || col.items().size() >= ColumnModel.WINDOW
+                || !loadingOlder.add(col)) {
+            return;
+        }
+        MentionFilter f = MentionFilter.category(col.categoryId()).before(col.items().get(col.items().size() - 1).pk());
+        background.run(() -> mentions.page(f, PAGE)).onSuccess(page -> {
+            loadingOlder.remove(col);
+            long last = col.items().isEmpty() ? Long.MAX_VALUE : col.items().get(col.items().size() - 1).pk();
+            List<StoredMention> older = page.stream().filter(m -> m.pk() < last && col.holds(m)).toList();
+            int room = ColumnModel.WINDOW - col.items().size();
+            col.items().addAll(older.size() > room ? older.subList(0, room) : older);
+        }).onFailure(e -> loadingOlder.remove(col));
+    }
+
+    private void reloadColumn(ColumnModel col) {
+        Long id = col.categoryId();
+        background.run(() -> mentions.page(MentionFilter.category(id), INITIAL_PAGE))
+                .onSuccess(page -> col.items().setAll(page));
+    }
+
+    /** Reads the header numbers again; totals only when nothing changed locally meanwhile. */
+    public void refreshStats() {
+        if (statsLoading) {
+            statsAgain = true;
+            return;
+        }
+        statsLoading = true;
+        long asked = generation;
+        background.run(triage::stats).onSuccess(s -> {
+            statsLoading = false;
+            for (ColumnModel col : columns) {
+                col.statsProperty().set(s.of(col.categoryId()));
+                if (asked == generation) {
+                    col.totalProperty().set(s.of(col.categoryId()).total());
+                }
+            }
+            if (statsAgain) {
+                statsAgain = false;
+                refreshStats();
+            }
+        }).onFailure(e -> statsLoading = false);
+    }
+
     public ColumnModel column(Long categoryId) {
         for (ColumnModel c : columns) {
-            if (categoryId == null ? c.unsorted() : categoryId.equals(c.categoryId())) {
+            if (Objects.equals(categoryId, c.categoryId())) {
                 return c;
             }
         }
         return null;
+    }
+
+    // ---- gestures -----------------------------------------------------------------------------------------------
+
+    /** Files the mentions into {@code target} (null: Unsorted) as one gesture; {@code then} runs once shown. */
+    public void move(List<Long> pks, Long target, Consumer<MoveResult> then) {
+        if (pks.isEmpty()) {
+            return;
+        }
+        List<Long> copy = List.copyOf(pks);
+        gestures.run(() -> triage.move(copy, target, actor())).onSuccess(r -> {
+            applied(r);
+            say(r.isEmpty() ? ctx.t("board.moved.nothing")
+                    : ctx.t("board.moved", r.moved().size(), name(target)) + skipped(r));
+            then.accept(r);
+        }).onFailure(this::fail);
+    }
+
+    public void move(List<Long> pks, Long target) {
+        move(pks, target, r -> {});
+    }
+
+    /** Files each Unsorted mention of the selection into its suggested category, as one gesture. */
+    public void accept(List<StoredMention> selection, Consumer<MoveResult> then) {
+        List<Long> pks = selection.stream().filter(m -> m.unsorted() && m.suggestedCategoryId() != null)
+                .map(StoredMention::pk).toList();
+        if (pks.isEmpty()) {
+            say(ctx.t("board.accept.none"));
+            return;
+        }
+        gestures.run(() -> triage.accept(pks, actor())).onSuccess(r -> {
+            applied(r);
+            say(ctx.t("board.accepted", r.moved().size()) + skipped(r));
+            then.accept(r);
+        }).onFailure(this::fail);
+    }
+
+    public void undo() {
+        gestures.run(() -> triage.undo(actor())).onSuccess(r -> {
+            applied(r);
+            say(r.group() == null ? ctx.t("board.undo.nothing") : ctx.t("board.undone", r.moved().size()) + skipped(r));
+        }).onFailure(this::fail);
+    }
+
+    public void redo() {
+        gestures.run(() -> triage.redo(actor())).onSuccess(r -> {
+            applied(r);
+            say(r.group() == null ? ctx.t("board.redo.nothing") : ctx.t("board.redone", r.moved().size()) + skipped(r));
+        }).onFailure(this::fail);
+    }
+
+    private String skipped(MoveResult r) {
+        return r.skipped() > 0 && !r.isEmpty() ? " " + ctx.t("board.skipped", r.skipped()) : "";
+    }
+
+    private String name(Long categoryId) {
+        Category c = categoryId == null ? null : ctx.categories().get(categoryId);
+        return c == null ? ctx.t("board.unsorted") : c.name();
+    }
+
+    /** Shows a committed gesture: cards leave their old columns and join the new one in one change each. */
+    private void applied(MoveResult r) {
+        refreshUndo();
+        if (r.isEmpty()) {
+            return;
+        }
+        generation++;
+        Set<Long> pks = new HashSet<>();
+        Map<Long, Long> left = new HashMap<>();
+        Map<Long, Long> joined = new HashMap<>();
+        Map<Long, List<StoredMention>> into = new HashMap<>();
+        for (MoveResult.Moved m : r.moved()) {
+            pks.add(m.mention().pk());
+            left.merge(key(m.from()), 1L, Long::sum);
+            Long to = m.mention().categoryId();
+            joined.merge(key(to), 1L, Long::sum);
+            into.computeIfAbsent(key(to), k -> new ArrayList<>()).add(m.mention());
+        }
+        for (ColumnModel col : columns) {
+            col.remove(pks);
+            Long k = key(col.categoryId());
+            long delta = joined.getOrDefault(k, 0L) - left.getOrDefault(k, 0L);
+            col.totalProperty().set(Math.max(0, col.totalProperty().get() + delta));
+            List<StoredMention> in = into.get(k);
+            if (in != null) {
+                col.insert(in);
+            }
+        }
+        changed(r.mentions());
+        refreshStats();
+    }
+
+    /** Map keys cannot tell a missing entry from Unsorted, so Unsorted is -1 here. */
+    private static Long key(Long categoryId) {
+        return categoryId == null ? -1L : categoryId;
+    }
+
+    private void changed(List<StoredMention> now) {
+        changeListeners.forEach(l -> l.accept(now));
+        viewListener.accept(now);
+    }
+
+    private void refreshUndo() {
+        background.run(() -> triage.undoState(actor())).onSuccess(this::showUndo);
+    }
+
+    private void showUndo(UndoState s) {
+        canUndo.set(s.canUndo());
+        canRedo.set(s.canRedo());
+    }
+
+    /** Loads a mention's move history; {@code then} runs on the FX thread. */
+    public void history(long pk, Consumer<List<HistoryEntry>> then) {
+        background.run(() -> triage.history(pk)).onSuccess(then).onFailure(this::fail);
+    }
+
+    // ---- categories ---------------------------------------------------------------------------------------------
+
+    public void create(String name, String colour) {
+        gestures.run(() -> triage.create(name, colour)).onSuccess(c -> {
+            say(ctx.t("board.created", c.name()));
+            restructure(null);
+        }).onFailure(this::fail);
+    }
+
+    public void rename(Category c, String name) {
+        gestures.run(() -> triage.rename(c.id(), name)).onSuccess(r -> {
+            say(ctx.t("board.renamed", c.name(), r.name()));
+            restructure(null);
+        }).onFailure(this::fail);
+    }
+
+    public void recolour(Category c, String colour) {
+        gestures.run(() -> triage.recolour(c.id(), colour)).onSuccess(r -> restructure(null)).onFailure(this::fail);
+    }
+
+    public void updateRules(Category c, Rules rules) {
+        gestures.run(() -> triage.updateRules(c.id(), rules)).onSuccess(r -> {
+            say(ctx.t("board.rules.saved", r.name()));
+            restructure(null);
+        }).onFailure(this::fail);
+    }
+
+    /** Moves a topic column before (or after) another topic column. */
+    public void reorder(Category moving, Category target, boolean after) {
+        List<Long> topics = new ArrayList<>();
+        columns.stream().filter(ColumnModel::topic).forEach(c -> topics.add(c.categoryId()));
+        if (!topics.remove(moving.id()) || !topics.contains(target.id())) {
+            return;
+        }
+        topics.add(topics.indexOf(target.id()) + (after ? 1 : 0), moving.id());
+        // shown at once (the order is a preference, not a case); the store follows right behind
+        List<ColumnModel> reordered = new ArrayList<>(columns);
+        reordered.sort((a, b) -> Integer.compare(rank(a, topics), rank(b, topics)));
+        columns.setAll(reordered);
+        assignKeys();
+        gestures.run(() -> triage.reorder(topics)).onFailure(e -> {
+            fail(e);
+            restructure(null);
+        });
+    }
+
+    private static int rank(ColumnModel c, List<Long> topics) {
+        if (c.unsorted()) {
+            return -1;
+        }
+        int i = topics.indexOf(c.categoryId());
+        return i >= 0 ? i : topics.size() + 1;
+    }
+
+    public void merge(Category source, Category target) {
+        gestures.run(() -> triage.merge(source.id(), target.id(), actor())).onSuccess(n -> {
+            say(ctx.t("board.merged", source.name(), target.name(), n));
+            restructure(target.id());
+        }).onFailure(this::fail);
+    }
+
+    public void archive(Category c) {
+        gestures.run(() -> triage.archive(c.id())).onSuccess(r -> {
+            say(ctx.t("board.archived", c.name()));
+            restructure(null);
+        }).onFailure(this::fail);
+    }
+
+    /** Exports the customer centre's pending cases to {@code file}; they are marked handed over. */
+    public void handOver(Path file, MentionExporter.Format format) {
+        gestures.run(() -> triage.handOver(file, format, ctx.zone())).onSuccess(n -> {
+            say(n == 0 ? ctx.t("board.handover.nothing") : ctx.t("board.handover.done", n, file.getFileName()));
+            if (n > 0) {
+                columns.stream().filter(ColumnModel::customerCentre).forEach(this::reloadColumn);
+                refreshStats();
+            }
+        }).onFailure(this::fail);
+    }
+
+    /**
+     * Re-reads the categories and fits the columns to them: new ones appear (empty), archived or merged ones go,
+     * names and colours update in place, cards stay. {@code reloadId} names a column whose cards changed.
+     */
+    private void restructure(Long reloadId) {
+        background.run(categories::all).onSuccess(all -> {
+            putCategories(all);
+            Map<Long, ColumnModel> existing = new HashMap<>();
+            columns.forEach(c -> existing.put(key(c.categoryId()), c));
+            List<ColumnModel> next = new ArrayList<>();
+            for (Category c : boardOrder(all)) {
+                ColumnModel col = existing.get(key(c == null ? null : c.id()));
+                if (col == null) {
+                    col = new ColumnModel(c);
+                } else {
+                    col.categoryProperty().set(c);
+                }
+                next.add(col);
+            }
+            if (!next.equals(columns)) {
+                columns.setAll(next);
+            }
+            assignKeys();
+            if (reloadId != null && column(reloadId) != null) {
+                reloadColumn(column(reloadId));
+            }
+            generation++;
+            refreshStats();
+        }).onFailure(this::fail);
+    }
+
+    // ---- messages -----------------------------------------------------------------------------------------------
+
+    private void say(String text) {
+        messageIsError.set(false);
+        message.set(text);
+    }
+
+    private void fail(Throwable e) {
+        messageIsError.set(true);
+        message.set(explain(e));
+    }
+
+    /** A refusal in the desk's language; anything else with its own message. */
+    String explain(Throwable e) {
+        if (e instanceof TriageException te) {
+            String key = "board.problem." + te.problem().name();
+            if (ctx.i18n().has(key)) {
+                return ctx.t(key, te.args());
+            }
+        }
+        String m = e.getMessage();
+        return ctx.t("board.failed", m == null ? e.getClass().getSimpleName() : m);
     }
 }

@@ -1,15 +1,27 @@
 package org.crisisdesk.desk.boards;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
+import org.crisisdesk.triage.ColumnStats;
 
-/** One board column: a category (null for Unsorted), the newest of its mentions, and its total. FX thread only. */
+/**
+ * One board column: a category (null for Unsorted), the newest of its mentions (newest first, by store key), its
+ * total and header numbers. FX thread only.
+ */
 public final class ColumnModel {
     /** Cards held per column; older ones stay in the store. */
     public static final int WINDOW = 10_000;
@@ -17,6 +29,8 @@ public final class ColumnModel {
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
     private final ObservableList<StoredMention> items = FXCollections.observableArrayList();
     private final LongProperty total = new SimpleLongProperty();
+    private final ObjectProperty<ColumnStats> stats = new SimpleObjectProperty<>(ColumnStats.empty());
+    private final IntegerProperty key = new SimpleIntegerProperty();
 
     public ColumnModel(Category category) {
         this.category.set(category);
@@ -39,6 +53,20 @@ public final class ColumnModel {
         return category.get() == null;
     }
 
+    public boolean customerCentre() {
+        return category.get() != null && category.get().customerCentre();
+    }
+
+    /** A topic column: the ones that can be reordered, merged and archived. */
+    public boolean topic() {
+        return category.get() != null && !category.get().customerCentre();
+    }
+
+    /** Stable text key for ids and drag sources: "unsorted" or the category id. */
+    public String key() {
+        return unsorted() ? "unsorted" : String.valueOf(categoryId());
+    }
+
     public ObservableList<StoredMention> items() {
         return items;
     }
@@ -47,8 +75,101 @@ public final class ColumnModel {
         return total;
     }
 
+    public ObjectProperty<ColumnStats> statsProperty() {
+        return stats;
+    }
+
+    /** The digit that files into this column (1-9), or 0 when none does. */
+    public IntegerProperty keyProperty() {
+        return key;
+    }
+
     public boolean holds(StoredMention m) {
         Long id = categoryId();
         return id == null ? m.categoryId() == null : id.equals(m.categoryId());
+    }
+
+    /** More of this column is in the store than in {@link #items()}. */
+    public boolean hasMore() {
+        return total.get() > items.size();
+    }
+
+    /** Removes the cards of these mentions in one list change; returns how many were shown. */
+    int remove(Set<Long> pks) {
+        Set<StoredMention> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (StoredMention m : items) {
+            if (pks.contains(m.pk())) {
+                found.add(m);
+            }
+        }
+        if (!found.isEmpty()) {
+            items.removeAll(found); // one list change (removeIf would fire one per card)
+        }
+        return found.size();
+    }
+
+    /**
+     * Puts moved-in mentions where they belong by store key (newest first). A mention older than everything
+     * loaded while more is in the store stays out: it will come with the next page.
+     */
+    void insert(Collection<StoredMention> moved) {
+        List<StoredMention> sorted = new ArrayList<>(moved);
+        sorted.sort((a, b) -> Long.compare(b.pk(), a.pk()));
+        boolean more = hasMore();
+        long oldestShown = items.isEmpty() ? Long.MIN_VALUE : items.get(items.size() - 1).pk();
+        if (sorted.size() > 64) {
+            // a big gesture: merge once and replace the list in one change
+            List<StoredMention> merged = new ArrayList<>(items.size() + sorted.size());
+            int i = 0;
+            int j = 0;
+            while (i < items.size() || j < sorted.size()) {
+                if (j >= sorted.size() || (i < items.size() && items.get(i).pk() > sorted.get(j).pk())) {
+                    merged.add(items.get(i++));
+                } else {
+                    StoredMention m = sorted.get(j++);
+                    if (!(more && m.pk() < oldestShown)) {
+                        merged.add(m);
+                    }
+                }
+            }
+            items.setAll(merged.size() > WINDOW ? merged.subList(0, WINDOW) : merged);
+            return;
+        }
+        for (StoredMention m : sorted) {
+            if (more && m.pk() < oldestShown) {
+                continue;
+            }
+            items.add(indexFor(m.pk()), m);
+        }
+        if (items.size() > WINDOW) {
+            items.remove(WINDOW, items.size());
+        }
+    }
+
+    /** Where a mention with this key goes in the newest-first list (binary search). */
+    private int indexFor(long pk) {
+        int lo = 0;
+        int hi = items.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (items.get(mid).pk() > pk) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Replaces shown copies of changed mentions that stay in this column (e.g. handed over). */
+    void replace(List<StoredMention> changed) {
+        java.util.Map<Long, StoredMention> byPk = new java.util.HashMap<>();
+        changed.forEach(m -> byPk.put(m.pk(), m));
+        for (int i = 0; i < items.size(); i++) {
+            StoredMention now = byPk.get(items.get(i).pk());
+            if (now != null) {
+                items.set(i, now);
+            }
+        }
     }
 }

@@ -19,6 +19,9 @@ public final class DetailView extends ScrollPane {
     private final VBox box = new VBox(8);
     private final Label empty;
     private Consumer<String> openLink = url -> {};
+    private final java.util.List<java.util.function.Function<StoredMention, javafx.scene.Node>> sections =
+            new java.util.ArrayList<>();
+    private StoredMention current;
 
     public DetailView(DeskContext ctx) {
         this.ctx = ctx;
@@ -37,7 +40,18 @@ public final class DetailView extends ScrollPane {
         this.openLink = action;
     }
 
+    /** A feature's section below the mention (e.g. its move history), built again for every mention shown. */
+    public void addSection(java.util.function.Function<StoredMention, javafx.scene.Node> section) {
+        sections.add(section);
+    }
+
+    /** The mention shown, or null. */
+    public StoredMention current() {
+        return current;
+    }
+
     public void show(StoredMention sm) {
+        current = sm;
         if (sm == null) {
             box.getChildren().setAll(empty);
             return;
@@ -74,6 +88,9 @@ public final class DetailView extends ScrollPane {
             }
         }
         box.getChildren().add(link);
+        for (var section : sections) {
+            box.getChildren().add(section.apply(sm));
+        }
     }
 
     /** Extra sections (history, thread) appended by features below the mention. */

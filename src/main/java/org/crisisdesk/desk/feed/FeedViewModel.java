@@ -152,14 +152,42 @@ public final class FeedViewModel {
         newCount.set(0);
     }
 
-    /** A mention changed (moved to another category): replace it where it is shown. */
+    /**
+     * Mentions changed (moved to another category): replace them where they are shown, in one pass; those that no
+     * longer match the feed's filter (e.g. filed while showing Unsorted only) leave it.
+     */
     public void updated(List<StoredMention> changed) {
-        for (StoredMention m : changed) {
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).pk() == m.pk()) {
-                    items.set(i, m);
-                    break;
+        if (changed.isEmpty()) {
+            return;
+        }
+        java.util.Map<Long, StoredMention> byPk = new java.util.HashMap<>();
+        changed.forEach(m -> byPk.put(m.pk(), m));
+        Predicate<StoredMention> matches = matcher(filter);
+        List<StoredMention> gone = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            StoredMention now = byPk.get(items.get(i).pk());
+            if (now != null) {
+                if (matches.test(now)) {
+                    items.set(i, now);
+                } else {
+                    gone.add(items.get(i));
                 }
+            }
+        }
+        if (!gone.isEmpty()) {
+            items.removeAll(gone);
+        }
+        if (!waiting.isEmpty()) {
+            List<StoredMention> held = new ArrayList<>(waiting);
+            waiting.clear();
+            for (StoredMention m : held) {
+                StoredMention now = byPk.getOrDefault(m.pk(), m);
+                if (matches.test(now)) {
+                    waiting.add(now);
+                }
+            }
+            if (newCount.get() > 0) {
+                newCount.set(waiting.size());
             }
         }
     }

@@ -23,6 +23,8 @@ public final class ShortcutsOverlay extends StackPane {
         {"A", "help.key.accept"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
+        {"Ctrl+N", "composer.help.open"},
+        {"Ctrl+Enter", "composer.help.post"},
         {"Esc", "help.key.close"},
     };
 

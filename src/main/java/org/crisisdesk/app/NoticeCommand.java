@@ -1,0 +1,394 @@
+package org.crisisdesk.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crisisdesk.notice.Composition;
+import org.crisisdesk.notice.LongForm;
+import org.crisisdesk.notice.Notice;
+import org.crisisdesk.notice.NoticeLang;
+import org.crisisdesk.notice.NoticeLint;
+import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.NoticeTimes;
+import org.crisisdesk.notice.Outbox;
+import org.crisisdesk.notice.Stage;
+import org.crisisdesk.notice.StoredNotice;
+import org.crisisdesk.notice.Template;
+import org.crisisdesk.triage.Category;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code crisisdesk notice render|post|list|mark-posted|longform}. */
+@Command(name = "notice", mixinStandardHelpOptions = true,
+        description = "Compose, post and export progress notices.",
+        subcommands = {NoticeCommand.Render.class, NoticeCommand.Post.class, NoticeCommand.ListNotices.class,
+            NoticeCommand.MarkPosted.class, NoticeCommand.LongFormCommand.class})
+final class NoticeCommand implements Callable<Integer> {
+    @ParentCommand
+    CrisisDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The facts of a notice, shared by render and post. */
+    static final class Facts {
+        @Option(names = "--category", required = true, paramLabel = "NAME", description = "The category it answers.")
+        String category;
+
+        @Option(names = "--department", paramLabel = "TEXT", description = "Who is doing the work.")
+        String department;
+
+        @Option(names = "--stage", paramLabel = "\"N/M LABEL\"", description = "Step N of M, e.g. \"2/4 재배송 준비\".")
+        String stage;
+
+        @Option(names = "--eta", paramLabel = "HH:MM|ISO", description = "When the work should be done.")
+        String eta;
+
+        @Option(names = "--next-update", paramLabel = "HH:MM|ISO", description = "When the next notice comes.")
+        String nextUpdate;
+
+        @Option(names = "--link", paramLabel = "URL", description = "The full notice (https preferred).")
+        String link;
+
+        @Option(names = "--as-of", paramLabel = "ISO", description = "When the facts are true (default: now).")
+        String asOf;
+
+        @Option(names = "--lang", defaultValue = "ko", paramLabel = "ko|en", description = "Default: ${DEFAULT-VALUE}.")
+        String lang;
+
+        @Option(names = "--template", paramLabel = "FILE",
+                description = "Template text (default: the stored standard template of the language).")
+        Path template;
+
+        @Option(names = "--done", paramLabel = "TEXT", description = "What has been done (one line).")
+        String done;
+
+        @Option(names = "--next", paramLabel = "TEXT", description = "What happens next (one line).")
+        String next;
+
+        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of HH:MM times (default: the system's).")
+        String zone;
+
+        @Option(names = "--split", description = "Split a text over the limit into a numbered thread.")
+        boolean split;
+    }
+
+    /** A composed notice with what the command needs to print. */
+    record Composed(Composition composition, String templateName, Category category) {}
+
+    static Composed compose(Services services, Facts f, CommandSpec spec) throws java.io.IOException {
+        ZoneId zone;
+        try {
+            zone = f.zone == null ? ZoneId.systemDefault() : ZoneId.of(f.zone);
+        } catch (java.time.DateTimeException e) {
+            throw new ParameterException(spec.commandLine(), "--zone: unknown time zone \"" + f.zone + "\"");
+        }
+        NoticeLang lang = NoticeLang.parse(f.lang);
+        Instant now = services.clock().instant();
+        Instant asOf = f.asOf == null ? now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                : NoticeTimes.parseAsOf(f.asOf, now, zone);
+        Category category = services.categories().byName(f.category.strip()).orElse(null);
+        long count = category == null ? 0 : services.notices().store().uncovered(category.id());
+        Notice facts = new Notice(category == null ? null : category.id(),
+                category == null ? f.category.strip() : category.name(), asOf, f.department,
+                f.stage == null ? null : Stage.parse(f.stage), NoticeTimes.parseLater(f.eta, asOf, zone),
+                NoticeTimes.parseLater(f.nextUpdate, asOf, zone), f.done, f.next, f.link, lang, count, null);
+        String body;
+        String templateName;
+        if (f.template != null) {
+            body = Files.readString(f.template, StandardCharsets.UTF_8);
+            templateName = f.template.getFileName().toString();
+        } else {
+            Template t = services.notices().templates().standard(lang);
+            body = t.body();
+            templateName = t.name();
+        }
+        return new Composed(NoticeService.compose(facts, body, f.split, zone), templateName, category);
+    }
+
+    /** Warnings and link notes go to stderr so that stdout is exactly the notice and the status line. */
+    static void explain(Composition c, PrintWriter err) {
+        if (c.link().status() != org.crisisdesk.notice.LinkCheck.Status.EMPTY) {
+            err.println("link: " + c.link().message() + (c.link().finalUrl() != null ? " → " + c.link().finalUrl() : ""));
+        }
+        for (NoticeLint.Warning w : c.warnings()) {
+            err.println("warning: " + switch (w) {
+                case NO_AS_OF -> "no as-of time in the text";
+                case NO_DEPARTMENT -> "no department: who is doing the work?";
+                case NO_STAGE -> "no stage: how far along is it?";
+                case NO_ETA_OR_NEXT_UPDATE -> "no ETA and no next update time";
+                case APOLOGY_ONLY -> "mostly apology boilerplate, few facts";
+            });
+        }
+        if (c.block() != null && c.block() != Composition.Block.NO_CATEGORY) {
+            err.println("not postable: " + switch (c.block()) {
+                case EMPTY -> "the text is empty";
+                case OVER_LIMIT -> "over the limit (" + c.measure().counter() + "); shorten it or use --split";
+                case LINK_INVALID -> c.link().message();
+                case TEMPLATE_INVALID -> "the template has mistakes";
+                case NO_CATEGORY -> "no such category";
+            });
+        }
+    }
+
+    /** The text as it would be posted, then the status line. */
+    static void print(Composition c, PrintWriter out) {
+        if (c.thread()) {
+            for (int i = 0; i < c.parts().size(); i++) {
+                if (i > 0) {
+                    out.println("---");
+                }
+                out.println(c.parts().get(i));
+            }
+        } else {
+            out.println(c.text());
+        }
+        boolean valid = c.block() == null || c.block() == Composition.Block.NO_CATEGORY;
+        out.println("weighted_length=" + c.measure().weighted() + " valid=" + valid);
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = {"Print a notice as it would be posted, then one line: weighted_length=N valid=true|false.",
+                "valid: the platform would accept it as printed (a split thread: every part fits) and the link is usable."})
+    static final class Render implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Facts facts = new Facts();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Services services = parent.root.openServices()) {
+                Composed c = compose(services, facts, spec);
+                explain(c.composition(), spec.commandLine().getErr());
+                print(c.composition(), spec.commandLine().getOut());
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "post", mixinStandardHelpOptions = true,
+            description = {"Queue a notice and post it through the outbox (exactly once; a re-run with the same facts "
+                + "finds the same notice).", "Exit: 0 posted, 1 failed, 3 not connected (kept for posting by hand), "
+                + "4 queued for a retry, 5 warnings without --anyway."})
+    static final class Post implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Facts facts = new Facts();
+
+        @Option(names = "--anyway", description = "Post even when the says-something check warns.")
+        boolean anyway;
+
+        @Option(names = "--wait", defaultValue = "0", paramLabel = "SECONDS",
+                description = "Keep retrying a transient failure for up to this long (default: ${DEFAULT-VALUE}).")
+        long waitSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Services services = parent.root.openServices()) {
+                Composed c = compose(services, facts, spec);
+                Composition comp = c.composition();
+                explain(comp, err);
+                print(comp, out);
+                if (c.category() == null) {
+                    throw new ParameterException(spec.commandLine(), "No category named \"" + facts.category + "\"");
+                }
+                if (!comp.postable()) {
+                    out.println("state=NOT_QUEUED");
+                    return 1;
+                }
+                if (!comp.warnings().isEmpty() && !anyway) {
+                    err.println("Not posted: fix the warnings above or pass --anyway.");
+                    out.println("state=NOT_QUEUED");
+                    return 5;
+                }
+                Outbox outbox = services.notices().outbox();
+                outbox.recover();
+                StoredNotice n = outbox.queue(comp.notice(), comp.parts(), key(c), c.templateName());
+                Outbox.Outcome o = outbox.post(n.id());
+                Instant deadline = services.clock().instant().plusSeconds(Math.max(0, waitSeconds));
+                while (o.kind() == Outbox.Outcome.Kind.RETRY_SCHEDULED && o.notice().nextAttemptAt() != null
+                        && !o.notice().nextAttemptAt().isAfter(deadline)) {
+                    Duration pause = Duration.between(services.clock().instant(), o.notice().nextAttemptAt());
+                    err.println("retrying in " + Math.max(0, pause.toSeconds()) + " s: " + o.notice().failure());
+                    Thread.sleep(Math.max(0, pause.toMillis()));
+                    o = outbox.post(n.id());
+                }
+                return report(o, out, err);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+
+        /** Same category, as-of and text: the same notice. */
+        private static String key(Composed c) throws NoSuchAlgorithmException {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Notice n = c.composition().notice();
+            String material = "cli|" + n.categoryId() + "|" + n.asOf() + "|" + String.join("\u0000", c.composition().parts());
+            return "cli-" + HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private static int report(Outbox.Outcome o, PrintWriter out, PrintWriter err) {
+            StoredNotice n = o.notice();
+            switch (o.kind()) {
+                case POSTED, ALREADY_POSTED -> {
+                    out.println("state=POSTED id=" + n.id() + " url=" + (n.platformUrl() == null ? "" : n.platformUrl()));
+                    return 0;
+                }
+                case NOT_CONNECTED -> {
+                    err.println("Not connected: notice #" + n.id() + " is kept. Post the text above by hand, then run: "
+                            + "crisisdesk notice mark-posted " + n.id() + " --url URL");
+                    out.println("state=NOT_CONNECTED id=" + n.id());
+                    return 3;
+                }
+                case RETRY_SCHEDULED, IN_PROGRESS -> {
+                    err.println(n.failure() == null ? o.message() : n.failure());
+                    out.println("state=" + n.state() + " id=" + n.id() + " next_attempt="
+                            + (n.nextAttemptAt() == null ? "" : n.nextAttemptAt()));
+                    return 4;
+                }
+                default -> {
+                    err.println(n.failure());
+                    out.println("state=FAILED id=" + n.id() + " reason=" + n.failureKind());
+                    return 1;
+                }
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Notices, newest first.")
+    static final class ListNotices implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N")
+        int limit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Services services = parent.root.openServices()) {
+                for (StoredNotice n : services.notices().store().recent(limit)) {
+                    out.printf("#%d %s %s %s %s%s%n", n.id(), n.state(), n.notice().asOf(), n.notice().category(),
+                            n.notice().stage() == null ? "-" : n.notice().stage().fraction(),
+                            n.platformUrl() != null ? " " + n.platformUrl()
+                                    : n.failureKind() != null ? " (" + n.failureKind() + ")" : "");
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "mark-posted", mixinStandardHelpOptions = true,
+            description = "Record a notice posted by hand, with the post's URL.")
+    static final class MarkPosted implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--url", required = true, paramLabel = "URL")
+        String url;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.openServices()) {
+                StoredNotice n = services.notices().outbox().markPostedByHand(id, url);
+                spec.commandLine().getOut().println("state=" + n.state() + " id=" + n.id() + " url=" + n.platformUrl()
+                        + " covered=" + services.notices().store().coveredBy(n.id()));
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "longform", mixinStandardHelpOptions = true,
+            description = "The full notice of a category for the blog or homepage, as Markdown (default) or HTML.")
+    static final class LongFormCommand implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--category", required = true, paramLabel = "NAME")
+        String category;
+
+        @Option(names = "--lang", defaultValue = "ko", paramLabel = "ko|en")
+        String lang;
+
+        @Option(names = "--zone", paramLabel = "ZONE")
+        String zone;
+
+        @Option(names = "--html", description = "Print HTML instead of Markdown.")
+        boolean html;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write both files into DIR and print their paths.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            ZoneId z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+            try (Services services = parent.root.openServices()) {
+                Category c = services.categories().byName(category.strip()).orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "No category named \"" + category + "\""));
+                var timeline = services.notices().timeline(c.id());
+                Instant now = services.clock().instant();
+                LongForm.Document d = LongForm.render(c.name(), timeline, List.of(), NoticeLang.parse(lang), z, now);
+                if (out != null) {
+                    Instant asOf = timeline.isEmpty() ? now : timeline.latest().facts().asOf();
+                    for (Path p : LongForm.save(out, c.id(), asOf, z, d)) {
+                        o.println(p);
+                    }
+                } else {
+                    o.print(html ? d.html() : d.markdown());
+                }
+            }
+            o.flush();
+            return 0;
+        }
+    }
+}

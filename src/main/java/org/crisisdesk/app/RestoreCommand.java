@@ -1,0 +1,41 @@
+package org.crisisdesk.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.crisisdesk.store.Backups;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Replace the desk's database with a backup (close every desk using it first).",
+            "The current file is kept beside it as crisisdesk.mv.db.before-restore-STAMP."})
+final class RestoreCommand implements Callable<Integer> {
+    @ParentCommand
+    CrisisDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "BACKUP.zip", description = "A zip from `crisisdesk backup` (see `backup --list`).")
+    Path zip;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Backups backups = new Backups(root.home());
+        var kept = backups.restore(zip, Clock.systemUTC());
+        kept.ifPresent(p -> out.println("previous database kept as " + p));
+        // Open once so a bad backup is reported now, not at the next start.
+        try (Services services = root.openServices()) {
+            out.println("restored " + zip + " into " + services.db().displayLocation());
+        }
+        out.flush();
+        return 0;
+    }
+}

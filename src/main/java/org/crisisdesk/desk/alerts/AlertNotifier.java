@@ -1,0 +1,86 @@
+package org.crisisdesk.desk.alerts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
+import org.crisisdesk.alert.Alert;
+import org.crisisdesk.alert.AlertChange;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.Icons;
+
+/**
+ * Non-modal ControlsFX notifications for new, escalated and reopened alerts, naming the category and the reason,
+ * with the actions: write a notice for this category, snooze 15/30/60 minutes, dismiss. Clicking an action also
+ * closes the notification. More than {@link #MAX_AT_ONCE} at once collapse into one summary. FX thread only.
+ */
+public final class AlertNotifier {
+    static final int MAX_AT_ONCE = 3;
+    static final javafx.util.Duration SHOW_FOR = javafx.util.Duration.seconds(30);
+
+    private final DeskContext ctx;
+    private final AlertsViewModel model;
+    private final AlertText text;
+    private final Supplier<Object> owner;
+
+    /** @param owner the window (or a node in it) the notifications belong to; null picks the focused window */
+    public AlertNotifier(DeskContext ctx, AlertsViewModel model, Supplier<Object> owner) {
+        this.ctx = ctx;
+        this.model = model;
+        this.text = new AlertText(ctx);
+        this.owner = owner;
+    }
+
+    public void show(List<AlertChange> changes) {
+        if (changes.size() > MAX_AT_ONCE) {
+            base().title(ctx.t("alerts.list.title")).text(ctx.t("alerts.summary", changes.size()))
+                    .styleClass("alert-notification").showWarning();
+            return;
+        }
+        for (AlertChange c : changes) {
+            notification(c.alert()).show();
+        }
+    }
+
+    Notifications notification(Alert a) {
+        List<Action> actions = new ArrayList<>();
+        if (a.categoryId() != null) {
+            actions.add(action(ctx.t("alerts.action.compose"), "mdi2p-pencil", "alert-action-compose",
+                    () -> model.openComposer(a)));
+        }
+        for (Duration d : AlertsViewModel.SNOOZES) {
+            Action snooze = action(ctx.t("alerts.action.snooze", d.toMinutes()), "mdi2a-alarm-snooze",
+                    "alert-action-snooze-" + d.toMinutes(), () -> model.snooze(a, d));
+            snooze.setLongText(ctx.t("alerts.action.snooze.tooltip", d.toMinutes()));
+            actions.add(snooze);
+        }
+        actions.add(action(ctx.t("alerts.action.dismiss"), "mdi2b-bell-off-outline", "alert-action-dismiss",
+                () -> model.dismiss(a)));
+        return base().title(text.title(a) + " — " + text.level(a))
+                .text(text.detail(a))
+                .graphic(Icons.of(a.level() >= 2 ? "mdi2a-alert" : "mdi2b-bell-ring-outline"))
+                .styleClass("alert-notification", "alert-level-" + Math.min(3, a.level()))
+                .action(actions.toArray(Action[]::new));
+    }
+
+    private Notifications base() {
+        Notifications n = Notifications.create().position(Pos.BOTTOM_RIGHT).hideAfter(SHOW_FOR)
+                // Any click on the notification closes it (after the clicked action ran); no other side effect.
+                .onAction(e -> {});
+        Object o = owner == null ? null : owner.get();
+        if (o != null) {
+            n.owner(o);
+        }
+        return n;
+    }
+
+    private static Action action(String label, String icon, String styleClass, Runnable run) {
+        Action a = new Action(label, e -> run.run());
+        a.setGraphic(Icons.of(icon));
+        a.getStyleClass().add(styleClass);
+        return a;
+    }
+}

@@ -1,0 +1,217 @@
+package org.crisisdesk.desk.boards;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.mention.MentionExporter;
+import org.crisisdesk.triage.Category;
+import org.crisisdesk.triage.CategoryNames;
+import org.crisisdesk.triage.Rules;
+import org.crisisdesk.triage.RulesInput;
+
+/**
+ * The boards' dialogs: new category, rename, colour, rules editor, confirmations and the hand-over file. Each checks
+ * its input as the person types and keeps OK disabled until it is valid, so the store rarely has to refuse.
+ */
+final class CategoryDialogs {
+    private final DeskContext ctx;
+
+    CategoryDialogs(DeskContext ctx) {
+        this.ctx = ctx;
+    }
+
+    record NewCategory(String name, String colour) {}
+
+    Optional<NewCategory> create(Window owner, String suggestedColour) {
+        Dialog<ButtonType> d = dialog(owner, ctx.t("board.create.title"));
+        TextField name = new TextField();
+        name.setId("create-name");
+        name.setPromptText(ctx.t("board.create.name.prompt"));
+        ColorPicker colour = new ColorPicker(Color.web(suggestedColour));
+        colour.setId("create-colour");
+        Label problem = problemLabel();
+        GridPane grid = grid();
+        grid.addRow(0, new Label(ctx.t("board.create.name")), name);
+        grid.addRow(1, new Label(ctx.t("board.create.colour")), colour);
+        grid.add(problem, 1, 2);
+        d.getDialogPane().setContent(grid);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> nameProblem(name.getText(), null) != null,
+                name.textProperty()));
+        problem.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
+                : Optional.ofNullable(nameProblem(name.getText(), null)).orElse(""), name.textProperty()));
+        name.requestFocus();
+        return d.showAndWait().filter(b -> b == ButtonType.OK)
+                .map(b -> new NewCategory(name.getText(), hex(colour.getValue())));
+    }
+
+    Optional<String> rename(Window owner, Category c) {
+        Dialog<ButtonType> d = dialog(owner, ctx.t("board.rename.title", c.name()));
+        TextField name = new TextField(c.name());
+        name.setId("rename-name");
+        Label problem = problemLabel();
+        VBox box = new VBox(8, name, problem);
+        d.getDialogPane().setContent(box);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> nameProblem(name.getText(), c) != null,
+                name.textProperty()));
+        problem.textProperty().bind(Bindings.createStringBinding(
+                () -> Optional.ofNullable(nameProblem(name.getText(), c)).orElse(""), name.textProperty()));
+        return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> name.getText());
+    }
+
+    /** Why a name cannot be used (in the desk's language), or null. */
+    private String nameProblem(String text, Category self) {
+        String clean;
+        try {
+            clean = CategoryNames.clean(text);
+        } catch (IllegalArgumentException e) {
+            return text == null || text.isBlank() ? ctx.t("board.problem.EMPTY_NAME") : e.getMessage();
+        }
+        for (Category other : ctx.categories().values()) {
+            if (other.name().equals(clean) && (self == null || other.id() != self.id())) {
+                return ctx.t("board.problem.NAME_TAKEN", clean);
+            }
+        }
+        if (self != null && self.name().equals(clean)) {
+            return ctx.t("board.rename.same");
+        }
+        return null;
+    }
+
+    Optional<String> recolour(Window owner, Category c) {
+        Dialog<ButtonType> d = dialog(owner, ctx.t("board.recolour.title", c.name()));
+        ColorPicker colour = new ColorPicker(Color.web(c.color()));
+        colour.setId("recolour-picker");
+        d.getDialogPane().setContent(colour);
+        return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> hex(colour.getValue()));
+    }
+
+    /** Keywords, regular expressions and exclusions, one per line; bad expressions are named with their line. */
+    Optional<Rules> rules(Window owner, Category c) {
+        Dialog<ButtonType> d = dialog(owner, ctx.t("board.rules.title", c.name()));
+        TextArea keywords = area("rules-keywords", c.rules().keywords());
+        TextArea regexes = area("rules-regexes", c.rules().regexes());
+        TextArea exclusions = area("rules-exclusions", c.rules().exclusions());
+        Label hint = new Label(ctx.t("board.rules.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("mention-time");
+        Label problem = problemLabel();
+        problem.setId("rules-problem");
+        GridPane grid = grid();
+        grid.addRow(0, new Label(ctx.t("board.rules.keywords")), new Label(ctx.t("board.rules.regexes")),
+                new Label(ctx.t("board.rules.exclusions")));
+        grid.addRow(1, keywords, regexes, exclusions);
+        VBox box = new VBox(8, hint, grid, problem);
+        box.setPrefWidth(720);
+        d.getDialogPane().setContent(box);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        var problems = Bindings.createObjectBinding(
+                () -> RulesInput.problems(keywords.getText(), regexes.getText(), exclusions.getText()),
+                keywords.textProperty(), regexes.textProperty(), exclusions.textProperty());
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> !problems.get().isEmpty(), problems));
+        problem.textProperty().bind(Bindings.createStringBinding(() -> describe(problems.get()), problems));
+        return d.showAndWait().filter(b -> b == ButtonType.OK)
+                .map(b -> RulesInput.parse(keywords.getText(), regexes.getText(), exclusions.getText()));
+    }
+
+    private String describe(List<RulesInput.Problem> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        RulesInput.Problem p = problems.get(0);
+        return ctx.t("board.rules.problem", ctx.t("board.rules." + p.field().name().toLowerCase(Locale.ROOT)),
+                p.line(), p.rule(), p.detail());
+    }
+
+    boolean confirm(Window owner, String title, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Where to write the customer centre's cases; CSV unless the name ends in .jsonl. */
+    Optional<Path> handOverFile(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(ctx.t("board.handover.title"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        fc.setInitialFileName("customer-centre-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(ctx.clock().instant().atZone(ctx.zone()))
+                + ".csv");
+        File f = fc.showSaveDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    static MentionExporter.Format formatOf(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")
+                ? MentionExporter.Format.JSONL : MentionExporter.Format.CSV;
+    }
+
+    static String hex(Color c) {
+        return String.format("#%02X%02X%02X", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    private Dialog<ButtonType> dialog(Window owner, String title) {
+        Dialog<ButtonType> d = new Dialog<>();
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText(ctx.t("board.ok"));
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL))
+                .setText(ctx.t("board.cancel"));
+        ButtonBar.setButtonUniformSize(d.getDialogPane().lookupButton(ButtonType.OK), true);
+        return d;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(4));
+        return g;
+    }
+
+    private static Label problemLabel() {
+        Label l = new Label();
+        l.getStyleClass().add("form-problem");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static TextArea area(String id, List<String> lines) {
+        TextArea a = new TextArea(String.join("\n", lines));
+        a.setId(id);
+        a.setPrefRowCount(12);
+        a.setPrefColumnCount(16);
+        GridPane.setHgrow(a, Priority.ALWAYS);
+        return a;
+    }
+}

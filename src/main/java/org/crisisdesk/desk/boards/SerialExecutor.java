@@ -1,0 +1,45 @@
+package org.crisisdesk.desk.boards;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs tasks one after another, in submission order, on a shared pool (no thread of its own). The desk's gestures go
+ * through one, so two quick moves of the same card commit in the order the person made them.
+ */
+final class SerialExecutor implements Executor {
+    private final Executor pool;
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private boolean running;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        queue.add(task);
+        if (!running) {
+            running = true;
+            pool.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // the task reports its own failures (Background does); the queue must keep draining
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.crisisdesk.notice;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Times as a notice says them and as people type them. Everything is in the desk's zone: "14:00" means 14:00 on the
+ * desk's clock, the ETA "09:00" typed at 22:00 means tomorrow 09:00.
+ */
+public final class NoticeTimes {
+    private static final Pattern HH_MM = Pattern.compile("^\\s*(\\d{1,2})\\s*[:시.]\\s*(\\d{2})\\s*분?\\s*$");
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter KO_DATE = DateTimeFormatter.ofPattern("M월 d일 HH:mm", Locale.KOREAN);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter LOCAL_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd[' ']['T']HH:mm[:ss]");
+
+    private NoticeTimes() {}
+
+    /** The as-of time as the text says it: {@code "14:00"}. */
+    public static String clock(Instant t, ZoneId zone) {
+        return HM.format(t.atZone(zone));
+    }
+
+    /**
+     * A later time (ETA, next update) said relative to the as-of day: {@code "18:00"} the same day, {@code "내일 09:00"}
+     * / {@code "tomorrow 09:00"} the next day, a date further out.
+     */
+    public static String relative(Instant t, Instant asOf, ZoneId zone, NoticeLang lang) {
+        ZonedDateTime at = t.atZone(zone);
+        LocalDate base = (asOf == null ? t : asOf).atZone(zone).toLocalDate();
+        long days = ChronoUnit.DAYS.between(base, at.toLocalDate());
+        if (days == 0) {
+            return HM.format(at);
+        }
+        if (days == 1) {
+            return (lang == NoticeLang.KO ? "내일 " : "tomorrow ") + HM.format(at);
+        }
+        return (lang == NoticeLang.KO ? KO_DATE : EN_DATE).format(at);
+    }
+
+    /**
+     * What a person typed for an ETA or next update: {@code "18:00"} (today in the zone, or tomorrow when that is before
+     * {@code asOf}), {@code "2026-10-18 09:00"} (local), or ISO-8601 with an offset. Null or blank gives null.
+     *
+     * @throws IllegalArgumentException with a message to show when the text is not a time
+     */
+    public static Instant parseLater(String text, Instant asOf, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher m = HH_MM.matcher(text);
+        if (m.matches()) {
+            LocalTime time = time(m, text);
+            ZonedDateTime base = asOf.atZone(zone);
+            ZonedDateTime candidate = ZonedDateTime.of(base.toLocalDate(), time, zone);
+            if (candidate.toInstant().isBefore(asOf)) {
+                candidate = ZonedDateTime.of(base.toLocalDate().plusDays(1), time, zone);
+            }
+            return candidate.toInstant();
+        }
+        return parseAbsolute(text, zone);
+    }
+
+    /**
+     * The as-of time as typed: {@code "14:00"} (today, in the zone, relative to {@code now}), a local date-time, or
+     * ISO-8601 with an offset. Unlike {@link #parseLater} it never rolls forward.
+     */
+    public static Instant parseAsOf(String text, Instant now, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher m = HH_MM.matcher(text);
+        if (m.matches()) {
+            LocalTime time = time(m, text);
+            return ZonedDateTime.of(now.atZone(zone).toLocalDate(), time, zone).toInstant();
+        }
+        return parseAbsolute(text, zone);
+    }
+
+    private static LocalTime time(Matcher m, String text) {
+        try {
+            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is not a time of day (00:00 to 23:59)");
+        }
+    }
+
+    private static Instant parseAbsolute(String text, ZoneId zone) {
+        String s = text.strip();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return java.time.LocalDateTime.parse(s, LOCAL_ISO).atZone(zone).toInstant();
+                } catch (DateTimeParseException notLocal) {
+                    throw new IllegalArgumentException("\"" + s + "\" is not a time; use HH:MM, \"2026-10-18 09:00\" "
+                            + "or ISO-8601 such as 2026-10-18T09:00+09:00");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.crisisdesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Appends one figure per line to target/bench/results.md and prints it, so one run yields the BENCHMARKS.md table. */
+public final class BenchReport {
+    private static final Path FILE = Path.of("target", "bench", "results.md");
+
+    private BenchReport() {}
+
+    /** Records a figure with its limit; returns whether it met the limit. */
+    public static boolean figure(String name, double value, String unit, String comparison, double limit) {
+        boolean met = switch (comparison) {
+            case ">=" -> value >= limit;
+            case "<=" -> value <= limit;
+            default -> throw new IllegalArgumentException(comparison);
+        };
+        String line = String.format("| %s | %.3f %s | %s %s %s | %s |", name, value, unit, comparison,
+                trim(limit), unit, met ? "met" : "MISSED");
+        System.out.println("BENCH " + line);
+        try {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return met;
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.format("%,.0f", d) : String.valueOf(d);
+    }
+}

@@ -1,0 +1,96 @@
+package org.crisisdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.MentionFilter;
+import org.crisisdesk.mention.MentionJson;
+import org.crisisdesk.source.FileImporter;
+import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.testing.TempDesk;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #8 figure 1: canonical JSONL → parse → classify → persist into the real schema, against a raw JDBC batch
+ * insert of the same rows into the same table, both measured in this run.
+ */
+@Tag("bench")
+class IngestBench {
+    static final int ROWS = Integer.getInteger("bench.ingest.rows", 200_000);
+
+    @Test
+    void ingestKeepsUpWithACrisisAndWithRawJdbc() throws Exception {
+        Path dir = TempDesk.newHome();
+        Path file = BenchData.writeJsonl(dir.resolve("ingest.jsonl"), ROWS, Instant.parse("2026-10-17T00:00:00Z"),
+                12 * 3600, 42);
+        List<Mention> parsed = new ArrayList<>(ROWS);
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            parsed.addAll(MentionJson.parseLine(line).mentions());
+        }
+
+        // Warm-up on a small separate database so the JIT has seen both paths.
+        warmUp(dir.resolve("warm"), file);
+
+        double rawRate;
+        try (Services s = Services.open(dir.resolve("raw"), null, Clock.systemUTC())) {
+            long t0 = System.nanoTime();
+            rawInsert(s, parsed);
+            rawRate = ROWS / ((System.nanoTime() - t0) / 1e9);
+        }
+        double ingestRate;
+        try (Services s = Services.open(dir.resolve("pipeline"), null, Clock.systemUTC())) {
+            long t0 = System.nanoTime();
+            FileImporter.Report r = s.importer("bench").importFile(file);
+            ingestRate = ROWS / ((System.nanoTime() - t0) / 1e9);
+            assertThat(r.imported()).isEqualTo(ROWS);
+            assertThat(s.mentions().count(MentionFilter.ALL)).isEqualTo(ROWS);
+        }
+        boolean fast = BenchReport.figure("Ingest JSONL→H2 (" + ROWS + " rows)", ingestRate, "mentions/s", ">=", 20_000);
+        BenchReport.figure("Raw JDBC batch insert, same rows", rawRate, "rows/s", ">=", 0);
+        boolean ratio = BenchReport.figure("Ingest / raw JDBC ratio", ingestRate / rawRate, "x", ">=", 0.5);
+        assertThat(fast).as("ingest rate %.0f/s", ingestRate).isTrue();
+        assertThat(ratio).as("ratio %.2f", ingestRate / rawRate).isTrue();
+    }
+
+    private static void warmUp(Path home, Path file) throws Exception {
+        Path small = home.resolve("small.jsonl");
+        java.nio.file.Files.createDirectories(home);
+        java.nio.file.Files.write(small, java.nio.file.Files.readAllLines(file).subList(0, Math.min(ROWS, 20_000)));
+        try (Services s = Services.open(home, null, Clock.systemUTC())) {
+            s.importer("warm").importFile(small);
+        }
+    }
+
+    /** The baseline: one prepared INSERT per row, batched 1,000 per transaction, nothing else. */
+    private static void rawInsert(Services s, List<Mention> rows) {
+        Instant now = Instant.now();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            List<Mention> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+            s.db().inTransactionVoid(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, created_at, "
+                        + "received_at, author, author_name, lang, text) VALUES (?,?,?,?,?,?,?,?)")) {
+                    for (Mention m : chunk) {
+                        st.setString(1, m.source());
+                        st.setString(2, m.platformId());
+                        Jdbc.setInstant(st, 3, m.createdAt());
+                        Jdbc.setInstant(st, 4, now);
+                        st.setString(5, m.author());
+                        st.setString(6, m.authorName());
+                        st.setString(7, m.lang());
+                        st.setString(8, m.text());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            });
+        }
+    }
+}

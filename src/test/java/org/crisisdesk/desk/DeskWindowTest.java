@@ -1,0 +1,98 @@
+package org.crisisdesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.crisisdesk.app.DeskOptions;
+import org.crisisdesk.mention.MentionFilter;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.testing.TempDesk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The desk opens on a fresh home, the demo replay fills the feed and the boards, the status bar names the source. */
+@ExtendWith(ApplicationExtension.class)
+class DeskWindowTest {
+    private DeskSession session;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Path home = TempDesk.newHome();
+        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 100));
+        DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), opened.services().clock(), opened.zone());
+        session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
+        window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+        Scene scene = new Scene(window, 1400, 900);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        session.start();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void demoReplayFillsTheFeedAndTheStatusBarNamesTheSource(FxRobot robot) throws Exception {
+        ListView<StoredMention> feed = robot.lookup("#feed-list").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> feed.getItems().size() >= 5);
+
+        StatusBar status = robot.lookup("#status-bar").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("live"));
+        assertThat(status.getText()).startsWith("Demo replay");
+        assertThat(robot.lookup("#demo-badge").queryAs(Label.class).getText()).isEqualTo("Demo replay");
+        Label db = robot.lookup("#status-db").queryAs(Label.class);
+        assertThat(db.getText()).endsWith("crisisdesk.mv.db");
+
+        // What the feed shows was stored first: every mention on screen is in the database.
+        long stored = session.services().mentions().count(MentionFilter.ALL);
+        assertThat(stored).isGreaterThanOrEqualTo(feed.getItems().size());
+        // Newest on top.
+        StoredMention top = feed.getItems().get(0);
+        assertThat(top.pk()).isGreaterThan(feed.getItems().get(feed.getItems().size() - 1).pk());
+    }
+
+    @Test
+    void unsortedColumnCountsWhatArrives(FxRobot robot) throws Exception {
+        Label count = robot.lookup("#column-unsorted .column-count").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Integer.parseInt(count.getText()) >= 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        long unsorted = session.services().mentions().count(MentionFilter.category(null));
+        assertThat(Long.parseLong(count.getText())).isLessThanOrEqualTo(unsorted);
+    }
+
+    @Test
+    void f1ShowsTheShortcutOverlayAndEscapeClosesIt(FxRobot robot) {
+        robot.clickOn("#feed-list");
+        robot.press(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isTrue();
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void pausingTheReplayStopsScenarioTime(FxRobot robot) throws Exception {
+        robot.clickOn("#replay-pause");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.replay().clock().paused()).isTrue();
+        var t = session.replay().clock().instant();
+        Thread.sleep(200);
+        assertThat(session.replay().clock().instant()).isEqualTo(t);
+    }
+}

@@ -1,0 +1,68 @@
+package org.crisisdesk.desk.boards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.stage.Stage;
+import org.crisisdesk.mention.StoredMention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A column of 10,000 cards builds only the cards on screen and reuses them while scrolling, so its cost does not
+ * grow with the column. (Timings: ColumnScrollBench, tag "bench".)
+ */
+@ExtendWith(ApplicationExtension.class)
+class ColumnVirtualizationTest {
+    private final TenThousandCards board = new TenThousandCards();
+
+    @Start
+    void start(Stage stage) {
+        board.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        board.close();
+    }
+
+    @Test
+    void tenThousandCardsAreShownThroughAFewReusedCells(FxRobot robot) {
+        Set<Node> cellsSeen = new HashSet<>();
+        for (int at : new int[] {0, 2_500, 5_000, 7_500, 9_990, 4_000, 0}) {
+            robot.interact(() -> {
+                board.list.scrollTo(at);
+                board.list.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            StoredMention shown = visibleItems(robot, cellsSeen);
+            assertThat(shown).as("a card near %d is on screen", at).isNotNull();
+            assertThat(shown.platformId()).isEqualTo(String.valueOf(100_000 + at));
+        }
+        // a window of 760 px holds about ten cards; the flow keeps a few spare ones
+        assertThat(cellsSeen).hasSizeLessThan(40);
+    }
+
+    /** The first visible card's mention; every cell node met is remembered. */
+    private StoredMention visibleItems(FxRobot robot, Set<Node> seen) {
+        StoredMention first = null;
+        int firstIndex = Integer.MAX_VALUE;
+        for (Node n : board.list.lookupAll(".board-cell")) {
+            seen.add(n);
+            if (n instanceof ListCell<?> c && c.isVisible() && !c.isEmpty() && c.getIndex() < firstIndex
+                    && c.getItem() instanceof StoredMention m) {
+                firstIndex = c.getIndex();
+                first = m;
+            }
+        }
+        return first;
+    }
+}
