@@ -31,6 +31,8 @@ final class NaiveBayesModel {
     private short[] logCounts = new short[0];
     /** How many classes have a non-zero count for each feature; {@code vocabulary} counts features with any. */
     private short[] classesWithFeature;
+    /** One bit per feature: seen in training at all (8 KB at 2^16 features, so the check stays in L1). */
+    private long[] seenBits;
     private int vocabulary;
     private long totalDocs;
     private double[] logDenominator = new double[0];
@@ -39,6 +41,7 @@ final class NaiveBayesModel {
     NaiveBayesModel(int dim) {
         this.dim = dim;
         this.classesWithFeature = new short[dim];
+        this.seenBits = new long[(dim + 63) >>> 6];
     }
 
     int dimension() {
@@ -118,10 +121,12 @@ final class NaiveBayesModel {
             if (before == 0) {
                 if (classesWithFeature[f]++ == 0) {
                     vocabulary++;
+                    seenBits[f >>> 6] |= 1L << f;
                 }
             } else if (after == 0) {
                 if (--classesWithFeature[f] == 0) {
                     vocabulary--;
+                    seenBits[f >>> 6] &= ~(1L << f);
                 }
             }
         }
@@ -161,18 +166,15 @@ final class NaiveBayesModel {
 
     private int scoreAny(int[] feats, int n, double[] out, int stride) {
         short[] lc = logCounts;
-        short la = logAlpha;
+        long[] seen = seenBits;
         long[] acc = new long[stride];
         int used = 0;
         for (int k = 0; k < n; k++) {
-            int base = feats[k] * stride;
-            boolean seen = false;
-            for (int c = 0; c < stride; c++) {
-                seen |= lc[base + c] != la;
+            int f = feats[k];
+            if ((seen[f >>> 6] & (1L << f)) == 0) {
+                continue; // never seen in training
             }
-            if (!seen) {
-                continue; // never seen in training (all classes at the smoothing floor)
-            }
+            int base = f * stride;
             used++;
             for (int c = 0; c < stride; c++) {
                 acc[c] += lc[base + c];
@@ -187,25 +189,24 @@ final class NaiveBayesModel {
     /** The common case unrolled (the demo has eight categories): one 16-byte row per feature, sums in registers. */
     private int score8(int[] feats, int n, double[] out) {
         short[] lc = logCounts;
-        short la = logAlpha;
+        long[] seen = seenBits;
         int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         int used = 0;
         for (int k = 0; k < n; k++) {
-            int b = feats[k] << 3;
-            short v0 = lc[b], v1 = lc[b + 1], v2 = lc[b + 2], v3 = lc[b + 3];
-            short v4 = lc[b + 4], v5 = lc[b + 5], v6 = lc[b + 6], v7 = lc[b + 7];
-            if (v0 == la && v1 == la && v2 == la && v3 == la && v4 == la && v5 == la && v6 == la && v7 == la) {
+            int f = feats[k];
+            if ((seen[f >>> 6] & (1L << f)) == 0) {
                 continue; // never seen in training
             }
             used++;
-            a0 += v0;
-            a1 += v1;
-            a2 += v2;
-            a3 += v3;
-            a4 += v4;
-            a5 += v5;
-            a6 += v6;
-            a7 += v7;
+            int b = f << 3;
+            a0 += lc[b];
+            a1 += lc[b + 1];
+            a2 += lc[b + 2];
+            a3 += lc[b + 3];
+            a4 += lc[b + 4];
+            a5 += lc[b + 5];
+            a6 += lc[b + 6];
+            a7 += lc[b + 7];
         }
         out[0] = a0 / SCALE;
         out[1] = a1 / SCALE;
@@ -300,6 +301,7 @@ final class NaiveBayesModel {
                 m.logCounts[f * classes + c] = quantize(Math.log(v + ALPHA));
                 if (m.classesWithFeature[f]++ == 0) {
                     m.vocabulary++;
+                    m.seenBits[f >>> 6] |= 1L << f;
                 }
             }
         }

@@ -241,6 +241,9 @@ public final class TextNormalizer {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
         }
+        if (c >= 0xAC00 && c <= 0xD7A3) {
+            return true; // Hangul syllables: the common case, without a character-table lookup
+        }
         return Character.isLetterOrDigit(c);
     }
 }
