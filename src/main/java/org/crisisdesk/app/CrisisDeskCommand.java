@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
             "A desk for running an official social-media account through a crisis.",
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
-        subcommands = {ImportCommand.class, ExportCommand.class, CategoriesCommand.class, TriageCommand.class,
-            NoticeCommand.class, BackupCommand.class, RestoreCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class, CategoriesCommand.class,
+            TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",

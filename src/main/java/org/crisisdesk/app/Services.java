@@ -12,6 +12,10 @@ import org.crisisdesk.alert.ActivityStore;
 import org.crisisdesk.alert.AlertService;
 import org.crisisdesk.alert.AlertSettingsStore;
 import org.crisisdesk.alert.AlertStore;
+import org.crisisdesk.handover.HandoverReportBuilder;
+import org.crisisdesk.handover.HandoverStore;
+import org.crisisdesk.handover.ShiftService;
+import org.crisisdesk.handover.ShiftStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
@@ -45,6 +49,8 @@ public final class Services implements AutoCloseable {
     private final SettingsStore settings;
     private final TriageService triage;
     private final AlertService alerts;
+    private final ShiftService shifts;
+    private final HandoverReportBuilder handover;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService outboxExecutor;
@@ -61,6 +67,8 @@ public final class Services implements AutoCloseable {
         this.settings = new SettingsStore(db);
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
                 clock);
+        this.shifts = new ShiftService(new ShiftStore(db), clock);
+        this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
         this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
@@ -74,6 +82,7 @@ public final class Services implements AutoCloseable {
         // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
         Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
         this.notices = new NoticeService(db, clock, wall, this::publisher);
+        this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
     }
 
     /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
@@ -123,6 +132,15 @@ public final class Services implements AutoCloseable {
     /** The category watch (not scheduled until the desk starts it). */
     public AlertService alerts() {
         return alerts;
+    }
+
+    public ShiftService shifts() {
+        return shifts;
+    }
+
+    /** Builds handover reports (blocking: run off the FX thread). */
+    public HandoverReportBuilder handover() {
+        return handover;
     }
 
     public Suggester suggester() {

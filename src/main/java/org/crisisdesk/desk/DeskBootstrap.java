@@ -1,6 +1,6 @@
 package org.crisisdesk.desk;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.crisisdesk.app.DeskOptions;
@@ -9,15 +9,34 @@ import org.crisisdesk.source.Collector;
 import org.crisisdesk.source.replay.ReplayClock;
 import org.crisisdesk.source.replay.ReplaySource;
 import org.crisisdesk.source.replay.Scenario;
+import org.crisisdesk.source.twitter.TwitterProperties;
+import org.crisisdesk.source.twitter.TwitterSource;
+import org.crisisdesk.source.twitter.XSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blocking start-up work, run off the FX thread: decides demo or live, opens the database and prepares the source.
- * With no X credentials in the home, the desk runs the bundled demo crisis on scenario time.
+ * With X credentials in the home (twitter4j.properties), the desk collects the account's mentions live; without them
+ * it runs the bundled demo crisis on scenario time.
  */
 public final class DeskBootstrap {
     public static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Seoul");
 
+    private static final Logger log = LoggerFactory.getLogger(DeskBootstrap.class);
+
     private DeskBootstrap() {}
+
+    /** The X settings when twitter4j.properties (or the environment) holds all four keys, else null. */
+    static XSettings connectedAccount(java.nio.file.Path home) {
+        try {
+            XSettings x = TwitterProperties.load(home);
+            return x.connected() ? x : null;
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("Cannot use {}: {}; the demo replay runs instead", TwitterProperties.file(home), e.getMessage());
+            return null;
+        }
+    }
 
     /** Everything the FX side needs to build a {@link DeskSession}. */
     public record Opened(Services services, Collector collector, ReplaySource replay, ZoneId zone) {}
@@ -27,11 +46,13 @@ public final class DeskBootstrap {
     }
 
     public static Opened open(DeskOptions options, Clock wall) {
-        boolean connected = Files.exists(options.home().resolve("twitter4j.properties"));
-        if (connected) {
-            // Live collection arrives with the X connector; until then a connected home still opens on its data.
+        XSettings x = connectedAccount(options.home());
+        if (x != null) {
+            // A connected account: live mentions from X, on the wall clock, in the machine's zone.
             Services services = Services.open(options.home(), options.dbUrl(), wall);
-            return new Opened(services, null, null, ZoneId.systemDefault());
+            TwitterSource source = TwitterSource.create(x, wall, TwitterSource.DEFAULT_POLL);
+            Collector collector = new Collector(source, services.pipeline("x"), services.mentions(), wall);
+            return new Opened(services, collector, null, ZoneId.systemDefault());
         }
         Scenario scenario = Scenario.demo();
         ReplayClock clock = new ReplayClock(wall, scenario.start(), options.demoSpeed());

@@ -6,6 +6,7 @@ import org.crisisdesk.desk.alerts.AlertsViewModel;
 import org.crisisdesk.desk.boards.BoardsViewModel;
 import org.crisisdesk.desk.composer.ComposerViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
+import org.crisisdesk.desk.handover.ShiftViewModel;
 import org.crisisdesk.desk.status.StatusViewModel;
 import org.crisisdesk.source.Collector;
 import org.crisisdesk.source.replay.ReplaySource;
@@ -27,6 +28,7 @@ public final class DeskSession implements AutoCloseable {
     private final StatusViewModel status;
     private final ComposerViewModel composer;
     private final AlertsViewModel alerts;
+    private final ShiftViewModel shifts;
     private final Collector collector;
     private final ReplaySource replay;
 
@@ -48,6 +50,7 @@ public final class DeskSession implements AutoCloseable {
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.home().resolve("notices"));
+        this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -123,6 +126,11 @@ public final class DeskSession implements AutoCloseable {
 
     public AlertsViewModel alerts() {
         return alerts;
+    }
+
+    /** The open shift (toolbar) and shift actions. */
+    public ShiftViewModel shifts() {
+        return shifts;
     }
 
     /** The demo replay, or null when a live account feeds the desk. */

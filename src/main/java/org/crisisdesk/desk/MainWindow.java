@@ -29,6 +29,8 @@ import org.crisisdesk.desk.boards.HistoryView;
 import org.crisisdesk.desk.composer.ComposerView;
 import org.crisisdesk.desk.detail.DetailView;
 import org.crisisdesk.desk.feed.FeedView;
+import org.crisisdesk.desk.handover.HandoverWindow;
+import org.crisisdesk.desk.handover.ShiftControl;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
 import org.crisisdesk.desk.status.StatusBarView;
 import org.crisisdesk.mention.StoredMention;
@@ -163,7 +165,13 @@ public final class MainWindow extends StackPane {
         helpButton.setId("help-button");
         helpButton.setTooltip(new Tooltip(ctx.t("toolbar.help")));
         helpButton.setOnAction(e -> toggleHelp());
-        bar.getItems().addAll(spacer, language, theme, helpButton);
+        bar.getItems().addAll(new Separator(), new ShiftControl(ctx, session.shifts(), this::openHandover));
+        javafx.scene.control.Button connect = new javafx.scene.control.Button(ctx.t("connect.toolbar"),
+                Icons.of("mdi2t-twitter"));
+        connect.setId("connect-button");
+        connect.setOnAction(e -> org.crisisdesk.desk.connect.ConnectDialog.open(ctx, session.background(),
+                session.services().home(), getScene() == null ? null : getScene().getWindow()));
+        bar.getItems().addAll(spacer, connect, language, theme, helpButton);
         return bar;
     }
 
@@ -220,6 +228,20 @@ public final class MainWindow extends StackPane {
 
     public FeedView feedView() {
         return feedView;
+    }
+
+    /** Opens the shift handover review in its own window. */
+    public javafx.stage.Stage openHandover() {
+        return HandoverWindow.open(getScene() == null ? null : getScene().getWindow(), session.services(),
+                session.background(), session.context(), session.shifts(), this::showCategory);
+    }
+
+    /** Scrolls the boards so the category's column is in view (the handover review's links land here). */
+    public void showCategory(Long categoryId) {
+        boardsView.showColumn(categoryId);
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().requestFocus();
+        }
     }
 
     public BoardsView boardsView() {

@@ -41,6 +41,7 @@ public final class BoardsView extends BorderPane {
     private final Button addColumn;
     private Consumer<StoredMention> onOpen = m -> {};
     private java.util.function.Function<Long, Node> headerBadge = id -> null;
+    private final ScrollPane scroll;
     private Consumer<Category> onPostUpdate;
     private ListView<StoredMention> feedList;
     private final MapChangeListener<Long, Category> refreshCards = c -> {
@@ -94,7 +95,7 @@ public final class BoardsView extends BorderPane {
         addColumn.setTooltip(new Tooltip(ctx.t("board.create.button")));
         addColumn.setOnAction(e -> createCategory());
         addColumn.setMaxHeight(Double.MAX_VALUE);
-        ScrollPane scroll = new ScrollPane(row);
+        scroll = new ScrollPane(row);
         scroll.getStyleClass().add("board-scroll");
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -121,6 +122,19 @@ public final class BoardsView extends BorderPane {
             }));
         }
         row.getChildren().add(addColumn);
+    }
+
+    /** Scrolls the boards so the category's column (null: Unsorted) is in view and focuses it. */
+    public void showColumn(Long categoryId) {
+        Node column = lookup("#column-" + (categoryId == null ? "unsorted" : categoryId));
+        if (column == null) {
+            return;
+        }
+        double content = row.getBoundsInLocal().getWidth();
+        double viewport = scroll.getViewportBounds().getWidth();
+        double x = column.getBoundsInParent().getMinX();
+        scroll.setHvalue(content <= viewport ? 0 : Math.max(0, Math.min(1, x / (content - viewport))));
+        column.requestFocus();
     }
 
     /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */

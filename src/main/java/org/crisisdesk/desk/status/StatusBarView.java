@@ -55,7 +55,21 @@ public final class StatusBarView extends StatusBar {
         String label = name == null ? "" : localName(name);
         String state = ctx.t("source.state." + st.state().name());
         String detail = st.detail() == null ? "" : " · " + st.detail();
-        return label + " — " + state + detail;
+        StringBuilder extra = new StringBuilder();
+        if (st.until() != null) {
+            extra.append(" · ").append(ctx.t("connect.status.until", hms(st.until())));
+        }
+        if (st.rateRemaining() != null) {
+            extra.append(" · ").append(ctx.t("connect.status.rate", st.rateRemaining()));
+        }
+        if (st.lastPoll() != null && !"Demo replay".equals(name)) {
+            extra.append(" · ").append(ctx.t("connect.status.lastPoll", hms(st.lastPoll())));
+        }
+        return label + " — " + state + detail + extra;
+    }
+
+    private String hms(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ctx.zone()).format(t);
     }
 
     private String localName(String name) {

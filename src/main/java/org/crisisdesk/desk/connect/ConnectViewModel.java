@@ -1,0 +1,219 @@
+package org.crisisdesk.desk.connect;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.source.twitter.ApiVersion;
+import org.crisisdesk.source.twitter.TwitterProperties;
+import org.crisisdesk.source.twitter.XAccount;
+import org.crisisdesk.source.twitter.XApiException;
+import org.crisisdesk.source.twitter.XClient;
+import org.crisisdesk.source.twitter.XCredentials;
+import org.crisisdesk.source.twitter.XSettings;
+
+/**
+ * "Connect X account": the four OAuth 1.0a keys, API generation and an optional compatible server; verifies them with
+ * {@code /2/users/me} or {@code verify_credentials} and saves {@code twitter4j.properties} (0600) in the app home.
+ * FX thread only; HTTP and file work go through {@link Background}.
+ */
+public final class ConnectViewModel {
+    /** Where the dialog stands. */
+    public enum State {
+        EDITING,
+        WORKING,
+        VERIFIED,
+        FAILED,
+        SAVED
+    }
+
+    private final DeskContext ctx;
+    private final Background background;
+    private final Path home;
+    private final Clock clock;
+    private final StringProperty consumerKey = new SimpleStringProperty("");
+    private final StringProperty consumerSecret = new SimpleStringProperty("");
+    private final StringProperty accessToken = new SimpleStringProperty("");
+    private final StringProperty accessTokenSecret = new SimpleStringProperty("");
+    private final ObjectProperty<ApiVersion> api = new SimpleObjectProperty<>(ApiVersion.V2);
+    private final StringProperty apiBase = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
+    private final ReadOnlyObjectWrapper<XAccount> account = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private List<String> keywords = List.of();
+
+    public ConnectViewModel(DeskContext ctx, Background background, Path home, Clock clock) {
+        this.ctx = ctx;
+        this.background = background;
+        this.home = home;
+        this.clock = clock;
+        // Any edit makes an earlier verification stale.
+        for (var p : List.of(consumerKey, consumerSecret, accessToken, accessTokenSecret, apiBase)) {
+            p.addListener((o, a, b) -> edited());
+        }
+        api.addListener((o, a, b) -> edited());
+    }
+
+    /** Fills the form from the home's file (and twitter4j's system properties / environment). */
+    public void load() {
+        busy.set(true);
+        background.run(() -> TwitterProperties.load(home)).onSuccess(s -> {
+            busy.set(false);
+            XCredentials c = s.credentials();
+            consumerKey.set(orEmpty(c.consumerKey()));
+            consumerSecret.set(orEmpty(c.consumerSecret()));
+            accessToken.set(orEmpty(c.accessToken()));
+            accessTokenSecret.set(orEmpty(c.accessTokenSecret()));
+            api.set(s.api());
+            apiBase.set(orEmpty(s.apiBase()));
+            keywords = s.keywords();
+            state.set(State.EDITING);
+            message.set(s.connected() ? ctx.t("connect.loaded") : "");
+        }).onFailure(e -> {
+            busy.set(false);
+            message.set(ctx.t("connect.loadFailed", e.getMessage()));
+        });
+    }
+
+    /** Asks X who these keys belong to. */
+    public void verify() {
+        XSettings settings = settingsOrComplain();
+        if (settings == null) {
+            return;
+        }
+        working(ctx.t("connect.verifying"));
+        background.run(() -> XClient.create(settings, clock).verify()).onSuccess(a -> {
+            busy.set(false);
+            account.set(a);
+            state.set(State.VERIFIED);
+            message.set(ctx.t("connect.verified", a.at(), a.name() == null ? "" : a.name()));
+        }).onFailure(this::failed);
+    }
+
+    /** Writes twitter4j.properties (owner-only); {@code onSaved} runs on the FX thread afterwards. */
+    public void save(Runnable onSaved) {
+        XSettings settings = settingsOrComplain();
+        if (settings == null) {
+            return;
+        }
+        working(ctx.t("connect.saving"));
+        background.run(() -> {
+            TwitterProperties.save(home, settings);
+            return settings;
+        }).onSuccess(v -> {
+            busy.set(false);
+            state.set(State.SAVED);
+            XAccount a = account.get();
+            message.set(ctx.t("connect.saved", a == null ? "" : a.at()));
+            onSaved.run();
+        }).onFailure(this::failed);
+    }
+
+    /** The form as settings, or null after telling the user what is missing. */
+    XSettings settingsOrComplain() {
+        XCredentials c = new XCredentials(consumerKey.get(), consumerSecret.get(), accessToken.get(),
+                accessTokenSecret.get());
+        if (!c.complete()) {
+            state.set(State.FAILED);
+            message.set(ctx.t("connect.missingKeys"));
+            return null;
+        }
+        try {
+            return new XSettings(c, api.get(), apiBase.get(), keywords, null);
+        } catch (IllegalArgumentException e) {
+            state.set(State.FAILED);
+            message.set(ctx.t("connect.badBase", e.getMessage()));
+            return null;
+        }
+    }
+
+    private void working(String text) {
+        busy.set(true);
+        state.set(State.WORKING);
+        message.set(text);
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        state.set(State.FAILED);
+        account.set(null);
+        if (e instanceof XApiException x) {
+            message.set(ctx.t(x.kind() == XApiException.Kind.CREDENTIALS ? "connect.rejected" : "connect.failed",
+                    x.getMessage()));
+        } else {
+            message.set(ctx.t("connect.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private void edited() {
+        if (state.get() == State.VERIFIED || state.get() == State.SAVED || state.get() == State.FAILED) {
+            state.set(State.EDITING);
+            account.set(null);
+            message.set("");
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public StringProperty consumerKeyProperty() {
+        return consumerKey;
+    }
+
+    public StringProperty consumerSecretProperty() {
+        return consumerSecret;
+    }
+
+    public StringProperty accessTokenProperty() {
+        return accessToken;
+    }
+
+    public StringProperty accessTokenSecretProperty() {
+        return accessTokenSecret;
+    }
+
+    public ObjectProperty<ApiVersion> apiProperty() {
+        return api;
+    }
+
+    public StringProperty apiBaseProperty() {
+        return apiBase;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<XAccount> accountProperty() {
+        return account.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True while the four keys are not all filled in. */
+    public BooleanBinding incomplete() {
+        return Bindings.createBooleanBinding(
+                () -> !new XCredentials(consumerKey.get(), consumerSecret.get(), accessToken.get(),
+                        accessTokenSecret.get()).complete(),
+                consumerKey, consumerSecret, accessToken, accessTokenSecret);
+    }
+}

@@ -1,0 +1,42 @@
+package org.crisisdesk.desk.handover;
+
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.DeskContext;
+
+/** The review screen in its own window (so it can sit on a second monitor at shift change). */
+public final class HandoverWindow {
+    private HandoverWindow() {}
+
+    /**
+     * Opens the review of the shift just ending.
+     *
+     * @param onShowCategory asked to show a category's board column
+     * @param shiftModel     told when someone takes the desk
+     */
+    public static Stage open(Window owner, Services services, Background background, DeskContext ctx,
+            ShiftViewModel shiftModel, Consumer<Long> onShowCategory) {
+        HandoverViewModel model = new HandoverViewModel(services.handover(), services.shifts(), background, ctx);
+        model.setOnDeskTaken(shiftModel::changed);
+        HandoverView view = new HandoverView(ctx, model);
+        view.setOnShowCategory(onShowCategory);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(view, 1180, 860);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setTitle(ctx.t("handover.title"));
+        stage.setOnHidden(e -> model.flushNotes());
+        stage.show();
+        model.load();
+        return stage;
+    }
+}

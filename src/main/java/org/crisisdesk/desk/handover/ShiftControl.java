@@ -1,0 +1,76 @@
+package org.crisisdesk.desk.handover;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.Icons;
+import org.crisisdesk.handover.Shift;
+import org.crisisdesk.handover.render.ReportText;
+
+/** The toolbar's shift menu: who has the desk since when; start or end a shift; open the handover review. */
+public final class ShiftControl extends MenuButton {
+
+    public ShiftControl(DeskContext ctx, ShiftViewModel model, Runnable openReview) {
+        setId("shift-control");
+        setGraphic(Icons.of("mdi2a-account-clock-outline"));
+        getStyleClass().add("shift-control");
+        ReportText words = new ReportText(ctx.i18n().locale(), ctx.zone());
+        textProperty().bind(Bindings.createStringBinding(() -> {
+            Shift s = model.currentProperty().get();
+            return s == null ? ctx.t("handover.shift.none")
+                    : ctx.t("handover.shift.current", s.manager(), words.dateTime(s.startedAt()).substring(11));
+        }, model.currentProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> model.problemProperty().get().isEmpty()
+                ? ctx.t("handover.shift.tooltip") : model.problemProperty().get(), model.problemProperty()));
+        setTooltip(tip);
+
+        MenuItem start = new MenuItem(ctx.t("handover.shift.start"), Icons.of("mdi2p-play-circle-outline"));
+        start.setId("shift-start");
+        start.setOnAction(e -> askAndStart(ctx, model));
+        MenuItem end = new MenuItem(ctx.t("handover.shift.end"), Icons.of("mdi2s-stop-circle-outline"));
+        end.setId("shift-end");
+        end.disableProperty().bind(model.currentProperty().isNull());
+        end.setOnAction(e -> model.endCurrent());
+        MenuItem review = new MenuItem(ctx.t("handover.shift.review"), Icons.of("mdi2h-handshake-outline"));
+        review.setId("shift-review");
+        review.setOnAction(e -> openReview.run());
+        getItems().addAll(start, end, new SeparatorMenuItem(), review);
+        model.refresh();
+    }
+
+    private void askAndStart(DeskContext ctx, ShiftViewModel model) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(ctx.t("handover.shift.dialog.title"));
+        TextField name = new TextField();
+        name.setId("shift-dialog-name");
+        TextField schedule = new TextField();
+        schedule.setId("shift-dialog-schedule");
+        schedule.setPromptText("09-18");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, new Label(ctx.t("handover.shift.dialog.name")), name);
+        grid.addRow(1, new Label(ctx.t("handover.shift.dialog.schedule")), schedule);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType(ctx.t("handover.shift.start"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        name.requestFocus();
+        dialog.showAndWait().filter(b -> b == ok).ifPresent(b -> model.start(name.getText(), schedule.getText()));
+    }
+}

@@ -1,0 +1,184 @@
+package org.crisisdesk.handover;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the incoming manager needs to read at shift change, for one window. Immutable; built by
+ * {@link HandoverReportBuilder}, drawn by the renderers and by the desk's review screen. Instants are UTC; the
+ * renderers show them in the desk's zone.
+ *
+ * @param window       the time covered, {@code [from, to)}
+ * @param asOf         the instant open items and ETA outcomes are judged at: {@code min(generatedAt, to)}
+ * @param shift        the shift covering the window's end (its notes and acknowledgement), or null
+ * @param shiftBefore  the shift before that one: its acknowledgement tells how {@code shift} began, or null
+ * @param totals       per category with mentions in either window, in board order, Unsorted always last: this
+ *                     window against the previous one of equal length
+ */
+public record HandoverReport(
+        ReportWindow window,
+        Instant asOf,
+        Instant generatedAt,
+        Shift shift,
+        Shift shiftBefore,
+        Volume volume,
+        List<CategoryTotal> totals,
+        List<PostedNotice> notices,
+        List<Promise> promised,
+        OpenItems open,
+        HandOffs handOffs,
+        Themes themes) {
+
+    /** A category as the report shows it; {@link #UNSORTED} stands for mentions with no category. */
+    public record CategoryRef(Long id, String name, String color, boolean customerCentre, boolean archived) {
+        public static final CategoryRef UNSORTED = new CategoryRef(null, "", "#868E96", false, false);
+
+        public boolean unsorted() {
+            return id == null;
+        }
+    }
+
+    /** Mentions per category per bucket; {@code series} in board order, Unsorted last, only non-empty ones. */
+    public record Volume(Duration bucket, List<Instant> bucketStarts, List<Series> series) {
+        public long max() {
+            long max = 0;
+            for (int i = 0; i < bucketStarts.size(); i++) {
+                long sum = 0;
+                for (Series s : series) {
+                    sum += s.counts()[i];
+                }
+                max = Math.max(max, sum);
+            }
+            return max;
+        }
+    }
+
+    public record Series(CategoryRef category, long[] counts) {
+        public long total() {
+            long t = 0;
+            for (long c : counts) {
+                t += c;
+            }
+            return t;
+        }
+    }
+
+    public record CategoryTotal(CategoryRef category, long count, long previous) {
+        public long change() {
+            return count - previous;
+        }
+
+        /** Percent change, or null when the previous window had none. */
+        public Double changePercent() {
+            return previous == 0 ? null : 100.0 * (count - previous) / previous;
+        }
+    }
+
+    /**
+     * Whether a notice's ETA was kept. KEPT: a later posted notice for the same category (an update or the closing
+     * notice) was posted at or before the ETA; a closing notice (last stage) carrying an ETA was itself posted by then. MISSED: the ETA passed (before {@code asOf}) with no such notice, or the
+     * next notice came only after it. PENDING: the ETA is still ahead and nothing followed yet. NO_ETA: none promised.
+     */
+    public enum EtaOutcome {
+        NO_ETA,
+        KEPT,
+        MISSED,
+        PENDING
+    }
+
+    /** A notice posted in the window, with what became of its ETA. */
+    public record PostedNotice(
+            long id,
+            Instant postedAt,
+            CategoryRef category,
+            String department,
+            Integer stageStep,
+            Integer stageTotal,
+            String stageLabel,
+            Instant eta,
+            Instant nextUpdate,
+            String text,
+            EtaOutcome outcome,
+            Instant followUpAt) {
+
+        /** A notice at its last stage closes its category: it promises nothing further. */
+        public boolean closing() {
+            return stageStep != null && stageTotal != null && stageTotal > 0 && stageStep >= stageTotal;
+        }
+    }
+
+    public enum PromiseKind {
+        ETA,
+        NEXT_UPDATE
+    }
+
+    /** What the latest notice of a category promised: a resolution by {@code due} (ETA) or the next update. */
+    public record Promise(CategoryRef category, PromiseKind kind, Instant due, long noticeId, Instant noticePostedAt,
+            boolean overdue) {}
+
+    /**
+     * @param uncovered     topic categories with mentions newer than their last notice (oldest first)
+     * @param overdue       promises of the latest notices whose time passed with no later notice
+     * @param nextUpdateDue the earliest next update still ahead, or null
+     * @param alerts        alerts still OPEN or SNOOZED, oldest first
+     * @param unsorted      the Unsorted backlog
+     */
+    public record OpenItems(List<Uncovered> uncovered, List<Promise> overdue, Promise nextUpdateDue,
+            List<OpenAlert> alerts, Backlog unsorted) {}
+
+    /** Mentions of a category created after its last posted notice (all of them when it never had one). */
+    public record Uncovered(CategoryRef category, long count, Instant oldest, Instant lastNoticeAt) {}
+
+    public record OpenAlert(long id, CategoryRef category, String reason, String state, String message,
+            Instant raisedAt, Instant snoozedUntil) {
+        public boolean snoozeExpired(Instant at) {
+            return "SNOOZED".equals(state) && snoozedUntil != null && !snoozedUntil.isAfter(at);
+        }
+    }
+
+    /** Unsorted mentions created before {@code asOf} ({@code total}, {@code oldest}) and in the window. */
+    public record Backlog(long total, Instant oldest, long inWindow) {}
+
+    /**
+     * Mentions in the customer-centre category: filed there in the window, or still waiting for export.
+     *
+     * @param filedInWindow      filed into the customer centre during the window
+     * @param exportedOfWindow   of those, exported by {@code asOf} ({@code mention.handed_over_at})
+     * @param waiting            all customer-centre mentions not exported yet (any time)
+     * @param items              the list, oldest filing first, at most {@link HandoverReportBuilder#MAX_HANDOFFS}
+     * @param more               how many matched beyond the list
+     */
+    public record HandOffs(long filedInWindow, long exportedOfWindow, long waiting, List<HandOff> items, long more) {}
+
+    public record HandOff(long pk, String author, String authorName, String text, Instant createdAt, Instant filedAt,
+            Instant handedOverAt) {
+        public boolean exported() {
+            return handedOverAt != null;
+        }
+    }
+
+    /**
+     * Frequent words and phrases among the window's unsorted mentions.
+     *
+     * @param sampled how many unsorted mentions were read (the newest ones, at most the builder's cap)
+     * @param ofTotal how many unsorted mentions the window holds
+     */
+    public record Themes(int sampled, long ofTotal, List<Theme> top) {}
+
+    /** {@code count} is the number of mentions containing the term (each mention counts once). */
+    public record Theme(String term, int count) {}
+
+    /** The outgoing manager's notes, "" when none. */
+    public String notes() {
+        return shift == null ? "" : shift.notes();
+    }
+
+    public long totalMentions() {
+        return totals.stream().mapToLong(CategoryTotal::count).sum();
+    }
+
+    public long previousTotalMentions() {
+        return totals.stream().mapToLong(CategoryTotal::previous).sum();
+    }
+}

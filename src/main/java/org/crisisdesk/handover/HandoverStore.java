@@ -1,0 +1,329 @@
+package org.crisisdesk.handover;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.crisisdesk.handover.HandoverReport.CategoryRef;
+import org.crisisdesk.handover.HandoverReport.HandOff;
+import org.crisisdesk.store.Database;
+import org.crisisdesk.store.Jdbc;
+
+/**
+ * The read-only queries behind a handover report, over the V1 tables (mention, category, assignment, notice, alert).
+ * Every figure is an SQL aggregate; only the bounded theme sample and the bounded hand-off list read mention text.
+ * Each method is one transaction; the queries stay within standard SQL that H2 and PostgreSQL both accept.
+ */
+public final class HandoverStore {
+    private final Database db;
+
+    public HandoverStore(Database db) {
+        this.db = db;
+    }
+
+    /** A posted notice as the report needs it. */
+    record NoticeRow(long id, Long categoryId, Instant postedAt, String department, Integer stageStep,
+            Integer stageTotal, String stageLabel, Instant eta, Instant nextUpdate, String text) {}
+
+    record AlertRow(long id, Long categoryId, String reason, String state, String message, Instant raisedAt,
+            Instant snoozedUntil) {}
+
+    record CountOldest(long count, Instant oldest) {}
+
+    record HandOffCounts(long filedInWindow, long exportedOfWindow, long waiting, long listed) {}
+
+    /** Every category, archived included, in board order. */
+    List<CategoryRef> categories() {
+        return db.inTransaction(c -> {
+            List<CategoryRef> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT id, name, color, kind, archived FROM category ORDER BY position, id");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CategoryRef(rs.getLong("id"), rs.getString("name"), rs.getString("color"),
+                            "CUSTOMER_CENTRE".equals(rs.getString("kind")), rs.getBoolean("archived")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Mentions per category created in {@code [from, to)}, for each of {@code categoryIds} (null stands for Unsorted);
+     * categories with none are left out. One index range count per category on {@code (category_id, created_at)}:
+     * in H2 that reads the index only, which is many times faster than grouping the rows of a time range.
+     */
+    Map<Long, Long> totals(List<Long> categoryIds, Instant from, Instant to) {
+        return db.inTransaction(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            for (Long id : categoryIds) {
+                long n = count(c, id, from, to);
+                if (n > 0) {
+                    out.put(id, n);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Mentions per bucket for each of {@code categoryIds} (null for Unsorted); bucket {@code i} covers
+     * {@code [starts[i], starts[i+1])}, the last one up to {@code to}. Index range counts, as in {@link #totals}.
+     */
+    Map<Long, long[]> bucketCounts(List<Long> categoryIds, List<Instant> starts, Instant to) {
+        return db.inTransaction(c -> {
+            Map<Long, long[]> out = new HashMap<>();
+            for (Long id : categoryIds) {
+                long[] counts = new long[starts.size()];
+                for (int i = 0; i < starts.size(); i++) {
+                    counts[i] = count(c, id, starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : to);
+                }
+                out.put(id, counts);
+            }
+            return out;
+        });
+    }
+
+    private static long count(Connection c, Long categoryId, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM mention WHERE "
+                + (categoryId == null ? "category_id IS NULL" : "category_id = ?")
+                + " AND created_at >= ? AND created_at < ?")) {
+            int i = 1;
+            if (categoryId != null) {
+                st.setLong(i++, categoryId);
+            }
+            Jdbc.setInstant(st, i++, from);
+            Jdbc.setInstant(st, i, to);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Notices posted in {@code [from, until]}, oldest first. */
+    List<NoticeRow> postedBetween(Instant from, Instant until) {
+        return db.inTransaction(c -> notices(c, "SELECT * FROM notice WHERE state = 'POSTED' AND posted_at >= ? "
+                + "AND posted_at <= ? ORDER BY posted_at, id", from, until));
+    }
+
+    /** The latest notice posted at or before {@code at} for each category (and for notices with no category). */
+    List<NoticeRow> latestPerCategory(Instant at) {
+        return db.inTransaction(c -> notices(c, "SELECT * FROM notice n WHERE n.state = 'POSTED' AND n.posted_at <= ? "
+                + "AND NOT EXISTS (SELECT 1 FROM notice n2 WHERE n2.state = 'POSTED' AND n2.posted_at <= ? "
+                + "AND n2.category_id IS NOT DISTINCT FROM n.category_id AND (n2.posted_at > n.posted_at "
+                + "OR (n2.posted_at = n.posted_at AND n2.id > n.id))) ORDER BY n.posted_at, n.id", at, at));
+    }
+
+    /** Mentions of a category created after {@code after} (exclusive; null for all) and before {@code before}. */
+    CountOldest countSince(Long categoryId, Instant after, Instant before) {
+        return db.inTransaction(c -> {
+            String sql = "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE "
+                    + (categoryId == null ? "category_id IS NULL" : "category_id = ?")
+                    + (after == null ? "" : " AND created_at > ?") + " AND created_at < ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                if (categoryId != null) {
+                    st.setLong(i++, categoryId);
+                }
+                if (after != null) {
+                    Jdbc.setInstant(st, i++, after);
+                }
+                Jdbc.setInstant(st, i, before);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return new CountOldest(rs.getLong(1), Jdbc.getInstant(rs, "oldest"));
+                }
+            }
+        });
+    }
+
+    /** Alerts in state OPEN or SNOOZED, oldest first. */
+    List<AlertRow> openAlerts() {
+        return db.inTransaction(c -> {
+            List<AlertRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id, category_id, reason, state, message, raised_at, "
+                    + "snoozed_until FROM alert WHERE state IN ('OPEN', 'SNOOZED') ORDER BY raised_at, id");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AlertRow(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), rs.getString("reason"),
+                            rs.getString("state"), rs.getString("message"), Jdbc.getInstant(rs, "raised_at"),
+                            Jdbc.getInstant(rs, "snoozed_until")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Customer-centre hand-offs. Filed in the window: mentions now in a customer-centre category that were created in
+     * {@code [from, to)} or moved there in it (an {@code assignment} row). Listed: those, and every customer-centre
+     * mention created before {@code asOf} that was not exported by then. The filing time shown is the latest move into
+     * the customer centre, or the creation when it arrived there.
+     */
+    HandOffCounts handOffs(List<Long> ccIds, Instant from, Instant to, Instant asOf, int limit, List<HandOff> sink) {
+        if (ccIds.isEmpty()) {
+            return new HandOffCounts(0, 0, 0, 0);
+        }
+        return db.inTransaction(c -> {
+            String in = "?,".repeat(ccIds.size() - 1) + "?";
+            // Moves into the customer centre during the window: few rows, read once through assignment_at_idx.
+            List<Long> moved = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT mention_pk FROM assignment WHERE at >= ? "
+                    + "AND at < ? AND to_category IN (" + in + ")")) {
+                List<Object> args = new ArrayList<>(List.of(from, to));
+                args.addAll(ccIds);
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        moved.add(rs.getLong(1));
+                    }
+                }
+            }
+            String exported = "m.handed_over_at IS NOT NULL AND m.handed_over_at <= ?";
+            String filedInWindow = "(m.created_at >= ? AND m.created_at < ?"
+                    + (moved.isEmpty() ? ")" : " OR m.pk IN (" + "?,".repeat(moved.size() - 1) + "?))");
+            List<Object> filedArgs = new ArrayList<>(List.of(from, to));
+            filedArgs.addAll(moved);
+            String base = " FROM mention m WHERE m.category_id IN (" + in + ") AND m.created_at < ? AND ";
+            long filed;
+            long exportedOfWindow;
+            long waiting;
+            long listed;
+            // One pass over the customer-centre mentions for all four counts.
+            try (PreparedStatement st = c.prepareStatement("SELECT "
+                    + "SUM(CASE WHEN " + filedInWindow + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN " + filedInWindow + " AND " + exported + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN " + exported + " THEN 0 ELSE 1 END), "
+                    + "SUM(CASE WHEN " + filedInWindow + " OR NOT (" + exported + ") THEN 1 ELSE 0 END)"
+                    + base + "1 = 1")) {
+                List<Object> args = new ArrayList<>(filedArgs);
+                args.addAll(filedArgs);
+                args.add(asOf);
+                args.add(asOf);
+                args.addAll(filedArgs);
+                args.add(asOf);
+                args.addAll(ccIds);
+                args.add(asOf);
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    filed = rs.getLong(1);
+                    exportedOfWindow = rs.getLong(2);
+                    waiting = rs.getLong(3);
+                    listed = rs.getLong(4);
+                }
+            }
+            List<HandOff> items = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT m.pk, m.author, m.author_name, m.text, "
+                    + "m.created_at, m.handed_over_at" + base + "(" + filedInWindow + " OR NOT (" + exported + ")) "
+                    + "ORDER BY m.created_at, m.pk FETCH FIRST " + limit + " ROWS ONLY")) {
+                List<Object> args = new ArrayList<>(ccIds);
+                args.add(asOf);
+                args.addAll(filedArgs);
+                args.add(asOf);
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Instant handed = Jdbc.getInstant(rs, "handed_over_at");
+                        Instant created = Jdbc.getInstant(rs, "created_at");
+                        items.add(new HandOff(rs.getLong("pk"), rs.getString("author"), rs.getString("author_name"),
+                                rs.getString("text"), created, created,
+                                handed != null && handed.isAfter(asOf) ? null : handed));
+                    }
+                }
+            }
+            Map<Long, Instant> moves = latestMoves(c, items, ccIds, asOf);
+            for (HandOff h : items) {
+                Instant movedAt = moves.get(h.pk());
+                sink.add(movedAt == null || movedAt.isBefore(h.createdAt()) ? h : new HandOff(h.pk(), h.author(),
+                        h.authorName(), h.text(), h.createdAt(), movedAt, h.handedOverAt()));
+            }
+            sink.sort(java.util.Comparator.comparing(HandOff::filedAt).thenComparing(HandOff::pk));
+            return new HandOffCounts(filed, exportedOfWindow, waiting, listed);
+        });
+    }
+
+    /** The latest move into the customer centre (before {@code asOf}) of each listed mention. */
+    private static Map<Long, Instant> latestMoves(Connection c, List<HandOff> items, List<Long> ccIds, Instant asOf)
+            throws SQLException {
+        Map<Long, Instant> out = new HashMap<>();
+        if (items.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT mention_pk, MAX(at) AS at FROM assignment WHERE mention_pk IN ("
+                + "?,".repeat(items.size() - 1) + "?) AND to_category IN (" + "?,".repeat(ccIds.size() - 1)
+                + "?) AND at < ? GROUP BY mention_pk";
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            List<Object> args = new ArrayList<>();
+            items.forEach(h -> args.add(h.pk()));
+            args.addAll(ccIds);
+            args.add(asOf);
+            bind(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), Jdbc.getInstant(rs, "at"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof Instant t) {
+                Jdbc.setInstant(st, i + 1, t);
+            } else {
+                st.setObject(i + 1, args.get(i));
+            }
+        }
+    }
+
+    /**
+     * Streams the text of at most {@code limit} unsorted mentions created in {@code [from, to)}, in no particular
+     * order. Callers narrow {@code from} (from the bucket counts) so the newest mentions are the ones read, without
+     * making the database sort the window.
+     */
+    int unsortedTexts(Instant from, Instant to, int limit, Consumer<String> sink) {
+        return db.inTransaction(c -> {
+            int n = 0;
+            try (PreparedStatement st = c.prepareStatement("SELECT text FROM mention WHERE category_id IS NULL AND "
+                    + "created_at >= ? AND created_at < ? FETCH FIRST " + limit + " ROWS ONLY")) {
+                st.setFetchSize(500);
+                Jdbc.setInstant(st, 1, from);
+                Jdbc.setInstant(st, 2, to);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    private static List<NoticeRow> notices(Connection c, String sql, Instant a, Instant b) throws SQLException {
+        List<NoticeRow> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            Jdbc.setInstant(st, 1, a);
+            Jdbc.setInstant(st, 2, b);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new NoticeRow(rs.getLong("id"), Jdbc.getLong(rs, "category_id"),
+                            Jdbc.getInstant(rs, "posted_at"), rs.getString("department"),
+                            Jdbc.getInt(rs, "stage_step"), Jdbc.getInt(rs, "stage_total"),
+                            rs.getString("stage_label"), Jdbc.getInstant(rs, "eta"),
+                            Jdbc.getInstant(rs, "next_update"), rs.getString("text")));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.crisisdesk.handover;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.crisisdesk.mention.TextChecks;
+
+/**
+ * Shifts as the desk and the CLI use them: start and end with a manager's name, boundaries corrected after the fact,
+ * the outgoing manager's notes and the incoming manager's "I have the desk". Validates input and takes time from the
+ * injected clock; thread-safe (the store does the transactions).
+ */
+public final class ShiftService {
+    public static final int MAX_NAME = 200;
+    public static final int MAX_NOTES = 20_000;
+    /** A shift this young is still "the shift just starting": the default review is the one before it. */
+    public static final Duration JUST_STARTED = Duration.ofMinutes(30);
+    /** The window when no shift was ever recorded. */
+    public static final Duration FALLBACK_WINDOW = Duration.ofHours(12);
+
+    private final ShiftStore store;
+    private final Clock clock;
+
+    public ShiftService(ShiftStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<Shift> current() {
+        return store.current();
+    }
+
+    public Optional<Shift> find(long id) {
+        return store.find(id);
+    }
+
+    public List<Shift> recent(int limit) {
+        return store.recent(limit);
+    }
+
+    /** Starts {@code manager}'s shift now (ending the open one); {@code schedule} like "09-18" may be blank. */
+    public Shift start(String manager, String schedule, ZoneId zone) {
+        Instant now = clock.instant();
+        ShiftSchedule planned = schedule == null || schedule.isBlank() ? null : ShiftSchedule.parse(schedule, now, zone);
+        return store.start(cleanName(manager), now, planned);
+    }
+
+    /** Ends the open shift now; empty when none was open. */
+    public Optional<Shift> endCurrent() {
+        Optional<Shift> open = store.current();
+        return open.map(s -> store.end(s.id(), clock.instant()));
+    }
+
+    /** A shift that was never started in the desk, recorded after the fact. */
+    public Shift record(String manager, Instant start, Instant end) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new IllegalArgumentException("A shift must end after it started");
+        }
+        if (end.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A recorded shift must be over");
+        }
+        return store.record(cleanName(manager), start, end, null);
+    }
+
+    public Shift moveEnd(long shiftId, Instant end) {
+        return store.moveEnd(shiftId, end, clock.instant());
+    }
+
+    public Shift moveStart(long shiftId, Instant start) {
+        return store.moveStart(shiftId, start, clock.instant());
+    }
+
+    public void saveNotes(long shiftId, String notes) {
+        String text = notes == null ? "" : notes;
+        String problem = TextChecks.problem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException("Notes: " + problem);
+        }
+        if (text.length() > MAX_NOTES) {
+            throw new IllegalArgumentException("Notes can have at most " + MAX_NOTES + " characters");
+        }
+        store.saveNotes(shiftId, text, clock.instant());
+    }
+
+    /** "I have the desk": see {@link ShiftStore#takeDesk}. */
+    public Shift takeDesk(long reviewedShiftId, String name) {
+        return store.takeDesk(reviewedShiftId, cleanName(name), clock.instant());
+    }
+
+    /** The shift that covered {@code at}, if any. */
+    public Optional<Shift> covering(Instant at) {
+        return store.covering(at);
+    }
+
+    /** The shift before this one (its acknowledgement tells how this shift began). */
+    public Optional<Shift> before(Shift shift) {
+        return store.before(shift);
+    }
+
+    /**
+     * The shift just ending: the open shift up to now, unless it started less than {@link #JUST_STARTED} ago and an
+     * earlier shift exists (then the incoming manager is reviewing that one); else the last ended shift; else the
+     * last {@link #FALLBACK_WINDOW}.
+     */
+    public ReportWindow defaultWindow() {
+        Instant now = clock.instant();
+        Optional<Shift> open = store.current();
+        if (open.isPresent()) {
+            Shift s = open.get();
+            Optional<Shift> prev = store.before(s);
+            if (Duration.between(s.startedAt(), now).compareTo(JUST_STARTED) < 0 && prev.isPresent()
+                    && prev.get().endedAt() != null) {
+                return windowOf(prev.get());
+            }
+            if (now.isAfter(s.startedAt())) {
+                return new ReportWindow(s.startedAt(), now, s);
+            }
+        }
+        List<Shift> recent = store.recent(1);
+        if (!recent.isEmpty() && recent.get(0).endedAt() != null) {
+            return windowOf(recent.get(0));
+        }
+        return ReportWindow.of(now.minus(FALLBACK_WINDOW), now);
+    }
+
+    /** The window of a shift: start to end, or to now while it is open. */
+    public ReportWindow windowOf(Shift s) {
+        Instant end = s.endedAt() != null ? s.endedAt() : clock.instant();
+        if (!end.isAfter(s.startedAt())) {
+            end = s.startedAt().plusSeconds(1);
+        }
+        return new ReportWindow(s.startedAt(), end, s);
+    }
+
+    static String cleanName(String raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("Please give the manager's name");
+        }
+        String problem = TextChecks.problem(raw);
+        if (problem != null) {
+            throw new IllegalArgumentException("Name: " + problem);
+        }
+        String name = Normalizer.normalize(raw, Normalizer.Form.NFC)
+                .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", " ").replaceAll("\\s+", " ").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("Please give the manager's name");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("A name can have at most " + MAX_NAME + " characters");
+        }
+        return name;
+    }
+}

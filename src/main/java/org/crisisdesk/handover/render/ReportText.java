@@ -1,0 +1,125 @@
+package org.crisisdesk.handover.render;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.crisisdesk.handover.HandoverReport;
+import org.crisisdesk.handover.HandoverReport.CategoryRef;
+import org.crisisdesk.handover.HandoverReport.CategoryTotal;
+import org.crisisdesk.handover.HandoverReport.PostedNotice;
+
+/**
+ * The report's words (Korean base, English) and how it writes times: "HH:mm" on the report's own day, "MM-dd HH:mm"
+ * otherwise, always in the given zone. Immutable.
+ */
+public final class ReportText {
+    static final String BUNDLE = "org.crisisdesk.handover.render.report";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final ResourceBundle bundle;
+    private final LocalDate day;
+
+    public ReportText(Locale locale, ZoneId zone) {
+        this(locale, zone, null);
+    }
+
+    private ReportText(Locale locale, ZoneId zone, LocalDate day) {
+        this.locale = "ko".equals(locale.getLanguage()) ? Locale.KOREAN : Locale.ENGLISH;
+        this.zone = zone;
+        this.day = day;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The same words, writing short times relative to the report's first day. */
+    public ReportText forReport(HandoverReport report) {
+        return new ReportText(locale, zone, report.window().from().atZone(zone).toLocalDate());
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String t(String key, Object... args) {
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : "!" + key + "!";
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** "" for null. */
+    public String time(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        var z = at.atZone(zone);
+        return day != null && z.toLocalDate().equals(day) ? TIME.format(z) : DAY_TIME.format(z);
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "" : FULL.format(at.atZone(zone));
+    }
+
+    public String category(CategoryRef c) {
+        return c.unsorted() ? t("report.category.unsorted") : c.name();
+    }
+
+    /** Notices without a category are general notices, not "unsorted". */
+    public String noticeCategory(CategoryRef c) {
+        return c.unsorted() ? t("report.category.general") : c.name();
+    }
+
+    /** "2/4 label" or "" when the notice has no stage. */
+    public String stage(PostedNotice n) {
+        StringBuilder sb = new StringBuilder();
+        if (n.stageStep() != null) {
+            sb.append(n.stageStep());
+            if (n.stageTotal() != null) {
+                sb.append('/').append(n.stageTotal());
+            }
+        }
+        if (n.stageLabel() != null && !n.stageLabel().isBlank()) {
+            sb.append(sb.length() > 0 ? " " : "").append(n.stageLabel().strip());
+        }
+        return sb.toString();
+    }
+
+    /** "+7 (+140%)", "−3 (−50%)", "+4 (new)", "0". */
+    public String change(CategoryTotal t) {
+        return change(t.count(), t.previous());
+    }
+
+    public String change(long now, long previous) {
+        long d = now - previous;
+        String abs = d > 0 ? "+" + d : d < 0 ? "−" + (-d) : "0";
+        if (d == 0) {
+            return abs;
+        }
+        if (previous == 0) {
+            return abs + " (" + t("report.totals.new") + ")";
+        }
+        long pct = Math.round(100.0 * d / previous);
+        return abs + " (" + (pct > 0 ? "+" : pct < 0 ? "−" : "") + Math.abs(pct) + "%)";
+    }
+
+    /** "9h", "8h 30m", "45m". */
+    public String length(Duration d) {
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        if (h == 0) {
+            return m + "m";
+        }
+        return m == 0 ? h + "h" : h + "h " + m + "m";
+    }
+}

@@ -1,0 +1,235 @@
+package org.crisisdesk.source.twitter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.TextChecks;
+import org.crisisdesk.notice.Publisher.Posted;
+import twitter4j.CreateTweetResponse;
+import twitter4j.PaginationToken;
+import twitter4j.Tweet;
+import twitter4j.TweetsResponse;
+import twitter4j.Twitter;
+import twitter4j.TwitterException;
+import twitter4j.TwitterObjectFactory;
+import twitter4j.TwitterV2;
+import twitter4j.TwitterV2ExKt;
+import twitter4j.User2;
+import twitter4j.UsersResponse;
+
+/**
+ * X API v2 through twitter4j-v2. Text arrives HTML-escaped and is unescaped here, once; long posts' full text is in
+ * {@code note_tweet.text}, which twitter4j-v2 does not map, so it is read from the raw JSON of the same response.
+ */
+final class V2Client implements XClient {
+    static final int PAGE = 100;
+    static final String TWEET_FIELDS = "created_at,lang,author_id,conversation_id,note_tweet";
+    static final String USER_FIELDS = "name,username";
+    static final String EXPANSIONS = "author_id";
+
+    private final TwitterV2 v2;
+    private final Clock clock;
+    private final Map<Endpoint, RateLimit> rates = new EnumMap<>(Endpoint.class);
+    private XAccount me;
+
+    V2Client(XSettings settings, Clock clock) {
+        Twitter twitter = Twitter4j.twitter(settings);
+        this.v2 = TwitterV2ExKt.getV2(twitter);
+        this.clock = clock;
+    }
+
+    @Override
+    public ApiVersion api() {
+        return ApiVersion.V2;
+    }
+
+    @Override
+    public int pageSize() {
+        return PAGE;
+    }
+
+    @Override
+    public XAccount verify() throws XApiException {
+        try {
+            // twitter4j-v2 will not send a null expansions; ask for one that costs nothing.
+            UsersResponse r = v2.getMe("pinned_tweet_id", null, USER_FIELDS);
+            rates.put(Endpoint.ME, Twitter4j.rate(r.getRateLimitStatus()));
+            if (r.getUsers().isEmpty()) {
+                throw new XApiException(XApiException.Kind.REJECTED, 200, "users/me returned no user", null, null);
+            }
+            User2 u = r.getUsers().get(0);
+            me = new XAccount(Long.toString(u.getId()), u.getScreenName(), u.getName());
+            return me;
+        } catch (TwitterException e) {
+            throw failed(Endpoint.ME, e);
+        }
+    }
+
+    @Override
+    public MentionPage mentions(XAccount account, String sinceId, String cursor) throws XApiException {
+        try {
+            TweetsResponse r = v2.getUserMentions(Long.parseLong(account.id()), null, EXPANSIONS, PAGE, null,
+                    token(cursor), null, null, id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
+            return page(Endpoint.MENTIONS, r, TwitterObjectFactory.getRawJSON(r));
+        } catch (TwitterException e) {
+            throw failed(Endpoint.MENTIONS, e);
+        }
+    }
+
+    @Override
+    public MentionPage search(String query, String sinceId, String cursor) throws XApiException {
+        try {
+            TweetsResponse r = v2.searchRecent(query, null, EXPANSIONS, PAGE, null, token(cursor), null, null,
+                    id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
+            return page(Endpoint.SEARCH, r, TwitterObjectFactory.getRawJSON(r));
+        } catch (TwitterException e) {
+            throw failed(Endpoint.SEARCH, e);
+        }
+    }
+
+    @Override
+    public Posted post(String text, String inReplyToId) throws XApiException {
+        try {
+            CreateTweetResponse r = v2.createTweet(null, null, null, null, null, null, null, null, null,
+                    id(inReplyToId), null, text);
+            rates.put(Endpoint.POST, Twitter4j.rate(r.getRateLimitStatus()));
+            String id = Long.toString(r.getId());
+            return new Posted(id, text, clock.instant(), url(id));
+        } catch (TwitterException e) {
+            throw failed(Endpoint.POST, e);
+        }
+    }
+
+    @Override
+    public List<Posted> recentPosts(XAccount account, int max) throws XApiException {
+        try {
+            int n = Math.max(5, Math.min(100, max));
+            TweetsResponse r = v2.getUserTweets(Long.parseLong(account.id()), null, null, null, n, null, null, null,
+                    null, null, null, "created_at,note_tweet,entities", null, null);
+            rates.put(Endpoint.OWN_POSTS, Twitter4j.rate(r.getRateLimitStatus()));
+            // X wraps every link in t.co; put the links back so a notice can be recognised by its own text.
+            Map<Long, String> texts = expandedTexts(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
+            List<Posted> out = new ArrayList<>();
+            for (Tweet t : r.getTweets()) {
+                if (out.size() >= max) {
+                    break;
+                }
+                String text = TextChecks.unescapeXEntities(texts.getOrDefault(t.getId(), t.getText()));
+                Instant at = t.getCreatedAt() != null ? t.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(t.getId());
+                out.add(new Posted(Long.toString(t.getId()), text, at, url(Long.toString(t.getId()))));
+            }
+            return out;
+        } catch (TwitterException e) {
+            throw failed(Endpoint.OWN_POSTS, e);
+        }
+    }
+
+    @Override
+    public RateLimit rate(Endpoint endpoint) {
+        return rates.get(endpoint);
+    }
+
+    private String url(String id) {
+        return me != null ? "https://x.com/" + me.handle() + "/status/" + id : "https://x.com/i/status/" + id;
+    }
+
+    private XApiException failed(Endpoint endpoint, TwitterException e) {
+        XApiException x = Twitter4j.map(e, ApiVersion.V2);
+        if (x.rate() != null) {
+            rates.put(endpoint, x.rate());
+        }
+        return x;
+    }
+
+    private MentionPage page(Endpoint endpoint, TweetsResponse r, String raw) {
+        RateLimit rate = Twitter4j.rate(r.getRateLimitStatus());
+        rates.put(endpoint, rate);
+        Map<Long, String> notes = notes(Twitter4j.readRaw(raw));
+        Map<Long, User2> users = r.getUsersMap();
+        List<Mention> out = new ArrayList<>(r.getTweets().size());
+        for (Tweet t : r.getTweets()) {
+            out.add(mention(t, users, notes.get(t.getId())));
+        }
+        PaginationToken next = r.getMeta() == null ? null : r.getMeta().getNextToken();
+        return new MentionPage(out, next == null ? null : next.getValue(), rate);
+    }
+
+    static Mention mention(Tweet t, Map<Long, User2> users, String noteText) {
+        User2 u = t.getAuthorId() == null ? null : users.get(t.getAuthorId());
+        String handle = u != null && u.getScreenName() != null ? u.getScreenName()
+                : "id:" + (t.getAuthorId() == null ? "unknown" : t.getAuthorId());
+        // v2 escapes &, < and > in both text and note_tweet.text: undo it exactly once.
+        String text = TextChecks.unescapeXEntities(noteText != null ? noteText : t.getText());
+        Instant created = t.getCreatedAt() != null ? t.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(t.getId());
+        return new Mention("x", Long.toString(t.getId()), created, Twitter4j.limit(Twitter4j.clean(handle), 100),
+                Twitter4j.limit(Twitter4j.clean(u == null ? null : u.getName()), 400), Twitter4j.limit(t.getLang(), 16),
+                Twitter4j.clean(text == null ? "" : text),
+                t.getConversationId() == null ? null : Long.toString(t.getConversationId()), null, null);
+    }
+
+    /** id → note_tweet.text from a raw v2 response ({@code data} array or object). */
+    static Map<Long, String> notes(JsonNode root) {
+        Map<Long, String> notes = new HashMap<>();
+        if (root == null) {
+            return notes;
+        }
+        JsonNode data = root.path("data");
+        Iterable<JsonNode> tweets = data.isArray() ? data : List.of(data);
+        for (JsonNode t : tweets) {
+            JsonNode note = t.path("note_tweet").path("text");
+            if (note.isTextual() && t.hasNonNull("id")) {
+                try {
+                    notes.put(Long.parseLong(t.get("id").asText()), note.asText());
+                } catch (NumberFormatException ignored) {
+                    // ids are numeric on X; a compatible server that says otherwise keeps the short text
+                }
+            }
+        }
+        return notes;
+    }
+
+    /** id → full text (note_tweet if any) with each t.co link replaced by its expanded_url, still escaped. */
+    static Map<Long, String> expandedTexts(JsonNode root) {
+        Map<Long, String> out = new HashMap<>();
+        if (root == null) {
+            return out;
+        }
+        JsonNode data = root.path("data");
+        Iterable<JsonNode> tweets = data.isArray() ? data : List.of(data);
+        for (JsonNode t : tweets) {
+            JsonNode note = t.path("note_tweet");
+            boolean isNote = note.path("text").isTextual();
+            String text = isNote ? note.get("text").asText() : t.path("text").asText(null);
+            if (text == null || !t.hasNonNull("id")) {
+                continue;
+            }
+            for (JsonNode u : (isNote ? note : t).path("entities").path("urls")) {
+                String shortUrl = u.path("url").asText("");
+                String expanded = u.path("expanded_url").asText("");
+                if (!shortUrl.isEmpty() && !expanded.isEmpty()) {
+                    text = text.replace(shortUrl, expanded);
+                }
+            }
+            try {
+                out.put(Long.parseLong(t.get("id").asText()), text);
+            } catch (NumberFormatException ignored) {
+                // not an X id: keep twitter4j's text
+            }
+        }
+        return out;
+    }
+
+    private static PaginationToken token(String cursor) {
+        return cursor == null ? null : new PaginationToken(cursor);
+    }
+
+    private static Long id(String s) {
+        return s == null ? null : Long.valueOf(s);
+    }
+}
