@@ -13,7 +13,7 @@ package org.crisisdesk.triage;
  */
 final class Featurizer {
     static final int VERSION = 1;
-    static final int DEFAULT_BITS = 18;
+    static final int DEFAULT_BITS = 16;
 
     private static final int SEED_1 = 0x1b873593;
     private static final int SEED_2 = 0x5bd1e995;

@@ -20,15 +20,19 @@ final class NaiveBayesModel {
     private static final int MAGIC = 0x43444e42; // "CDNB"
 
     private final int dim;
-    private final float logAlpha = (float) Math.log(ALPHA);
+    /** log(count + alpha) is stored as a fixed-point short (x 2048): half the memory of floats, so it stays cached. */
+    static final float SCALE = 2048f;
+    private final short logAlpha = quantize(Math.log(ALPHA));
     private int classes;
     private long[] classIds = new long[0];
     private int[] docs = new int[0];
     private long[] tokens = new long[0];
     private int[] counts = new int[0];
-    private float[] logCounts = new float[0];
+    private short[] logCounts = new short[0];
     /** How many classes have a non-zero count for each feature; {@code vocabulary} counts features with any. */
     private short[] classesWithFeature;
+    /** One bit per feature: seen in training at all (8 KB at 2^16 features, so the check stays in L1). */
+    private long[] seenBits;
     private int vocabulary;
     private long totalDocs;
     private double[] logDenominator = new double[0];
@@ -37,6 +41,7 @@ final class NaiveBayesModel {
     NaiveBayesModel(int dim) {
         this.dim = dim;
         this.classesWithFeature = new short[dim];
+        this.seenBits = new long[(dim + 63) >>> 6];
     }
 
     int dimension() {
@@ -77,7 +82,7 @@ final class NaiveBayesModel {
         int c = classes;
         int n = c + 1;
         int[] newCounts = new int[dim * n];
-        float[] newLogs = new float[dim * n];
+        short[] newLogs = new short[dim * n];
         for (int f = 0; f < dim; f++) {
             System.arraycopy(counts, f * c, newCounts, f * n, c);
             System.arraycopy(logCounts, f * c, newLogs, f * n, c);
@@ -112,14 +117,16 @@ final class NaiveBayesModel {
                 continue;
             }
             counts[idx] = after;
-            logCounts[idx] = (float) Math.log(after + ALPHA);
+            logCounts[idx] = quantize(Math.log(after + ALPHA));
             if (before == 0) {
                 if (classesWithFeature[f]++ == 0) {
                     vocabulary++;
+                    seenBits[f >>> 6] |= 1L << f;
                 }
             } else if (after == 0) {
                 if (--classesWithFeature[f] == 0) {
                     vocabulary--;
+                    seenBits[f >>> 6] &= ~(1L << f);
                 }
             }
         }
@@ -150,44 +157,45 @@ final class NaiveBayesModel {
         if (stride == 0) {
             return 0;
         }
-        short[] seen = classesWithFeature;
-        int used;
-        if (stride == 8) {
-            used = score8(feats, n, out);
-        } else {
-            for (int c = 0; c < stride; c++) {
-                out[c] = 0;
-            }
-            float[] lc = logCounts;
-            used = 0;
-            for (int k = 0; k < n; k++) {
-                int f = feats[k];
-                if (seen[f] == 0) {
-                    continue;
-                }
-                used++;
-                int base = f * stride;
-                for (int c = 0; c < stride; c++) {
-                    out[c] += lc[base + c];
-                }
-            }
-        }
+        int used = stride == 8 ? score8(feats, n, out) : scoreAny(feats, n, out, stride);
         for (int c = 0; c < stride; c++) {
             out[c] = docs[c] == 0 ? Double.NEGATIVE_INFINITY : out[c] + logPrior[c] - used * logDenominator[c];
         }
         return used;
     }
 
-    /** The common case unrolled (the demo has eight categories): the sums stay in registers. */
-    private int score8(int[] feats, int n, double[] out) {
-        float[] lc = logCounts;
-        short[] seen = classesWithFeature;
-        float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    private int scoreAny(int[] feats, int n, double[] out, int stride) {
+        short[] lc = logCounts;
+        long[] seen = seenBits;
+        long[] acc = new long[stride];
         int used = 0;
         for (int k = 0; k < n; k++) {
             int f = feats[k];
-            if (seen[f] == 0) {
-                continue;
+            if ((seen[f >>> 6] & (1L << f)) == 0) {
+                continue; // never seen in training
+            }
+            int base = f * stride;
+            used++;
+            for (int c = 0; c < stride; c++) {
+                acc[c] += lc[base + c];
+            }
+        }
+        for (int c = 0; c < stride; c++) {
+            out[c] = acc[c] / SCALE;
+        }
+        return used;
+    }
+
+    /** The common case unrolled (the demo has eight categories): one 16-byte row per feature, sums in registers. */
+    private int score8(int[] feats, int n, double[] out) {
+        short[] lc = logCounts;
+        long[] seen = seenBits;
+        int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        int used = 0;
+        for (int k = 0; k < n; k++) {
+            int f = feats[k];
+            if ((seen[f >>> 6] & (1L << f)) == 0) {
+                continue; // never seen in training
             }
             used++;
             int b = f << 3;
@@ -200,21 +208,25 @@ final class NaiveBayesModel {
             a6 += lc[b + 6];
             a7 += lc[b + 7];
         }
-        out[0] = a0;
-        out[1] = a1;
-        out[2] = a2;
-        out[3] = a3;
-        out[4] = a4;
-        out[5] = a5;
-        out[6] = a6;
-        out[7] = a7;
+        out[0] = a0 / SCALE;
+        out[1] = a1 / SCALE;
+        out[2] = a2 / SCALE;
+        out[3] = a3 / SCALE;
+        out[4] = a4 / SCALE;
+        out[5] = a5 / SCALE;
+        out[6] = a6 / SCALE;
+        out[7] = a7 / SCALE;
         return used;
+    }
+
+    static short quantize(double logValue) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(logValue * SCALE)));
     }
 
     /** How much feature {@code f} favours class {@code a} over class {@code b} (log ratio), for explanations. */
     double weight(int f, int a, int b) {
         int base = f * classes;
-        return (logCounts[base + a] - logDenominator[a]) - (logCounts[base + b] - logDenominator[b]);
+        return (logCounts[base + a] / SCALE - logDenominator[a]) - (logCounts[base + b] / SCALE - logDenominator[b]);
     }
 
     // ---- persistence: sparse counts, so a model of a few thousand labels is a few hundred kilobytes ----
@@ -274,7 +286,7 @@ final class NaiveBayesModel {
             m.totalDocs += m.docs[c];
         }
         m.counts = new int[dim * classes];
-        m.logCounts = new float[dim * classes];
+        m.logCounts = new short[dim * classes];
         Arrays.fill(m.logCounts, m.logAlpha);
         for (int c = 0; c < classes; c++) {
             int nonZero = in.readInt();
@@ -286,9 +298,10 @@ final class NaiveBayesModel {
                     throw new IOException("corrupt feature table");
                 }
                 m.counts[f * classes + c] = v;
-                m.logCounts[f * classes + c] = (float) Math.log(v + ALPHA);
+                m.logCounts[f * classes + c] = quantize(Math.log(v + ALPHA));
                 if (m.classesWithFeature[f]++ == 0) {
                     m.vocabulary++;
+                    m.seenBits[f >>> 6] |= 1L << f;
                 }
             }
         }

@@ -34,7 +34,10 @@ public final class RuleSet {
     private final List<Category> categories;
     private final long version;
     private final KeywordAutomaton automaton;
-    /** Per pattern: its uses, each {@code categoryIndex << 1 | (exclusion ? 1 : 0)}. */
+    private static final int KIND_KEYWORD = 0;
+    private static final int KIND_EXCLUSION = 1;
+    private static final int KIND_REGEX = 2;
+    /** Per pattern: its uses, each {@code index << 2 | kind}: a category's keyword or exclusion, or a regex prefix. */
     private final int[][] patternUses;
     /** Per pattern and use: the keyword as the category wrote it, for explanations. */
     private final String[][] patternLabels;
@@ -66,6 +69,14 @@ public final class RuleSet {
                 compiled.add(new CompiledRegex(regexIndex++, r));
             }
             rx.add(compiled.toArray(new CompiledRegex[0]));
+            // A regex's literal prefix rides along in the keyword automaton: the one pass over the text also says
+            // whether (and from where) each regex can match at all.
+            for (CompiledRegex r : compiled) {
+                if (r.prefix != null) {
+                    uses.computeIfAbsent(new String(r.prefix), k -> new ArrayList<>()).add(new int[] {r.index, KIND_REGEX});
+                    labels.computeIfAbsent(new String(r.prefix), k -> new ArrayList<>()).add(r.pattern.pattern());
+                }
+            }
         }
         List<String> patterns = new ArrayList<>(uses.keySet());
         this.automaton = patterns.isEmpty() ? null : new KeywordAutomaton(patterns);
@@ -79,7 +90,7 @@ public final class RuleSet {
             patternUses[p] = new int[u.size()];
             patternUseIds[p] = new int[u.size()];
             for (int k = 0; k < u.size(); k++) {
-                patternUses[p][k] = u.get(k)[0] << 1 | u.get(k)[1];
+                patternUses[p][k] = u.get(k)[0] << 2 | u.get(k)[1];
                 patternUseIds[p][k] = useId++;
             }
             patternLabels[p] = labels.get(patterns.get(p)).toArray(new String[0]);
@@ -99,7 +110,7 @@ public final class RuleSet {
                 continue; // reported by problems(); skipped when compiling leniently
             }
             List<int[]> u = uses.computeIfAbsent(key, k -> new ArrayList<>());
-            int[] use = {categoryIndex, exclusion ? 1 : 0};
+            int[] use = {categoryIndex, exclusion ? KIND_EXCLUSION : KIND_KEYWORD};
             boolean dup = u.stream().anyMatch(x -> x[0] == use[0] && x[1] == use[1]);
             if (!dup) {
                 u.add(use);
@@ -242,18 +253,25 @@ public final class RuleSet {
         s.prepareRules(this);
         char[] text = s.norm;
         int len = s.normLength;
-        if (automaton != null && len > 0) {
-            scanKeywords(s, text, len);
+        if (len == 0) {
+            return;
         }
-        if (regexCount > 0 && len > 0) {
+        if (automaton != null) {
+            scanKeywords(s, text, len);
+        } else {
+            s.firstDigit = CompiledRegex.firstDigit(text, len);
+        }
+        if (regexCount > 0) {
             scanRegexes(s, text, len);
         }
     }
 
     private void scanKeywords(TriageScratch s, char[] text, int len) {
         boolean[] wordStart = s.wordStart;
+        int[] fedPos = s.fedPos;
         int fed = 0;
         int state = 0;
+        int firstDigit = -1;
         boolean prevWord = false;
         for (int i = 0; i < len; i++) {
             char c = text[i];
@@ -261,23 +279,32 @@ public final class RuleSet {
                 prevWord = false;
                 continue;
             }
+            if (firstDigit < 0 && c >= '0' && c <= '9') {
+                firstDigit = i;
+            }
             wordStart[fed] = !prevWord;
+            fedPos[fed] = i;
             prevWord = TextNormalizer.isWordChar(c);
             state = automaton.next(state, c);
             int[] out = automaton.outputs(state);
             if (out != null) {
                 for (int p : out) {
-                    if (patternNeedsWordStart[p] && !wordStart[fed - automaton.patternLength(p) + 1]) {
-                        continue;
-                    }
+                    int start = fed - automaton.patternLength(p) + 1;
+                    boolean startsWord = wordStart[start];
                     int[] u = patternUses[p];
                     for (int k = 0; k < u.length; k++) {
-                        s.keywordHit(u[k] >>> 1, (u[k] & 1) != 0, patternUseIds[p][k], p, k);
+                        int kind = u[k] & 3;
+                        if (kind == KIND_REGEX) {
+                            s.regexCandidate(u[k] >>> 2, fedPos[start]);
+                        } else if (startsWord || !patternNeedsWordStart[p]) {
+                            s.keywordHit(u[k] >>> 2, kind == KIND_EXCLUSION, patternUseIds[p][k], p, k);
+                        }
                     }
                 }
             }
             fed++;
         }
+        s.firstDigit = firstDigit;
     }
 
     private void scanRegexes(TriageScratch s, char[] text, int len) {
@@ -286,13 +313,14 @@ public final class RuleSet {
         long budget = REGEX_STEPS_BASE + (long) REGEX_STEPS_PER_CHAR * len;
         for (int ci = 0; ci < regexes.length; ci++) {
             for (CompiledRegex r : regexes[ci]) {
-                if (!r.mayMatch(text, len)) {
-                    continue;
+                int from = r.prefix != null ? s.regexFrom[r.index] : r.digitFirst ? s.firstDigit : 0;
+                if (from < 0) {
+                    continue; // its literal start (or a digit) is nowhere in the text
                 }
                 Matcher m = s.matcher(r.index, r.pattern, view);
                 view.rewind(budget);
                 try {
-                    if (m.find()) {
+                    if (m.find(from)) {
                         s.regexHit(ci, r.index, m.start(), m.end());
                     }
                 } catch (RuntimeException e) {
@@ -309,65 +337,77 @@ public final class RuleSet {
         return patternLabels[pattern][use];
     }
 
-    /** A regex with a literal prefilter: when it must start with a known character, skip texts without it. */
+    /**
+     * A regex with a cheap prefilter: when every match must start with a known literal ("개통", "emergency") or with
+     * a digit, texts without it are skipped and the search starts at its first occurrence (found by the keyword
+     * automaton's pass). Most regexes are skipped for most texts this way, so they cost little on the hot path.
+     */
     static final class CompiledRegex {
         final int index;
         final Pattern pattern;
-        /** -1: no prefilter; -2: needs a digit; otherwise the (folded) character the match must start with. */
-        final int firstChar;
+        /** Folded literal every match starts with, or null. */
+        final char[] prefix;
+        /** Every match starts with a digit ({@code \d...}). */
+        final boolean digitFirst;
 
         CompiledRegex(int index, String regex) {
             this.index = index;
             this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            this.firstChar = prefilter(regex);
+            boolean alternation = hasTopLevelAlternation(regex);
+            String literal = alternation ? "" : literalPrefix(regex);
+            String folded = literal.isEmpty() ? "" : TextNormalizer.normalize(literal);
+            // Folding must not change the shape of the literal (NFKC expansions, spaces): otherwise no prefilter.
+            this.prefix = !folded.isEmpty() && folded.length() == literal.length() && folded.indexOf(' ') < 0
+                    ? folded.toCharArray() : null;
+            this.digitFirst = !alternation && prefix == null && regex.startsWith("\\d");
         }
 
-        private static int prefilter(String r) {
-            if (r.isEmpty() || r.indexOf('|') >= 0) {
-                return -1;
-            }
-            char c0 = r.charAt(0);
-            int afterFirst;
-            int result;
-            if (c0 == '\\' && r.length() > 1 && r.charAt(1) == 'd') {
-                result = -2;
-                afterFirst = 2;
-            } else if ("\\[](){}.*+?^$|".indexOf(c0) >= 0 || Character.isSurrogate(c0)) {
-                return -1;
-            } else {
-                // The text is normalized (NFKC, lower case), so the match must start with the folded character.
-                String folded = TextNormalizer.normalize(String.valueOf(c0));
-                if (folded.length() != 1) {
-                    return -1;
-                }
-                result = folded.charAt(0);
-                afterFirst = 1;
-            }
-            if (afterFirst < r.length() && "?*{".indexOf(r.charAt(afterFirst)) >= 0) {
-                return -1; // the first element is optional
-            }
-            return result;
-        }
-
-        boolean mayMatch(char[] text, int len) {
-            if (firstChar == -1) {
-                return true;
-            }
-            if (firstChar == -2) {
-                for (int i = 0; i < len; i++) {
-                    if (Character.isDigit(text[i])) {
-                        return true;
+        /** The leading run of plain characters that every match must begin with ("" when there is none). */
+        static String literalPrefix(String r) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length(); i++) {
+                char c = r.charAt(i);
+                if ("\\[](){}.*+?^$|".indexOf(c) >= 0 || Character.isSurrogate(c) || Character.isWhitespace(c)) {
+                    if ((c == '?' || c == '*' || c == '{') && sb.length() > 0) {
+                        sb.setLength(sb.length() - 1); // the last character is optional
                     }
+                    break;
                 }
-                return false;
+                sb.append(c);
             }
-            char f = (char) firstChar;
-            for (int i = 0; i < len; i++) {
-                if (text[i] == f) {
+            return sb.toString();
+        }
+
+        /** A '|' outside any group or character class: the match may start with either side. */
+        static boolean hasTopLevelAlternation(String r) {
+            int depth = 0;
+            boolean inClass = false;
+            for (int i = 0; i < r.length(); i++) {
+                char c = r.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (inClass) {
+                    inClass = c != ']';
+                } else if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
                     return true;
                 }
             }
             return false;
+        }
+
+        static int firstDigit(char[] text, int len) {
+            for (int i = 0; i < len; i++) {
+                if (text[i] >= '0' && text[i] <= '9') { // \\d is ASCII-only in java.util.regex by default
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

@@ -75,15 +75,24 @@ public final class TextNormalizer {
 
     /**
      * True when every character is one NFKC leaves alone and composes with nothing: ASCII, precomposed Hangul
-     * syllables and common punctuation. Anything else goes through {@link Normalizer}.
+     * syllables and the usual emoji (pictographs, dingbats, ZWJ, variation selectors). Anything else goes through
+     * {@link Normalizer}. This keeps the common post off the slow path.
      */
     private static boolean quickNfkcStable(String s, int end) {
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            if (c < 0x80 || (c >= 0xAC00 && c <= 0xD7A3)) {
+            if (c < 0x80 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x2600 && c <= 0x27BF) || c == 0x200D
+                    || c == 0xFE0F || c == 0xFE0E) {
                 continue;
             }
-            // Anything else (Latin-1 letters, jamo, full-width forms, emoji...): let the JDK decide for the rest.
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                if (cp >= 0x1F300 && cp <= 0x1FAFF) { // pictographs, emoticons, transport, supplemental symbols
+                    i++;
+                    continue;
+                }
+            }
+            // Anything else (Latin-1 letters, jamo, full-width forms...): let the JDK decide for the rest.
             return Normalizer.isNormalized(s.subSequence(i, end), Normalizer.Form.NFKC)
                     && !startsWithCombiningMark(s, i);
         }
@@ -231,6 +240,9 @@ public final class TextNormalizer {
     static boolean isWordChar(char c) {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        if (c >= 0xAC00 && c <= 0xD7A3) {
+            return true; // Hangul syllables: the common case, without a character-table lookup
         }
         return Character.isLetterOrDigit(c);
     }

@@ -306,7 +306,10 @@ public final class TriageEngine implements Suggester, AutoCloseable {
         return cues.isEmpty() ? "learned" : "learned: " + String.join(", ", cues);
     }
 
-    /** The (up to three) longest-reaching n-grams and words that most favour {@code best} over the runner-up. */
+    /**
+     * The (up to three) n-grams and words of two or more characters that most favour {@code best} over the runner-up:
+     * a fixed-size top list, no maps or sorting, so an explanation costs little more than the suggestion.
+     */
     private List<String> classifierCues(TriageScratch s, RuleSet r, int best) {
         int runnerUp = -1;
         for (int i = 0; i < r.size(); i++) {
@@ -314,6 +317,10 @@ public final class TriageEngine implements Suggester, AutoCloseable {
                 runnerUp = i;
             }
         }
+        final int slots = 6;
+        int[] top = s.cueSlots;
+        double[] weight = s.cueWeights;
+        int filled = 0;
         lock.readLock().lock();
         try {
             int a = s.candidateClass[best];
@@ -321,32 +328,34 @@ public final class TriageEngine implements Suggester, AutoCloseable {
             if (a < 0 || b < 0 || a >= model.classes() || b >= model.classes()) {
                 return List.of();
             }
-            Map<String, Double> cues = new LinkedHashMap<>();
             for (int k = 0; k < s.featCount; k++) {
-                if (s.featLength[k] < 2) {
+                if (s.featLength(k) < 2) {
                     continue;
                 }
                 double w = model.weight(s.feats[k], a, b);
-                if (w > 0.5) {
-                    String text = new String(s.norm, s.featStart[k], s.featLength[k]).strip();
-                    cues.merge(text, w, Math::max);
+                if (w <= 0.5 || (filled == slots && w <= weight[slots - 1])) {
+                    continue;
                 }
+                int pos = filled < slots ? filled++ : slots - 1;
+                while (pos > 0 && weight[pos - 1] < w) {
+                    top[pos] = top[pos - 1];
+                    weight[pos] = weight[pos - 1];
+                    pos--;
+                }
+                top[pos] = k;
+                weight[pos] = w;
             }
-            List<Map.Entry<String, Double>> top = new ArrayList<>(cues.entrySet());
-            top.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
-            List<String> out = new ArrayList<>();
-            for (Map.Entry<String, Double> e : top) {
-                if (out.stream().noneMatch(o -> o.contains(e.getKey()) || e.getKey().contains(o))) {
-                    out.add(e.getKey());
-                }
-                if (out.size() == 3) {
-                    break;
-                }
-            }
-            return out;
         } finally {
             lock.readLock().unlock();
         }
+        List<String> out = new ArrayList<>(3);
+        for (int i = 0; i < filled && out.size() < 3; i++) {
+            String cue = new String(s.norm, s.featStart(top[i]), s.featLength(top[i])).strip();
+            if (!cue.isEmpty() && out.stream().noneMatch(o -> o.contains(cue) || cue.contains(o))) {
+                out.add(cue);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------------ learning

@@ -22,6 +22,8 @@ final class TriageScratch {
     final char[] norm = new char[TextNormalizer.outputCapacity(TextNormalizer.MAX_CLASSIFIED_CHARS)];
     int normLength;
     final boolean[] wordStart = new boolean[norm.length];
+    /** Position in {@link #norm} of each non-space character the keyword automaton read. */
+    final int[] fedPos = new int[norm.length];
 
     void normalize(String raw) {
         normLength = raw == null ? 0
@@ -49,6 +51,9 @@ final class TriageScratch {
     private Matcher[] matchers = new Matcher[0];
     private long matchersVersion;
     long regexTimeouts;
+    /** Per regex: where its literal prefix first occurs in {@link #norm}, or -1. */
+    int[] regexFrom = new int[0];
+    int firstDigit;
 
     void prepareRules(RuleSet r) {
         int k = r.size();
@@ -74,7 +79,18 @@ final class TriageScratch {
             matchersVersion = r.version();
             rules = r;
         }
+        if (regexFrom.length < r.regexCount()) {
+            regexFrom = new int[r.regexCount()];
+        }
+        java.util.Arrays.fill(regexFrom, 0, r.regexCount(), -1);
+        firstDigit = -1;
         hits = 0;
+    }
+
+    void regexCandidate(int regex, int textPos) {
+        if (regexFrom[regex] < 0) {
+            regexFrom[regex] = textPos;
+        }
     }
 
     void keywordHit(int category, boolean exclusion, int useId, int pattern, int use) {
@@ -151,38 +167,51 @@ final class TriageScratch {
 
     // ---- features ----
     int[] feats = new int[512];
-    int[] featStart = new int[512];
-    int[] featLength = new int[512];
+    /** Where each feature came from in {@link #norm}: {@code start << 12 | length} (for explanations). */
+    int[] featSpan = new int[512];
     int featCount;
-    private int[] featStamp = new int[0];
-    private int featStampValue;
+    /** Open-addressing set of this text's features (generation-stamped, never cleared): small, so it stays in L1. */
+    private final int[] seenKeys = new int[1 << 15];
+    private final int[] seenGen = new int[1 << 15];
+    private int gen;
+    private int seenMask;
 
     void beginFeatures(int dimension) {
-        if (featStamp.length != dimension) {
-            featStamp = new int[dimension];
-            featStampValue = 0;
+        if (++gen == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(seenGen, 0);
+            gen = 1;
         }
-        if (++featStampValue == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(featStamp, 0);
-            featStampValue = 1;
-        }
+        // about four features per character; keep the table at most half full
+        int want = Integer.highestOneBit(Math.max(64, normLength * 8) - 1) << 1;
+        seenMask = Math.min(want, seenKeys.length) - 1;
         featCount = 0;
     }
 
+    int featStart(int k) {
+        return featSpan[k] >>> 12;
+    }
+
+    int featLength(int k) {
+        return featSpan[k] & 0xFFF;
+    }
+
     void addFeature(int f, int start, int length) {
-        if (featStamp[f] == featStampValue) {
-            return;
+        int h = (f * 0x9E3779B1) >>> 17 & seenMask;
+        while (seenGen[h] == gen) {
+            if (seenKeys[h] == f) {
+                return;
+            }
+            h = (h + 1) & seenMask;
         }
-        featStamp[f] = featStampValue;
+        seenGen[h] = gen;
+        seenKeys[h] = f;
         if (featCount == feats.length) {
             int n = featCount * 2;
             feats = java.util.Arrays.copyOf(feats, n);
-            featStart = java.util.Arrays.copyOf(featStart, n);
-            featLength = java.util.Arrays.copyOf(featLength, n);
+            featSpan = java.util.Arrays.copyOf(featSpan, n);
         }
         feats[featCount] = f;
-        featStart[featCount] = start;
-        featLength[featCount] = length;
+        featSpan[featCount] = start << 12 | Math.min(length, 0xFFF);
         featCount++;
     }
 
@@ -191,6 +220,8 @@ final class TriageScratch {
     double[] candidateScores = new double[16];
     double[] candidateClassifier = new double[16];
     int[] candidateClass = new int[16];
+    final int[] cueSlots = new int[6];
+    final double[] cueWeights = new double[6];
 
     void ensureScores(int classes, int candidates) {
         if (classScores.length < classes) {

@@ -68,28 +68,39 @@ public final class TriageService {
     }
 
     /**
-     * Every manual filing is a label for the learning engine. Undo and redo are not taught again: the engine has
-     * no way to unlearn, and a redo repeats a label it already has.
+     * Every change of a mention's place is (or takes back) a label for the learning engine: filed by a person, it
+     * learns that category (a correction moves the label, the engine is idempotent per mention); back in Unsorted,
+     * or restored to the engine's own AUTO filing by an undo, it forgets the label.
      */
     private void teach(MoveResult r) {
         for (MoveResult.Moved m : r.moved()) {
-            if (m.mention() != null && m.mention().categoryId() != null) {
-                try {
-                    suggester.learn(m.mention().mention(), m.mention().categoryId());
-                } catch (RuntimeException e) {
-                    // the move is committed; a failing engine must not turn it into an error for the person
-                    log.warn("The triage engine could not learn from a move: {}", e.toString());
+            StoredMention now = m.mention();
+            if (now == null) {
+                continue;
+            }
+            try {
+                if (now.categoryId() != null && !TriageModelStore.NOT_A_LABEL.equals(now.assignedBy())) {
+                    suggester.learn(now.mention(), now.categoryId());
+                } else {
+                    suggester.forget(now.mention());
                 }
+            } catch (RuntimeException e) {
+                // the move is committed; a failing engine must not turn it into an error for the person
+                log.warn("The triage engine could not learn from a move: {}", e.toString());
             }
         }
     }
 
     public MoveResult undo(String actor) {
-        return moves.undo(actor, clock.instant());
+        MoveResult r = moves.undo(actor, clock.instant());
+        teach(r);
+        return r;
     }
 
     public MoveResult redo(String actor) {
-        return moves.redo(actor, clock.instant());
+        MoveResult r = moves.redo(actor, clock.instant());
+        teach(r);
+        return r;
     }
 
     public UndoState undoState(String actor) {

@@ -213,6 +213,7 @@ class TriageServiceTest {
         List<StoredMention> all = s.mentions().page(MentionFilter.ALL, 10);
         List<Long> pks = all.stream().map(StoredMention::pk).toList();
         List<Object[]> learned = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
         TriageService t = new TriageService(new MoveStore(s.db()), s.categories(), s.mentions(),
                 new BoardStatsStore(s.db()), new Suggester() {
                     @Override
@@ -224,6 +225,11 @@ class TriageServiceTest {
                     public void learn(Mention mention, long categoryId) {
                         learned.add(new Object[] {mention.platformId(), categoryId});
                     }
+
+                    @Override
+                    public void forget(Mention mention) {
+                        forgotten.add(mention.platformId());
+                    }
                 }, clock);
 
         MoveResult r = t.accept(pks, "desk-a");
@@ -233,14 +239,22 @@ class TriageServiceTest {
         assertThat(learned).extracting(a -> a[0] + "→" + a[1])
                 .containsExactlyInAnyOrder("1→" + delivery, "2→" + activation);
         assertThat(t.history(r.moved().get(0).mention().pk()).get(0).accepted()).isTrue();
-        // one gesture, undone at once
+        // one gesture, undone at once: the engine forgets both labels
         t.undo("desk-a");
         assertThat(s.mentions().count(MentionFilter.category(null))).isEqualTo(3);
-        // moving to Unsorted teaches nothing
+        assertThat(forgotten).containsExactlyInAnyOrder("1", "2");
+        // a redo teaches them again
         learned.clear();
+        t.redo("desk-a");
+        assertThat(learned).hasSize(2);
+        t.undo("desk-a");
+        // moving to Unsorted takes the label back
+        learned.clear();
+        forgotten.clear();
         t.move(List.of(pks.get(0)), delivery, "desk-a");
         t.move(List.of(pks.get(0)), null, "desk-a");
         assertThat(learned).hasSize(1);
+        assertThat(forgotten).containsExactly(all.get(0).platformId());
     }
 
     @Test

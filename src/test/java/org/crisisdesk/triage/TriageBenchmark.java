@@ -1,0 +1,104 @@
+package org.crisisdesk.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classification speed on one core (the calling thread), for 140-character Korean posts, with the demo's rules and a
+ * model trained on the whole scenario. The rate is per second of this thread's CPU time, so other work on a shared
+ * machine does not count against it (wall-clock rates are printed too). Tagged "bench": excluded from the default
+ * run; see BENCHMARKS.md.
+ */
+@Tag("bench")
+class TriageBenchmark {
+    private static final long WARMUP_NANOS = 3_000_000_000L;
+    private static final long MEASURE_NANOS = 5_000_000_000L;
+
+    /** Korean posts from the scenario, each repeated or cut to exactly 140 characters. */
+    static List<String> koreanPosts140() {
+        List<String> out = new ArrayList<>();
+        for (var l : DemoData.scenario()) {
+            if (!"ko".equals(l.mention().lang())) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(l.mention().text());
+            while (sb.length() < 140) {
+                sb.append(' ').append(l.mention().text().replace("@desk_official", "").strip());
+            }
+            out.add(sb.substring(0, 140));
+        }
+        return out;
+    }
+
+    @Test
+    void atLeastOneHundredThousandClassificationsPerSecondOnOneCore() {
+        List<Category> cats = DemoData.categories();
+        TriageEngine engine = TriageEngine.inMemory(cats);
+        DemoData.scenario().forEach(l -> engine.learn(l.mention(), DemoData.idOf(cats, l.category())));
+        String[] texts = koreanPosts140().toArray(new String[0]);
+        assertThat(texts.length).isGreaterThan(1_000);
+        for (String t : texts) {
+            assertThat(t).hasSize(140);
+        }
+
+        double full = rate(texts, t -> engine.suggest(t).confidence());
+        RuleSet rules = engine.rules();
+        double rulesOnly = rate(texts, t -> {
+            TriageScratch s = TriageScratch.get();
+            s.normalize(t);
+            rules.scan(s);
+            return s.ruleHits[0];
+        });
+        System.out.printf(Locale.ROOT, "triage bench: %,.0f suggestions/s (normalize + rules only: %,.0f/s), "
+                + "%d distinct 140-char Korean posts, one thread%n", full, rulesOnly, texts.length);
+        assertThat(full).isGreaterThanOrEqualTo(100_000);
+    }
+
+    private interface Op {
+        double run(String text);
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Operations per second of this thread's CPU time; prints the wall-clock rate as well. */
+    private static double rate(String[] texts, Op op) {
+        double sink = 0;
+        int i = 0;
+        long end = cpu() + WARMUP_NANOS;
+        while (cpu() < end) {
+            for (int k = 0; k < 1_000; k++) {
+                sink += op.run(texts[i++ % texts.length]);
+            }
+        }
+        long wallStart = System.nanoTime();
+        long start = cpu();
+        end = start + MEASURE_NANOS;
+        long n = 0;
+        long now;
+        do {
+            for (int k = 0; k < 1_000; k++) {
+                sink += op.run(texts[i++ % texts.length]);
+            }
+            n += 1_000;
+            now = cpu();
+        } while (now < end);
+        long wall = System.nanoTime() - wallStart;
+        if (sink == 42.4242) {
+            System.out.println(); // keeps the JIT from dropping the work
+        }
+        System.out.printf(Locale.ROOT, "  %,d operations: %,.0f/s of CPU time, %,.0f/s wall clock%n", n,
+                n * 1e9 / (now - start), n * 1e9 / wall);
+        return n * 1e9 / (now - start);
+    }
+
+    private static long cpu() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+}
