@@ -434,15 +434,12 @@ public final class BoardsViewModel {
             return;
         }
         topics.add(topics.indexOf(target.id()) + (after ? 1 : 0), moving.id());
-        // shown at once (the order is a preference, not a case); the store follows right behind
-        List<ColumnModel> reordered = new ArrayList<>(columns);
-        reordered.sort((a, b) -> Integer.compare(rank(a, topics), rank(b, topics)));
-        columns.setAll(reordered);
-        assignKeys();
-        gestures.run(() -> triage.reorder(topics)).onFailure(e -> {
-            fail(e);
-            restructure(null);
-        });
+        gestures.run(() -> triage.reorder(topics)).onSuccess(v -> {
+            List<ColumnModel> reordered = new ArrayList<>(columns);
+            reordered.sort((a, b) -> Integer.compare(rank(a, topics), rank(b, topics)));
+            columns.setAll(reordered);
+            assignKeys();
+        }).onFailure(this::fail);
     }
 
     private static int rank(ColumnModel c, List<Long> topics) {
