@@ -43,6 +43,7 @@ public final class DeskSession implements AutoCloseable {
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
         boards.addChangeListener(feed::updated);
+        boards.addReloadListener(feed::reload);
         bridge.onStatus(status::status);
         if (collector != null) {
             collector.addListener(bridge);

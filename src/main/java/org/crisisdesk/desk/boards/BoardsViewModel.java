@@ -64,6 +64,7 @@ public final class BoardsViewModel {
     private final BooleanProperty messageIsError = new SimpleBooleanProperty();
     private final List<Consumer<List<StoredMention>>> changeListeners = new ArrayList<>();
     private Consumer<List<StoredMention>> viewListener = m -> {};
+    private final List<Runnable> reloadListeners = new ArrayList<>();
     private final Set<ColumnModel> loadingOlder = new HashSet<>();
     private final Timeline statsTimer;
     /** Bumped by every local change, so header totals read before it are not shown after it. */
@@ -112,6 +113,11 @@ public final class BoardsViewModel {
     /** Told (FX thread) about every mention a gesture changed, as now stored: the feed keeps its cards current. */
     public void addChangeListener(Consumer<List<StoredMention>> listener) {
         changeListeners.add(listener);
+    }
+
+    /** Told when so many mentions changed at once (a merge) that views should load again rather than patch. */
+    public void addReloadListener(Runnable listener) {
+        reloadListeners.add(listener);
     }
 
     /** One slot for the window being shown (replaced when the window is rebuilt, e.g. on a language switch). */
@@ -454,6 +460,7 @@ public final class BoardsViewModel {
         gestures.run(() -> triage.merge(source.id(), target.id(), actor())).onSuccess(n -> {
             say(ctx.t("board.merged", source.name(), target.name(), n));
             restructure(target.id());
+            reloadListeners.forEach(Runnable::run);
         }).onFailure(this::fail);
     }
 
