@@ -54,6 +54,7 @@ public final class BoardsViewModel {
     private final TriageService triage;
     private final Background background;
     private final Background gestures;
+    private final SerialExecutor gestureQueue;
     private final DeskContext ctx;
     private final Supplier<String> actorSource;
     private volatile String actor;
@@ -82,7 +83,8 @@ public final class BoardsViewModel {
         this.categories = categories;
         this.triage = triage;
         this.background = new Background(pool);
-        this.gestures = new Background(new SerialExecutor(pool));
+        this.gestureQueue = new SerialExecutor(pool);
+        this.gestures = new Background(gestureQueue);
         this.ctx = ctx;
         this.actorSource = actorSource;
         statsTimer = new Timeline(new KeyFrame(STATS_EVERY, e -> refreshStats()));
@@ -151,8 +153,17 @@ public final class BoardsViewModel {
         statsTimer.play();
     }
 
+    /**
+     * Stops the header refresh and waits (up to 5 s) for gestures still queued, so a drop or key made just before
+     * the window closed is committed before the database closes.
+     */
     public void stop() {
         statsTimer.stop();
+        try {
+            gestureQueue.awaitIdle(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Loaded(Category category, List<StoredMention> newest) {}
