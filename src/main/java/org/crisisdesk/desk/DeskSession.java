@@ -55,6 +55,7 @@ public final class DeskSession implements AutoCloseable {
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
         boards.addChangeListener(feed::updated);
+        boards.addReloadListener(feed::reload);
         bridge.onStatus(status::status);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.connect();

@@ -54,6 +54,7 @@ public final class BoardsViewModel {
     private final TriageService triage;
     private final Background background;
     private final Background gestures;
+    private final SerialExecutor gestureQueue;
     private final DeskContext ctx;
     private final Supplier<String> actorSource;
     private volatile String actor;
@@ -64,6 +65,7 @@ public final class BoardsViewModel {
     private final BooleanProperty messageIsError = new SimpleBooleanProperty();
     private final List<Consumer<List<StoredMention>>> changeListeners = new ArrayList<>();
     private Consumer<List<StoredMention>> viewListener = m -> {};
+    private final List<Runnable> reloadListeners = new ArrayList<>();
     private final Set<ColumnModel> loadingOlder = new HashSet<>();
     private final Timeline statsTimer;
     /** Bumped by every local change, so header totals read before it are not shown after it. */
@@ -81,7 +83,8 @@ public final class BoardsViewModel {
         this.categories = categories;
         this.triage = triage;
         this.background = new Background(pool);
-        this.gestures = new Background(new SerialExecutor(pool));
+        this.gestureQueue = new SerialExecutor(pool);
+        this.gestures = new Background(gestureQueue);
         this.ctx = ctx;
         this.actorSource = actorSource;
         statsTimer = new Timeline(new KeyFrame(STATS_EVERY, e -> refreshStats()));
@@ -112,6 +115,11 @@ public final class BoardsViewModel {
     /** Told (FX thread) about every mention a gesture changed, as now stored: the feed keeps its cards current. */
     public void addChangeListener(Consumer<List<StoredMention>> listener) {
         changeListeners.add(listener);
+    }
+
+    /** Told when so many mentions changed at once (a merge) that views should load again rather than patch. */
+    public void addReloadListener(Runnable listener) {
+        reloadListeners.add(listener);
     }
 
     /** One slot for the window being shown (replaced when the window is rebuilt, e.g. on a language switch). */
@@ -145,8 +153,17 @@ public final class BoardsViewModel {
         statsTimer.play();
     }
 
+    /**
+     * Stops the header refresh and waits (up to 5 s) for gestures still queued, so a drop or key made just before
+     * the window closed is committed before the database closes.
+     */
     public void stop() {
         statsTimer.stop();
+        try {
+            gestureQueue.awaitIdle(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Loaded(Category category, List<StoredMention> newest) {}
@@ -434,15 +451,12 @@ public final class BoardsViewModel {
             return;
         }
         topics.add(topics.indexOf(target.id()) + (after ? 1 : 0), moving.id());
-        // shown at once (the order is a preference, not a case); the store follows right behind
-        List<ColumnModel> reordered = new ArrayList<>(columns);
-        reordered.sort((a, b) -> Integer.compare(rank(a, topics), rank(b, topics)));
-        columns.setAll(reordered);
-        assignKeys();
-        gestures.run(() -> triage.reorder(topics)).onFailure(e -> {
-            fail(e);
-            restructure(null);
-        });
+        gestures.run(() -> triage.reorder(topics)).onSuccess(v -> {
+            List<ColumnModel> reordered = new ArrayList<>(columns);
+            reordered.sort((a, b) -> Integer.compare(rank(a, topics), rank(b, topics)));
+            columns.setAll(reordered);
+            assignKeys();
+        }).onFailure(this::fail);
     }
 
     private static int rank(ColumnModel c, List<Long> topics) {
@@ -457,6 +471,7 @@ public final class BoardsViewModel {
         gestures.run(() -> triage.merge(source.id(), target.id(), actor())).onSuccess(n -> {
             say(ctx.t("board.merged", source.name(), target.name(), n));
             restructure(target.id());
+            reloadListeners.forEach(Runnable::run);
         }).onFailure(this::fail);
     }
 

@@ -57,6 +57,7 @@ final class ColumnView extends VBox {
             }
         });
         list.skinProperty().addListener((o, a, b) -> watchScroll());
+        col.items().addListener(this::holdStill);
         MentionDrag.installSource(list, col.key());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, list);
@@ -132,6 +133,27 @@ final class ColumnView extends VBox {
         pseudoClassStateChanged(DROP_TARGET, which == DROP_TARGET);
         pseudoClassStateChanged(DROP_BEFORE, which == DROP_BEFORE);
         pseudoClassStateChanged(DROP_AFTER, which == DROP_AFTER);
+    }
+
+    /**
+     * Live mentions arrive on top of the column. While the person works in it (scrolled down, or a card selected),
+     * the cards they look at must not slide away under the pointer: keep the same card at the top.
+     */
+    private void holdStill(javafx.collections.ListChangeListener.Change<? extends StoredMention> c) {
+        int added = 0;
+        while (c.next()) {
+            if (c.wasAdded() && !c.wasReplaced() && c.getFrom() == 0) {
+                added += c.getAddedSize();
+            }
+        }
+        if (added == 0 || !(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                || flow.getFirstVisibleCell() == null) {
+            return;
+        }
+        int first = flow.getFirstVisibleCell().getIndex();
+        if (first > 0 || !list.getSelectionModel().isEmpty()) {
+            list.scrollTo(Math.min(list.getItems().size() - 1, first + added));
+        }
     }
 
     /** Loads older cards when the list is scrolled to its end. */

@@ -25,6 +25,19 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /** Waits until every task submitted so far has run, at most {@code millis}; true when idle. */
+    synchronized boolean awaitIdle(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (running) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     private void drain() {
         while (true) {
             Runnable next;
@@ -32,6 +45,7 @@ final class SerialExecutor implements Executor {
                 next = queue.poll();
                 if (next == null) {
                     running = false;
+                    notifyAll();
                     return;
                 }
             }

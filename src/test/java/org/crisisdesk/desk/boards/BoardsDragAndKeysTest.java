@@ -187,6 +187,23 @@ class BoardsDragAndKeysTest {
     }
 
     @Test
+    void inUnsortedOnlyTheFeedEmptiesAsMentionsAreFiled(FxRobot robot) throws Exception {
+        boards(robot);
+        robot.clickOn("#feed-unsorted-only");
+        await(() -> f.session.feed().unsortedOnlyProperty().get() && window().feedView().list().getItems().size() == 6);
+        robot.clickOn(boards.feedCard("1006"));
+        robot.type(KeyCode.DIGIT2);
+        await(() -> window().feedView().list().getItems().size() == 5);
+        assertThat(categoryOf("1006")).isEqualTo(f.categoryId(ACTIVATION));
+        // the next card is selected at once: keep pressing keys
+        assertThat(window().feedView().list().getSelectionModel().getSelectedItem().platformId()).isEqualTo("1005");
+        robot.type(KeyCode.DIGIT2);
+        await(() -> window().feedView().list().getItems().size() == 4);
+        assertThat(categoryOf("1005")).isEqualTo(f.categoryId(ACTIVATION));
+        assertThat(window().feedView().list().getItems()).noneMatch(m -> m.platformId().equals("1005"));
+    }
+
+    @Test
     void aAcceptsTheSuggestionAndMMovesThroughThePicker(FxRobot robot) throws Exception {
         boards(robot);
         robot.clickOn(boards.columnCard(BoardsRobot.UNSORTED, "1003"));

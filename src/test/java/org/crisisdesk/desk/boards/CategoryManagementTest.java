@@ -94,6 +94,35 @@ class CategoryManagementTest {
         assertThat(robot.lookup("#column-" + battery.id()).tryQuery()).isEmpty();
     }
 
+    private Node menuItem(FxRobot robot, String text) {
+        return robot.lookup(".menu-item").match(n -> ((Node) n).lookup(".label") instanceof Label l
+                && text.equals(l.getText())).query();
+    }
+
+    @Test
+    void mergeThroughTheColumnMenuMovesTheCardsAndTheFeedFollows(FxRobot robot) throws Exception {
+        f.awaitLoaded(1);
+        long delivery = f.categoryId("배송 지연");
+        long activation = f.categoryId("개통 오류");
+        f.services.triage().move(List.of(f.stored("1001").pk()), delivery, "desk-a");
+        robot.interact(() -> f.session.boards().reload());
+        await(() -> f.session.boards().column(delivery) != null
+                && f.session.boards().column(delivery).items().size() == 1);
+
+        robot.clickOn("#column-menu-" + delivery);
+        robot.clickOn(menuItem(robot, "다른 분류로 합치기"));
+        robot.clickOn(menuItem(robot, "개통 오류"));
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(okButton(robot));
+
+        await(() -> f.services.categories().byId(delivery).orElseThrow().archived());
+        assertThat(f.stored("1001").categoryId()).isEqualTo(activation);
+        await(() -> f.session.boards().column(delivery) == null
+                && f.session.boards().column(activation).items().size() == 1);
+        await(() -> f.window.feedView().list().getItems().get(0).categoryId() == activation);
+        assertThat(f.historyRows("reason = 'MERGE'")).isEqualTo(1);
+    }
+
     @Test
     void postUpdateCallsTheComposersHookWithTheColumnsCategory(FxRobot robot) throws Exception {
         f.awaitLoaded(1);

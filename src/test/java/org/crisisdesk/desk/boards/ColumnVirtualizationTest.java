@@ -51,6 +51,28 @@ class ColumnVirtualizationTest {
         assertThat(cellsSeen).hasSizeLessThan(40);
     }
 
+    @Test
+    void liveArrivalsDoNotSlideTheCardsAPersonIsLookingAt(FxRobot robot) {
+        robot.interact(() -> {
+            board.list.scrollTo(5_000);
+            board.list.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        StoredMention before = visibleItems(robot, new HashSet<>());
+        StoredMention template = board.list.getItems().get(0);
+        robot.interact(() -> {
+            board.model.arrived(java.util.List.of(
+                    new StoredMention(20_001, template.mention(), template.receivedAt(), template.categoryId(), "AUTO",
+                            null, null, null, null),
+                    new StoredMention(20_002, template.mention(), template.receivedAt(), template.categoryId(), "AUTO",
+                            null, null, null, null)));
+            board.list.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(20_002);
+        assertThat(visibleItems(robot, new HashSet<>())).isSameAs(before);
+    }
+
     /** The first visible card's mention; every cell node met is remembered. */
     private StoredMention visibleItems(FxRobot robot, Set<Node> seen) {
         StoredMention first = null;
