@@ -339,7 +339,11 @@ public final class Outbox {
     public List<Outcome> processDue() {
         List<Outcome> out = new ArrayList<>(recover());
         for (long id : store.due(wall.instant())) {
-            out.add(post(id));
+            Outcome o = post(id);
+            out.add(o);
+            if (o.notice().failureKind() == FailureKind.CREDENTIALS && o.kind() == Outcome.Kind.FAILED) {
+                break; // the account refuses us: the rest stay queued until someone reconnects
+            }
         }
         return out;
     }

@@ -269,6 +269,14 @@ class OutboxTest {
         clock.advance(Duration.ofHours(1));
         assertThat(outbox().processDue()).isEmpty();
 
+        // with revoked credentials, one refusal stops the round: the others stay queued
+        StoredNotice q1 = queue("2/4 a");
+        StoredNotice q2 = queue("3/4 b");
+        server.failNextPost(Fault.UNAUTHORIZED);
+        assertThat(outbox().processDue()).singleElement().extracting(r -> r.notice().id()).isEqualTo(q1.id());
+        assertThat(services.notices().store().find(q2.id()).orElseThrow().state()).isEqualTo(NoticeState.QUEUED);
+        outbox().cancel(q2.id());
+
         StoredNotice b = queue("2/4 재배송 준비");
         server.failNextPost(Fault.RATE_LIMIT);
         Outcome limited = outbox().post(b.id());
