@@ -36,7 +36,7 @@ class AlertsInDeskTest {
         DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), desk.clock, ZoneId.of("Asia/Seoul"));
         session = new DeskSession(desk.services, ctx, null, null);
         MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
-        Scene scene = new Scene(window, 1200, 760); // inside Monocle's headless screen (1280x800)
+        Scene scene = new Scene(window, 1400, 850);
         scene.getStylesheets().add(org.crisisdesk.desk.DeskApp.class.getResource("desk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
