@@ -62,8 +62,15 @@ class DeskHandoverTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.boards().columns().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         Long last = session.boards().columns().get(session.boards().columns().size() - 1).categoryId();
-        assertThat(window.boardsView().getHvalue()).isZero();
-        robot.interact(() -> window.showCategory(last));
-        assertThat(window.boardsView().getHvalue()).isGreaterThan(0.5);
+        javafx.scene.Node column = robot.lookup("#column-" + (last == null ? "unsorted" : last)).query();
+        double before = column.localToScene(column.getBoundsInLocal()).getMinX();
+        assertThat(before).isGreaterThan(window.getWidth());
+        robot.interact(() -> {
+            window.showCategory(last);
+            window.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = column.localToScene(column.getBoundsInLocal()).getMinX();
+        assertThat(after).isLessThan(window.getWidth()).isLessThan(before);
     }
 }
