@@ -21,6 +21,9 @@ import org.crisisdesk.store.Jdbc;
  * Each method is one transaction; the queries stay within standard SQL that H2 and PostgreSQL both accept.
  */
 public final class HandoverStore {
+    /** Moved-in mentions passed as literal parameters; more than this and a subquery finds them. */
+    private static final int MAX_LISTED_PKS = 1000;
+
     private final Database db;
 
     public HandoverStore(Database db) {
@@ -187,10 +190,20 @@ public final class HandoverStore {
                 }
             }
             String exported = "m.handed_over_at IS NOT NULL AND m.handed_over_at <= ?";
-            String filedInWindow = "(m.created_at >= ? AND m.created_at < ?"
-                    + (moved.isEmpty() ? ")" : " OR m.pk IN (" + "?,".repeat(moved.size() - 1) + "?))");
             List<Object> filedArgs = new ArrayList<>(List.of(from, to));
-            filedArgs.addAll(moved);
+            String filedInWindow;
+            if (moved.isEmpty()) {
+                filedInWindow = "(m.created_at >= ? AND m.created_at < ?)";
+            } else if (moved.size() <= MAX_LISTED_PKS) {
+                filedInWindow = "(m.created_at >= ? AND m.created_at < ? OR m.pk IN ("
+                        + "?,".repeat(moved.size() - 1) + "?))";
+                filedArgs.addAll(moved);
+            } else { // a mass move: let the database look the moves up (slower, but no giant parameter list)
+                filedInWindow = "(m.created_at >= ? AND m.created_at < ? OR m.pk IN (SELECT a.mention_pk FROM "
+                        + "assignment a WHERE a.at >= ? AND a.at < ? AND a.to_category IN (" + in + ")))";
+                filedArgs.addAll(List.of(from, to));
+                filedArgs.addAll(ccIds);
+            }
             String base = " FROM mention m WHERE m.category_id IN (" + in + ") AND m.created_at < ? AND ";
             long filed;
             long exportedOfWindow;

@@ -167,7 +167,11 @@ public final class HandoverView extends BorderPane {
         refresh.setTooltip(new Tooltip(ctx.t("handover.refresh")));
         refresh.setOnAction(e -> {
             HandoverReport r = model.reportProperty().get();
-            model.load(r == null ? null : r.shift() != null ? null : r.window());
+            if (r != null && r.shift() != null) {
+                model.loadShift(r.shift()); // the same shift, up to now while it is open
+            } else {
+                model.load(r == null ? null : r.window());
+            }
         });
         Button html = new Button(ctx.t("handover.export.html"), Icons.of("mdi2f-file-document-outline"));
         html.setId("handover-export-html");

@@ -2,6 +2,7 @@ package org.crisisdesk.desk.handover;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -46,6 +47,14 @@ public final class ShiftControl extends MenuButton {
         review.setId("shift-review");
         review.setOnAction(e -> openReview.run());
         getItems().addAll(start, end, new SeparatorMenuItem(), review);
+        model.problemProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty() && getScene() != null) {
+                Alert alert = new Alert(Alert.AlertType.WARNING, now, ButtonType.OK);
+                alert.setHeaderText(ctx.t("handover.shift.failed"));
+                alert.initOwner(getScene().getWindow());
+                alert.show();
+            }
+        });
         model.refresh();
     }
 

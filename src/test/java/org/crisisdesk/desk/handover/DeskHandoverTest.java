@@ -1,0 +1,76 @@
+package org.crisisdesk.desk.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.stage.Stage;
+import org.crisisdesk.app.DeskOptions;
+import org.crisisdesk.desk.DeskBootstrap;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.DeskSession;
+import org.crisisdesk.desk.I18n;
+import org.crisisdesk.desk.MainWindow;
+import org.crisisdesk.testing.TempDesk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** In the desk: the toolbar shows the shift, the review opens from it, and its category links move the boards. */
+@ExtendWith(ApplicationExtension.class)
+class DeskHandoverTest {
+    private DeskSession session;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Path home = TempDesk.newHome();
+        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 1));
+        DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), opened.services().clock(), opened.zone());
+        session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
+        window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+        stage.setScene(new Scene(window, 1000, 800));
+        stage.show();
+        session.boards().reload();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void shiftInTheToolbarReviewWindowAndCategoryLinks(FxRobot robot) throws Exception {
+        MenuButton shift = robot.lookup("#shift-control").query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().equals("No shift"));
+        robot.interact(() -> session.shifts().start("Kim Minji", "09-18"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().startsWith("On shift: Kim Minji (since "));
+
+        robot.interact(window::openHandover);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#handover-summary").tryQuery()
+                .map(n -> ((Label) n).getText().contains("mentions")).orElse(false));
+        assertThat(robot.lookup("#handover-window").queryAs(Label.class).getText()).endsWith("Kim Minji");
+
+        // the last column is off screen at 1000 px; a link from the review scrolls the boards to it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.boards().columns().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Long last = session.boards().columns().get(session.boards().columns().size() - 1).categoryId();
+        javafx.scene.Node column = robot.lookup("#column-" + (last == null ? "unsorted" : last)).query();
+        double before = column.localToScene(column.getBoundsInLocal()).getMinX();
+        assertThat(before).isGreaterThan(window.getWidth());
+        robot.interact(() -> {
+            window.showCategory(last);
+            window.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = column.localToScene(column.getBoundsInLocal()).getMinX();
+        assertThat(after).isLessThan(window.getWidth()).isLessThan(before);
+    }
+}
