@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,14 +78,10 @@ final class ExportCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            return IsoInstants.parse(s, null);
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                throw new ParameterException(spec.commandLine(), option + " must be ISO-8601 with an offset, e.g. "
-                        + "2026-10-17T09:00:00+09:00");
-            }
+            throw new ParameterException(spec.commandLine(), option + " must be ISO-8601 with an offset, e.g. "
+                    + "2026-10-17T09:00:00+09:00");
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -116,18 +115,10 @@ final class HandoverCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            return IsoInstants.parse(s, z);
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                try {
-                    return LocalDateTime.parse(s).atZone(z).toInstant();
-                } catch (DateTimeParseException e3) {
-                    throw new ParameterException(spec.commandLine(), option + " must be ISO-8601, e.g. "
-                            + "2026-10-17T09:00:00+09:00");
-                }
-            }
+            throw new ParameterException(spec.commandLine(), option + " must be ISO-8601, e.g. "
+                    + "2026-10-17T09:00:00+09:00");
         }
     }
 }
