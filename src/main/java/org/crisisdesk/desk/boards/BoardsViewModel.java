@@ -143,12 +143,15 @@ public final class BoardsViewModel {
     public void reload() {
         background.run(() -> {
             List<Category> all = categories.all();
+            // Counts before pages: a mention stored in between is on a page but not yet counted, and the header
+            // refresh catches up; the other order would count it twice once it also arrives live.
+            BoardStats stats = triage.stats();
             List<Loaded> loaded = new ArrayList<>();
             for (Category c : boardOrder(all)) {
                 Long id = c == null ? null : c.id();
                 loaded.add(new Loaded(c, mentions.page(MentionFilter.category(id), INITIAL_PAGE)));
             }
-            return new Snapshot(all, loaded, triage.stats(), triage.undoState(actor()));
+            return new Snapshot(all, loaded, stats, triage.undoState(actor()));
         }).onSuccess(this::show).onFailure(this::fail);
         statsTimer.play();
     }
@@ -233,8 +236,10 @@ public final class BoardsViewModel {
         generation++;
         for (ColumnModel col : columns) {
             List<StoredMention> mine = new ArrayList<>();
+            // A mention stored while the column was loading is already on its page; pks only grow.
+            long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
             for (int i = batch.size() - 1; i >= 0; i--) {
-                if (col.holds(batch.get(i))) {
+                if (col.holds(batch.get(i)) && batch.get(i).pk() > shown) {
                     mine.add(batch.get(i));
                 }
             }

@@ -128,8 +128,11 @@ public final class FeedViewModel {
     /** New mentions from the pipeline (already coalesced, oldest first). */
     public void arrived(List<StoredMention> batch) {
         Predicate<StoredMention> matches = matcher(filter);
+        // A mention stored while the page was loading is already on it (pks only grow): never show it twice.
+        long shown = Math.max(items.isEmpty() ? Long.MIN_VALUE : items.get(0).pk(),
+                waiting.isEmpty() ? Long.MIN_VALUE : waiting.peekFirst().pk());
         for (StoredMention m : batch) {
-            if (matches.test(m)) {
+            if (matches.test(m) && m.pk() > shown) {
                 waiting.addFirst(m);
             }
         }
