@@ -35,4 +35,31 @@ public final class TextChecks {
         }
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
+
+    /**
+     * Mention text for HTML element content and quoted attribute values, for every HTML export: the five markup
+     * characters as entities, control characters other than tab and newline dropped (HTML does not allow them).
+     */
+    public static String escapeHtml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    if (ch == '\n' || ch == '\t' || !Character.isISOControl(ch)) {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -229,22 +229,7 @@ public final class LongForm {
 
     /** Text for HTML element content and quoted attribute values. */
     static String html(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return org.crisisdesk.mention.TextChecks.escapeHtml(s);
     }
 
     /** Inline Markdown text: raw HTML and markup characters neutralised, one line. */

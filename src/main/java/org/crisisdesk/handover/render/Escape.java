@@ -11,26 +11,7 @@ public final class Escape {
 
     /** Text content and attribute values (quotes included); control characters other than tab and newline dropped. */
     public static String html(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (ch == '\n' || ch == '\t' || !Character.isISOControl(ch)) {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return org.crisisdesk.mention.TextChecks.escapeHtml(s);
     }
 
     /** A CSS colour we generated ourselves or that matches {@code #rgb..#rrggbbaa}; anything else becomes grey. */
