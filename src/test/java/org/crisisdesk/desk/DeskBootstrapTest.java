@@ -47,7 +47,10 @@ class DeskBootstrapTest {
                 });
                 opened.collector().start();
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-                while (opened.services().mentions().count(MentionFilter.ALL) < 1 && Instant.now().isBefore(deadline)) {
+                // The LIVE status naming the account may arrive just after the first stored batch.
+                while ((opened.services().mentions().count(MentionFilter.ALL) < 1 || !names.contains("X v2 @desk_official")
+                        || states.stream().noneMatch(s -> s.state() == SourceStatus.State.LIVE && s.rateRemaining() != null))
+                        && Instant.now().isBefore(deadline)) {
                     Thread.sleep(50);
                 }
                 assertThat(opened.services().mentions().count(MentionFilter.ALL)).isEqualTo(1);
