@@ -75,14 +75,13 @@ public final class TextNormalizer {
 
     /**
      * True when every character is one NFKC leaves alone and composes with nothing: ASCII, precomposed Hangul
-     * syllables and the usual emoji (pictographs, dingbats, ZWJ, variation selectors). Anything else goes through
+     * syllables, most symbols and the usual emoji (pictographs, ZWJ, variation selectors). Anything else goes through
      * {@link Normalizer}. This keeps the common post off the slow path.
      */
     private static boolean quickNfkcStable(String s, int end) {
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            if (c < 0x80 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x2600 && c <= 0x27BF) || c == 0x200D
-                    || c == 0xFE0F || c == 0xFE0E) {
+            if ((NFKC_STABLE[c >>> 6] & (1L << c)) != 0) {
                 continue;
             }
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -101,9 +100,7 @@ public final class TextNormalizer {
 
     /** A combining mark after a stable prefix could compose with it; be safe and normalize the whole text. */
     private static boolean startsWithCombiningMark(String s, int i) {
-        int type = Character.getType(s.codePointAt(i));
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || (s.charAt(i) >= 0x1160 && s.charAt(i) <= 0x11FF);
+        return isMark(s.codePointAt(i)) || (s.charAt(i) >= 0x1160 && s.charAt(i) <= 0x11FF);
     }
 
     private static int fold(CharSequence s, int end, boolean strip, char[] out) {
@@ -118,7 +115,7 @@ public final class TextNormalizer {
                     i++;
                     continue;
                 }
-                if (strip) {
+                if (strip && (c == '@' || c == 'h' || c == 'H' || c == 'w' || c == 'W')) {
                     int skip = skipHandleOrUrl(s, i, end, n == 0 || pendingSpace || !isWordChar(out[n - 1]));
                     if (skip > i) {
                         i = skip;
@@ -241,9 +238,34 @@ public final class TextNormalizer {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
         }
-        if (c >= 0xAC00 && c <= 0xD7A3) {
-            return true; // Hangul syllables: the common case, without a character-table lookup
+        return (WORD_CHARS[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** {@link Character#isLetterOrDigit(char)} for the whole BMP as 8 KB of bits: one load on the hot path. */
+    private static final long[] WORD_CHARS = new long[1 << 10];
+    /**
+     * BMP characters that NFKC leaves alone and that compose with nothing before them: NFKC-normalized on their own
+     * and neither a combining mark (which may compose or reorder) nor a Hangul vowel or final jamo (which compose
+     * with a leading jamo). A text of such characters is normalized as a whole.
+     */
+    private static final long[] NFKC_STABLE = new long[1 << 10];
+
+    static {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            char ch = (char) c;
+            if (c >= 0x80 && Character.isLetterOrDigit(ch)) {
+                WORD_CHARS[c >>> 6] |= 1L << c;
+            }
+            if (!Character.isSurrogate(ch) && !(c >= 0x1160 && c <= 0x11FF) && !isMark(c)
+                    && Normalizer.isNormalized(String.valueOf(ch), Normalizer.Form.NFKC)) {
+                NFKC_STABLE[c >>> 6] |= 1L << c;
+            }
         }
-        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 }

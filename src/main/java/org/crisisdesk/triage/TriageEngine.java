@@ -300,7 +300,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
     /** "matched: 배송, 지연" when the rules found the category; otherwise the words the classifier leaned on. */
     private String reason(TriageScratch s, RuleSet r, int best) {
         if (s.ruleHits[best] > 0 && !s.ruleExcluded[best]) {
-            return "matched: " + String.join(", ", s.words(best, false));
+            return s.matchedReason(best);
         }
         List<String> cues = classifierCues(s, r, best);
         return cues.isEmpty() ? "learned" : "learned: " + String.join(", ", cues);
@@ -328,12 +328,19 @@ public final class TriageEngine implements Suggester, AutoCloseable {
             if (a < 0 || b < 0 || a >= model.classes() || b >= model.classes()) {
                 return List.of();
             }
+            // weight = quantized difference / QSCALE - gap; compare in integers first, as most features fail
+            double gap = model.denominatorGap(a, b);
+            double minDiff = (0.5 + gap) * NaiveBayesModel.QSCALE;
             for (int k = 0; k < s.featCount; k++) {
                 if (s.featLength(k) < 2) {
                     continue;
                 }
-                double w = model.weight(s.feats[k], a, b);
-                if (w <= 0.5 || (filled == slots && w <= weight[slots - 1])) {
+                int diff = model.quantizedDifference(s.feats[k], a, b);
+                if (diff <= minDiff) {
+                    continue;
+                }
+                double w = diff / NaiveBayesModel.QSCALE - gap;
+                if (filled == slots && w <= weight[slots - 1]) {
                     continue;
                 }
                 int pos = filled < slots ? filled++ : slots - 1;

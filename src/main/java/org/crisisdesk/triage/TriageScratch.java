@@ -146,13 +146,33 @@ final class TriageScratch {
             if (hitCategory[i] != category || hitExclusion[i] != exclusions) {
                 continue;
             }
-            if (hitA[i] >= 0) {
-                out.add(rules.label(hitA[i], hitB[i]));
-            } else {
-                out.add(new String(norm, hitB[i], hitC[i] - hitB[i]));
-            }
+            out.add(hitText(i));
         }
         return new ArrayList<>(out);
+    }
+
+    /** "matched: 배송, 지연": the words that filed {@code category}, without the sets and lists of {@link #words}. */
+    String matchedReason(int category) {
+        StringBuilder sb = new StringBuilder(40).append("matched: ");
+        int written = 0;
+        for (int i = 0; i < hits; i++) {
+            if (hitCategory[i] != category || hitExclusion[i]) {
+                continue;
+            }
+            String w = hitText(i);
+            boolean repeated = false;
+            for (int j = 0; j < i && !repeated; j++) {
+                repeated = hitCategory[j] == category && !hitExclusion[j] && hitText(j).equals(w);
+            }
+            if (!repeated) {
+                sb.append(written++ == 0 ? "" : ", ").append(w);
+            }
+        }
+        return sb.toString();
+    }
+
+    private String hitText(int i) {
+        return hitA[i] >= 0 ? rules.label(hitA[i], hitB[i]) : new String(norm, hitB[i], hitC[i] - hitB[i]);
     }
 
     RuleMatch ruleMatch(RuleSet r) {
@@ -170,21 +190,28 @@ final class TriageScratch {
     /** Where each feature came from in {@link #norm}: {@code start << 12 | length} (for explanations). */
     int[] featSpan = new int[512];
     int featCount;
-    /** Open-addressing set of this text's features (generation-stamped, never cleared): small, so it stays in L1. */
-    private final int[] seenKeys = new int[1 << 15];
-    private final int[] seenGen = new int[1 << 15];
-    private int gen;
-    private int seenMask;
+    /**
+     * One bit per feature of the current text (8 KB for 2^16 features, so it stays in L1). Only the words touched by
+     * the previous text are cleared, which costs one store per feature.
+     */
+    private long[] featBits = new long[0];
 
     void beginFeatures(int dimension) {
-        if (++gen == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(seenGen, 0);
-            gen = 1;
+        int words = (dimension + 63) >>> 6;
+        if (featBits.length != words) {
+            featBits = new long[words];
+        } else {
+            for (int k = 0; k < featCount; k++) {
+                featBits[feats[k] >>> 6] = 0;
+            }
         }
-        // about four features per character; keep the table at most half full
-        int want = Integer.highestOneBit(Math.max(64, normLength * 8) - 1) << 1;
-        seenMask = Math.min(want, seenKeys.length) - 1;
         featCount = 0;
+        // at most four features per character (1-, 2-, 3-gram and the end of a word), so addFeature never grows
+        int capacity = normLength * 4 + 8;
+        if (feats.length < capacity) {
+            feats = new int[capacity];
+            featSpan = new int[capacity];
+        }
     }
 
     int featStart(int k) {
@@ -195,24 +222,16 @@ final class TriageScratch {
         return featSpan[k] & 0xFFF;
     }
 
+    /** Branch-free: the slot is always written, and kept only when the feature is new to this text. */
     void addFeature(int f, int start, int length) {
-        int h = (f * 0x9E3779B1) >>> 17 & seenMask;
-        while (seenGen[h] == gen) {
-            if (seenKeys[h] == f) {
-                return;
-            }
-            h = (h + 1) & seenMask;
-        }
-        seenGen[h] = gen;
-        seenKeys[h] = f;
-        if (featCount == feats.length) {
-            int n = featCount * 2;
-            feats = java.util.Arrays.copyOf(feats, n);
-            featSpan = java.util.Arrays.copyOf(featSpan, n);
-        }
-        feats[featCount] = f;
-        featSpan[featCount] = start << 12 | Math.min(length, 0xFFF);
-        featCount++;
+        int w = f >>> 6;
+        long word = featBits[w];
+        long bit = 1L << f;
+        featBits[w] = word | bit;
+        int k = featCount;
+        feats[k] = f;
+        featSpan[k] = start << 12 | Math.min(length, 0xFFF);
+        featCount = k + 1 - (int) ((word & bit) >>> f);
     }
 
     // ---- scores ----
