@@ -17,6 +17,8 @@ final class KeywordAutomaton {
     private static final int NONE = -1;
 
     private final int[] rootNext = new int[1 << 16];
+    /** Characters that occur after the first position of some pattern: the only ones a non-root state can read. */
+    private final long[] innerChars = new long[1 << 10];
     private long[] keys;
     private int[] vals;
     private int mask;
@@ -48,6 +50,9 @@ final class KeywordAutomaton {
                 throw new IllegalArgumentException("empty pattern");
             }
             patternLength[id] = p.length();
+            for (int i = 1; i < p.length(); i++) {
+                innerChars[p.charAt(i) >>> 6] |= 1L << p.charAt(i);
+            }
             int s = 0;
             for (int i = 0; i < p.length(); i++) {
                 char c = p.charAt(i);
@@ -111,6 +116,9 @@ final class KeywordAutomaton {
 
     /** The next state after reading {@code c} in state {@code s} (following failure links). */
     int next(int s, char c) {
+        if ((innerChars[c >>> 6] & (1L << c)) == 0) {
+            s = 0; // no state but the root has an edge for c: skip the failure chain
+        }
         while (true) {
             int t = step(s, c);
             if (t != NONE) {
