@@ -56,6 +56,7 @@ public final class MentionExporter {
         });
     }
 
+    /** CSV is for spreadsheets (JSON Lines is the exchange format): cells are defused against formula injection. */
     private int csv(MentionFilter filter, BufferedWriter w, LongFunction<String> names) throws IOException {
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.builder()
@@ -68,11 +69,12 @@ public final class MentionExporter {
                 Mention x = m.mention();
                 row.put("id", x.platformId());
                 row.put("created_at", x.createdAt().toString());
-                row.put("author", x.author());
-                row.put("author_name", x.authorName());
+                row.put("author", TextChecks.defuseSpreadsheetCell(x.author()));
+                row.put("author_name", TextChecks.defuseSpreadsheetCell(x.authorName()));
                 row.put("lang", x.lang());
-                row.put("text", x.text());
-                row.put("category", m.categoryId() == null ? "" : names.apply(m.categoryId()));
+                row.put("text", TextChecks.defuseSpreadsheetCell(x.text()));
+                String category = m.categoryId() == null ? "" : names.apply(m.categoryId());
+                row.put("category", TextChecks.defuseSpreadsheetCell(category));
                 row.put("link", x.permalink());
                 try {
                     seq.write(row);

@@ -62,4 +62,15 @@ public final class TextChecks {
         }
         return sb.toString();
     }
+
+    /**
+     * A spreadsheet cell that cannot run as a formula: text starting with = + - @ or a tab/CR (every mention starts
+     * with "@") gets a leading apostrophe, which spreadsheets hide. For CSV written for people, not for re-import.
+     */
+    public static String defuseSpreadsheetCell(String cell) {
+        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
+    }
 }

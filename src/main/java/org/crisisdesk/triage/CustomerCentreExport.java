@@ -22,6 +22,7 @@ import java.util.Map;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.mention.TextChecks;
 
 /**
  * The file the customer centre receives: one case per line (JSONL) or row (CSV) with id, time in the desk's zone,
@@ -104,10 +105,7 @@ final class CustomerCentreExport {
     }
 
     static String defuse(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
+        return TextChecks.defuseSpreadsheetCell(cell);
     }
 
     /** Makes the rename itself durable where the platform allows it (Linux); elsewhere the move is enough. */

@@ -83,6 +83,8 @@ class CliTest {
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("id,created_at,author,author_name,lang,text,category,link");
         assertThat(text).contains("배송 지연").contains("https://x.com/hostile_0/status/");
+        // a cell a spreadsheet would run as a formula is defused with a hidden apostrophe
+        assertThat(text).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
         Run bad = run("--home", home.toString(), "export", "--out", csv.toString(), "--category", "nope");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("No category named");

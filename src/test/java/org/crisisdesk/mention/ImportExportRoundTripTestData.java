@@ -30,6 +30,8 @@ public final class ImportExportRoundTripTestData {
             "한글 NFD: \u1112\u1161\u11AB\u1100\u1173\u11AF vs 한글",
             "supplementary 𠀀𠀁 and zero\u200Bwidth and\u2028line sep\u2029para",
             "x".repeat(5000),
+            "+1+1 spreadsheet sum",
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
         };
         List<String> lines = new ArrayList<>();
         String[] offsets = {"+09:00", "Z", "-05:00"};
