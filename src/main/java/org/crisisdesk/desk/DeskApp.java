@@ -113,9 +113,13 @@ public final class DeskApp extends Application {
         scene.getStylesheets().add(DeskApp.class.getResource("desk.css").toExternalForm());
     }
 
-    /** Hangul must render on machines without Korean system fonts, so the desk brings its own. */
+    /**
+     * Hangul must render on machines without Korean system fonts, so the desk brings its own; the emoji font is a
+     * monochrome outline font because JavaFX on Linux draws nothing for colour emoji, and JavaFX falls back to
+     * loaded fonts for glyphs the UI font lacks.
+     */
     static void loadFonts() {
-        for (String f : new String[] {"fonts/NanumGothic.ttf", "fonts/NanumGothicBold.ttf"}) {
+        for (String f : new String[] {"fonts/NanumGothic.ttf", "fonts/NanumGothicBold.ttf", "fonts/NotoEmoji.ttf"}) {
             try (InputStream in = DeskApp.class.getResourceAsStream(f)) {
                 if (in != null) {
                     Font.loadFont(in, 13);
