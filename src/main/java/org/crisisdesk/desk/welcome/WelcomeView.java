@@ -1,0 +1,137 @@
+package org.crisisdesk.desk.welcome;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.Icons;
+
+/**
+ * The first-run welcome, drawn over the desk: try the demo crisis, connect the X account, or import prepared
+ * categories and rules. Builds nodes and binds; what a choice does is given by the window ({@link Actions}).
+ */
+public final class WelcomeView extends StackPane {
+
+    /** What the window does for each choice (after the choice was recorded). */
+    public interface Actions {
+        void demo();
+
+        void connect();
+
+        /** After a categories file was imported. */
+        void imported();
+
+        /** The screen was closed without a choice ("later"). */
+        void closed();
+    }
+
+    private final WelcomeViewModel model;
+    private final Label message = new Label();
+
+    public WelcomeView(DeskContext ctx, WelcomeViewModel model, Actions actions, boolean live) {
+        this.model = model;
+        setId("welcome");
+        getStyleClass().add("welcome-overlay");
+
+        Label logo = new Label(null, Icons.of("mdi2l-lifebuoy"));
+        logo.getStyleClass().add("welcome-logo");
+        Label title = new Label(ctx.t("welcome.title"));
+        title.getStyleClass().add("welcome-title");
+        title.setWrapText(true);
+        Label lead = new Label(ctx.t("welcome.lead"));
+        lead.getStyleClass().add("welcome-lead");
+        lead.setWrapText(true);
+
+        Button demo = tile("welcome-demo", "mdi2p-play-circle-outline", ctx.t("welcome.demo"),
+                ctx.t(live ? "welcome.demo.live" : "welcome.demo.text"));
+        demo.getStyleClass().add("welcome-primary");
+        demo.setOnAction(e -> model.choose(WelcomeViewModel.Choice.DEMO, actions::demo));
+        Button connect = tile("welcome-connect", "mdi2t-twitter", ctx.t("welcome.connect"),
+                ctx.t("welcome.connect.text"));
+        connect.setOnAction(e -> actions.connect());
+        Button importer = tile("welcome-import", "mdi2f-file-import-outline", ctx.t("welcome.import"),
+                ctx.t("welcome.import.text"));
+        importer.disableProperty().bind(model.busyProperty());
+        importer.setOnAction(e -> chooseFile(ctx, file -> model.importCategories(file.toPath(), actions::imported)));
+        VBox tiles = new VBox(10, demo, connect, importer);
+
+        message.setId("welcome-message");
+        message.getStyleClass().add("welcome-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.failedProperty().addListener((o, a, bad) -> {
+            message.getStyleClass().remove("error");
+            if (bad) {
+                message.getStyleClass().add("error");
+            }
+        });
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        Label keys = new Label(ctx.t("welcome.keys"));
+        keys.getStyleClass().add("welcome-keys");
+        keys.setWrapText(true);
+        HBox.setHgrow(keys, Priority.ALWAYS);
+        keys.setMaxWidth(Double.MAX_VALUE);
+        Hyperlink later = new Hyperlink(ctx.t("welcome.later"));
+        later.setId("welcome-later");
+        later.setOnAction(e -> model.choose(WelcomeViewModel.Choice.LATER, actions::closed));
+        HBox footer = new HBox(12, keys, later);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        HBox head = new HBox(14, logo, new VBox(4, title, lead));
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(18, head, tiles, message, footer);
+        card.getStyleClass().add("welcome-card");
+        card.setPadding(new Insets(28, 32, 22, 32));
+        card.setMaxWidth(640);
+        card.setMaxHeight(USE_PREF_SIZE);
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
+    public WelcomeViewModel model() {
+        return model;
+    }
+
+    private static Button tile(String id, String icon, String title, String text) {
+        Label t = new Label(title);
+        t.getStyleClass().add("welcome-tile-title");
+        Label d = new Label(text);
+        d.getStyleClass().add("welcome-tile-text");
+        d.setWrapText(true);
+        VBox words = new VBox(3, t, d);
+        var graphic = Icons.of(icon);
+        graphic.getStyleClass().add("welcome-tile-icon");
+        HBox content = new HBox(16, graphic, words);
+        content.setAlignment(Pos.CENTER_LEFT);
+        Button b = new Button(null, content);
+        b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        b.setId(id);
+        b.getStyleClass().add("welcome-tile");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    private void chooseFile(DeskContext ctx, Consumer<File> then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(ctx.t("welcome.import.choose"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(ctx.t("welcome.import.filter"), "*.json"),
+                new FileChooser.ExtensionFilter("*", "*"));
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            then.accept(f);
+        }
+    }
+}
