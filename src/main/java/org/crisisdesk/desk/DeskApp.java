@@ -43,6 +43,16 @@ public final class DeskApp extends Application {
         Application.launch(DeskApp.class);
     }
 
+    /** For tests that start the application themselves (FxToolkit) instead of through {@link #launch}. */
+    static void useOptions(DeskOptions deskOptions) {
+        options = deskOptions;
+    }
+
+    /** The open desk, or null while it opens. */
+    DeskSession session() {
+        return session;
+    }
+
     @Override
     public void start(Stage primary) {
         this.stage = primary;
