@@ -227,7 +227,7 @@ public final class DeskApp extends Application {
     @Override
     public void stop() {
         if (layout != null) {
-            layout.flush();
+            layout.close();
         }
         if (prefsIo != null) {
             prefsIo.shutdown();

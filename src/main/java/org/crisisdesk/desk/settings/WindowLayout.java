@@ -33,6 +33,9 @@ public final class WindowLayout {
     private final Executor io;
     private final Map<String, String> pending = new LinkedHashMap<>();
     private final PauseTransition quiet = new PauseTransition(QUIET);
+    private Stage tracked;
+    private ChangeListener<Object> onWindowChange;
+    private boolean closed;
 
     public WindowLayout(DeskPrefs prefs, Executor io) {
         this.prefs = prefs;
@@ -74,6 +77,8 @@ public final class WindowLayout {
                 remember(DeskPrefs.WINDOW, now.format());
             }
         };
+        tracked = stage;
+        onWindowChange = changed;
         stage.xProperty().addListener(changed);
         stage.yProperty().addListener(changed);
         stage.widthProperty().addListener(changed);
@@ -130,6 +135,9 @@ public final class WindowLayout {
     }
 
     private void remember(String key, String value) {
+        if (closed) {
+            return;
+        }
         pending.put(key, value);
         quiet.playFromStart();
     }
@@ -151,6 +159,19 @@ public final class WindowLayout {
             Map<String, String> batch = new LinkedHashMap<>(pending);
             pending.clear();
             write(batch);
+        }
+    }
+
+    /** Writes what is pending and stops following the window (the application stops). */
+    public void close() {
+        flush();
+        closed = true;
+        if (tracked != null) {
+            tracked.xProperty().removeListener(onWindowChange);
+            tracked.yProperty().removeListener(onWindowChange);
+            tracked.widthProperty().removeListener(onWindowChange);
+            tracked.heightProperty().removeListener(onWindowChange);
+            tracked.maximizedProperty().removeListener(onWindowChange);
         }
     }
 
