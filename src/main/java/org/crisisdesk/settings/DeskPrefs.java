@@ -2,7 +2,6 @@ package org.crisisdesk.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -110,9 +109,11 @@ public final class DeskPrefs {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp);
+            try (var out = new java.io.FileOutputStream(tmp.toFile());
                     var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                 values.store(writer, "CrisisDesk preferences of this home (see docs/user-guide.md)");
+                writer.flush();
+                out.getFD().sync(); // on disk before anyone is told it is saved
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
