@@ -4,7 +4,8 @@
 # Installs xvfb, GTK, imagemagick and a Hangul font from Debian's packages when missing (run as root or with sudo).
 # The home is fresh, so the first-run welcome would cover the desk: it is skipped unless WELCOME=1. KEYS="ctrl+comma"
 # (xdotool key names, space-separated) are pressed SECS seconds after the start, and the picture is taken 3 s later:
-# e.g. KEYS=ctrl+comma for the settings window, KEYS=F1 for the shortcut overlay.
+# e.g. KEYS=F1 for the shortcut overlay. CLICK="X Y" clicks there first (e.g. CLICK="1372 20": the settings button at
+# 1440x900), as a window manager-less Xvfb may not give the desk keyboard focus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-assets/screenshots/desk.png}
@@ -14,7 +15,7 @@ lang=${3:-ko}
 need=""
 command -v Xvfb >/dev/null || need="$need xvfb"
 command -v import >/dev/null || need="$need imagemagick"
-[ -z "${KEYS:-}" ] || command -v xdotool >/dev/null || need="$need xdotool"
+[ -z "${KEYS:-}${CLICK:-}" ] || command -v xdotool >/dev/null || need="$need xdotool"
 [ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || need="$need libgtk-3-0"
 if [ -n "$need" ]; then
   apt-get update -q >/dev/null && apt-get install -y -q $need >/dev/null
@@ -31,6 +32,10 @@ sleep 1
 DISPLAY="$disp" java -Duser.language="$lang" -jar target/crisisdesk.jar --home "$home" --demo-speed 60 >/dev/null 2>&1 &
 apid=$!
 sleep "$secs"
+if [ -n "${CLICK:-}" ]; then
+  DISPLAY="$disp" xdotool mousemove $CLICK click 1
+  sleep 3
+fi
 if [ -n "${KEYS:-}" ]; then
   DISPLAY="$disp" xdotool key $KEYS
   sleep 3

@@ -113,10 +113,10 @@ public final class DeskApp extends Application {
             ctx.deskNameProperty().set(started.deskName());
             session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
             MainWindow window = show();
-            session.start();
             if (WelcomeViewModel.firstRun(layout.prefs())) {
-                window.showWelcome();
+                window.showWelcome(); // before the start, so the demo waits for the choice
             }
+            session.start();
         }).onFailure(e -> {
             starter.shutdown();
             log.error("Could not open the desk", e);
@@ -177,6 +177,9 @@ public final class DeskApp extends Application {
     };
 
     private void toggleTheme() {
+        if (session == null) {
+            return; // the desk is reopening
+        }
         dark = !dark;
         applyTheme();
         String value = dark ? "dark" : "light";
@@ -185,11 +188,18 @@ public final class DeskApp extends Application {
 
     /** Rebuilds the window in the other language; the session and its data stay as they are. */
     private void switchLanguage(Locale locale) {
+        if (session == null) {
+            return; // the desk is reopening
+        }
+        boolean settingsOpen = stage.getScene().getRoot() instanceof MainWindow w && w.closeSettings();
         i18n = new I18n(locale);
         session.background().run(() -> session.services().settings().put(DeskSettings.LANGUAGE, locale.getLanguage()));
         // The view models keep their data; only the words change, so rebuild the views over the same session.
         session.context().setI18n(i18n);
-        show();
+        MainWindow window = show();
+        if (settingsOpen) {
+            window.openSettings(); // in the new words
+        }
     }
 
     private void applyTheme() {

@@ -262,6 +262,15 @@ public final class MainWindow extends StackPane {
         return settings;
     }
 
+    /** Closes the settings window if it is open; says whether it was (the language switch opens it again). */
+    public boolean closeSettings() {
+        boolean open = settings != null && settings.stage().isShowing();
+        if (open) {
+            settings.stage().close();
+        }
+        return open;
+    }
+
     /** The connect dialog; {@code afterSaved} runs once the account's keys were written. */
     public org.crisisdesk.desk.connect.ConnectDialog openConnect(Runnable afterSaved) {
         var dialog = org.crisisdesk.desk.connect.ConnectDialog.open(session.context(), session.background(),

@@ -35,6 +35,9 @@ public final class WelcomeView extends StackPane {
         void closed();
     }
 
+    private static final double CARD_WIDTH = 640;
+    private static final double TEXT_WIDTH = 500;
+
     private final WelcomeViewModel model;
     private final Label message = new Label();
 
@@ -51,6 +54,8 @@ public final class WelcomeView extends StackPane {
         Label lead = new Label(ctx.t("welcome.lead"));
         lead.getStyleClass().add("welcome-lead");
         lead.setWrapText(true);
+        lead.setPrefWidth(TEXT_WIDTH);
+        lead.setMinHeight(USE_PREF_SIZE);
 
         Button demo = tile("welcome-demo", "mdi2p-play-circle-outline", ctx.t("welcome.demo"),
                 ctx.t(live ? "welcome.demo.live" : "welcome.demo.text"));
@@ -68,6 +73,8 @@ public final class WelcomeView extends StackPane {
         message.setId("welcome-message");
         message.getStyleClass().add("welcome-message");
         message.setWrapText(true);
+        message.setPrefWidth(TEXT_WIDTH);
+        message.setMinHeight(USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((o, a, bad) -> {
             message.getStyleClass().remove("error");
@@ -82,6 +89,7 @@ public final class WelcomeView extends StackPane {
         keys.setWrapText(true);
         HBox.setHgrow(keys, Priority.ALWAYS);
         keys.setMaxWidth(Double.MAX_VALUE);
+        keys.setMinHeight(USE_PREF_SIZE);
         Hyperlink later = new Hyperlink(ctx.t("welcome.later"));
         later.setId("welcome-later");
         later.setOnAction(e -> model.choose(WelcomeViewModel.Choice.LATER, actions::closed));
@@ -93,8 +101,8 @@ public final class WelcomeView extends StackPane {
         VBox card = new VBox(18, head, tiles, message, footer);
         card.getStyleClass().add("welcome-card");
         card.setPadding(new Insets(28, 32, 22, 32));
-        card.setMaxWidth(640);
-        card.setMaxHeight(USE_PREF_SIZE);
+        card.setMaxSize(CARD_WIDTH, USE_PREF_SIZE);
+        card.setPrefWidth(CARD_WIDTH);
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
     }
@@ -109,6 +117,8 @@ public final class WelcomeView extends StackPane {
         Label d = new Label(text);
         d.getStyleClass().add("welcome-tile-text");
         d.setWrapText(true);
+        d.setPrefWidth(TEXT_WIDTH - 60);
+        d.setMinHeight(USE_PREF_SIZE);
         VBox words = new VBox(3, t, d);
         var graphic = Icons.of(icon);
         graphic.getStyleClass().add("welcome-tile-icon");
