@@ -4,8 +4,6 @@ import java.io.File;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -57,17 +55,16 @@ public final class WelcomeView extends StackPane {
         lead.setPrefWidth(TEXT_WIDTH);
         lead.setMinHeight(USE_PREF_SIZE);
 
-        Button demo = tile("welcome-demo", "mdi2p-play-circle-outline", ctx.t("welcome.demo"),
-                ctx.t(live ? "welcome.demo.live" : "welcome.demo.text"));
+        HBox demo = tile("welcome-demo", "mdi2p-play-circle-outline", ctx.t("welcome.demo"),
+                ctx.t(live ? "welcome.demo.live" : "welcome.demo.text"),
+                () -> model.choose(WelcomeViewModel.Choice.DEMO, actions::demo));
         demo.getStyleClass().add("welcome-primary");
-        demo.setOnAction(e -> model.choose(WelcomeViewModel.Choice.DEMO, actions::demo));
-        Button connect = tile("welcome-connect", "mdi2t-twitter", ctx.t("welcome.connect"),
-                ctx.t("welcome.connect.text"));
-        connect.setOnAction(e -> actions.connect());
-        Button importer = tile("welcome-import", "mdi2f-file-import-outline", ctx.t("welcome.import"),
-                ctx.t("welcome.import.text"));
+        HBox connect = tile("welcome-connect", "mdi2t-twitter", ctx.t("welcome.connect"),
+                ctx.t("welcome.connect.text"), actions::connect);
+        HBox importer = tile("welcome-import", "mdi2f-file-import-outline", ctx.t("welcome.import"),
+                ctx.t("welcome.import.text"),
+                () -> chooseFile(ctx, file -> model.importCategories(file.toPath(), actions::imported)));
         importer.disableProperty().bind(model.busyProperty());
-        importer.setOnAction(e -> chooseFile(ctx, file -> model.importCategories(file.toPath(), actions::imported)));
         VBox tiles = new VBox(10, demo, connect, importer);
 
         message.setId("welcome-message");
@@ -111,26 +108,40 @@ public final class WelcomeView extends StackPane {
         return model;
     }
 
-    private static Button tile(String id, String icon, String title, String text) {
+    /**
+     * A choice drawn as a card: icon, title, two lines of text. A plain box, not a Button (a Button sizes wrapped text
+     * in its graphic badly); clicks, Enter and Space choose it, and it takes keyboard focus like a button.
+     */
+    private static HBox tile(String id, String icon, String title, String text, Runnable action) {
         Label t = new Label(title);
         t.getStyleClass().add("welcome-tile-title");
         Label d = new Label(text);
         d.getStyleClass().add("welcome-tile-text");
         d.setWrapText(true);
-        d.setPrefWidth(TEXT_WIDTH - 60);
         d.setMinHeight(USE_PREF_SIZE);
         VBox words = new VBox(3, t, d);
+        HBox.setHgrow(words, Priority.ALWAYS);
         var graphic = Icons.of(icon);
         graphic.getStyleClass().add("welcome-tile-icon");
-        HBox content = new HBox(16, graphic, words);
-        content.setAlignment(Pos.CENTER_LEFT);
-        Button b = new Button(null, content);
-        b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        b.setId(id);
-        b.getStyleClass().add("welcome-tile");
-        b.setMaxWidth(Double.MAX_VALUE);
-        b.setAlignment(Pos.CENTER_LEFT);
-        return b;
+        HBox box = new HBox(16, graphic, words);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId(id);
+        box.getStyleClass().add("welcome-tile");
+        box.setFocusTraversable(true);
+        box.setMinHeight(USE_PREF_SIZE);
+        box.setMaxHeight(USE_PREF_SIZE);
+        box.setOnMouseClicked(e -> {
+            if (!box.isDisabled()) {
+                action.run();
+            }
+        });
+        box.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                action.run();
+                e.consume();
+            }
+        });
+        return box;
     }
 
     private void chooseFile(DeskContext ctx, Consumer<File> then) {
