@@ -3,7 +3,7 @@
 # Usage: tools/screenshot-desk.sh [OUT.png] [SECONDS] [LANG]   (defaults: assets/screenshots/desk.png, 30, ko)
 # Installs xvfb, GTK, imagemagick and a Hangul font from Debian's packages when missing (run as root or with sudo).
 # The home is fresh, so the first-run welcome would cover the desk: it is skipped unless WELCOME=1. KEYS="ctrl+comma"
-# (xdotool key names, space-separated) are pressed SECS seconds after the start, and the picture is taken 3 s later:
+# (xdotool key names, space-separated) are pressed SECS seconds after the start, and the picture is taken 3 s later (8 s after a CLICK):
 # e.g. KEYS=F1 for the shortcut overlay. CLICK="X Y" clicks there first (e.g. CLICK="1372 20": the settings button at
 # 1440x900), as a window manager-less Xvfb may not give the desk keyboard focus.
 set -euo pipefail
@@ -34,7 +34,7 @@ apid=$!
 sleep "$secs"
 if [ -n "${CLICK:-}" ]; then
   DISPLAY="$disp" xdotool mousemove $CLICK click 1
-  sleep 3
+  sleep 8
 fi
 if [ -n "${KEYS:-}" ]; then
   DISPLAY="$disp" xdotool key $KEYS
