@@ -102,6 +102,12 @@ public final class WelcomeView extends StackPane {
         card.setPrefWidth(CARD_WIDTH);
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
+        // the first choice has the keyboard once the screen shows (Enter tries the demo)
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(demo::requestFocus);
+            }
+        });
     }
 
     public WelcomeViewModel model() {
