@@ -98,6 +98,15 @@ class SettingsRestoreTest {
         });
         await(() -> DeskPrefs.load(home).get(DeskPrefs.WINDOW, "").equals("40,30,1100,760"));
 
+        // the column layout: board column width (settings slider) and the feed | boards | detail dividers
+        MainWindow window = (MainWindow) stage.getScene().getRoot();
+        robot.interact(() -> {
+            window.boardsView().setColumnWidth(380);
+            window.split().setDividerPositions(0.3, 0.7);
+        });
+        await(() -> DeskPrefs.load(home).get(DeskPrefs.COLUMN_WIDTH, "").equals("380")
+                && DeskPrefs.load(home).get(DeskPrefs.SPLIT, "").startsWith("0.3000,"));
+
         // Ctrl+, opens the settings
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         await(() -> robot.lookup("#settings-window").tryQuery().isPresent());
@@ -140,6 +149,9 @@ class SettingsRestoreTest {
         assertThat(stage.getWidth()).isEqualTo(1100);
         assertThat(stage.getHeight()).isEqualTo(760);
         assertThat(stage.getX()).isEqualTo(40);
+        MainWindow reopened = (MainWindow) stage.getScene().getRoot();
+        assertThat(reopened.boardsView().columnWidthProperty().get()).isEqualTo(380);
+        assertThat(reopened.split().getDividerPositions()[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         assertThat(second.context().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(second.context().deskName()).isEqualTo("Minji Kim");
