@@ -27,7 +27,8 @@ public final class CrisisDeskCommand implements Callable<Integer> {
     Path home;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Use this database instead of the H2 file in the app home, e.g. jdbc:h2:file:/data/desk.")
+            description = "Use this database instead of the H2 file in the app home (or the location chosen in the "
+                    + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk.")
     String dbUrl;
 
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",

@@ -85,9 +85,15 @@ public final class Services implements AutoCloseable {
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
     }
 
-    /** Opens (and migrates) the database at {@code dbUrl}, or the home's default H2 file when null. */
+    /**
+     * Opens (and migrates) the database at {@code dbUrl}; when null, the one chosen in the home's desk.properties,
+     * else the home's default H2 file.
+     */
     public static Services open(Path home, String dbUrl, Clock clock) {
-        Database db = Database.open(dbUrl != null ? dbUrl : Database.fileUrl(home));
+        // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
+        String url = dbUrl != null ? dbUrl
+                : org.crisisdesk.settings.DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
+        Database db = Database.open(url);
         Services s = new Services(home, db, clock);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);

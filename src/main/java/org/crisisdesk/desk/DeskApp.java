@@ -17,6 +17,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.crisisdesk.app.DeskOptions;
+import org.crisisdesk.desk.settings.DeskControls;
+import org.crisisdesk.desk.settings.WindowLayout;
+import org.crisisdesk.desk.welcome.WelcomeViewModel;
+import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.settings.DeskSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +34,23 @@ public final class DeskApp extends Application {
     private Stage stage;
     private boolean dark;
     private I18n i18n;
+    private WindowLayout layout;
+    private java.util.concurrent.ExecutorService prefsIo;
 
     /** Blocks until the window is closed. */
     public static void launch(DeskOptions deskOptions) {
         options = deskOptions;
         Application.launch(DeskApp.class);
+    }
+
+    /** For tests that start the application themselves (FxToolkit) instead of through {@link #launch}. */
+    static void useOptions(DeskOptions deskOptions) {
+        options = deskOptions;
+    }
+
+    /** The open desk, or null while it opens. */
+    DeskSession session() {
+        return session;
     }
 
     @Override
@@ -42,30 +59,63 @@ public final class DeskApp extends Application {
         loadFonts();
         applyTheme();
         i18n = I18n.forSystem();
-        ProgressIndicator spinner = new ProgressIndicator();
-        Label opening = new Label(i18n.t("startup.opening"));
-        VBox splash = new VBox(16, spinner, opening);
-        splash.setAlignment(Pos.CENTER);
+        prefsIo = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "desk-prefs");
+            t.setDaemon(true);
+            return t;
+        });
+        // a few hundred bytes, read before the window shows so it opens where it was left
+        layout = new WindowLayout(DeskPrefs.load(options.home()), prefsIo);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(splash, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(splash(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         addStyles(scene);
         stage.setScene(scene);
         stage.setTitle(i18n.t("app.title"));
         setIcon(stage);
+        layout.restore(stage);
+        layout.track(stage);
         stage.show();
+        openDesk(null, false);
+    }
 
+    private VBox splash() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label opening = new Label(i18n.t("startup.opening"));
+        VBox splash = new VBox(16, spinner, opening);
+        splash.setAlignment(Pos.CENTER);
+        return splash;
+    }
+
+    /** What start-up reads besides the services, off the FX thread. */
+    private record Started(DeskBootstrap.Opened opened, String language, String theme, String deskName) {}
+
+    /** Closes {@code previous} (if any) and opens the desk from the home, off the FX thread. */
+    private void openDesk(DeskSession previous, boolean demo) {
         var starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
-        new Background(starter).run(() -> DeskBootstrap.open(options)).onSuccess(opened -> {
-            starter.shutdown();
-            String lang = opened.services().settings().get("ui.language", null);
-            if (lang != null) {
-                i18n = new I18n(Locale.forLanguageTag(lang));
+        new Background(starter).run(() -> {
+            if (previous != null) {
+                previous.close();
             }
-            dark = "dark".equals(opened.services().settings().get("ui.theme", "light"));
+            DeskBootstrap.Opened opened = DeskBootstrap.open(options, java.time.Clock.systemUTC(), demo);
+            var settings = opened.services().settings();
+            return new Started(opened, settings.get(DeskSettings.LANGUAGE, null),
+                    settings.get(DeskSettings.THEME, "light"),
+                    DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)));
+        }).onSuccess(started -> {
+            starter.shutdown();
+            DeskBootstrap.Opened opened = started.opened();
+            if (started.language() != null) {
+                i18n = new I18n(Locale.forLanguageTag(started.language()));
+            }
+            dark = "dark".equals(started.theme());
             applyTheme();
             DeskContext ctx = new DeskContext(i18n, opened.services().clock(), opened.zone());
+            ctx.deskNameProperty().set(started.deskName());
             session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
-            show();
+            MainWindow window = show();
+            if (WelcomeViewModel.firstRun(layout.prefs())) {
+                window.showWelcome(); // before the start, so the demo waits for the choice
+            }
             session.start();
         }).onFailure(e -> {
             starter.shutdown();
@@ -79,29 +129,77 @@ public final class DeskApp extends Application {
         });
     }
 
-    private void show() {
+    private MainWindow show() {
         MainWindow window = new MainWindow(session, url -> getHostServices().showDocument(url), this::toggleTheme,
                 this::switchLanguage);
+        window.setControls(controls, layout.prefs());
         Scene scene = stage.getScene();
         scene.setRoot(window);
         window.installShortcuts(scene);
+        layout.attach(window.split(), window.boardsView());
         stage.setTitle(i18n.t("app.title") + (session.replay() != null ? " — " + i18n.t("toolbar.demo") : ""));
+        return window;
     }
 
+    /** What the settings and the welcome screen may ask of the application. */
+    private final DeskControls controls = new DeskControls() {
+        @Override
+        public boolean dark() {
+            return dark;
+        }
+
+        @Override
+        public void setDark(boolean value) {
+            if (value != dark) {
+                toggleTheme();
+            }
+        }
+
+        @Override
+        public void setLanguage(Locale locale) {
+            if (!locale.getLanguage().equals(i18n.locale().getLanguage())) {
+                switchLanguage(locale);
+            }
+        }
+
+        @Override
+        public void reopen(boolean demo) {
+            DeskSession previous = session;
+            session = null;
+            stage.getScene().setRoot(splash());
+            openDesk(previous, demo);
+        }
+
+        @Override
+        public void open(String uri) {
+            getHostServices().showDocument(uri);
+        }
+    };
+
     private void toggleTheme() {
+        if (session == null) {
+            return; // the desk is reopening
+        }
         dark = !dark;
         applyTheme();
         String value = dark ? "dark" : "light";
-        session.background().run(() -> session.services().settings().put("ui.theme", value));
+        session.background().run(() -> session.services().settings().put(DeskSettings.THEME, value));
     }
 
     /** Rebuilds the window in the other language; the session and its data stay as they are. */
     private void switchLanguage(Locale locale) {
+        if (session == null) {
+            return; // the desk is reopening
+        }
+        boolean settingsOpen = stage.getScene().getRoot() instanceof MainWindow w && w.closeSettings();
         i18n = new I18n(locale);
-        session.background().run(() -> session.services().settings().put("ui.language", locale.getLanguage()));
+        session.background().run(() -> session.services().settings().put(DeskSettings.LANGUAGE, locale.getLanguage()));
         // The view models keep their data; only the words change, so rebuild the views over the same session.
         session.context().setI18n(i18n);
-        show();
+        MainWindow window = show();
+        if (settingsOpen) {
+            window.openSettings(); // in the new words
+        }
     }
 
     private void applyTheme() {
@@ -142,6 +240,12 @@ public final class DeskApp extends Application {
 
     @Override
     public void stop() {
+        if (layout != null) {
+            layout.close();
+        }
+        if (prefsIo != null) {
+            prefsIo.shutdown();
+        }
         if (session != null) {
             session.close();
         }

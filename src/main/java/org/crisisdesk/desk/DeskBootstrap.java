@@ -46,7 +46,22 @@ public final class DeskBootstrap {
     }
 
     public static Opened open(DeskOptions options, Clock wall) {
-        XSettings x = connectedAccount(options.home());
+        return open(options, wall, false);
+    }
+
+    /**
+     * @param demo run the demo replay even when an account is connected (the welcome screen's "Try the demo")
+     */
+    public static Opened open(DeskOptions options, Clock wall, boolean demo) {
+        Opened opened = openSource(options, wall, demo);
+        // The account's zone from the settings, when one was chosen, else the default of the mode.
+        java.util.Optional<ZoneId> chosen = org.crisisdesk.settings.DeskSettings.zone(
+                opened.services().settings().get(org.crisisdesk.settings.DeskSettings.ZONE, null));
+        return chosen.map(z -> new Opened(opened.services(), opened.collector(), opened.replay(), z)).orElse(opened);
+    }
+
+    private static Opened openSource(DeskOptions options, Clock wall, boolean demo) {
+        XSettings x = demo ? null : connectedAccount(options.home());
         if (x != null) {
             // A connected account: live mentions from X, on the wall clock, in the machine's zone.
             Services services = Services.open(options.home(), options.dbUrl(), wall);

@@ -15,6 +15,7 @@ public final class DeskContext {
     private final Clock clock;
     private final ZoneId zone;
     private final ObservableMap<Long, Category> categories = FXCollections.observableHashMap();
+    private final javafx.beans.property.StringProperty deskName = new javafx.beans.property.SimpleStringProperty("");
 
     public DeskContext(I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
@@ -41,6 +42,15 @@ public final class DeskContext {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** Who sits at this desk (the settings' desk name): offered for shifts and "I have the desk". */
+    public javafx.beans.property.StringProperty deskNameProperty() {
+        return deskName;
+    }
+
+    public String deskName() {
+        return deskName.get();
     }
 
     /** Categories by id, kept current by the boards. */

@@ -46,7 +46,8 @@ public final class DeskSession implements AutoCloseable {
         // who moves are credited to in the history: the desk's name from the settings, else the OS user
         this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
                 services.background(), ctx,
-                () -> services.settings().get("desk.name", System.getProperty("user.name", "desk")));
+                () -> org.crisisdesk.settings.DeskSettings.deskName(
+                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.home().resolve("notices"));

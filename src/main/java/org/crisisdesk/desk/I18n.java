@@ -21,7 +21,8 @@ public final class I18n {
             "org.crisisdesk.desk.alerts.messages",
             "org.crisisdesk.desk.handover.messages",
             "org.crisisdesk.desk.connect.messages",
-            "org.crisisdesk.desk.settings.messages");
+            "org.crisisdesk.desk.settings.messages",
+            "org.crisisdesk.desk.welcome.messages");
     public static final Locale KOREAN = Locale.KOREAN;
     public static final Locale ENGLISH = Locale.ENGLISH;
 

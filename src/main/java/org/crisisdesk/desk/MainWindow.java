@@ -52,6 +52,11 @@ public final class MainWindow extends StackPane {
     /** The category of the mention last opened: the "selected column" a notice is written for. */
     private Long lastCategoryId;
     private final AlertsView alertsView;
+    private final SplitPane split;
+    private org.crisisdesk.desk.settings.DeskControls controls = org.crisisdesk.desk.settings.DeskControls.NONE;
+    private org.crisisdesk.settings.DeskPrefs prefs;
+    private org.crisisdesk.desk.welcome.WelcomeView welcome;
+    private org.crisisdesk.desk.settings.SettingsDialog settings;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -85,7 +90,7 @@ public final class MainWindow extends StackPane {
         boardsView.setOnOpen(m -> openMention(m));
         boardsView.setOnPostUpdate(this::openComposer);
 
-        SplitPane split = new SplitPane(feedView, boardsView, rightTabs);
+        split = new SplitPane(feedView, boardsView, rightTabs);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.24, 0.78);
         SplitPane.setResizableWithParent(feedView, false);
@@ -169,9 +174,13 @@ public final class MainWindow extends StackPane {
         javafx.scene.control.Button connect = new javafx.scene.control.Button(ctx.t("connect.toolbar"),
                 Icons.of("mdi2t-twitter"));
         connect.setId("connect-button");
-        connect.setOnAction(e -> org.crisisdesk.desk.connect.ConnectDialog.open(ctx, session.background(),
-                session.services().home(), getScene() == null ? null : getScene().getWindow()));
-        bar.getItems().addAll(spacer, connect, language, theme, helpButton);
+        connect.setOnAction(e -> openConnect(this::offerReopen));
+        javafx.scene.control.Button settingsButton = new javafx.scene.control.Button(null,
+                Icons.of("mdi2c-cog-outline"));
+        settingsButton.setId("settings-button");
+        settingsButton.setTooltip(new Tooltip(ctx.t("settings.toolbar")));
+        settingsButton.setOnAction(e -> openSettings());
+        bar.getItems().addAll(spacer, connect, language, theme, settingsButton, helpButton);
         return bar;
     }
 
@@ -183,6 +192,8 @@ public final class MainWindow extends StackPane {
                 feedView::focusSearch);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::openComposer);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                this::openSettings);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
                 help.setVisible(false);
@@ -216,6 +227,130 @@ public final class MainWindow extends StackPane {
             session.composer().openFor(category);
         }
         composerView.focusFirstField();
+    }
+
+    // ---- settings, welcome, account (#10) --------------------------------------------------------------------------
+
+    /** What the settings and the welcome may ask of the application (theme, language, reopening the desk). */
+    public void setControls(org.crisisdesk.desk.settings.DeskControls controls,
+            org.crisisdesk.settings.DeskPrefs prefs) {
+        this.controls = controls;
+        this.prefs = prefs;
+    }
+
+    private org.crisisdesk.settings.DeskPrefs prefs() {
+        if (prefs == null) {
+            prefs = org.crisisdesk.settings.DeskPrefs.load(session.services().home());
+        }
+        return prefs;
+    }
+
+    /** Ctrl+, / the toolbar: the settings window (one at a time). */
+    public org.crisisdesk.desk.settings.SettingsDialog openSettings() {
+        if (settings != null && settings.stage().isShowing()) {
+            settings.stage().toFront();
+            return settings;
+        }
+        settings = org.crisisdesk.desk.settings.SettingsDialog.open(session, controls, prefs(),
+                boardsView.columnWidthProperty(), this::showWelcome,
+                () -> openConnect(() -> {
+                    if (settings != null) {
+                        settings.model().refreshAccount();
+                    }
+                    offerReopen();
+                }), this);
+        return settings;
+    }
+
+    /** Closes the settings window if it is open; says whether it was (the language switch opens it again). */
+    public boolean closeSettings() {
+        boolean open = settings != null && settings.stage().isShowing();
+        if (open) {
+            settings.stage().close();
+        }
+        return open;
+    }
+
+    /** The connect dialog; {@code afterSaved} runs once the account's keys were written. */
+    public org.crisisdesk.desk.connect.ConnectDialog openConnect(Runnable afterSaved) {
+        var dialog = org.crisisdesk.desk.connect.ConnectDialog.open(session.context(), session.background(),
+                session.services().home(), getScene() == null ? null : getScene().getWindow());
+        dialog.setOnHidden(e -> {
+            if (dialog.model().stateProperty().get() == org.crisisdesk.desk.connect.ConnectViewModel.State.SAVED) {
+                afterSaved.run();
+            }
+        });
+        return dialog;
+    }
+
+    /** After the keys were saved from the running desk: switch to the account now, or at the next start. */
+    private void offerReopen() {
+        DeskContext ctx = session.context();
+        javafx.scene.control.ButtonType now = new javafx.scene.control.ButtonType(ctx.t("settings.connect.now"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType later = new javafx.scene.control.ButtonType(ctx.t("settings.connect.later"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                ctx.t("settings.connect.ask"), now, later);
+        ask.setHeaderText(ctx.t("settings.connect.saved"));
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        ask.showAndWait().filter(b -> b == now).ifPresent(b -> controls.reopen(false));
+    }
+
+    /** The welcome screen over the desk (first run, or from the settings); the demo waits while it shows. */
+    public org.crisisdesk.desk.welcome.WelcomeView showWelcome() {
+        if (welcome != null) {
+            return welcome;
+        }
+        var model = new org.crisisdesk.desk.welcome.WelcomeViewModel(session.services(), session.context(),
+                session.background(), prefs());
+        session.setReplayPaused(true);
+        welcome = new org.crisisdesk.desk.welcome.WelcomeView(session.context(), model,
+                new org.crisisdesk.desk.welcome.WelcomeView.Actions() {
+                    @Override
+                    public void demo() {
+                        hideWelcome();
+                        if (session.replay() == null) {
+                            controls.reopen(true);
+                        }
+                    }
+
+                    @Override
+                    public void connect() {
+                        openConnect(() -> model.choose(org.crisisdesk.desk.welcome.WelcomeViewModel.Choice.CONNECT,
+                                () -> {
+                                    hideWelcome();
+                                    controls.reopen(false);
+                                }));
+                    }
+
+                    @Override
+                    public void imported() {
+                        session.boards().reload();
+                    }
+
+                    @Override
+                    public void closed() {
+                        hideWelcome();
+                    }
+                }, session.replay() == null);
+        getChildren().add(welcome);
+        return welcome;
+    }
+
+    private void hideWelcome() {
+        if (welcome != null) {
+            getChildren().remove(welcome);
+            welcome = null;
+            session.setReplayPaused(false);
+        }
+    }
+
+    /** The feed | boards | detail split (its dividers are part of the saved layout). */
+    public SplitPane split() {
+        return split;
     }
 
     public ComposerView composerView() {

@@ -28,7 +28,13 @@ public final class SettingsStore {
         return get(name).orElse(fallback);
     }
 
+    /** Stores the value and forces it to disk before returning: a setting shown as saved survives a crash. */
     public void put(String name, String value) {
+        write(name, value);
+        db.syncToDisk();
+    }
+
+    private void write(String name, String value) {
         db.inTransactionVoid(c -> {
             try (PreparedStatement upd = c.prepareStatement("UPDATE setting SET setting_value = ? WHERE name = ?")) {
                 upd.setString(1, value);

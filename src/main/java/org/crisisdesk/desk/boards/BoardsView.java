@@ -44,6 +44,12 @@ public final class BoardsView extends BorderPane {
     private final ScrollPane scroll;
     private Consumer<Category> onPostUpdate;
     private ListView<StoredMention> feedList;
+    /** Width of every column (a layout setting, restored on start). */
+    private final javafx.beans.property.DoubleProperty columnWidth =
+            new javafx.beans.property.SimpleDoubleProperty(this, "columnWidth", DEFAULT_COLUMN_WIDTH);
+    public static final double DEFAULT_COLUMN_WIDTH = 300;
+    public static final double MIN_COLUMN_WIDTH = 260;
+    public static final double MAX_COLUMN_WIDTH = 560;
     private final MapChangeListener<Long, Category> refreshCards = c -> {
         views.values().forEach(v -> v.list().refresh());
         if (feedList != null) {
@@ -116,12 +122,22 @@ public final class BoardsView extends BorderPane {
         for (ColumnModel col : model.columns()) {
             row.getChildren().add(views.computeIfAbsent(col, c -> {
                 ColumnView v = new ColumnView(ctx, c, this);
+                v.prefWidthProperty().bind(columnWidth);
                 v.header().setBadge(headerBadge.apply(c.categoryId()));
                 keys.track(v.list());
                 return v;
             }));
         }
         row.getChildren().add(addColumn);
+    }
+
+    /** The width of the board columns in pixels (kept between {@link #MIN_COLUMN_WIDTH} and {@link #MAX_COLUMN_WIDTH}). */
+    public javafx.beans.property.DoubleProperty columnWidthProperty() {
+        return columnWidth;
+    }
+
+    public void setColumnWidth(double width) {
+        columnWidth.set(Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, width)));
     }
 
     /** Scrolls the boards so the category's column (null: Unsorted) is in view and focuses it. */

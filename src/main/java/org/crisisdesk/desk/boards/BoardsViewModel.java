@@ -127,7 +127,12 @@ public final class BoardsViewModel {
         this.viewListener = listener == null ? m -> {} : listener;
     }
 
-    /** Who this desk is in the history; resolved once, off the FX thread. */
+    /** The desk's name changed in the settings: the next gesture asks {@code actorSource} again. */
+    public void deskNameChanged() {
+        actor = null;
+    }
+
+    /** Who this desk is in the history; resolved once (again after a name change), off the FX thread. */
     String actor() {
         String a = actor;
         if (a == null) {

@@ -305,6 +305,7 @@ public final class HandoverView extends BorderPane {
         ackName.setId("handover-ack-name");
         ackName.setPromptText(ctx.t("handover.ack.name"));
         ackName.setPrefColumnCount(16);
+        ackName.setText(ctx.deskName());
         Button ack = new Button(ctx.t("handover.ack.button"), Icons.of("mdi2a-account-check-outline"));
         ack.setId("handover-ack");
         ack.getStyleClass().add("accent");

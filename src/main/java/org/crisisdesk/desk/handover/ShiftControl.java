@@ -63,6 +63,7 @@ public final class ShiftControl extends MenuButton {
         dialog.setTitle(ctx.t("handover.shift.dialog.title"));
         TextField name = new TextField();
         name.setId("shift-dialog-name");
+        name.setText(ctx.deskName());
         TextField schedule = new TextField();
         schedule.setId("shift-dialog-schedule");
         schedule.setPromptText("09-18");

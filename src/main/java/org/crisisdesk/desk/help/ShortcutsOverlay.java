@@ -25,6 +25,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+N", "composer.help.open"},
         {"Ctrl+Enter", "composer.help.post"},
+        {"Ctrl+,", "settings.help.open"},
         {"Esc", "help.key.close"},
     };
 

@@ -1,0 +1,273 @@
+package org.crisisdesk.desk.settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.settings.DeskSettings;
+import org.crisisdesk.source.twitter.Secrets;
+import org.crisisdesk.source.twitter.TwitterProperties;
+import org.crisisdesk.source.twitter.XSettings;
+import org.crisisdesk.store.Backups;
+import org.crisisdesk.triage.TriageEngine;
+
+/**
+ * The settings dialog's state. Every change is written off the FX thread and only then reported as saved (the
+ * status line says so, or what went wrong); {@link #load()} reads what is stored. FX thread only.
+ */
+public final class SettingsViewModel {
+    public static final double DEFAULT_THRESHOLD = 0.9;
+
+    private final Services services;
+    private final DeskContext ctx;
+    private final Background background;
+    private final DeskPrefs prefs;
+    private final Clock wall;
+    private final Runnable onDeskNameSaved;
+
+    private final StringProperty deskName = new SimpleStringProperty("");
+    private final StringProperty zone = new SimpleStringProperty("");
+    private final BooleanProperty autoFile = new SimpleBooleanProperty(false);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
+    private final StringProperty dbLocation = new SimpleStringProperty("");
+    private final StringProperty dbNext = new SimpleStringProperty("");
+    private final StringProperty lastBackup = new SimpleStringProperty("");
+    private final StringProperty account = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+
+    /**
+     * @param onDeskNameSaved runs on the FX thread once a new desk name is stored (the boards credit moves to it)
+     */
+    public SettingsViewModel(Services services, DeskContext ctx, Background background, DeskPrefs prefs, Clock wall,
+            Runnable onDeskNameSaved) {
+        this.services = services;
+        this.ctx = ctx;
+        this.background = background;
+        this.prefs = prefs;
+        this.wall = wall;
+        this.onDeskNameSaved = onDeskNameSaved;
+    }
+
+    private record Stored(String deskName, String zone, OptionalDouble threshold, String dbNext, String lastBackup,
+            String account) {}
+
+    /** Reads every setting off the FX thread and fills the properties. */
+    public Background.Job<?> load() {
+        return background.run(() -> {
+            var s = services.settings();
+            return new Stored(s.get(DeskSettings.DESK_NAME, ""), s.get(DeskSettings.ZONE, ""),
+                    DeskSettings.autoFile(s.get(TriageEngine.AUTO_FILE_SETTING, "off")),
+                    prefs.get(DeskPrefs.DB_URL, ""), describeNewestBackup(), describeAccount());
+        }).onSuccess(st -> {
+            deskName.set(st.deskName());
+            zone.set(st.zone());
+            autoFile.set(st.threshold().isPresent());
+            threshold.set(st.threshold().orElse(DEFAULT_THRESHOLD));
+            dbLocation.set(services.db().displayLocation());
+            dbNext.set(st.dbNext());
+            lastBackup.set(st.lastBackup());
+            account.set(st.account());
+            loaded.set(true);
+        }).onFailure(this::fail);
+    }
+
+    private String describeNewestBackup() {
+        Backups backups = new Backups(services.home());
+        return backups.newest().map(this::describeBackup).orElse(ctx.t("settings.backup.none"));
+    }
+
+    private String describeBackup(Path zip) {
+        String when;
+        try {
+            Instant at = Files.getLastModifiedTime(zip).toInstant();
+            when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(at);
+        } catch (java.io.IOException e) {
+            when = "?";
+        }
+        return ctx.t("settings.backup.last", when, zip.getFileName().toString());
+    }
+
+    private String describeAccount() {
+        try {
+            XSettings x = TwitterProperties.load(services.home());
+            return x.connected() ? ctx.t("settings.account.connected", Secrets.mask(x.credentials().consumerKey()),
+                    Secrets.mask(x.credentials().accessToken())) : ctx.t("settings.account.none");
+        } catch (Exception e) {
+            return ctx.t("settings.account.unreadable", e.getMessage());
+        }
+    }
+
+    /** Saves the desk name (blank: the computer's user name); moves made from now on are credited to it. */
+    public Background.Job<String> saveDeskName(String name) {
+        String clean = DeskSettings.cleanName(name);
+        return save(() -> {
+            services.settings().put(DeskSettings.DESK_NAME, clean);
+            return clean;
+        }, saved -> {
+            deskName.set(saved);
+            ctx.deskNameProperty().set(DeskSettings.deskName(Optional.of(saved)));
+            onDeskNameSaved.run();
+        });
+    }
+
+    /** Saves the account's zone ("" = automatic); bad text is refused with a message. Applies when the desk reopens. */
+    public Background.Job<String> saveZone(String text) {
+        String t = text == null ? "" : text.strip();
+        if (!t.isEmpty() && DeskSettings.zone(t).isEmpty()) {
+            failed.set(true);
+            status.set(ctx.t("settings.zone.invalid", t));
+            return null;
+        }
+        return save(() -> {
+            services.settings().put(DeskSettings.ZONE, t);
+            return t;
+        }, zone::set);
+    }
+
+    /** Turns auto-filing on at {@code t} (0.5..1) or off; the triage engine applies it at once. */
+    public Background.Job<Double> saveAutoFile(boolean on, double t) {
+        double value = on ? Math.max(0.5, Math.min(1.0, t)) : TriageEngine.AUTO_FILE_OFF;
+        return save(() -> {
+            services.engine().setAutoFileThreshold(value);
+            return value;
+        }, v -> {
+            autoFile.set(on);
+            if (on) {
+                threshold.set(v);
+            }
+        });
+    }
+
+    /** The next start opens the database in {@code folder} (created there if new). */
+    public Background.Job<String> useDatabaseFolder(Path folder) {
+        String url = DeskSettings.h2FolderUrl(folder);
+        return save(() -> {
+            Files.createDirectories(folder);
+            prefs.put(DeskPrefs.DB_URL, url);
+            return url;
+        }, dbNext::set);
+    }
+
+    /** The next start opens the home's own database file again. */
+    public Background.Job<String> useDefaultDatabase() {
+        return save(() -> {
+            prefs.put(DeskPrefs.DB_URL, null);
+            return "";
+        }, dbNext::set);
+    }
+
+    /** Takes a backup of the open database now (also while mentions arrive) into HOME/backups. */
+    public Background.Job<Path> backupNow() {
+        busy.set(true);
+        status.set(ctx.t("settings.backup.running"));
+        failed.set(false);
+        return background.run(() -> new Backups(services.home()).create(services.db(), wall, "manual"))
+                .onSuccess(zip -> {
+                    busy.set(false);
+                    lastBackup.set(describeBackup(zip));
+                    status.set(ctx.t("settings.backup.done", zip.toString()));
+                }).onFailure(this::fail);
+    }
+
+    public Path backupFolder() {
+        return new Backups(services.home()).directory();
+    }
+
+    /** Reads the account line again (after the connect dialog saved). */
+    public void refreshAccount() {
+        background.run(this::describeAccount).onSuccess(account::set).onFailure(this::fail);
+    }
+
+    private <T> Background.Job<T> save(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then) {
+        failed.set(false);
+        busy.set(true);
+        return background.run(work).onSuccess(v -> {
+            busy.set(false);
+            then.accept(v);
+            status.set(ctx.t("settings.saved", DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(ZoneId.systemDefault()).format(wall.instant())));
+        }).onFailure(this::fail);
+    }
+
+    private void fail(Throwable e) {
+        busy.set(false);
+        failed.set(true);
+        status.set(ctx.t("settings.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public StringProperty deskNameProperty() {
+        return deskName;
+    }
+
+    public StringProperty zoneProperty() {
+        return zone;
+    }
+
+    public BooleanProperty autoFileProperty() {
+        return autoFile;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public StringProperty dbLocationProperty() {
+        return dbLocation;
+    }
+
+    /** The database URL chosen for the next start ("" = the home's own file). */
+    public StringProperty dbNextProperty() {
+        return dbNext;
+    }
+
+    public StringProperty lastBackupProperty() {
+        return lastBackup;
+    }
+
+    /** The connected account with its keys masked, or "not connected". */
+    public StringProperty accountProperty() {
+        return account;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public DeskContext context() {
+        return ctx;
+    }
+
+    public Services services() {
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+package org.crisisdesk.desk.welcome;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.triage.CategoryFile;
+import org.crisisdesk.triage.CategoryStore;
+
+/**
+ * The first-run welcome: remembers (in the home's desk.properties) that a choice was made, so the screen shows once,
+ * and imports a prepared categories file. Everything is written before the screen reports it. FX thread only.
+ */
+public final class WelcomeViewModel {
+    /** What a person picked on the welcome screen. */
+    public enum Choice { DEMO, CONNECT, IMPORT, LATER }
+
+    private final Services services;
+    private final DeskContext ctx;
+    private final Background background;
+    private final DeskPrefs prefs;
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public WelcomeViewModel(Services services, DeskContext ctx, Background background, DeskPrefs prefs) {
+        this.services = services;
+        this.ctx = ctx;
+        this.background = background;
+        this.prefs = prefs;
+    }
+
+    /** True when this home never answered the welcome screen. */
+    public static boolean firstRun(DeskPrefs prefs) {
+        return !prefs.flag(DeskPrefs.WELCOME_DONE);
+    }
+
+    /** Records that the welcome was answered, then runs {@code then} on the FX thread. */
+    public Background.Job<Choice> choose(Choice choice, Runnable then) {
+        return background.run(() -> {
+            prefs.put(DeskPrefs.WELCOME_DONE, "true");
+            return choice;
+        }).onSuccess(c -> then.run()).onFailure(this::fail);
+    }
+
+    /**
+     * Merges a crisisdesk-categories/1 file into the board (as {@code crisisdesk categories import} does): nothing
+     * changes when the file is invalid, and the message says why. {@code then} runs after a successful import.
+     */
+    public Background.Job<CategoryStore.ImportResult> importCategories(Path file, Runnable then) {
+        busy.set(true);
+        failed.set(false);
+        message.set(ctx.t("welcome.import.running", file.getFileName()));
+        return background.run(() -> {
+            List<CategoryFile.Spec> specs;
+            try (InputStream in = Files.newInputStream(file)) {
+                specs = CategoryFile.read(in);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException(ctx.t("welcome.import.missing", file));
+            }
+            CategoryStore.ImportResult r = services.categories().importSpecs(specs);
+            services.engine().reload();
+            prefs.put(DeskPrefs.WELCOME_DONE, "true");
+            return r;
+        }).onSuccess(r -> {
+            busy.set(false);
+            message.set(ctx.t("welcome.import.done", r.created().size(), r.updated().size(), r.restored().size(),
+                    r.unchanged().size()));
+            then.run();
+        }).onFailure(this::fail);
+    }
+
+    private void fail(Throwable e) {
+        busy.set(false);
+        failed.set(true);
+        message.set(ctx.t("welcome.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

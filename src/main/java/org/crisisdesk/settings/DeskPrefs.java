@@ -1,0 +1,127 @@
+package org.crisisdesk.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The small preferences file of one app home, {@code HOME/desk.properties}: what must be known before the database
+ * opens (where the database is, whether the welcome screen was answered) and the window's layout. Everything else
+ * lives in the database's setting table ({@link SettingsStore}). Plain text a person can read or delete; a damaged
+ * file reads as empty, never stops the desk.
+ *
+ * <p>Thread-safe; {@link #put} writes the whole file at once (temp file + rename) before it returns.
+ */
+public final class DeskPrefs {
+    public static final String FILE_NAME = "desk.properties";
+    /** "true" once the first-run welcome screen was answered. */
+    public static final String WELCOME_DONE = "welcome.done";
+    /** A JDBC URL for the database, used when the command line names none; absent: the H2 file in the home. */
+    public static final String DB_URL = "db.url";
+    /** Window geometry "x,y,width,height[,max]" (see {@link WindowGeometry}). */
+    public static final String WINDOW = "window.geometry";
+    /** SplitPane divider positions of the main window, "0.24,0.78". */
+    public static final String SPLIT = "layout.split";
+    /** Width of a board column in pixels. */
+    public static final String COLUMN_WIDTH = "layout.column.width";
+
+    private static final Logger log = LoggerFactory.getLogger(DeskPrefs.class);
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private DeskPrefs(Path file) {
+        this.file = file;
+    }
+
+    public static Path file(Path home) {
+        return home.resolve(FILE_NAME);
+    }
+
+    /** Reads the home's file; a missing or unreadable file gives empty preferences (logged, not thrown). */
+    public static DeskPrefs load(Path home) {
+        DeskPrefs prefs = new DeskPrefs(file(home));
+        if (Files.isRegularFile(prefs.file)) {
+            try (InputStream in = Files.newInputStream(prefs.file);
+                    var reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                prefs.values.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                log.warn("Ignoring {}: {}", prefs.file, e.toString());
+                prefs.values.clear();
+            }
+        }
+        return prefs;
+    }
+
+    /** The database URL this home was told to use, if any. */
+    public static Optional<String> dbUrl(Path home) {
+        return load(home).get(DB_URL).filter(s -> !s.isBlank());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key));
+    }
+
+    public String get(String key, String fallback) {
+        return get(key).orElse(fallback);
+    }
+
+    public boolean flag(String key) {
+        return "true".equals(get(key, "false"));
+    }
+
+    /** Sets (or, with null, removes) a value and writes the file before returning. */
+    public synchronized void put(String key, String value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.setProperty(key, value);
+        }
+        save();
+    }
+
+    /** Sets several values (null removes) and writes the file once. */
+    public synchronized void putAll(java.util.Map<String, String> changes) {
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                values.remove(k);
+            } else {
+                values.setProperty(k, v);
+            }
+        });
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (var out = new java.io.FileOutputStream(tmp.toFile());
+                    var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                values.store(writer, "CrisisDesk preferences of this home (see docs/user-guide.md)");
+                writer.flush();
+                out.getFD().sync(); // on disk before anyone is told it is saved
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.crisisdesk.desk.welcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.crisisdesk.app.DeskOptions;
+import org.crisisdesk.desk.DeskBootstrap;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.DeskSession;
+import org.crisisdesk.desk.I18n;
+import org.crisisdesk.desk.MainWindow;
+import org.crisisdesk.desk.settings.DeskControls;
+import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.testing.TempDesk;
+import org.crisisdesk.triage.Category;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first-run welcome over a real desk on a fresh home: each choice is recorded before the screen goes. */
+@ExtendWith(ApplicationExtension.class)
+class WelcomeScreenTest {
+    private Path home;
+    private DeskSession session;
+    private MainWindow window;
+    private WelcomeView welcome;
+    private final java.util.List<String> asked = new java.util.ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        home = TempDesk.newHome();
+        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 10));
+        DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), opened.services().clock(), opened.zone());
+        session = new DeskSession(opened.services(), ctx, opened.collector(), opened.replay());
+        window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+        window.setControls(new DeskControls() {
+            @Override
+            public boolean dark() {
+                return false;
+            }
+
+            @Override
+            public void setDark(boolean dark) {}
+
+            @Override
+            public void setLanguage(java.util.Locale locale) {}
+
+            @Override
+            public void reopen(boolean demo) {
+                asked.add("reopen demo=" + demo);
+            }
+
+            @Override
+            public void open(String uri) {}
+        }, DeskPrefs.load(home));
+        Scene scene = new Scene(window, 1400, 900);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        session.start();
+        assertThat(WelcomeViewModel.firstRun(DeskPrefs.load(home))).isTrue();
+        welcome = window.showWelcome();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void tryingTheDemoIsRememberedAndTheReplayRunsOn(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
+        assertThat(session.replay().clock().paused()).as("the demo waits while the welcome shows").isTrue();
+        robot.clickOn("#welcome-demo");
+        await(() -> robot.lookup("#welcome").tryQuery().isEmpty());
+        assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isTrue();
+        assertThat(WelcomeViewModel.firstRun(DeskPrefs.load(home))).isFalse();
+        assertThat(session.replay().clock().paused()).isFalse();
+        assertThat(asked).as("already in the demo: nothing to reopen").isEmpty();
+    }
+
+    @Test
+    void importingPreparedCategoriesFillsTheBoardAndAnInvalidFileChangesNothing(FxRobot robot) throws Exception {
+        Path bad = home.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"crisisdesk-categories/1\", \"categories\": ["
+                + "{\"name\": \"Roaming\", \"keywords\": [\"roaming\"]},"
+                + "{\"name\": \"Broken\", \"regex\": [\"(unclosed\"]}]}");
+        robot.interact(() -> welcome.model().importCategories(bad, () -> {}));
+        Label message = robot.lookup("#welcome-message").queryAs(Label.class);
+        await(() -> message.getStyleClass().contains("error"));
+        assertThat(message.getText()).contains("Broken");
+        assertThat(session.services().categories().active()).extracting(Category::name).doesNotContain("Roaming");
+        assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isFalse();
+
+        Path good = home.resolve("launch.json");
+        Files.writeString(good, "{\"format\": \"crisisdesk-categories/1\", \"categories\": ["
+                + "{\"name\": \"Roaming\", \"color\": \"#1971C2\", \"keywords\": [\"roaming\", \"로밍\"]}]}");
+        robot.interact(() -> welcome.model().importCategories(good, window.boardsView()::requestLayout));
+        await(() -> message.getText().startsWith("Imported"));
+        assertThat(message.getText()).contains("1 new");
+        assertThat(message.getStyleClass()).doesNotContain("error");
+        assertThat(session.services().categories().active()).extracting(Category::name).contains("Roaming");
+        assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isTrue();
+        robot.interact(() -> session.boards().reload());
+        await(() -> robot.lookup(".column-title").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Roaming")));
+    }
+
+    @Test
+    void connectOpensTheConnectDialogAndCancellingKeepsTheWelcome(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-connect");
+        await(() -> robot.lookup("#connect-dialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#connect-dialog").query().getScene().getWindow().hide());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
+        assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isFalse();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void laterClosesTheWelcomeForGood(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-later");
+        await(() -> robot.lookup("#welcome").tryQuery().isEmpty());
+        assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isTrue();
+    }
+}
