@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.crisisdesk.mention.TextChecks;
 
 /**
  * Turns a template and a notice's facts into the text that is posted. Pure and thread-safe.
@@ -169,7 +170,27 @@ public final class NoticeRenderer {
             b.append(line.replaceAll("[ \\t\\u00A0]{2,}", " ").strip());
         }
         String out = b.toString().strip();
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
+        return Normalizer.normalize(storable(out), Normalizer.Form.NFC);
+    }
+
+    /**
+     * Without NUL and unpaired surrogates (from pasted or damaged text): neither can be stored everywhere nor sent
+     * as JSON, and neither is visible, so they are dropped rather than blocking the notice.
+     */
+    private static String storable(String s) {
+        if (TextChecks.problem(s) == null) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(ch).append(s.charAt(++i));
+            } else if (ch != 0 && !Character.isSurrogate(ch)) {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     // ---- parsing ----
