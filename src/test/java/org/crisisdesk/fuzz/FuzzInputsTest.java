@@ -28,6 +28,7 @@ import org.crisisdesk.notice.NoticeTimeline;
 import org.crisisdesk.notice.Stage;
 import org.crisisdesk.notice.StoredNotice;
 import org.crisisdesk.notice.Templates;
+import org.crisisdesk.notice.WeightedLength;
 import org.crisisdesk.testing.Fuzz;
 import org.crisisdesk.testing.Hostile;
 import org.crisisdesk.triage.Category;
@@ -288,6 +289,8 @@ class FuzzInputsTest {
                 assertThat(c.parts()).isNotEmpty();
                 for (String p : c.parts()) {
                     assertThat(TextChecks.problem(p)).as("a postable part must be storable text").isNull();
+                    // what the composer offers to post, the outbox accepts
+                    assertThat(WeightedLength.measure(p).valid()).as("a postable part must be valid: %s", p).isTrue();
                 }
             }
             if (c.notice().link() != null && c.link().usable()) {

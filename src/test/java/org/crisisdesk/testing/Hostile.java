@@ -57,8 +57,14 @@ public final class Hostile {
         this.r = new SplittableRandom(runSeed);
     }
 
-    /** The run's seed from {@code -Dfuzz.seed} ("random" for a fresh one). */
+    private static final long RUN_SEED = readSeed();
+
+    /** The run's seed from {@code -Dfuzz.seed} ("random" for a fresh one, the same for the whole JVM). */
     public static long seedFromProperty() {
+        return RUN_SEED;
+    }
+
+    private static long readSeed() {
         String p = System.getProperty("fuzz.seed");
         if (p == null || p.isBlank()) {
             return DEFAULT_SEED;
