@@ -48,8 +48,9 @@ class CollectorKillDrill {
                 child.process.destroyForcibly(); // SIGKILL
                 assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(child.process.exitValue()).isEqualTo(137);
-                System.out.printf("drill: collector kill %d/%d, %d mentions on X so far%n", kill + 1, kills,
-                        server.allMentions().size());
+                System.out.printf("drill: collector kill %d/%d, %.1f s into the crisis (bursts until %.1f s)%n",
+                        kill + 1, kills, Duration.between(server.firstPoll(), Instant.now()).toMillis() / 1000.0,
+                        bursts[kills][0]);
             }
             CollectKillDrillTest.Child last = CollectKillDrillTest.Child.start(home, server, ApiVersion.V2, kills);
             Instant end = server.firstPoll().plus(Duration.ofMillis((long) (bursts[kills][0] * 1000) + 1000));
