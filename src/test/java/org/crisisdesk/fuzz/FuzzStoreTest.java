@@ -65,7 +65,7 @@ class FuzzStoreTest {
     @Test
     void hostileImportFileKeepsEveryGoodLineExactlyAndNamesEveryBadOne() throws Exception {
         Path home = TempDesk.newHome();
-        int lines = 400 * SCALE;
+        int lines = 250 * SCALE;
         Map<String, String> good = new HashMap<>();
         Set<Integer> bad = new HashSet<>();
         ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -180,7 +180,7 @@ class FuzzStoreTest {
             assertThat(categories).as("some hostile names must be usable").isNotEmpty();
             // hostile mentions, filed into those categories
             List<org.crisisdesk.mention.Filing> batch = new ArrayList<>();
-            Fuzz.run(h, 200 * SCALE, (g, n) -> batch.add(org.crisisdesk.mention.Filing.unsorted(
+            Fuzz.run(h, 120 * SCALE, (g, n) -> batch.add(org.crisisdesk.mention.Filing.unsorted(
                     new org.crisisdesk.mention.Mention("fuzz", "m" + n, T0.minusSeconds(5400 - n), "a" + n,
                             g.storableText(), "ko", g.storableText(), null, null, null))));
             List<StoredMention> stored = s.mentions().ingest(batch, null, "fuzz");

@@ -61,7 +61,7 @@ class FuzzApiTest {
     @EnumSource(ApiVersion.class)
     void generatedBodiesNeverStopTheSourceNorLoseOrDoubleAMention(ApiVersion api) throws Exception {
         Hostile h = new Hostile(Hostile.seedFromProperty() + api.ordinal());
-        int bodies = 40 * SCALE;
+        int bodies = 25 * SCALE;
         Map<String, String> expected = new HashMap<>();
         // hostile but valid mention texts, arriving over the run
         Fuzz.run(h, 60, (g, n) -> {
