@@ -68,6 +68,11 @@ public final class Services implements AutoCloseable {
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
                 clock);
         this.shifts = new ShiftService(new ShiftStore(db), clock);
+        // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
+        // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept. Named by real time, also in the demo.
+        Clock backupClock = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
+        this.shifts.onShiftEnded(ended -> new org.crisisdesk.store.Backups(home)
+                .createAutomatic(db, backupClock, org.crisisdesk.store.Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));

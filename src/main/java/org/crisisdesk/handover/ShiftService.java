@@ -24,10 +24,31 @@ public final class ShiftService {
 
     private final ShiftStore store;
     private final Clock clock;
+    private final List<java.util.function.Consumer<Shift>> endedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ShiftService(ShiftStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * Called with the ended shift after a shift ends (ended now, or ended by the next manager's start), on the thread
+     * that ended it; e.g. the automatic backup. A listener's failure is logged and never undoes the end.
+     */
+    public void onShiftEnded(java.util.function.Consumer<Shift> listener) {
+        endedListeners.add(listener);
+    }
+
+    private void ended(Shift shift) {
+        for (var l : endedListeners) {
+            try {
+                l.accept(shift);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ShiftService.class).warn("After shift #{} ended: {}", shift.id(),
+                        e.toString());
+            }
+        }
     }
 
     public Optional<Shift> current() {
@@ -46,13 +67,19 @@ public final class ShiftService {
     public Shift start(String manager, String schedule, ZoneId zone) {
         Instant now = clock.instant();
         ShiftSchedule planned = schedule == null || schedule.isBlank() ? null : ShiftSchedule.parse(schedule, now, zone);
-        return store.start(cleanName(manager), now, planned);
+        Optional<Shift> before = store.current();
+        Shift started = store.start(cleanName(manager), now, planned);
+        before.filter(b -> b.id() != started.id()).flatMap(b -> store.find(b.id())).filter(b -> b.endedAt() != null)
+                .ifPresent(this::ended);
+        return started;
     }
 
     /** Ends the open shift now; empty when none was open. */
     public Optional<Shift> endCurrent() {
         Optional<Shift> open = store.current();
-        return open.map(s -> store.end(s.id(), clock.instant()));
+        Optional<Shift> done = open.map(s -> store.end(s.id(), clock.instant()));
+        done.ifPresent(this::ended);
+        return done;
     }
 
     /** A shift that was never started in the desk, recorded after the fact. */

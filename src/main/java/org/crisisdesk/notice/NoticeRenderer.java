@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.crisisdesk.mention.TextChecks;
 
 /**
  * Turns a template and a notice's facts into the text that is posted. Pure and thread-safe.
@@ -169,7 +170,33 @@ public final class NoticeRenderer {
             b.append(line.replaceAll("[ \\t\\u00A0]{2,}", " ").strip());
         }
         String out = b.toString().strip();
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
+        return Normalizer.normalize(storable(out), Normalizer.Form.NFC);
+    }
+
+    /**
+     * Without NUL and unpaired surrogates (from pasted or damaged text), which cannot be stored everywhere nor sent
+     * as JSON, and without the characters the platform refuses in a post (U+FFFE, U+FEFF, U+FFFF and the bidi
+     * embeddings and overrides U+202A..U+202E, which can also make a notice read backwards). None is visible, so they
+     * are dropped rather than blocking the notice.
+     */
+    private static String storable(String s) {
+        if (TextChecks.problem(s) == null && s.chars().noneMatch(NoticeRenderer::refusedByPlatform)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(ch).append(s.charAt(++i));
+            } else if (ch != 0 && !Character.isSurrogate(ch) && !refusedByPlatform(ch)) {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean refusedByPlatform(int ch) {
+        return ch == 0xFFFE || ch == 0xFEFF || ch == 0xFFFF || (ch >= 0x202A && ch <= 0x202E);
     }
 
     // ---- parsing ----

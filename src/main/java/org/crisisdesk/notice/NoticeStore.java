@@ -55,7 +55,7 @@ public final class NoticeStore {
     public StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
             String templateName) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        StoredNotice stored = db.inTransaction(c -> {
             if (idempotencyKey != null) {
                 Optional<Long> existing = idByKey(c, idempotencyKey);
                 if (existing.isPresent()) {
@@ -83,6 +83,10 @@ public final class NoticeStore {
             writeParts(c, id, parts);
             return find(c, id).orElseThrow();
         });
+        if (state == NoticeState.QUEUED) {
+            db.syncToDisk(); // a notice reported queued survives a crash a moment later
+        }
+        return stored;
     }
 
     /** Replaces a draft's facts and text; only while it is a DRAFT. */
@@ -172,7 +176,7 @@ public final class NoticeStore {
      */
     public boolean claim(long id, NoticeState expected) {
         Instant now = wall.instant();
-        return db.inTransaction(c -> {
+        boolean claimed = db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE notice SET state = 'POSTING', attempts = attempts + 1, "
                     + "posting_started_at = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ?")) {
                 Jdbc.setInstant(st, 1, now);
@@ -182,6 +186,12 @@ public final class NoticeStore {
                 return st.executeUpdate() == 1;
             }
         });
+        if (claimed) {
+            // On disk before the HTTP call: a claim lost to a crash would look like a notice never tried, and be
+            // sent again without checking the account first (H2 writes commits up to ~0.5 s later on its own).
+            db.syncToDisk();
+        }
+        return claimed;
     }
 
     /** A part went out (or was found on the platform): committed at once, so a crash mid-thread keeps it. */
@@ -197,6 +207,7 @@ public final class NoticeStore {
                 st.executeUpdate();
             }
         });
+        db.syncToDisk();
     }
 
     /**
@@ -207,7 +218,7 @@ public final class NoticeStore {
      */
     public Optional<StoredNotice> markPosted(long id, String platformId, String platformUrl, String postedBy) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        return synced(db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE notice SET state = 'POSTED', platform_id = ?, "
                     + "platform_url = ?, posted_by = ?, posted_at = ?, updated_at = ?, failure = NULL, "
                     + "failure_kind = NULL, next_attempt_at = NULL WHERE id = ? AND state <> 'POSTED'")) {
@@ -234,7 +245,14 @@ public final class NoticeStore {
                 }
             }
             return Optional.of(n);
-        });
+        }));
+    }
+
+    private Optional<StoredNotice> synced(Optional<StoredNotice> changed) {
+        if (changed.isPresent()) {
+            db.syncToDisk(); // "posted" is shown only once it survives a crash
+        }
+        return changed;
     }
 
     /** Back to QUEUED for a later attempt (from POSTING, QUEUED or FAILED), with why the last one did not go through. */

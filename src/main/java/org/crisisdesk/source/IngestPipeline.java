@@ -40,13 +40,30 @@ public final class IngestPipeline {
         for (Mention m : batch) {
             filings.add(file(m, threshold));
         }
-        List<StoredMention> stored = mentions.ingest(filings, checkpoint, actor);
+        List<StoredMention> stored = ingestShared(filings, checkpoint);
         for (StoredMention sm : stored) {
             if (IMPORT.equals(sm.assignedBy())) {
                 suggester.learn(sm.mention(), sm.categoryId()); // a labelled line is a label, like a move
             }
         }
         return stored;
+    }
+
+    /**
+     * Stores the batch; when another desk or collector on the same database stored some of the same mentions between
+     * this one's duplicate check and its insert (the whole transaction then fails on the unique key), tries again:
+     * the next attempt sees them as stored and skips them.
+     */
+    private List<StoredMention> ingestShared(List<Filing> filings, Checkpoint checkpoint) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return mentions.ingest(filings, checkpoint, actor);
+            } catch (org.crisisdesk.store.StoreException e) {
+                if (attempt >= 5 || !e.isDuplicateKey()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Filing file(Mention m, double threshold) {

@@ -18,6 +18,10 @@ import org.h2.tools.Restore;
 public final class Backups {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final String DB_NAME = "crisisdesk";
+    /** The reason in the names of the backups taken when a shift ends. */
+    public static final String SHIFT_END = "shift-end";
+    /** How many automatic (shift-end) backups are kept; older ones are deleted. Manual backups are never deleted. */
+    public static final int KEEP_AUTOMATIC = 14;
 
     private final Path home;
 
@@ -39,6 +43,37 @@ public final class Backups {
         Path zip = directory().resolve(DB_NAME + "-" + STAMP.format(clock.instant()) + "-" + reason + ".zip");
         db.backupTo(zip);
         return zip;
+    }
+
+    /**
+     * Takes a shift-end backup and deletes the automatic ones beyond the newest {@code keep}; manual backups stay.
+     * Does nothing for a database that is not an H2 file (e.g. PostgreSQL has its own backups).
+     *
+     * @return the new zip, or empty when this database is not backed up this way
+     */
+    public Optional<Path> createAutomatic(Database db, Clock clock, int keep) {
+        if (db.dialect() != SqlDialect.H2 || !db.url().startsWith("jdbc:h2:file:")) {
+            return Optional.empty();
+        }
+        Path zip = create(db, clock, SHIFT_END);
+        rotate(SHIFT_END, keep);
+        return Optional.of(zip);
+    }
+
+    /** Deletes the backups made for {@code reason} beyond the newest {@code keep}; returns those deleted. */
+    public List<Path> rotate(String reason, int keep) {
+        List<Path> same = list().stream().filter(p -> p.getFileName().toString().endsWith("-" + reason + ".zip"))
+                .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        List<Path> deleted = new java.util.ArrayList<>();
+        for (Path old : same.subList(Math.min(Math.max(0, keep), same.size()), same.size())) {
+            try {
+                Files.deleteIfExists(old);
+                deleted.add(old);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return deleted;
     }
 
     public List<Path> list() {

@@ -34,6 +34,23 @@ public class StoreException extends RuntimeException {
         return new StoreException("Cannot open the database " + where + ": " + msg, e);
     }
 
+    /**
+     * Whether this is a unique-key clash (SQLState 23505): another process on the same database (a second desk, a
+     * collector) stored the same row between this one's check and its insert. Worth retrying once.
+     */
+    public boolean isDuplicateKey() {
+        for (Throwable t = this; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                    && "23505".equals(b.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Names the newest backup beside an H2 file database, so the message says what to restore. */
     private static String lastBackup(String where) {
         if (!where.startsWith("jdbc:h2:file:")) {

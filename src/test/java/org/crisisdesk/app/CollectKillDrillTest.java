@@ -72,7 +72,7 @@ class CollectKillDrillTest {
     }
 
     /** A {@code crisisdesk collect} in its own JVM; its output goes to a file (destroying a process closes pipes). */
-    private static final class Child {
+    static final class Child {
         final Process process;
         final Path output;
         int consumed;

@@ -88,7 +88,7 @@ public final class FakeXServer implements AutoCloseable {
         return List.copyOf(posts);
     }
 
-    long postRequests() {
+    public long postRequests() {
         return postRequests.get();
     }
 

@@ -81,6 +81,33 @@ final class Twitter4j {
         return e.getErrorCode() == 187 || message.toLowerCase(java.util.Locale.ROOT).contains("duplicate");
     }
 
+    /**
+     * twitter4j throws unchecked exceptions (NumberFormatException, ClassCastException...) for some damaged answers,
+     * e.g. a non-numeric id: a bad answer like any malformed one, retried with back-off instead of ending the source.
+     */
+    static XApiException unreadable(RuntimeException e) {
+        return new XApiException(XApiException.Kind.TRANSIENT, -1, "malformed response: "
+                + e.getClass().getSimpleName(), null, e);
+    }
+
+    /**
+     * What was wrong with an unreadable answer, without quoting it: the JSON parser's messages carry the body, which
+     * holds mention text, and this goes into the status bar and the log.
+     */
+    static String malformed(String parserMessage) {
+        if (parserMessage == null) {
+            return "malformed response";
+        }
+        int at = parserMessage.indexOf(" at character ");
+        if (at >= 0) {
+            int of = parserMessage.indexOf(" of ", at);
+            return "malformed response: " + parserMessage.substring(0, of >= 0 ? of : at);
+        }
+        java.util.regex.Matcher type = java.util.regex.Pattern.compile("cannot be converted to (\\w+)")
+                .matcher(parserMessage);
+        return type.find() ? "malformed response: not a " + type.group(1) : "malformed response";
+    }
+
     /** The API's own words (v2 problem JSON, v1.1 error message), else a short description of what went wrong. */
     static String message(TwitterException e, ApiVersion api) {
         int status = e.getStatusCode();
@@ -90,7 +117,7 @@ final class Twitter4j {
                 return "timed out: " + cause.getMessage();
             }
             if (cause != null && cause.getClass().getName().endsWith("JSONException")) {
-                return "malformed response: " + abbreviate(cause.getMessage());
+                return malformed(cause.getMessage());
             }
             return "no response: " + (cause != null ? cause.toString() : abbreviate(e.getMessage()));
         }

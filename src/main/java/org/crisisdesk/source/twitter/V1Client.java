@@ -53,6 +53,8 @@ final class V1Client implements XClient {
             return new XAccount(Long.toString(u.getId()), u.getScreenName(), u.getName());
         } catch (TwitterException e) {
             throw failed(Endpoint.ME, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -72,6 +74,8 @@ final class V1Client implements XClient {
             return page(list, rate);
         } catch (TwitterException e) {
             throw failed(Endpoint.MENTIONS, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -91,6 +95,8 @@ final class V1Client implements XClient {
             return page(r.getTweets(), rate);
         } catch (TwitterException e) {
             throw failed(Endpoint.SEARCH, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -98,10 +104,15 @@ final class V1Client implements XClient {
      * v1.1 has no "more" flag: an older page may exist as long as a page came back non-empty, and it starts at
      * max_id = oldest - 1 (max_id is inclusive).
      */
-    private static MentionPage page(List<Status> statuses, RateLimit rate) {
+    private static MentionPage page(List<Status> statuses, RateLimit rate) throws XApiException {
         List<Mention> out = new ArrayList<>(statuses.size());
         long oldest = Long.MAX_VALUE;
         for (Status s : statuses) {
+            if (s.getId() <= 0) {
+                // twitter4j reads a post without an id (a damaged answer) as -1; paging on from it would be nonsense
+                throw new XApiException(XApiException.Kind.TRANSIENT, -1, "malformed response: a post without an id",
+                        rate, null);
+            }
             out.add(mention(s));
             oldest = Math.min(oldest, s.getId());
         }
@@ -136,6 +147,8 @@ final class V1Client implements XClient {
             return posted(s);
         } catch (TwitterException e) {
             throw failed(Endpoint.POST, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -154,6 +167,8 @@ final class V1Client implements XClient {
             return out;
         } catch (TwitterException e) {
             throw failed(Endpoint.OWN_POSTS, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 

@@ -68,6 +68,8 @@ final class V2Client implements XClient {
             return me;
         } catch (TwitterException e) {
             throw failed(Endpoint.ME, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -79,6 +81,8 @@ final class V2Client implements XClient {
             return page(Endpoint.MENTIONS, r, TwitterObjectFactory.getRawJSON(r));
         } catch (TwitterException e) {
             throw failed(Endpoint.MENTIONS, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -90,6 +94,8 @@ final class V2Client implements XClient {
             return page(Endpoint.SEARCH, r, TwitterObjectFactory.getRawJSON(r));
         } catch (TwitterException e) {
             throw failed(Endpoint.SEARCH, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -103,6 +109,8 @@ final class V2Client implements XClient {
             return new Posted(id, text, clock.instant(), url(id));
         } catch (TwitterException e) {
             throw failed(Endpoint.POST, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 
@@ -127,6 +135,8 @@ final class V2Client implements XClient {
             return out;
         } catch (TwitterException e) {
             throw failed(Endpoint.OWN_POSTS, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
         }
     }
 

@@ -139,6 +139,24 @@ public final class FakeXServer implements AutoCloseable {
         faults.addLast(f);
     }
 
+    /** A scripted answer of raw bytes with its own content type (null: none), for the next matching request. */
+    public record RawFault(String pathContains, int status, String contentType, byte[] body) {}
+
+    private final Deque<RawFault> rawFaults = new ArrayDeque<>();
+
+    public synchronized void rawFault(RawFault f) {
+        rawFaults.addLast(f);
+    }
+
+    public synchronized int pendingRawFaults() {
+        return rawFaults.size();
+    }
+
+    private synchronized RawFault nextRawFault(String path) {
+        RawFault f = rawFaults.peekFirst();
+        return f != null && path.contains(f.pathContains()) ? rawFaults.pollFirst() : null;
+    }
+
     public synchronized int pendingFaults() {
         return faults.size();
     }
@@ -227,6 +245,19 @@ public final class FakeXServer implements AutoCloseable {
             }
             requests.add(method + " " + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
             String endpoint = endpoint(method, path);
+            RawFault raw = nextRawFault(path);
+            if (raw != null) {
+                if (raw.contentType() != null) {
+                    ex.getResponseHeaders().add("Content-Type", raw.contentType());
+                }
+                ex.sendResponseHeaders(raw.status(), raw.body().length == 0 ? -1 : raw.body().length);
+                if (raw.body().length > 0) {
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(raw.body());
+                    }
+                }
+                return;
+            }
             Fault fault;
             Response r;
             synchronized (this) {
