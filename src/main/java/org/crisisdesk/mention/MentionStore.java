@@ -313,8 +313,13 @@ public final class MentionStore {
         return db.inTransaction(c -> {
             List<Object> args = new ArrayList<>();
             String where = where(filter, args);
-            String sql = "SELECT " + COLUMNS + " FROM mention" + where + " ORDER BY pk DESC FETCH FIRST " + limit
-                    + " ROWS ONLY";
+            // A column (one category, or Unsorted) reads its newest rows straight off the (category_id, pk) index;
+            // the order names both columns so the index order is the result order (V70).
+            boolean byCategory = filter.unsortedOnly() || filter.categoryId() != null;
+            String sql = "SELECT " + COLUMNS + " FROM mention"
+                    + (byCategory ? db.dialect().useIndex("mention_category_pk_idx") : "") + where
+                    + (byCategory ? " ORDER BY category_id DESC, pk DESC" : " ORDER BY pk DESC")
+                    + " FETCH FIRST " + limit + " ROWS ONLY";
             List<StoredMention> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, args);
@@ -419,8 +424,12 @@ public final class MentionStore {
         }
         SqlDialect d = db.dialect();
         if (f.text() != null && !f.text().isBlank()) {
-            parts.add(d.containsIgnoreCase("text"));
-            args.add(SqlDialect.likeContains(f.text().strip()));
+            String q = f.text().strip();
+            // Hangul (and digits, punctuation) have no case: a plain LIKE then finds the same rows without
+            // lower-casing every stored text first.
+            boolean caseless = q.toLowerCase(java.util.Locale.ROOT).equals(q.toUpperCase(java.util.Locale.ROOT));
+            parts.add(caseless ? "text LIKE ? ESCAPE '\\'" : d.containsIgnoreCase("text"));
+            args.add(SqlDialect.likeContains(q));
         }
         if (f.author() != null && !f.author().isBlank()) {
             parts.add("(" + d.containsIgnoreCase("author") + " OR " + d.containsIgnoreCase("author_name") + ")");
