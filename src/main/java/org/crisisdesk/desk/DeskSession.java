@@ -66,8 +66,10 @@ public final class DeskSession implements AutoCloseable {
 
     /** Loads what is stored, then starts the source. */
     public void start() {
-        boards.reload();
+        // The feed's one page first: on a big database the boards' counts take longer, and the shared I/O threads
+        // may be busy loading the classifier's labels, so the feed must not queue behind them (issue #8).
         feed.reload();
+        boards.reload();
         bridge.start();
         if (collector != null) {
             collector.start();
