@@ -44,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class UiResponsivenessBench {
     static final int STORED = Integer.getInteger("bench.ui.stored", 200_000);
-    static final int PER_SECOND = 2_000;
+    static final int PER_SECOND = Integer.getInteger("bench.ui.rate", 2_000);
     static final int SECONDS = Integer.getInteger("bench.ui.seconds", 30);
 
     private DeskSession session;
