@@ -54,6 +54,7 @@ public final class Services implements AutoCloseable {
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService outboxExecutor;
+    private final ExecutorService ingestPrepare = Executors.newCachedThreadPool(named("ingest-prepare"));
     private final NoticeService notices;
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -194,7 +195,8 @@ public final class Services implements AutoCloseable {
     }
 
     public FileImporter importer(String actor) {
-        return new FileImporter(pipeline(actor));
+        // reading and classifying on a second thread while the caller's thread writes (issue #8: ingest rate)
+        return new FileImporter(pipeline(actor), ingestPrepare);
     }
 
     public MentionExporter exporter() {
@@ -227,6 +229,7 @@ public final class Services implements AutoCloseable {
         }
         scheduler.shutdownNow();
         background.shutdown();
+        ingestPrepare.shutdownNow();
         outboxExecutor.shutdown();
         try {
             // let a post in flight finish and record its outcome before the database closes

@@ -31,6 +31,7 @@ public final class DeskSession implements AutoCloseable {
     private final ShiftViewModel shifts;
     private final Collector collector;
     private final ReplaySource replay;
+    private volatile boolean closed;
 
     /**
      * @param replay the demo replay when no account is connected, else null
@@ -67,8 +68,27 @@ public final class DeskSession implements AutoCloseable {
 
     /** Loads what is stored, then starts the source. */
     public void start() {
-        boards.reload();
+        // The feed's one page first, and the rest once it is there: on a big database the boards' counts and the
+        // alert checks scan many rows, and on two cores they would hold up the feed's page and its first paint
+        // (issue #8). Mentions stored meanwhile are not lost: the collector starts after the page too.
         feed.reload();
+        javafx.beans.value.ChangeListener<Boolean> rest = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    startTheRest();
+                }
+            }
+        };
+        feed.loadingProperty().addListener(rest);
+    }
+
+    private void startTheRest() {
+        if (closed) {
+            return;
+        }
+        boards.reload();
         bridge.start();
         if (collector != null) {
             collector.start();
@@ -160,6 +180,7 @@ public final class DeskSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         services.alerts().stop();
         bridge.stop();
         boards.stop();

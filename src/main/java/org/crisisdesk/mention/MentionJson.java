@@ -62,7 +62,10 @@ public final class MentionJson {
     private static Mention canonical(JsonNode n) {
         String id = requiredText(n, "id");
         Instant created = parseInstant(requiredText(n, "created_at"));
-        String author = requiredText(n, "author").replaceFirst("^@", "");
+        String author = requiredText(n, "author");
+        if (author.startsWith("@")) {
+            author = author.substring(1);
+        }
         String text = requiredText(n, "text");
         String source = optionalText(n, "source");
         Double release = n.hasNonNull("release_s") ? n.get("release_s").asDouble() : null;

@@ -26,8 +26,22 @@ public final class MentionStore {
             + "text, conversation_id, category_id, assigned_by, suggested_category_id, suggestion_confidence, "
             + "suggestion_reason, handed_over_at";
 
+    private static final int KNOWN_AUTHORS = 200_000;
+    private static final String NO_NAME = "\u0000";
+
     private final Database db;
     private final Clock clock;
+    /**
+     * Authors this store has written (or found) since it opened, with the name stored for them, newest use last. A
+     * crisis brings the same few thousand accounts again and again; their rows need no write unless the name changed.
+     * Filled only after a commit, so a rolled-back batch leaves nothing behind.
+     */
+    private final Map<String, String> knownAuthors = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KNOWN_AUTHORS;
+        }
+    };
 
     public MentionStore(Database db, Clock clock) {
         this.db = db;
@@ -42,16 +56,40 @@ public final class MentionStore {
      */
     public List<StoredMention> ingest(List<Filing> batch, Checkpoint checkpoint, String actor) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        Map<String, Mention> authors = new LinkedHashMap<>();
+        List<StoredMention> result = db.inTransaction(c -> {
+            authors.clear(); // a retried transaction starts again
             List<Filing> fresh = withoutStored(c, batch);
             List<StoredMention> stored = fresh.isEmpty() ? List.of() : insert(c, fresh, now);
             recordFilings(c, stored, actor, now);
-            upsertAuthors(c, fresh, now);
+            upsertAuthors(c, changedAuthors(fresh, authors), now);
             if (checkpoint != null) {
                 saveCheckpoint(c, checkpoint, now);
             }
             return stored;
         });
+        synchronized (knownAuthors) {
+            for (var e : authors.entrySet()) {
+                String name = e.getValue().authorName();
+                knownAuthors.put(e.getKey(), name == null ? NO_NAME : name);
+            }
+        }
+        return result;
+    }
+
+    /** The authors of {@code fresh} that are not known to be stored with the same name (last mention wins). */
+    private Map<String, Mention> changedAuthors(List<Filing> fresh, Map<String, Mention> out) {
+        for (Filing f : fresh) {
+            out.put(f.mention().source() + '\u0000' + f.mention().author(), f.mention());
+        }
+        synchronized (knownAuthors) {
+            out.entrySet().removeIf(e -> {
+                String known = knownAuthors.get(e.getKey());
+                String name = e.getValue().authorName();
+                return known != null && known.equals(name == null ? NO_NAME : name);
+            });
+        }
+        return out;
     }
 
     private static List<Filing> withoutStored(Connection c, List<Filing> batch) throws SQLException {
@@ -61,22 +99,8 @@ public final class MentionStore {
         }
         Set<String> existing = new HashSet<>();
         for (var e : idsBySource.entrySet()) {
-            List<String> ids = new ArrayList<>(e.getValue());
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                String sql = "SELECT platform_id FROM mention WHERE source = ? AND platform_id IN ("
-                        + "?,".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setString(1, e.getKey());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        st.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            existing.add(e.getKey() + '\u0000' + rs.getString(1));
-                        }
-                    }
-                }
+            if (!storedInRange(c, e.getKey(), e.getValue(), existing)) {
+                storedOneByOne(c, e.getKey(), e.getValue(), existing);
             }
         }
         // Also drop repeats inside the batch itself (a page boundary can repeat a post).
@@ -88,6 +112,63 @@ public final class MentionStore {
             }
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The usual case in one index seek: a batch's ids are new and close together, so the stored ids between its
+     * smallest and largest are few (none when new mentions arrive; the batch itself when it is delivered again).
+     * Gives up (returns false) when that range holds many more stored rows than the batch has ids.
+     */
+    private static boolean storedInRange(Connection c, String source, Set<String> ids, Set<String> existing)
+            throws SQLException {
+        String min = null;
+        String max = null;
+        for (String id : ids) {
+            min = min == null || id.compareTo(min) < 0 ? id : min;
+            max = max == null || id.compareTo(max) > 0 ? id : max;
+        }
+        int limit = 2 * ids.size() + 16;
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT platform_id FROM mention WHERE source = ? "
+                + "AND platform_id >= ? AND platform_id <= ? FETCH FIRST " + (limit + 1) + " ROWS ONLY")) {
+            st.setString(1, source);
+            st.setString(2, min);
+            st.setString(3, max);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (found.size() == limit) {
+                        return false;
+                    }
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        for (String id : found) {
+            if (ids.contains(id)) {
+                existing.add(source + '\u0000' + id);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One point lookup per id on the (source, platform_id) unique index, through one reused statement. (An IN list or
+     * = ANY on platform_id cannot use that index in H2, only on an index's first column: it scanned every stored row
+     * of the source, so ingest slowed down as the table grew.)
+     */
+    private static void storedOneByOne(Connection c, String source, Set<String> ids, Set<String> existing)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM mention WHERE source = ? AND platform_id = ?")) {
+            st.setString(1, source);
+            for (String id : ids) {
+                st.setString(2, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        existing.add(source + '\u0000' + id);
+                    }
+                }
+            }
+        }
     }
 
     private static List<StoredMention> insert(Connection c, List<Filing> fresh, Instant now) throws SQLException {
@@ -155,11 +236,7 @@ public final class MentionStore {
         }
     }
 
-    private static void upsertAuthors(Connection c, List<Filing> fresh, Instant now) throws SQLException {
-        Map<String, Mention> byKey = new LinkedHashMap<>();
-        for (Filing f : fresh) {
-            byKey.put(f.mention().source() + '\u0000' + f.mention().author(), f.mention());
-        }
+    private static void upsertAuthors(Connection c, Map<String, Mention> byKey, Instant now) throws SQLException {
         if (byKey.isEmpty()) {
             return;
         }
@@ -236,8 +313,13 @@ public final class MentionStore {
         return db.inTransaction(c -> {
             List<Object> args = new ArrayList<>();
             String where = where(filter, args);
-            String sql = "SELECT " + COLUMNS + " FROM mention" + where + " ORDER BY pk DESC FETCH FIRST " + limit
-                    + " ROWS ONLY";
+            // A column (one category, or Unsorted) reads its newest rows straight off the (category_id, pk) index;
+            // the order names both columns so the index order is the result order (V70).
+            boolean byCategory = filter.unsortedOnly() || filter.categoryId() != null;
+            String sql = "SELECT " + COLUMNS + " FROM mention"
+                    + (byCategory ? db.dialect().useIndex("mention_category_pk_idx") : "") + where
+                    + (byCategory ? " ORDER BY category_id DESC, pk DESC" : " ORDER BY pk DESC")
+                    + " FETCH FIRST " + limit + " ROWS ONLY";
             List<StoredMention> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, args);
@@ -342,8 +424,12 @@ public final class MentionStore {
         }
         SqlDialect d = db.dialect();
         if (f.text() != null && !f.text().isBlank()) {
-            parts.add(d.containsIgnoreCase("text"));
-            args.add(SqlDialect.likeContains(f.text().strip()));
+            String q = f.text().strip();
+            // Hangul (and digits, punctuation) have no case: a plain LIKE then finds the same rows without
+            // lower-casing every stored text first.
+            boolean caseless = q.toLowerCase(java.util.Locale.ROOT).equals(q.toUpperCase(java.util.Locale.ROOT));
+            parts.add(caseless ? "text LIKE ? ESCAPE '\\'" : d.containsIgnoreCase("text"));
+            args.add(SqlDialect.likeContains(q));
         }
         if (f.author() != null && !f.author().isBlank()) {
             parts.add("(" + d.containsIgnoreCase("author") + " OR " + d.containsIgnoreCase("author_name") + ")");

@@ -10,8 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.crisisdesk.mention.Checkpoint;
+import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionJson;
 
@@ -20,12 +30,22 @@ import org.crisisdesk.mention.MentionJson;
  * stops the good ones. Every line is checked as strict UTF-8 on its own, so one damaged line costs only itself.
  */
 public final class FileImporter {
-    private static final int BATCH = 1000;
+    private static final int BATCH = 2000;
 
     private final IngestPipeline pipeline;
+    private final Executor prepare;
 
     public FileImporter(IngestPipeline pipeline) {
+        this(pipeline, null);
+    }
+
+    /**
+     * With an executor, reading, parsing and classifying run on one of its threads while the calling thread stores
+     * the batch before (two cores busy instead of one); without, everything runs on the calling thread.
+     */
+    public FileImporter(IngestPipeline pipeline, Executor prepare) {
         this.pipeline = pipeline;
+        this.prepare = prepare;
     }
 
     /** What happened to one file. */
@@ -38,9 +58,83 @@ public final class FileImporter {
     public record Rejection(int line, String reason) {}
 
     public Report importFile(Path file) throws IOException {
+        if (prepare == null) {
+            List<Rejection> rejected = new ArrayList<>();
+            int[] counts = new int[2]; // imported, duplicates
+            read(file, rejected, batch -> store(pipeline.classify(batch), batch.size(), counts));
+            return new Report(file, counts[0], counts[1], rejected);
+        }
+        return importTwoStage(file);
+    }
+
+    private static final List<Filing> END = List.of();
+
+    /** Stage one on the executor (read, parse, classify) hands batches to stage two here (store) through a short queue. */
+    private Report importTwoStage(Path file) throws IOException {
+        BlockingQueue<List<Filing>> queue = new ArrayBlockingQueue<>(2);
+        AtomicBoolean stop = new AtomicBoolean();
         List<Rejection> rejected = new ArrayList<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                read(file, rejected, batch -> handOver(queue, pipeline.classify(batch), stop));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                handOver(queue, END, stop);
+            }
+        }, prepare);
+        int[] counts = new int[2];
+        try {
+            while (true) {
+                List<Filing> filings = queue.take();
+                if (filings == END) {
+                    break;
+                }
+                store(filings, filings.size(), counts);
+            }
+            reading.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            stop.set(true);
+        }
+        synchronized (rejected) {
+            return new Report(file, counts[0], counts[1], List.copyOf(rejected));
+        }
+    }
+
+    private static void handOver(BlockingQueue<List<Filing>> queue, List<Filing> filings, AtomicBoolean stop) {
+        try {
+            while (!stop.get() && !queue.offer(filings, 100, TimeUnit.MILLISECONDS)) {
+                // the storing side is busy; wait unless it gave up
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.set(true);
+        }
+        if (stop.get() && filings != END) {
+            throw new java.util.concurrent.CancellationException("the storing side stopped");
+        }
+    }
+
+    private void store(List<Filing> filings, int size, int[] counts) {
+        if (filings.isEmpty()) {
+            return;
+        }
+        int stored = pipeline.store(filings, (Checkpoint) null).size();
+        counts[0] += stored;
+        counts[1] += size - stored;
+    }
+
+    /** Reads the file, collects rejections and hands each full batch (and the last) to {@code sink}. */
+    private static void read(Path file, List<Rejection> rejected, Consumer<List<Mention>> sink) throws IOException {
         List<Mention> batch = new ArrayList<>();
-        int[] counts = new int[2]; // imported, duplicates
         try (InputStream in = Files.newInputStream(file)) {
             LineReader lines = new LineReader(in);
             byte[] raw;
@@ -51,7 +145,9 @@ public final class FileImporter {
                 try {
                     line = strictUtf8(raw);
                 } catch (CharacterCodingException e) {
-                    rejected.add(new Rejection(number, "not valid UTF-8"));
+                    synchronized (rejected) {
+                        rejected.add(new Rejection(number, "not valid UTF-8"));
+                    }
                     continue;
                 }
                 if (number == 1 && line.startsWith("\uFEFF")) {
@@ -62,27 +158,21 @@ public final class FileImporter {
                 }
                 MentionJson.Parsed parsed = MentionJson.parseLine(line);
                 if (parsed.rejected()) {
-                    rejected.add(new Rejection(number, parsed.error()));
+                    synchronized (rejected) {
+                        rejected.add(new Rejection(number, parsed.error()));
+                    }
                     continue;
                 }
                 batch.addAll(parsed.mentions());
                 if (batch.size() >= BATCH) {
-                    flush(batch, counts);
+                    sink.accept(batch);
+                    batch = new ArrayList<>();
                 }
             }
         }
-        flush(batch, counts);
-        return new Report(file, counts[0], counts[1], rejected);
-    }
-
-    private void flush(List<Mention> batch, int[] counts) {
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
         }
-        int stored = pipeline.ingest(batch, (Checkpoint) null).size();
-        counts[0] += stored;
-        counts[1] += batch.size() - stored;
-        batch.clear();
     }
 
     private static String strictUtf8(byte[] raw) throws CharacterCodingException {

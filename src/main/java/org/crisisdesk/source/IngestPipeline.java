@@ -15,7 +15,8 @@ import org.crisisdesk.triage.Suggestion;
 
 /**
  * normalize → classify → persist (mentions and checkpoint in one transaction). The same steps for the desk, the
- * headless collector and imports. Not thread-safe: one pipeline per source thread.
+ * headless collector and imports. Not thread-safe: one pipeline per source thread; or, for a two-stage import,
+ * {@link #classify} on one thread and {@link #store} on another.
  */
 public final class IngestPipeline {
     public static final String AUTO = "AUTO";
@@ -35,11 +36,21 @@ public final class IngestPipeline {
     }
 
     public List<StoredMention> ingest(List<Mention> batch, Checkpoint checkpoint) {
+        return store(classify(batch), checkpoint);
+    }
+
+    /** The first stage: suggestions and auto-filing (CPU only, no database writes unless a hint names a new category). */
+    public List<Filing> classify(List<Mention> batch) {
         List<Filing> filings = new ArrayList<>(batch.size());
         double threshold = suggester.autoFileThreshold();
         for (Mention m : batch) {
             filings.add(file(m, threshold));
         }
+        return filings;
+    }
+
+    /** The second stage: persists classified mentions (and the checkpoint) in one transaction. */
+    public List<StoredMention> store(List<Filing> filings, Checkpoint checkpoint) {
         List<StoredMention> stored = ingestShared(filings, checkpoint);
         for (StoredMention sm : stored) {
             if (IMPORT.equals(sm.assignedBy())) {

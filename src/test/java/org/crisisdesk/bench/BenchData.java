@@ -23,6 +23,77 @@ public final class BenchData {
 
     private BenchData() {}
 
+    /**
+     * Fills a desk's database with {@code count} stored mentions by raw JDBC batches (fast, no classifier): demo texts
+     * with variations, times spread over {@code spanSeconds} from {@code start}, about two thirds filed into the active
+     * categories (with their first history row), the rest unsorted. Authors are recorded as the desk would.
+     */
+    public static void fill(org.crisisdesk.app.Services s, int count, Instant start, long spanSeconds, long seed) {
+        List<Mention> base = Scenario.demo().mentions();
+        List<Long> cats = s.categories().active().stream().map(org.crisisdesk.triage.Category::id).toList();
+        Random random = new Random(seed);
+        long firstPk = s.mentions().count(org.crisisdesk.mention.MentionFilter.ALL);
+        java.util.Set<String> authors = new java.util.HashSet<>();
+        for (int from = 0; from < count; from += 5000) {
+            int n = Math.min(5000, count - from);
+            int offset = from;
+            s.db().inTransactionVoid(c -> {
+                try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, "
+                        + "created_at, received_at, author, author_name, lang, text, category_id, assigned_by) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)", new String[] {"pk"});
+                        java.sql.PreparedStatement hist = c.prepareStatement("INSERT INTO assignment (mention_pk, "
+                                + "from_category, to_category, actor, reason, at) VALUES (?, NULL, ?, 'bench', 'AUTO', ?)");
+                        java.sql.PreparedStatement au = c.prepareStatement(
+                                "INSERT INTO author (source, handle, name, first_seen) VALUES (?,?,?,?)")) {
+                    Long[] filed = new Long[n];
+                    Instant[] at = new Instant[n];
+                    for (int k = 0; k < n; k++) {
+                        int i = offset + k;
+                        Mention m = base.get(random.nextInt(base.size()));
+                        Instant t = start.plusMillis(spanSeconds * 1000L * i / Math.max(1, count));
+                        String author = m.author() + (i % 7 == 0 ? "_" + (i % 1000) : "");
+                        Long cat = random.nextInt(3) < 2 ? cats.get(random.nextInt(cats.size())) : null;
+                        st.setString(1, "x");
+                        st.setString(2, Long.toString(1_800_000_000_000_000_000L + firstPk + i));
+                        org.crisisdesk.store.Jdbc.setInstant(st, 3, t);
+                        org.crisisdesk.store.Jdbc.setInstant(st, 4, t);
+                        st.setString(5, author);
+                        st.setString(6, m.authorName());
+                        st.setString(7, m.lang());
+                        st.setString(8, m.text() + TAILS[random.nextInt(TAILS.length)]);
+                        org.crisisdesk.store.Jdbc.setLong(st, 9, cat);
+                        st.setString(10, cat == null ? null : "AUTO");
+                        st.addBatch();
+                        filed[k] = cat;
+                        at[k] = t;
+                        if (authors.add(author)) {
+                            au.setString(1, "x");
+                            au.setString(2, author);
+                            au.setString(3, m.authorName());
+                            org.crisisdesk.store.Jdbc.setInstant(au, 4, t);
+                            au.addBatch();
+                        }
+                    }
+                    st.executeBatch();
+                    au.executeBatch();
+                    try (java.sql.ResultSet keys = st.getGeneratedKeys()) {
+                        int k = 0;
+                        while (keys.next()) {
+                            if (filed[k] != null) {
+                                hist.setLong(1, keys.getLong(1));
+                                hist.setLong(2, filed[k]);
+                                org.crisisdesk.store.Jdbc.setInstant(hist, 3, at[k]);
+                                hist.addBatch();
+                            }
+                            k++;
+                        }
+                    }
+                    hist.executeBatch();
+                }
+            });
+        }
+    }
+
     /** Writes {@code count} canonical lines spread evenly over {@code span} seconds from {@code start}. */
     public static Path writeJsonl(Path file, int count, Instant start, long spanSeconds, long seed) throws IOException {
         List<Mention> base = Scenario.demo().mentions();

@@ -20,11 +20,17 @@ public final class BenchReport {
             case "<=" -> value <= limit;
             default -> throw new IllegalArgumentException(comparison);
         };
-        String line = String.format("| %s | %.3f %s | %s %s %s | %s |", name, value, unit, comparison,
-                trim(limit), unit, met ? "met" : "MISSED");
+        double ratio = limit == 0 ? Double.NaN : value / limit;
+        String line = String.format("| %s | %s %s %s | %s %s | %s | %s |", name, comparison, trim(limit), unit,
+                String.format("%,.1f", value), unit, Double.isNaN(ratio) ? "" : String.format("%.2f", ratio),
+                met ? "yes" : "**no**");
         System.out.println("BENCH " + line);
         try {
             Files.createDirectories(FILE.getParent());
+            if (!Files.exists(FILE)) {
+                Files.writeString(FILE, "| figure | limit | measured | measured / limit | met |\n|---|---|---:|---:|---|\n",
+                        StandardCharsets.UTF_8);
+            }
             Files.writeString(FILE, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {

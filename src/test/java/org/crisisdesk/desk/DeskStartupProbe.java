@@ -1,0 +1,97 @@
+package org.crisisdesk.desk;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.crisisdesk.app.Services;
+
+/**
+ * Issue #8 figure 4, run in a fresh JVM by {@code ScaleBench}: opens the desk over an existing home the way
+ * {@link DeskApp} does (window first, database opened off the FX thread, then the session) and prints how long after
+ * the JVM started the first pulse ran with rows in the feed, then the heap in use after a full GC once the desk has
+ * settled. Output lines: {@code PAINTED_MS=...}, {@code HEAP_MB=...}.
+ */
+public final class DeskStartupProbe {
+    private DeskStartupProbe() {}
+
+    private static void mark(String what, long jvmStart) {
+        System.out.println("AT " + what + " " + (System.currentTimeMillis() - jvmStart) + " ms");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        long settleMs = args.length > 1 ? Long.parseLong(args[1]) : 3000;
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        CountDownLatch painted = new CountDownLatch(1);
+        AtomicLong paintedAt = new AtomicLong();
+        AtomicLong paintedCpu = new AtomicLong();
+        DeskSession[] session = new DeskSession[1];
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
+        mark("main", jvmStart);
+        Platform.startup(() -> {
+            DeskApp.loadFonts();
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Stage stage = new Stage();
+            javafx.scene.layout.StackPane splash = new javafx.scene.layout.StackPane();
+            Scene scene = new Scene(splash, 1400, 900);
+            DeskApp.addStyles(scene);
+            stage.setScene(scene);
+            stage.show();
+            mark("fx-started", jvmStart);
+            new Background(starter).run(() -> Services.open(home, null, Clock.systemUTC())).onSuccess(services -> {
+                mark("services-open", jvmStart);
+                DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
+                DeskSession s = new DeskSession(services, ctx, null, null);
+                session[0] = s;
+                MainWindow window = new MainWindow(s, url -> {}, () -> {}, locale -> {});
+                scene.setRoot(window);
+                window.installShortcuts(scene);
+                s.start();
+                mark("session-started", jvmStart);
+                s.feed().items().addListener((javafx.collections.ListChangeListener<Object>) c -> mark("feed-rows", jvmStart));
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        if (!s.feed().items().isEmpty()) {
+                            paintedAt.set(System.currentTimeMillis());
+                            paintedCpu.set(((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                                    .getOperatingSystemMXBean()).getProcessCpuTime());
+                            painted.countDown();
+                            stop();
+                        }
+                    }
+                }.start();
+            }).onFailure(e -> {
+                e.printStackTrace();
+                System.exit(2);
+            });
+        });
+        if (!painted.await(120, TimeUnit.SECONDS)) {
+            System.out.println("PAINTED_MS=timeout");
+            System.exit(3);
+        }
+        System.out.println("PAINTED_MS=" + (paintedAt.get() - jvmStart));
+        System.out.println("PAINTED_CPU_MS=" + paintedCpu.get() / 1_000_000);
+        Thread.sleep(settleMs); // boards, counts and header stats load meanwhile
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.println("HEAP_MB=" + heap / (1024 * 1024));
+        System.out.println("ROWS_SHOWN=" + session[0].feed().items().size());
+        starter.shutdown();
+        System.out.flush();
+        System.exit(0); // the measurement is done; no need to wait for a clean FX shutdown
+    }
+}

@@ -1,0 +1,168 @@
+package org.crisisdesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.bench.BenchData;
+import org.crisisdesk.bench.BenchReport;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.source.IngestPipeline;
+import org.crisisdesk.source.replay.Scenario;
+import org.crisisdesk.testing.TempDesk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue #8 figure 3: the real desk (feed, boards, status bar, composer) holding 200,000 stored mentions while new
+ * ones are classified, stored and handed to the desk at 2,000 per second for 30 s, the way the collector does it
+ * (pipeline on a worker thread, then the {@link IngestBridge}). An {@link AnimationTimer} records the gap between
+ * consecutive JavaFX pulses; the feed is held (as if scrolled), so its "N new" count must equal what arrived.
+ */
+@Tag("bench")
+@ExtendWith(ApplicationExtension.class)
+class UiResponsivenessBench {
+    static final int STORED = Integer.getInteger("bench.ui.stored", 200_000);
+    static final int PER_SECOND = Integer.getInteger("bench.ui.rate", 2_000);
+    static final int SECONDS = Integer.getInteger("bench.ui.seconds", 30);
+
+    private DeskSession session;
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** Fills the database off the FX thread, then opens the desk over it as the app does. */
+    private void openDesk() throws Exception {
+        Path home = TempDesk.newHome();
+        Services services = Services.open(home, null, Clock.systemUTC());
+        BenchData.fill(services, STORED, Instant.now().minusSeconds(12 * 3600), 12 * 3600 - 60, 3);
+        WaitForAsyncUtils.asyncFx(() -> {
+            DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
+            session = new DeskSession(services, ctx, null, null);
+            MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+            Scene scene = new Scene(window, 1400, 900);
+            window.installShortcuts(scene);
+            stage.setScene(scene);
+            stage.show();
+            session.start();
+        }).get();
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void pulsesStayRegularWhileTwoThousandMentionsASecondArrive() throws Exception {
+        openDesk();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !session.feed().items().isEmpty());
+        Thread.sleep(3000); // let the boards and header counts finish loading
+        WaitForAsyncUtils.asyncFx(() -> session.feed().holdingProperty().set(true)).get();
+
+        long[] gaps = new long[SECONDS * 200];
+        AtomicInteger n = new AtomicInteger();
+        AnimationTimer probe = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && n.get() < gaps.length) {
+                    gaps[n.getAndIncrement()] = now - last;
+                }
+                last = now;
+            }
+        };
+        WaitForAsyncUtils.asyncFx(probe::start).get();
+        // -Dbench.jfr=file.jfr records a profile of the measured part (jfr print --events jdk.ExecutionSample)
+        jdk.jfr.Recording jfr = null;
+        if (System.getProperty("bench.jfr") != null) {
+            jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            jfr.setToDisk(true);
+            jfr.start();
+        }
+
+        List<Mention> base = Scenario.demo().mentions();
+        Random random = new Random(5);
+        IngestPipeline pipeline = session.services().pipeline("bench");
+        AtomicInteger stored = new AtomicInteger();
+        AtomicInteger pushed = new AtomicInteger();
+        int perTick = PER_SECOND / 10;
+        int ticks = SECONDS * 10;
+        CountDownLatch done = new CountDownLatch(ticks);
+        ScheduledExecutorService source = Executors.newSingleThreadScheduledExecutor();
+        long t0 = System.nanoTime();
+        source.scheduleAtFixedRate(() -> {
+            List<Mention> batch = new ArrayList<>(perTick);
+            for (int i = 0; i < perTick; i++) {
+                Mention m = base.get(random.nextInt(base.size()));
+                int k = pushed.getAndIncrement();
+                batch.add(new Mention("x", "bench-" + k, Instant.now(), m.author(), m.authorName(), m.lang(),
+                        m.text() + " #" + k, null, null, null));
+            }
+            if (done.getCount() == 0) {
+                return;
+            }
+            List<StoredMention> s = pipeline.ingest(batch, null);
+            stored.addAndGet(s.size());
+            session.bridge().ingested(s);
+            done.countDown();
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        boolean finished = done.await(SECONDS * 4L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        // never shutdownNow: interrupting a thread inside H2's file I/O closes the file channel under the database
+        source.shutdown();
+        source.awaitTermination(30, TimeUnit.SECONDS);
+        Thread.sleep(500); // two bridge flushes
+        WaitForAsyncUtils.asyncFx(probe::stop).get();
+        if (jfr != null) {
+            jfr.dump(Path.of(System.getProperty("bench.jfr")));
+            jfr.close();
+        }
+        int newCount = WaitForAsyncUtils.asyncFx(() -> session.feed().newCountProperty().get()).get();
+
+        long[] g = Arrays.copyOf(gaps, n.get());
+        Arrays.sort(g);
+        double maxMs = g.length == 0 ? Double.NaN : g[g.length - 1] / 1e6;
+        double p99Ms = g.length == 0 ? Double.NaN : g[(int) Math.min(g.length - 1, Math.ceil(g.length * 0.99) - 1)] / 1e6;
+        double rate = stored.get() / elapsed;
+        System.out.printf("UI bench: %d pulses, %d stored in %.1f s (%.0f/s), N new %d%n", g.length, stored.get(),
+                elapsed, rate, newCount);
+        BenchReport.figure("Ingest rate while the desk shows " + STORED + " rows", rate, "mentions/s", ">=",
+                PER_SECOND * 0.95);
+        boolean maxOk = BenchReport.figure("Longest gap between pulses", maxMs, "ms", "<=", 50);
+        boolean p99Ok = BenchReport.figure("99th percentile gap between pulses", p99Ms, "ms", "<=", 20);
+        boolean countOk = BenchReport.figure("\"N new\" count behind what arrived", stored.get() - newCount,
+                "mentions", "<=", 0);
+        assertThat(finished).as("the source finished its %d batches", ticks).isTrue();
+        assertThat(countOk).as("N new %d of %d stored", newCount, stored.get()).isTrue();
+        assertThat(maxOk && p99Ok).as("max %.1f ms, p99 %.1f ms", maxMs, p99Ms).isTrue();
+    }
+}
