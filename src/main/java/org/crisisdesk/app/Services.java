@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crisisdesk.alert.ActivityStore;
 import org.crisisdesk.alert.AlertService;
@@ -76,7 +78,9 @@ public final class Services implements AutoCloseable {
                 .createAutomatic(db, backupClock, org.crisisdesk.store.Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("desk-schedule"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("desk-schedule"));
+        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()
+        this.scheduler = timers;
         this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
         this.suggester = engine;
         closeOnExit(engine);
@@ -227,13 +231,15 @@ public final class Services implements AutoCloseable {
                 // closing anyway; nothing more to do on the way out
             }
         }
-        scheduler.shutdownNow();
-        background.shutdown();
-        ingestPrepare.shutdownNow();
-        outboxExecutor.shutdown();
+        // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
+        // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
+        List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, outboxExecutor);
+        executors.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            // let a post in flight finish and record its outcome before the database closes
-            outboxExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            for (ExecutorService e : executors) {
+                e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
