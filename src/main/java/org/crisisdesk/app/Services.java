@@ -23,9 +23,12 @@ import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
+import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
+import org.crisisdesk.source.replay.ReplayClock;
+import org.crisisdesk.store.Backups;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.triage.BoardStatsStore;
 import org.crisisdesk.triage.CategoryStore;
@@ -71,11 +74,11 @@ public final class Services implements AutoCloseable {
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
                 clock);
         this.shifts = new ShiftService(new ShiftStore(db), clock);
+        // In the demo the desk's clock is scenario time; backups are named and HTTP attempts timed on real time.
+        Clock wall = clock instanceof ReplayClock ? Clock.systemUTC() : clock;
         // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
-        // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept. Named by real time, also in the demo.
-        Clock backupClock = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
-        this.shifts.onShiftEnded(ended -> new org.crisisdesk.store.Backups(home)
-                .createAutomatic(db, backupClock, org.crisisdesk.store.Backups.KEEP_AUTOMATIC));
+        // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
+        this.shifts.onShiftEnded(ended -> new Backups(home).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, named("desk-io"));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("desk-schedule"));
@@ -89,8 +92,6 @@ public final class Services implements AutoCloseable {
                 clock);
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
-        // The outbox times HTTP attempts on real time; in the demo the desk's clock is scenario time.
-        Clock wall = clock instanceof org.crisisdesk.source.replay.ReplayClock ? Clock.systemUTC() : clock;
         this.notices = new NoticeService(db, clock, wall, this::publisher);
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
     }
@@ -102,7 +103,7 @@ public final class Services implements AutoCloseable {
     public static Services open(Path home, String dbUrl, Clock clock) {
         // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
         String url = dbUrl != null ? dbUrl
-                : org.crisisdesk.settings.DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
+                : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
         Database db = Database.open(url);
         Services s = new Services(home, db, clock);
         if (s.categories.isEmpty()) {

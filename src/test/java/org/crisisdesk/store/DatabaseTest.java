@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
 class DatabaseTest {
 
     @Test
+    void h2FilesAreOpenedToWriteEveryCommitWithoutReusingSpaceKeepingWhatTheUrlSays() throws Exception {
+        assertThat(Database.durableUrl("jdbc:h2:file:/x/desk;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:/x/desk;AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE");
+        assertThat(Database.durableUrl("jdbc:h2:file:/x/desk;write_delay=100"))
+                .isEqualTo("jdbc:h2:file:/x/desk;write_delay=100;REUSE_SPACE=FALSE");
+        assertThat(Database.durableUrl("jdbc:postgresql://db/desk")).isEqualTo("jdbc:postgresql://db/desk");
+        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+            String delay = db.inTransaction(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'");
+                        ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(delay).isEqualTo("0");
+        }
+    }
+
+    @Test
     void freshFileIsMigratedToTheFullSchema() {
         Path home = TempDesk.newHome();
         try (Database db = Database.open(Database.fileUrl(home))) {
