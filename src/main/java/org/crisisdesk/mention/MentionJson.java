@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -103,7 +102,7 @@ public final class MentionJson {
 
     static Instant parseInstant(String s) {
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            return IsoTimestamps.parse(s);
         } catch (DateTimeParseException e) {
             throw new InvalidMentionException("created_at \"" + abbreviate(s) + "\" is not ISO-8601 with an offset");
         }
