@@ -117,4 +117,42 @@ class DatabaseTest {
             assertThat(n).isZero();
         }
     }
+
+    @Test
+    void mentionsCarryTheirIndexesAForeignKeyToTheCategoryAndALargeIdentityCache() throws Exception {
+        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+            List<String> firstColumns = db.inTransaction(c -> {
+                List<String> out = new ArrayList<>();
+                try (PreparedStatement st = c.prepareStatement("SELECT i.INDEX_NAME, ic.COLUMN_NAME "
+                        + "FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS ic "
+                        + "ON ic.INDEX_NAME = i.INDEX_NAME AND ic.TABLE_NAME = i.TABLE_NAME "
+                        + "WHERE i.TABLE_NAME = 'MENTION' AND ic.ORDINAL_POSITION = 1 ORDER BY ic.COLUMN_NAME");
+                        ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(2));
+                    }
+                }
+                return out;
+            });
+            // Every index costs each insert and commit a b-tree: these seven and no more. (H2 gives each foreign key
+            // an index of exactly its columns, so category_id has one of its own besides the three composite ones.)
+            assertThat(firstColumns).containsExactly("CATEGORY_ID", "CATEGORY_ID", "CATEGORY_ID", "CATEGORY_ID",
+                    "CREATED_AT", "PK", "SOURCE", "SUGGESTED_CATEGORY_ID");
+            assertThatThrownBy(() -> db.inTransactionVoid(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, created_at, "
+                        + "received_at, author, text, category_id) VALUES ('x', '1', CURRENT_TIMESTAMP, "
+                        + "CURRENT_TIMESTAMP, 'a', 't', 987654)")) {
+                    st.executeUpdate();
+                }
+            })).isInstanceOf(StoreException.class);
+            long cache = db.inTransaction(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
+                        + "WHERE TABLE_NAME = 'MENTION' AND COLUMN_NAME = 'PK'"); ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(cache).isEqualTo(100_000);
+        }
+    }
 }
