@@ -320,7 +320,7 @@ public final class RuleSet {
                 Matcher m = s.matcher(r.index, r.pattern, view);
                 view.rewind(budget);
                 try {
-                    if (m.find(from)) {
+                    if (r.prefix != null ? matchAtPrefix(s, r, m, len) : m.find(from)) {
                         s.regexHit(ci, r.index, m.start(), m.end());
                     }
                 } catch (RuntimeException e) {
@@ -331,6 +331,28 @@ public final class RuleSet {
                 }
             }
         }
+    }
+
+    /**
+     * A match of a regex with a literal prefix can only start where the automaton saw that prefix: try those places
+     * in order (the first that matches is the leftmost match, as {@code find} would give) instead of letting
+     * {@code find} try every position to the end of the text. Past the recorded places, {@code find} goes on.
+     */
+    private static boolean matchAtPrefix(TriageScratch s, CompiledRegex r, Matcher m, int len) {
+        int count = s.regexStartCount[r.index];
+        int recorded = Math.min(count, TriageScratch.STARTS);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int k = 0; k < recorded; k++) {
+            m.region(s.regexStarts[r.index * TriageScratch.STARTS + k], len);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        if (count > recorded) {
+            m.region(0, len);
+            return m.find(s.regexStarts[r.index * TriageScratch.STARTS + recorded - 1] + 1);
+        }
+        return false;
     }
 
     String label(int pattern, int use) {

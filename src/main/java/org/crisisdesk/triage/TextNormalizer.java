@@ -59,16 +59,24 @@ public final class TextNormalizer {
      * @param stripHandlesAndUrls drop @handles and http(s)/www links, as classification does
      */
     public static int normalizeInto(String raw, int limit, boolean stripHandlesAndUrls, char[] out) {
+        return normalizeInto(raw, limit, stripHandlesAndUrls, out, new char[Math.min(limit, raw.length())]);
+    }
+
+    /**
+     * As {@link #normalizeInto(String, int, boolean, char[])}, copying the input into {@code in} first (when it is
+     * large enough): scanning a char array twice is cheaper than going through {@code String.charAt}.
+     */
+    static int normalizeInto(String raw, int limit, boolean stripHandlesAndUrls, char[] out, char[] in) {
         int end = Math.min(limit, raw.length());
         if (end > 0 && end < raw.length() && Character.isHighSurrogate(raw.charAt(end - 1))) {
             end--; // never split a surrogate pair
         }
-        CharSequence src = raw;
-        if (!quickNfkcStable(raw, end)) {
-            String cut = end == raw.length() ? raw : raw.substring(0, end);
-            String nfkc = Normalizer.normalize(cut, Normalizer.Form.NFKC);
-            src = nfkc;
-            end = nfkc.length();
+        char[] src = in.length >= end ? in : new char[end];
+        raw.getChars(0, end, src, 0);
+        if (!quickNfkcStable(src, end)) {
+            String nfkc = Normalizer.normalize(java.nio.CharBuffer.wrap(src, 0, end), Normalizer.Form.NFKC);
+            src = nfkc.toCharArray();
+            end = src.length;
         }
         return fold(src, end, stripHandlesAndUrls, out);
     }
@@ -78,37 +86,37 @@ public final class TextNormalizer {
      * syllables, most symbols and the usual emoji (pictographs, ZWJ, variation selectors). Anything else goes through
      * {@link Normalizer}. This keeps the common post off the slow path.
      */
-    private static boolean quickNfkcStable(String s, int end) {
+    private static boolean quickNfkcStable(char[] s, int end) {
         for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if ((NFKC_STABLE[c >>> 6] & (1L << c)) != 0) {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s[i + 1])) {
+                int cp = Character.toCodePoint(c, s[i + 1]);
                 if (cp >= 0x1F300 && cp <= 0x1FAFF) { // pictographs, emoticons, transport, supplemental symbols
                     i++;
                     continue;
                 }
             }
             // Anything else (Latin-1 letters, jamo, full-width forms...): let the JDK decide for the rest.
-            return Normalizer.isNormalized(s.subSequence(i, end), Normalizer.Form.NFKC)
-                    && !startsWithCombiningMark(s, i);
+            return Normalizer.isNormalized(java.nio.CharBuffer.wrap(s, i, end - i), Normalizer.Form.NFKC)
+                    && !startsWithCombiningMark(s, i, end);
         }
         return true;
     }
 
     /** A combining mark after a stable prefix could compose with it; be safe and normalize the whole text. */
-    private static boolean startsWithCombiningMark(String s, int i) {
-        return isMark(s.codePointAt(i)) || (s.charAt(i) >= 0x1160 && s.charAt(i) <= 0x11FF);
+    private static boolean startsWithCombiningMark(char[] s, int i, int end) {
+        return isMark(Character.codePointAt(s, i, end)) || (s[i] >= 0x1160 && s[i] <= 0x11FF);
     }
 
-    private static int fold(CharSequence s, int end, boolean strip, char[] out) {
+    private static int fold(char[] s, int end, boolean strip, char[] out) {
         int n = 0;
         boolean pendingSpace = false;
         int i = 0;
         while (i < end && n < out.length) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 0x80) {
                 if (c <= ' ' || c == 0x7F) { // whitespace and ASCII controls
                     pendingSpace = n > 0;
@@ -146,7 +154,7 @@ public final class TextNormalizer {
                 i++;
                 continue;
             }
-            int cp = Character.codePointAt(s, i);
+            int cp = Character.codePointAt(s, i, end);
             int len = Character.charCount(cp);
             if (i + len > end) {
                 break;
@@ -178,11 +186,11 @@ public final class TextNormalizer {
      * When an @handle or a link starts at {@code i}, the index just after it; otherwise {@code i}. A handle counts only
      * at a word start ("a@b.com" is not a handle).
      */
-    private static int skipHandleOrUrl(CharSequence s, int i, int end, boolean atWordStart) {
-        char c = s.charAt(i);
+    private static int skipHandleOrUrl(char[] s, int i, int end, boolean atWordStart) {
+        char c = s[i];
         if (c == '@' && atWordStart) {
             int j = i + 1;
-            while (j < end && isHandleChar(s.charAt(j))) {
+            while (j < end && isHandleChar(s[j])) {
                 j++;
             }
             return j > i + 1 ? j : i;
@@ -191,7 +199,7 @@ public final class TextNormalizer {
             int schemeEnd = urlStart(s, i, end);
             if (schemeEnd > i) {
                 int j = schemeEnd;
-                while (j < end && s.charAt(j) > ' ' && !Character.isWhitespace(s.charAt(j))) {
+                while (j < end && s[j] > ' ' && !Character.isWhitespace(s[j])) {
                     j++;
                 }
                 return j;
@@ -200,25 +208,25 @@ public final class TextNormalizer {
         return i;
     }
 
-    private static int urlStart(CharSequence s, int i, int end) {
+    private static int urlStart(char[] s, int i, int end) {
         if (regionMatches(s, i, end, "https://")) {
             return i + 8;
         }
         if (regionMatches(s, i, end, "http://")) {
             return i + 7;
         }
-        if (regionMatches(s, i, end, "www.") && i + 4 < end && s.charAt(i + 4) > ' ') {
+        if (regionMatches(s, i, end, "www.") && i + 4 < end && s[i + 4] > ' ') {
             return i + 4;
         }
         return i;
     }
 
-    private static boolean regionMatches(CharSequence s, int i, int end, String lowerPrefix) {
+    private static boolean regionMatches(char[] s, int i, int end, String lowerPrefix) {
         if (i + lowerPrefix.length() > end) {
             return false;
         }
         for (int k = 0; k < lowerPrefix.length(); k++) {
-            char c = s.charAt(i + k);
+            char c = s[i + k];
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + 32);
             }

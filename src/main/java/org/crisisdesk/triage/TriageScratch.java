@@ -25,9 +25,12 @@ final class TriageScratch {
     /** Position in {@link #norm} of each non-space character the keyword automaton read. */
     final int[] fedPos = new int[norm.length];
 
+    /** The raw text's characters, copied once so normalizing reads an array. */
+    private final char[] rawChars = new char[TextNormalizer.MAX_CLASSIFIED_CHARS];
+
     void normalize(String raw) {
         normLength = raw == null ? 0
-                : TextNormalizer.normalizeInto(raw, TextNormalizer.MAX_CLASSIFIED_CHARS, true, norm);
+                : TextNormalizer.normalizeInto(raw, TextNormalizer.MAX_CLASSIFIED_CHARS, true, norm, rawChars);
     }
 
     String normalizedText() {
@@ -53,6 +56,10 @@ final class TriageScratch {
     long regexTimeouts;
     /** Per regex: where its literal prefix first occurs in {@link #norm}, or -1. */
     int[] regexFrom = new int[0];
+    /** Per regex: up to {@link #STARTS} places its literal prefix occurs, in text order, and how many there were. */
+    static final int STARTS = 4;
+    int[] regexStarts = new int[0];
+    int[] regexStartCount = new int[0];
     int firstDigit;
 
     void prepareRules(RuleSet r) {
@@ -81,8 +88,11 @@ final class TriageScratch {
         }
         if (regexFrom.length < r.regexCount()) {
             regexFrom = new int[r.regexCount()];
+            regexStarts = new int[r.regexCount() * STARTS];
+            regexStartCount = new int[r.regexCount()];
         }
         java.util.Arrays.fill(regexFrom, 0, r.regexCount(), -1);
+        java.util.Arrays.fill(regexStartCount, 0, r.regexCount(), 0);
         firstDigit = -1;
         hits = 0;
     }
@@ -90,6 +100,10 @@ final class TriageScratch {
     void regexCandidate(int regex, int textPos) {
         if (regexFrom[regex] < 0) {
             regexFrom[regex] = textPos;
+        }
+        int n = regexStartCount[regex]++;
+        if (n < STARTS) {
+            regexStarts[regex * STARTS + n] = textPos;
         }
     }
 

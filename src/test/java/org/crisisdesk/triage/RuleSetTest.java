@@ -71,6 +71,20 @@ class RuleSetTest {
     }
 
     @Test
+    void aRegexIsTriedWhereverItsPrefixOccursNotOnlyAtTheFirst() {
+        RuleSet r = RuleSet.compile(List.of(cat(1, "개통 오류", List.of(), List.of("개통\\s*(실패|안\\s*돼)"), List.of())));
+        // the prefix split by a space, then five misses, then the match: past the four places remembered, find goes on
+        String text = "개 통 개통 문의 개통했어요 개통은 개통 언제 개통 또 개통 실패했어요";
+        assertThat(r.match(text).first()).hasValueSatisfying(h -> assertThat(h.matched()).containsExactly("개통 실패"));
+        assertThat(r.match("개통 안돼요").first()).hasValueSatisfying(h -> assertThat(h.matched()).containsExactly("개통 안돼"));
+        assertThat(r.match("개통 문의, 개통 완료, 개 통 실패").first()).isEmpty();
+        for (int misses = 0; misses < 7; misses++) {
+            String t = "개통 좋아요 ".repeat(misses) + "개통실패";
+            assertThat(r.match(t).first()).as(t).hasValueSatisfying(h -> assertThat(h.matched()).containsExactly("개통실패"));
+        }
+    }
+
+    @Test
     void explanationListsTheMatchedWordsOnce() {
         assertThat(rules.match("배송 지연 너무 심해요. 배송 언제?").first())
                 .hasValueSatisfying(h -> assertThat(h.explanation()).isEqualTo("matched: 배송, 지연"));
