@@ -220,7 +220,7 @@ final class TriageScratch {
             }
         }
         featCount = 0;
-        // at most four features per character (1-, 2-, 3-gram and the end of a word), so addFeature never grows
+        // at most three features per character (1-, 2-gram and the end of a word), so addFeature never grows
         int capacity = normLength * 4 + 8;
         if (feats.length < capacity) {
             feats = new int[capacity];

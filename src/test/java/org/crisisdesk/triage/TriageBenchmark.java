@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class TriageBenchmark {
     private static final long WARMUP_NANOS = 3_000_000_000L;
+    private static final long MAX_WARMUP_NANOS = 20_000_000_000L;
     private static final long MEASURE_NANOS = 5_000_000_000L;
 
     /** Korean posts from the scenario, each repeated or cut to exactly 140 characters. */
@@ -57,7 +58,7 @@ class TriageBenchmark {
             return s.ruleHits[0];
         });
         System.out.printf(Locale.ROOT, "triage bench: %,.0f suggestions/s (normalize + rules only: %,.0f/s), "
-                + "%d distinct 140-char Korean posts, one thread%n", full, rulesOnly, texts.length);
+                + "%d distinct 140-char Korean posts, one thread (checksum %.1f)%n", full, rulesOnly, texts.length, sink);
         assertThat(full).isGreaterThanOrEqualTo(100_000);
     }
 
@@ -66,37 +67,60 @@ class TriageBenchmark {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int WINDOWS = 9;
 
-    /** Operations per second of this thread's CPU time; prints the wall-clock rate as well. */
+    /**
+     * Operations per second of this thread's CPU time: the median of {@value #WINDOWS} half-second windows, after a
+     * warm-up that lasts until two one-second windows agree within 3% (the JIT's compiler threads get less CPU on a
+     * busy machine, so a fixed warm-up can end before the code is compiled). Prints the spread and the wall-clock rate.
+     */
     private static double rate(String[] texts, Op op) {
-        double sink = 0;
-        int i = 0;
-        long end = cpu() + WARMUP_NANOS;
-        while (cpu() < end) {
-            for (int k = 0; k < 1_000; k++) {
-                sink += op.run(texts[i++ % texts.length]);
+        double previous = 0;
+        long warmEnd = cpu() + MAX_WARMUP_NANOS;
+        long minWarmEnd = cpu() + WARMUP_NANOS;
+        while (true) {
+            double r = window(texts, op, 1_000_000_000L)[0];
+            long now = cpu();
+            if (now >= warmEnd || (now >= minWarmEnd && Math.abs(r - previous) <= 0.03 * r)) {
+                break;
             }
+            previous = r;
         }
+        double[] rates = new double[WINDOWS];
+        double wallRate = 0;
+        for (int w = 0; w < WINDOWS; w++) {
+            double[] r = window(texts, op, MEASURE_NANOS / WINDOWS);
+            rates[w] = r[0];
+            wallRate += r[1] / WINDOWS;
+        }
+        java.util.Arrays.sort(rates);
+        double median = rates[WINDOWS / 2];
+        System.out.printf(Locale.ROOT, "  %,.0f/s of CPU time (median of %d windows; slowest %,.0f, fastest %,.0f), "
+                + "%,.0f/s wall clock%n", median, WINDOWS, rates[0], rates[WINDOWS - 1], wallRate);
+        return median;
+    }
+
+    /** One measured window: {CPU-time rate, wall-clock rate}. */
+    private static double[] window(String[] texts, Op op, long cpuNanos) {
         long wallStart = System.nanoTime();
         long start = cpu();
-        end = start + MEASURE_NANOS;
+        long end = start + cpuNanos;
         long n = 0;
         long now;
         do {
             for (int k = 0; k < 1_000; k++) {
-                sink += op.run(texts[i++ % texts.length]);
+                sink += op.run(texts[next++ % texts.length]);
             }
             n += 1_000;
             now = cpu();
         } while (now < end);
         long wall = System.nanoTime() - wallStart;
-        if (sink == 42.4242) {
-            System.out.println(); // keeps the JIT from dropping the work
-        }
-        System.out.printf(Locale.ROOT, "  %,d operations: %,.0f/s of CPU time, %,.0f/s wall clock%n", n,
-                n * 1e9 / (now - start), n * 1e9 / wall);
-        return n * 1e9 / (now - start);
+        return new double[] {n * 1e9 / (now - start), n * 1e9 / wall};
     }
+
+    /** Results summed so the JIT cannot drop the work; printed once at the end. */
+    private static double sink;
+    private static int next;
 
     private static long cpu() {
         return THREADS.getCurrentThreadCpuTime();
