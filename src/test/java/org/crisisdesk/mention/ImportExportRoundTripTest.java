@@ -74,4 +74,27 @@ class ImportExportRoundTripTest {
             assertThat(again.duplicates()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aRealReplacementCharacterIsTextAndABadByteBesideOneIsStillRejected() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("fffd.jsonl");
+        try (var os = Files.newOutputStream(in)) {
+            os.write("{\"id\":\"1\",\"created_at\":\"2026-10-17T09:00:00Z\",\"author\":\"a\",\"text\":\"깨진 글자 \uFFFD 그대로\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            os.write("{\"id\":\"2\",\"created_at\":\"2026-10-17T09:00:00Z\",\"author\":\"a\",\"text\":\"\uFFFD "
+                    .getBytes(StandardCharsets.UTF_8));
+            os.write(new byte[] {(byte) 0xFF, '"', '}', '\n'});
+        }
+        try (Services s = TempDesk.open(home, TempDesk.fixed("2026-10-17T03:00:00Z"))) {
+            FileImporter.Report r = s.importer("test").importFile(in);
+            assertThat(r.imported()).isEqualTo(1);
+            assertThat(r.rejected()).singleElement().satisfies(x -> {
+                assertThat(x.line()).isEqualTo(2);
+                assertThat(x.reason()).isEqualTo("not valid UTF-8");
+            });
+            assertThat(s.mentions().page(MentionFilter.ALL, 10)).singleElement()
+                    .satisfies(m -> assertThat(m.mention().text()).isEqualTo("깨진 글자 \uFFFD 그대로"));
+        }
+    }
 }
