@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.store.Backups;
+import org.crisisdesk.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,8 +30,17 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Backups backups = new Backups(root.home());
-        var kept = backups.restore(zip, Clock.systemUTC());
+        Path home = root.home();
+        // The database the desk would open: --db, else the location chosen in the settings, else the home's file.
+        String url = root.dbUrl != null ? root.dbUrl : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
+        Path base = Database.h2FileBase(url).orElse(null);
+        if (base == null) {
+            // (the URL itself is not printed: it may carry a password)
+            spec.commandLine().getErr().println("restore replaces an H2 database file, and this desk's database "
+                    + "(--db or the location in the settings) is not one: restore it with that database's own tools");
+            return 2;
+        }
+        var kept = new Backups(home).restore(zip, Clock.systemUTC(), base);
         kept.ifPresent(p -> out.println("previous database kept as " + p));
         // Open once so a bad backup is reported now, not at the next start.
         try (Services services = root.openServices()) {

@@ -94,19 +94,32 @@ public final class Backups {
     }
 
     /**
-     * Restores {@code zip} over the home's database, which must be closed. The current file is kept beside it as
-     * {@code crisisdesk.mv.db.before-restore-STAMP}, so a restore can itself be undone.
+     * Restores {@code zip} over the home's default database ({@code HOME/crisisdesk.mv.db}), which must be closed.
+     *
+     * @see #restore(Path, Clock, Path)
+     */
+    public Optional<Path> restore(Path zip, Clock clock) throws IOException {
+        return restore(zip, clock, home.resolve(DB_NAME));
+    }
+
+    /**
+     * Restores {@code zip} over the H2 database file {@code base.mv.db} (where a desk keeps it: the home, or the
+     * location chosen in the settings), which must be closed. The current file is kept beside it as
+     * {@code NAME.mv.db.before-restore-STAMP}, so a restore can itself be undone.
      *
      * @return where the previous database file was moved, if there was one
      */
-    public Optional<Path> restore(Path zip, Clock clock) throws IOException {
+    public Optional<Path> restore(Path zip, Clock clock, Path base) throws IOException {
         if (!Files.isReadable(zip)) {
             throw new IOException("Cannot read the backup " + zip);
         }
-        Path current = home.resolve(DB_NAME + ".mv.db");
+        Path dir = base.toAbsolutePath().getParent();
+        String name = base.getFileName().toString();
+        Files.createDirectories(dir);
+        Path current = dir.resolve(name + ".mv.db");
         Optional<Path> kept = Optional.empty();
         if (Files.exists(current)) {
-            Path aside = home.resolve(DB_NAME + ".mv.db.before-restore-" + STAMP.format(clock.instant()));
+            Path aside = dir.resolve(name + ".mv.db.before-restore-" + STAMP.format(clock.instant()));
             try {
                 Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -115,7 +128,8 @@ public final class Backups {
             }
             kept = Optional.of(aside);
         }
-        Restore.execute(zip.toString(), home.toString(), DB_NAME);
+        // H2 renames the database in the zip (always "crisisdesk", as backups are taken) to the target's name.
+        Restore.execute(zip.toString(), dir.toString(), name);
         if (!Files.exists(current)) {
             throw new IOException("The backup " + zip + " holds no CrisisDesk database");
         }

@@ -75,10 +75,20 @@ public final class Database implements AutoCloseable {
         return sb.toString();
     }
 
+    /**
+     * The file an H2 file URL names, without H2's {@code .mv.db} ending ({@code jdbc:h2:file:/data/desk;...} gives
+     * {@code /data/desk}); empty for any other URL.
+     */
+    public static java.util.Optional<Path> h2FileBase(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath());
+    }
+
     private static void refuseMissingParent(String url) {
         if (url.startsWith("jdbc:h2:file:")) {
-            String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
-            Path parent = Path.of(path).toAbsolutePath().getParent();
+            Path parent = h2FileBase(url).orElseThrow().getParent();
             try {
                 Files.createDirectories(parent);
             } catch (Exception e) {

@@ -124,4 +124,30 @@ class CliTest {
         run("--home", home.toString(), "export", "--out", out.toString());
         assertThat(Files.readAllLines(out)).hasSize(ImportExportRoundTripTestData.hostileLines().size());
     }
+
+    @Test
+    void restoreWritesTheDatabaseTheDeskOpensNotTheHomesDefault() throws Exception {
+        Path home = TempDesk.newHome();
+        Path elsewhere = TempDesk.newHome().resolve("data");
+        String url = "jdbc:h2:file:" + elsewhere.resolve("desk");
+        Path in = home.resolve("in.jsonl");
+        Files.write(in, ImportExportRoundTripTestData.hostileLines(), StandardCharsets.UTF_8);
+        run("--home", home.toString(), "--db", url, "import", in.toString());
+        Run backup = run("--home", home.toString(), "--db", url, "backup");
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        Path zip = Path.of(backup.out().trim().replace("backup written to ", ""));
+        Files.writeString(elsewhere.resolve("desk.mv.db"), "damaged ".repeat(1000));
+
+        Run restore = run("--home", home.toString(), "--db", url, "restore", zip.toString());
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(home.resolve("crisisdesk.mv.db")).doesNotExist();
+        assertThat(restore.out()).contains("previous database kept as " + elsewhere.resolve("desk.mv.db.before-restore-"));
+        Path out = home.resolve("after.jsonl");
+        run("--home", home.toString(), "--db", url, "export", "--out", out.toString());
+        assertThat(Files.readAllLines(out)).hasSize(ImportExportRoundTripTestData.hostileLines().size());
+
+        Run memory = run("--home", home.toString(), "--db", "jdbc:h2:mem:x", "restore", zip.toString());
+        assertThat(memory.exit()).isEqualTo(2);
+        assertThat(memory.err()).contains("is not one");
+    }
 }
