@@ -58,8 +58,8 @@ class SearchIndexTest {
                     MentionFilter withText = f.withText(q);
                     assertThat(pks(s.mentions().page(withText, 20))).as("first page of %s", withText)
                             .isEqualTo(pks(scan.page(withText, 20)));
-                    assertThat(allPages(s.mentions(), withText, 7)).as("all pages of %s", withText)
-                            .isEqualTo(allPages(scan, withText, 7));
+                    assertThat(allPages(s.mentions(), withText, 23)).as("all pages of %s", withText)
+                            .isEqualTo(allPages(scan, withText, 23));
                 }
                 try (TextIndex.Snapshot snap = s.search().snapshot(q.strip(), MentionStore.caseless(q.strip()))) {
                     used += snap == null ? 0 : 1;
