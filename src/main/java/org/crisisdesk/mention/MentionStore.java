@@ -30,8 +30,11 @@ public final class MentionStore {
 
     private static final Logger log = LoggerFactory.getLogger(MentionStore.class);
     private static final int KNOWN_AUTHORS = 200_000;
-    /** Candidates checked per query at first; each further round takes four times as many, up to the cap. */
-    private static final int FIRST_CANDIDATES = 256;
+    /**
+     * Candidates checked at first, beyond the page's size (most candidates of a two-character-or-longer query are
+     * matches); each further round takes four times as many, up to the cap.
+     */
+    private static final int FIRST_CANDIDATES = 64;
     private static final int MAX_CANDIDATES = 16_384;
     private static final String NO_NAME = "\u0000";
 
@@ -377,7 +380,7 @@ public final class MentionStore {
             out.addAll(pageWhere(filter, "pk > " + covered, true, limit));
         }
         long below = before == null ? covered + 1 : Math.min(before, covered + 1);
-        int n = Math.max(FIRST_CANDIDATES, 2 * limit);
+        int n = limit + limit / 4 + FIRST_CANDIDATES;
         while (out.size() < limit) {
             long[] candidates = snapshot.next(below, n);
             if (candidates.length == 0) {

@@ -244,7 +244,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         return l == null ? -1 : l.covered;
     }
 
-    long indexedSinceOpen() {
+    /** Mentions written to the index since it was opened (all of them after a rebuild; the new ones after a restart). */
+    public long indexedSinceOpen() {
         return indexedSinceOpen;
     }
 
