@@ -36,6 +36,11 @@ public final class MentionStore {
      */
     private static final int FIRST_CANDIDATES = 64;
     private static final int MAX_CANDIDATES = 16_384;
+    /**
+     * Candidates checked before the rest of a search goes back to the scan: when a query's grams are common but the
+     * text itself (or the other filters) rare, checking candidates one by one would cost more than scanning.
+     */
+    static final int CANDIDATE_BUDGET = 65_536;
     private static final String NO_NAME = "\u0000";
 
     private final Database db;
@@ -381,7 +386,12 @@ public final class MentionStore {
         }
         long below = before == null ? covered + 1 : Math.min(before, covered + 1);
         int n = limit + limit / 4 + FIRST_CANDIDATES;
+        int checked = 0;
         while (out.size() < limit) {
+            if (checked >= CANDIDATE_BUDGET) {
+                out.addAll(pageWhere(filter, "pk < " + below, true, limit - out.size()));
+                break;
+            }
             long[] candidates = snapshot.next(below, n);
             if (candidates.length == 0) {
                 break;
@@ -394,6 +404,7 @@ public final class MentionStore {
             if (candidates.length < n) {
                 break;
             }
+            checked += candidates.length;
             below = candidates[candidates.length - 1];
             n = Math.min(4 * n, MAX_CANDIDATES);
         }

@@ -41,7 +41,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -177,7 +176,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         IndexSearcher searcher;
         try {
             searcher = l.searchers.acquire();
-        } catch (AlreadyClosedException | IOException e) {
+        } catch (IOException | RuntimeException e) {
             return null; // closing or being rebuilt just now: scan
         }
         return new Snap(l.searchers, searcher, l.covered, grams);

@@ -103,6 +103,50 @@ class SearchIndexTest {
         }
     }
 
+    /**
+     * An honest but useless index (every pk is a candidate, and it claims to cover pks far above the real ones): after
+     * a budget of candidates the store scans the rest instead of checking on, and still finds the same page.
+     */
+    @Test
+    void endlessUselessCandidatesEndInTheScan() {
+        try (Services s = TempDesk.open(TempDesk.newHome(), CLOCK)) {
+            fill(s, 1, 40, null, new Random(13));
+            long[] asked = {0};
+            MentionStore store = new MentionStore(s.db(), CLOCK);
+            store.useIndex(new TextIndex() {
+                @Override
+                public Snapshot snapshot(String query, boolean caseless) {
+                    return new Snapshot() {
+                        public long covered() {
+                            return 1L << 40;
+                        }
+
+                        public long[] next(long belowPk, int n) {
+                            asked[0] += n;
+                            if (asked[0] > 200_000) {
+                                throw new AssertionError("the store keeps asking for candidates");
+                            }
+                            long[] pks = new long[n];
+                            for (int i = 0; i < n; i++) {
+                                pks[i] = belowPk - 1 - i;
+                            }
+                            return pks;
+                        }
+
+                        public void close() {}
+                    };
+                }
+
+                @Override
+                public void changed() {}
+            });
+            MentionFilter f = MentionFilter.ALL.withText("배송");
+            assertThat(pks(store.page(f, 10))).isEqualTo(pks(new MentionStore(s.db(), CLOCK).page(f, 10)))
+                    .isNotEmpty();
+            assertThat(asked[0]).isLessThan(100_000);
+        }
+    }
+
     @Test
     void mentionsTheIndexHasNotReachedAreFoundByTheScanOfTheTail() throws Exception {
         Path home = TempDesk.newHome();
