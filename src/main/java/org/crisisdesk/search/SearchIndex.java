@@ -27,6 +27,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -85,6 +86,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long BULK_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int MAX_REBUILDS = 2;
+    private static final long FOLLOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     static {
         GRAM_TYPE.setIndexOptions(IndexOptions.DOCS);
@@ -112,10 +114,14 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private long lastCommit = System.nanoTime();
     private boolean dirty;
     private int rebuilds;
+    /** Another process keeps the index: this one only reads its commits. */
+    private boolean following;
+    private long lastFollow;
     /** Mentions written to the index since it was opened (a restart reads only what is new). */
     private volatile long indexedSinceOpen;
 
-    private record Live(SearcherManager searchers, long covered) {}
+    /** A follower's searchers read another process's commits; what each covers is in its own commit data. */
+    private record Live(SearcherManager searchers, long covered, boolean follower) {}
 
     private SearchIndex(Path path, String database, MentionStore store, ScheduledExecutorService executor) {
         this.path = path;
@@ -179,7 +185,16 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null; // closing or being rebuilt just now: scan
         }
-        return new Snap(l.searchers, searcher, l.covered, grams);
+        long covered = l.follower ? committedCovered(searcher) : l.covered;
+        if (covered < 0) {
+            try {
+                l.searchers.release(searcher);
+            } catch (IOException | RuntimeException ignored) {
+                // scanning instead
+            }
+            return null;
+        }
+        return new Snap(l.searchers, searcher, covered, grams);
     }
 
     private final class Snap implements Snapshot {
@@ -240,7 +255,19 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
      */
     public long covered() {
         Live l = live;
-        return l == null ? -1 : l.covered;
+        if (l == null || !l.follower) {
+            return l == null ? -1 : l.covered;
+        }
+        try {
+            IndexSearcher s = l.searchers.acquire();
+            try {
+                return committedCovered(s);
+            } finally {
+                l.searchers.release(s);
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Mentions written to the index since it was opened (all of them after a rebuild; the new ones after a restart). */
@@ -287,18 +314,34 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                     e.getMessage());
             return;
         }
+        if (!startWriting()) {
+            log.warn("The search index {} is kept by another CrisisDesk on this home; this one reads what that one "
+                    + "has saved and scans the rest (same results), and keeps the index itself once it is free", path);
+            following = true;
+            follow();
+        }
+    }
+
+    /**
+     * Opens the writer and catches up; false when another process holds the index (nothing changed then). A damaged
+     * index is rebuilt.
+     */
+    private boolean startWriting() {
         try {
             writer = newWriter(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         } catch (LockObtainFailedException e) {
-            log.warn("The search index {} is in use by another CrisisDesk on this home; this one scans the database "
-                    + "for text search (same results, slower on large databases)", path);
-            closeQuietly();
-            return;
+            return false;
         } catch (IOException | RuntimeException e) {
             log.warn("The search index {} is unreadable ({}); rebuilding it from the database", path, e.getMessage());
             if (!recreate()) {
-                return;
+                return true; // given up: every search scans
             }
+        }
+        if (following) {
+            log.info("The search index {} is free again; this desk keeps it up to date from now on", path);
+            following = false;
+            live = null;
+            closeSearchers();
         }
         try {
             Map<String, String> data = new HashMap<>();
@@ -325,6 +368,67 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             fail(e);
         }
+        return true;
+    }
+
+    /**
+     * While another process keeps the index: take it over if it has become free, else search its last commit (what
+     * that commit covers is in its user data; everything newer is scanned).
+     */
+    private void follow() {
+        long now = System.nanoTime();
+        if (now - lastFollow < FOLLOW_NANOS && searchers != null) {
+            return;
+        }
+        lastFollow = now;
+        if (startWriting()) {
+            return;
+        }
+        try {
+            if (searchers == null) {
+                if (!DirectoryReader.indexExists(dir)) {
+                    return;
+                }
+                searchers = new SearcherManager(DirectoryReader.open(dir), null);
+            } else {
+                searchers.maybeRefreshBlocking();
+            }
+            IndexSearcher s = searchers.acquire();
+            try {
+                Map<String, String> data = ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData();
+                live = staleReason(data) == null ? new Live(searchers, -1, true) : null;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("following the search index", e);
+            live = null;
+            closeSearchers();
+        }
+    }
+
+    /** What the commit a follower's searcher reads covers, or -1 when it is not this database's. */
+    private long committedCovered(IndexSearcher searcher) {
+        try {
+            Map<String, String> data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+            if (!FORMAT.equals(data.get("format")) || !database.equals(data.get("db"))) {
+                return -1;
+            }
+            return Long.parseLong(data.get("covered"));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void closeSearchers() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // being replaced
+        }
+        searchers = null;
     }
 
     /** Why the committed index cannot be used for this database, or null when it can. */
@@ -383,7 +487,14 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     /** One catch-up: rows that filled gaps, then every row above the highest indexed, then publish and commit. */
     private void pass() {
         pending.set(false);
-        if (closed || writer == null || searchers == null) {
+        if (closed) {
+            return;
+        }
+        if (following) {
+            follow();
+            return;
+        }
+        if (writer == null || searchers == null) {
             return;
         }
         try {
@@ -479,7 +590,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
 
     private void publish() throws IOException {
         searchers.maybeRefreshBlocking();
-        live = new Live(searchers, gaps.isEmpty() ? highest : gaps.firstKey() - 1);
+        live = new Live(searchers, gaps.isEmpty() ? highest : gaps.firstKey() - 1, false);
     }
 
     private void commit() throws IOException {
@@ -512,6 +623,10 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private void fail(Throwable e) {
         live = null;
         if (closed) {
+            return;
+        }
+        if (following) {
+            closeSearchers(); // another process keeps the index; read its next commit afresh
             return;
         }
         closeQuietly();
