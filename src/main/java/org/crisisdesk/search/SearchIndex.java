@@ -36,7 +36,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -81,6 +83,19 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private static final String GRAM = "g";
     private static final Sort NEWEST_FIRST = new Sort(new SortField(PK, SortField.Type.LONG, true));
     private static final FieldType GRAM_TYPE = new FieldType();
+    /**
+     * Searchers without Lucene's query cache: it would turn a frequent gram's postings into a bitset over the whole
+     * index (tens of ms at 1M), where a newest-first search only reads the first page of each segment.
+     */
+    private static final SearcherFactory NO_CACHE = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                org.apache.lucene.index.IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    };
     private static final int BATCH = 2_000;
     private static final long PUBLISH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -225,7 +240,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             for (String g : grams) {
                 q.add(new TermQuery(new Term(GRAM, g)), BooleanClause.Occur.FILTER);
             }
-            q.add(LongPoint.newRangeQuery(PK, Long.MIN_VALUE, upper), BooleanClause.Occur.FILTER);
+            // the index is sorted by pk: the range is a run of doc ids in each segment, found by binary search
+            q.add(new IndexSortSortedNumericDocValuesRangeQuery(PK, Long.MIN_VALUE, upper,
+                    LongPoint.newRangeQuery(PK, Long.MIN_VALUE, upper)), BooleanClause.Occur.FILTER);
             try {
                 TopFieldDocs top = searcher.search(q.build(), n, NEWEST_FIRST);
                 long[] pks = new long[top.scoreDocs.length];
@@ -362,7 +379,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                     gaps.put(covered + 1, new long[] {highest, System.nanoTime()}); // re-read, it may have filled
                 }
             }
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, NO_CACHE);
             publish();
             pass();
         } catch (IOException | RuntimeException e) {
@@ -389,7 +406,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 if (!DirectoryReader.indexExists(dir)) {
                     return;
                 }
-                searchers = new SearcherManager(DirectoryReader.open(dir), null);
+                searchers = new SearcherManager(DirectoryReader.open(dir), NO_CACHE);
             } else {
                 searchers.maybeRefreshBlocking();
             }
@@ -645,7 +662,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         }
         if (recreate()) {
             try {
-                searchers = new SearcherManager(writer, null);
+                searchers = new SearcherManager(writer, NO_CACHE);
                 publish();
                 pass();
             } catch (IOException | RuntimeException again) {
