@@ -42,6 +42,8 @@ final class RestoreCommand implements Callable<Integer> {
         }
         var kept = new Backups(home).restore(zip, Clock.systemUTC(), base);
         kept.ifPresent(p -> out.println("previous database kept as " + p));
+        // The text-search index describes the replaced database; it rebuilds itself from the restored one.
+        org.crisisdesk.search.SearchIndex.discard(root.home());
         // Open once so a bad backup is reported now, not at the next start.
         try (Services services = root.openServices()) {
             out.println("restored " + zip + " into " + services.db().displayLocation());

@@ -23,6 +23,7 @@ import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
+import org.crisisdesk.search.SearchIndex;
 import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
@@ -61,6 +62,10 @@ public final class Services implements AutoCloseable {
     private final ExecutorService outboxExecutor;
     private final ExecutorService ingestPrepare = Executors.newCachedThreadPool(named("ingest-prepare"));
     private final NoticeService notices;
+    /** The text-search index's own thread: opening, catching up and indexing after ingest, one at a time. */
+    private final ScheduledExecutorService searchExecutor = Executors.newSingleThreadScheduledExecutor(
+            named("search-index"));
+    private final SearchIndex search;
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -94,6 +99,10 @@ public final class Services implements AutoCloseable {
         this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+        // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
+        this.search = SearchIndex.open(home.resolve(SearchIndex.DIR), db.displayLocation(), mentions, searchExecutor);
+        mentions.useIndex(search);
+        closeOnExit(search);
     }
 
     /**
@@ -136,6 +145,11 @@ public final class Services implements AutoCloseable {
 
     public MentionStore mentions() {
         return mentions;
+    }
+
+    /** The text-search index behind {@link MentionStore#page} searches. */
+    public SearchIndex search() {
+        return search;
     }
 
     public CategoryStore categories() {
@@ -234,7 +248,8 @@ public final class Services implements AutoCloseable {
         }
         // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
         // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
-        List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, outboxExecutor);
+        List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, outboxExecutor,
+                searchExecutor);
         executors.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 import org.crisisdesk.store.SqlDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Mentions in the database: loss-free ingest (mentions + checkpoint in one transaction) and the queries views need. */
 public final class MentionStore {
@@ -26,7 +28,19 @@ public final class MentionStore {
             + "text, conversation_id, category_id, assigned_by, suggested_category_id, suggestion_confidence, "
             + "suggestion_reason, handed_over_at";
 
+    private static final Logger log = LoggerFactory.getLogger(MentionStore.class);
     private static final int KNOWN_AUTHORS = 200_000;
+    /**
+     * Candidates checked at first, beyond the page's size (most candidates of a two-character-or-longer query are
+     * matches); each further round takes four times as many, up to the cap.
+     */
+    private static final int FIRST_CANDIDATES = 64;
+    private static final int MAX_CANDIDATES = 16_384;
+    /**
+     * Candidates checked before the rest of a search goes back to the scan: when a query's grams are common but the
+     * text itself (or the other filters) rare, checking candidates one by one would cost more than scanning.
+     */
+    static final int CANDIDATE_BUDGET = 65_536;
     private static final String NO_NAME = "\u0000";
 
     private final Database db;
@@ -43,9 +57,16 @@ public final class MentionStore {
         }
     };
 
+    private volatile TextIndex index = TextIndex.NONE;
+
     public MentionStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Text searches ({@link #page}) look candidates up here first; {@link TextIndex#NONE} scans. */
+    public void useIndex(TextIndex textIndex) {
+        this.index = textIndex == null ? TextIndex.NONE : textIndex;
     }
 
     /**
@@ -72,6 +93,14 @@ public final class MentionStore {
             for (var e : authors.entrySet()) {
                 String name = e.getValue().authorName();
                 knownAuthors.put(e.getKey(), name == null ? NO_NAME : name);
+            }
+        }
+        if (!result.isEmpty()) {
+            try {
+                index.changed(); // after the commit; the index reads the new rows on its own thread
+            } catch (RuntimeException e) {
+                log.warn("The search index was not told about new mentions ({}); it catches up on its next pass",
+                        e.getMessage());
             }
         }
         return result;
@@ -310,6 +339,16 @@ public final class MentionStore {
 
     /** Newest first (by arrival), at most {@code limit}; page on with {@link MentionFilter#before}. */
     public List<StoredMention> page(MentionFilter filter, int limit) {
+        String q = searchText(filter);
+        if (q != null && limit > 0) {
+            try (TextIndex.Snapshot snapshot = index.snapshot(q, caseless(q))) {
+                if (snapshot != null) {
+                    return indexedPage(filter, limit, snapshot);
+                }
+            } catch (TextIndex.Unavailable e) {
+                log.warn("Text search scans the database: {}", e.getMessage());
+            }
+        }
         return db.inTransaction(c -> {
             List<Object> args = new ArrayList<>();
             String where = where(filter, args);
@@ -330,6 +369,141 @@ public final class MentionStore {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * The same page as the scan, found through the index: first the mentions above what the index covers (a scan of
+     * the few newest rows), then the index's candidates below, newest first, each checked by the same SQL condition
+     * as the scan (so the results are exactly the scan's), in growing rounds until the page is full.
+     */
+    private List<StoredMention> indexedPage(MentionFilter filter, int limit, TextIndex.Snapshot snapshot) {
+        long covered = snapshot.covered();
+        Long before = filter.beforePk();
+        List<StoredMention> out = new ArrayList<>();
+        if (before == null || before > covered + 1) {
+            out.addAll(pageWhere(filter, "pk > " + covered, true, limit));
+        }
+        long below = before == null ? covered + 1 : Math.min(before, covered + 1);
+        int n = limit + limit / 4 + FIRST_CANDIDATES;
+        int checked = 0;
+        while (out.size() < limit) {
+            if (checked >= CANDIDATE_BUDGET) {
+                out.addAll(pageWhere(filter, "pk < " + below, true, limit - out.size()));
+                break;
+            }
+            long[] candidates = snapshot.next(below, n);
+            if (candidates.length == 0) {
+                break;
+            }
+            StringBuilder in = new StringBuilder("pk IN (");
+            for (int i = 0; i < candidates.length; i++) {
+                in.append(i == 0 ? "" : ",").append(candidates[i]);
+            }
+            out.addAll(pageWhere(filter, in.append(')').toString(), false, limit - out.size()));
+            if (candidates.length < n) {
+                break;
+            }
+            checked += candidates.length;
+            below = candidates[candidates.length - 1];
+            n = Math.min(4 * n, MAX_CANDIDATES);
+        }
+        return out;
+    }
+
+    /**
+     * The page query with one more condition (built here from numbers only), newest first. A range over the newest
+     * rows of one column uses the (category_id, pk) index like {@link #page}; a pk list is looked up by primary key.
+     */
+    private List<StoredMention> pageWhere(MentionFilter filter, String condition, boolean range, int limit) {
+        return db.inTransaction(c -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(filter, args);
+            boolean byCategory = range && (filter.unsortedOnly() || filter.categoryId() != null);
+            String sql = "SELECT " + COLUMNS + " FROM mention"
+                    + (byCategory ? db.dialect().useIndex("mention_category_pk_idx") : "") + where
+                    + (where.isEmpty() ? " WHERE " : " AND ") + condition
+                    + (byCategory ? " ORDER BY category_id DESC, pk DESC" : " ORDER BY pk DESC")
+                    + " FETCH FIRST " + limit + " ROWS ONLY";
+            List<StoredMention> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The search text as {@link #where} uses it, or null when the filter has none. */
+    private static String searchText(MentionFilter f) {
+        return f.text() == null || f.text().isBlank() ? null : f.text().strip();
+    }
+
+    /**
+     * Whether a search compares the raw text (true: the query has no case, e.g. Hangul, digits, emoji) or
+     * {@code LOWER(text)} with {@code LOWER(query)} (false).
+     */
+    public static boolean caseless(String q) {
+        return q.toLowerCase(java.util.Locale.ROOT).equals(q.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** A mention's pk and text, for the search index. */
+    public record IndexRow(long pk, String text) {}
+
+    /** Mentions stored after {@code afterPk}, lowest pk first, at most {@code limit}: the search index's catch-up. */
+    public List<IndexRow> textsAfter(long afterPk, int limit) {
+        return db.inTransaction(c -> {
+            List<IndexRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT pk, text FROM mention WHERE pk > ? ORDER BY pk "
+                    + "FETCH FIRST " + limit + " ROWS ONLY")) {
+                st.setLong(1, afterPk);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new IndexRow(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Mentions with {@code from <= pk <= to}, lowest first, at most {@code limit}: rows that turned up in a gap of the
+     * pk sequence.
+     */
+    public List<IndexRow> textsBetween(long from, long to, int limit) {
+        return db.inTransaction(c -> {
+            List<IndexRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT pk, text FROM mention WHERE pk >= ? AND pk <= ? "
+                    + "ORDER BY pk FETCH FIRST " + limit + " ROWS ONLY")) {
+                st.setLong(1, from);
+                st.setLong(2, to);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new IndexRow(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Who the mention with this pk is (source and platform id), or empty when there is none: the search index checks
+     * that the newest row it holds is still the same one, i.e. that the database was not replaced under it.
+     */
+    public Optional<String> identity(long pk) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id FROM mention WHERE pk = ?")) {
+                st.setLong(1, pk);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1) + "\t" + rs.getString(2)) : Optional.empty();
+                }
+            }
         });
     }
 
@@ -427,8 +601,7 @@ public final class MentionStore {
             String q = f.text().strip();
             // Hangul (and digits, punctuation) have no case: a plain LIKE then finds the same rows without
             // lower-casing every stored text first.
-            boolean caseless = q.toLowerCase(java.util.Locale.ROOT).equals(q.toUpperCase(java.util.Locale.ROOT));
-            parts.add(caseless ? "text LIKE ? ESCAPE '\\'" : d.containsIgnoreCase("text"));
+            parts.add(caseless(q) ? "text LIKE ? ESCAPE '\\'" : d.containsIgnoreCase("text"));
             args.add(SqlDialect.likeContains(q));
         }
         if (f.author() != null && !f.author().isBlank()) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.MentionFilter;
+import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,11 +53,33 @@ class ScaleBench {
         Map<String, Long> searchMs = new HashMap<>();
         long worstColumn;
         long totalsMs;
+        long indexMs;
+        long indexed;
         try (Services s = Services.open(home, null, Clock.systemUTC())) {
             assertThat(s.mentions().count(MentionFilter.ALL)).isGreaterThanOrEqualTo(ROWS);
+            // The search index builds itself (first run) or catches up (later runs) in HOME/search-index on its own
+            // thread from the moment the services open; delete that folder to time a full build again.
+            long top = s.mentions().page(MentionFilter.ALL, 1).get(0).pk();
+            long t0 = System.nanoTime();
+            assertThat(s.search().awaitCovered(top, Duration.ofMinutes(30))).as("index caught up").isTrue();
+            indexMs = (System.nanoTime() - t0) / 1_000_000;
+            indexed = s.search().indexedSinceOpen();
+            System.out.printf("search index: %,d mentions indexed in %,d ms after open%n", indexed, indexMs);
+            // and the triage engine's start-up scan of every filed mention (seconds at 1M) is over, so the search
+            // figures time searches, not the start-up work beside them (that belongs to the startup figure)
+            s.engine().ready().get(5, TimeUnit.MINUTES);
+            MentionStore scan = new MentionStore(s.db(), Clock.systemUTC()); // no index: the plain LIKE scan
             for (String q : QUERIES) {
-                s.mentions().page(MentionFilter.ALL.withText(q), 200); // warm the cache for this query's pages
-                searchMs.put(q, best(3, () -> s.mentions().page(MentionFilter.ALL.withText(q), 200)));
+                MentionFilter f = MentionFilter.ALL.withText(q);
+                List<StoredMention> viaIndex = s.mentions().page(f, 200); // also warms the cache for this query
+                assertThat(viaIndex).as("\"%s\" through the index, as the scan finds it", q)
+                        .extracting(StoredMention::pk).isEqualTo(scan.page(f, 200).stream().map(StoredMention::pk)
+                                .toList());
+            }
+            for (String q : QUERIES) { // timed apart from the checks: a full scan leaves a cold cache and garbage
+                MentionFilter f = MentionFilter.ALL.withText(q);
+                s.mentions().page(f, 200);
+                searchMs.put(q, best(3, () -> s.mentions().page(f, 200)));
             }
             List<MentionFilter> columns = new ArrayList<>();
             columns.add(MentionFilter.category(null));
@@ -79,6 +104,10 @@ class ScaleBench {
         long searchWorst = searchMs.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         searchMs.forEach((q, ms) -> BenchReport.figure("Search first page \"" + q + "\" (" + ROWS + " rows)", ms,
                 "ms", "<=", 200));
+        if (indexed >= ROWS) {
+            BenchReport.figure("  search index built over " + indexed + " rows (background, once)", indexMs / 1000.0,
+                    "s", "<=", 600);
+        }
         boolean search = searchWorst <= 200;
         BenchReport.figure("Column first page (500), slowest column", worstColumn, "ms", "<=", 200);
         BenchReport.figure("Board totals (GROUP BY category_id, every 3 s)", totalsMs, "ms", "<=", 200);
