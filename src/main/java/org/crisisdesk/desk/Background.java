@@ -2,6 +2,7 @@ package org.crisisdesk.desk;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -21,15 +22,22 @@ public final class Background {
 
     public <T> Job<T> run(Callable<T> work) {
         Job<T> job = new Job<>();
-        executor.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> job.succeed(result));
-            } catch (Exception | Error e) {
-                log.warn("Background work failed: {}", e.toString());
-                Platform.runLater(() -> job.fail(e));
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> job.succeed(result));
+                } catch (Exception | Error e) {
+                    log.warn("Background work failed: {}", e.toString());
+                    Platform.runLater(() -> job.fail(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The desk is closing and its executors are shut down (a callback of earlier work asked for more, e.g. a
+            // refresh after a move): the store is closed too, so nothing can run. The job never completes, so the
+            // view shows nothing as done.
+            log.info("Desk closing: background work not started");
+        }
         return job;
     }
 
