@@ -7,14 +7,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.crisisdesk.desk.feed.RelativeTime;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 
 /**
- * The card that shows one mention in the feed and on the boards: author, time, clamped text, language and the
- * category chip (or the engine's suggestion). Reused by cells: {@link #show} rebinds it to another mention.
+ * The card that shows one mention in the feed and on the boards: author, time, text clamped to a fixed number of
+ * lines, language and the category chip (or the engine's suggestion). Every card of a list has the same height.
+ * Reused by cells: {@link #show} rebinds it to another mention.
  */
 public final class MentionCard extends VBox {
     private final DeskContext ctx;
@@ -26,6 +28,7 @@ public final class MentionCard extends VBox {
     private final Label chip = new Label();
     private final Tooltip timeTip = new Tooltip();
     private final Tooltip textTip = new Tooltip();
+    private final int clampLines;
 
     public MentionCard(DeskContext ctx, int clampLines) {
         this.ctx = ctx;
@@ -37,8 +40,13 @@ public final class MentionCard extends VBox {
         lang.getStyleClass().add("mention-lang");
         chip.getStyleClass().add("category-chip");
         text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.setMaxHeight(clampLines * 18.0);
+        text.setAlignment(Pos.TOP_LEFT);
+        // Exactly clampLines lines, whatever the text (longer ones end in an ellipsis; the whole text is in the
+        // tooltip and the detail pane): every card has the same height, so lists can use a fixed cell size and never
+        // measure wrapped text (issue #8: that was half of the FX thread's time under a burst).
+        this.clampLines = clampLines;
+        text.fontProperty().addListener((o, a, b) -> fixTextHeight());
+        fixTextHeight();
         time.setTooltip(timeTip);
         textTip.setWrapText(true);
         textTip.setMaxWidth(480);
@@ -53,6 +61,17 @@ public final class MentionCard extends VBox {
         bottom.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, text, bottom);
         setSpacing(3);
+    }
+
+    /** The text's height: {@code clampLines} lines of its font (set by CSS, so measured when the font changes). */
+    private void fixTextHeight() {
+        Text probe = new Text("가\n".repeat(clampLines - 1) + "가");
+        probe.setFont(text.getFont());
+        probe.setLineSpacing(text.getLineSpacing());
+        double h = Math.ceil(probe.getLayoutBounds().getHeight());
+        text.setMinHeight(h);
+        text.setPrefHeight(h);
+        text.setMaxHeight(h);
     }
 
     public void show(StoredMention sm) {

@@ -249,10 +249,7 @@ public final class BoardsViewModel {
                 }
             }
             if (!mine.isEmpty()) {
-                col.items().addAll(0, mine);
-                if (col.items().size() > ColumnModel.WINDOW) {
-                    col.items().remove(ColumnModel.WINDOW, col.items().size());
-                }
+                col.prepend(mine); // one list change per column and flush
                 col.totalProperty().set(col.totalProperty().get() + mine.size());
             }
         }

@@ -73,6 +73,41 @@ class ColumnVirtualizationTest {
         assertThat(visibleItems(robot, new HashSet<>())).isSameAs(before);
     }
 
+    @Test
+    void aFlushOfArrivalsIsOneListChangeAndCardsHaveOneFixedHeight(FxRobot robot) {
+        assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW); // full: arrivals push the oldest out
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        StoredMention template = board.list.getItems().get(0);
+        robot.interact(() -> {
+            board.list.getItems().addListener((javafx.collections.ListChangeListener<StoredMention>) c -> {
+                StringBuilder parts = new StringBuilder();
+                while (c.next()) {
+                    parts.append(c.wasAdded() ? "+" + c.getAddedSize() + "@" + c.getFrom() : "")
+                            .append(c.wasRemoved() ? "-" + c.getRemovedSize() : "");
+                }
+                changes.add(parts.toString());
+            });
+            java.util.List<StoredMention> batch = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                batch.add(new StoredMention(30_000 + i, template.mention(), template.receivedAt(),
+                        template.categoryId(), "AUTO", null, null, null, null));
+            }
+            board.model.arrived(batch);
+        });
+        assertThat(changes).containsExactly("+3@0-3");
+        assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW);
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(30_003);
+        // one height for every card, so the list never measures their wrapped text
+        assertThat(board.list.getFixedCellSize()).isGreaterThan(60);
+        Set<Double> heights = new HashSet<>();
+        for (Node n : board.list.lookupAll(".board-cell")) {
+            if (n instanceof ListCell<?> c && c.isVisible() && !c.isEmpty()) {
+                heights.add(c.getHeight());
+            }
+        }
+        assertThat(heights).containsExactly(board.list.getFixedCellSize());
+    }
+
     /** The first visible card's mention; every cell node met is remembered. */
     private StoredMention visibleItems(FxRobot robot, Set<Node> seen) {
         StoredMention first = null;
