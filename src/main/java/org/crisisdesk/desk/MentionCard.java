@@ -87,31 +87,40 @@ public final class MentionCard extends VBox {
     }
 
     private void showChip(StoredMention sm) {
-        chip.getStyleClass().removeAll("suggested", "auto");
         Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
+        Category s = c != null || sm.suggestedCategoryId() == null ? null
+                : ctx.categories().get(sm.suggestedCategoryId());
         if (c != null) {
-            chip.setText(c.name() + ("AUTO".equals(sm.assignedBy()) ? " · " + ctx.t("card.auto") : ""));
+            boolean auto = "AUTO".equals(sm.assignedBy());
+            chip.setText(c.name() + (auto ? " · " + ctx.t("card.auto") : ""));
             chip.setStyle("-fx-background-color: " + c.color() + "33; -fx-border-color: " + c.color() + ";");
-            if ("AUTO".equals(sm.assignedBy())) {
-                chip.getStyleClass().add("auto");
-            }
-            chip.setVisible(true);
-            chip.setManaged(true);
-            return;
-        }
-        Category s = sm.suggestedCategoryId() == null ? null : ctx.categories().get(sm.suggestedCategoryId());
-        if (s != null) {
+            chipClass(auto ? "auto" : null);
+        } else if (s != null) {
             int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));
             chip.setText(ctx.t("card.suggested", s.name(), pct));
             chip.setStyle("-fx-border-color: " + s.color() + "; -fx-border-style: segments(3, 3);");
-            chip.getStyleClass().add("suggested");
-            chip.setVisible(true);
-            chip.setManaged(true);
-            return;
+            chipClass("suggested");
+        } else {
+            chip.setText(ctx.t("card.unsorted"));
+            chip.setStyle("");
+            chipClass(null);
         }
-        chip.setText(ctx.t("card.unsorted"));
-        chip.setStyle("");
         chip.setVisible(true);
         chip.setManaged(true);
+    }
+
+    /**
+     * Leaves the chip with {@code wanted} (or neither) of its two variant classes, touching the class list only when
+     * that changes: each change restyles the chip, and cells show a new card on every list change.
+     */
+    private void chipClass(String wanted) {
+        for (String cls : new String[] {"auto", "suggested"}) {
+            boolean has = chip.getStyleClass().contains(cls);
+            if (cls.equals(wanted) && !has) {
+                chip.getStyleClass().add(cls);
+            } else if (!cls.equals(wanted) && has) {
+                chip.getStyleClass().remove(cls);
+            }
+        }
     }
 }
