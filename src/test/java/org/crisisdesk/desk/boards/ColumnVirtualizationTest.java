@@ -74,10 +74,13 @@ class ColumnVirtualizationTest {
     }
 
     @Test
-    void aFlushOfArrivalsIsOneListChangeAndCardsHaveOneFixedHeight(FxRobot robot) {
+    void aFlushOfArrivalsIsOneListChangeAndABurstComesAtMostEveryFewHundredMs(FxRobot robot) throws Exception {
         assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW); // full: arrivals push the oldest out
-        java.util.List<String> changes = new java.util.ArrayList<>();
+        java.util.List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
         StoredMention template = board.list.getItems().get(0);
+        ColumnModel col = board.model.columns().get(0);
+        long before = col.totalProperty().get();
+        int[] changesAtOnce = new int[1];
         robot.interact(() -> {
             board.list.getItems().addListener((javafx.collections.ListChangeListener<StoredMention>) c -> {
                 StringBuilder parts = new StringBuilder();
@@ -87,16 +90,23 @@ class ColumnVirtualizationTest {
                 }
                 changes.add(parts.toString());
             });
-            java.util.List<StoredMention> batch = new java.util.ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                batch.add(new StoredMention(30_000 + i, template.mention(), template.receivedAt(),
-                        template.categoryId(), "AUTO", null, null, null, null));
-            }
-            board.model.arrived(batch);
+            // three flushes of a burst, back to back on the FX thread
+            board.model.arrived(cards(template, 30_001, 3));
+            board.model.arrived(cards(template, 30_010, 1));
+            board.model.arrived(cards(template, 30_011, 1));
+            changesAtOnce[0] = changes.size();
         });
-        assertThat(changes).containsExactly("+3@0-3");
+        // the first at once, as one change (cards on top, as many of the oldest dropped)
+        assertThat(changesAtOnce[0]).isEqualTo(1);
+        assertThat(changes.get(0)).isEqualTo("+3@0-3");
+        assertThat(col.totalProperty().get()).isEqualTo(before + 5); // the header counts all at once
+        // the next two together, once the column's pause is over
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> changes.size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(changes).containsExactly("+3@0-3", "+2@0-2");
         assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW);
-        assertThat(board.list.getItems().get(0).pk()).isEqualTo(30_003);
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(30_011);
+
         // one height for every card, so the list never measures their wrapped text
         assertThat(board.list.getFixedCellSize()).isGreaterThan(60);
         Set<Double> heights = new HashSet<>();
@@ -106,6 +116,15 @@ class ColumnVirtualizationTest {
             }
         }
         assertThat(heights).containsExactly(board.list.getFixedCellSize());
+    }
+
+    private static java.util.List<StoredMention> cards(StoredMention like, long firstPk, int n) {
+        java.util.List<StoredMention> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new StoredMention(firstPk + i, like.mention(), like.receivedAt(), like.categoryId(), "AUTO", null,
+                    null, null, null));
+        }
+        return out;
     }
 
     /** The first visible card's mention; every cell node met is remembered. */
