@@ -1,7 +1,6 @@
 package org.crisisdesk.desk;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Application;
@@ -52,30 +51,45 @@ public class MentionCell extends ListCell<StoredMention> {
      */
     public static void useFixedHeight(ListView<StoredMention> list, DeskContext ctx, int clampLines) {
         if (list.getScene() != null) {
-            list.setFixedCellSize(height(list.getScene(), ctx, clampLines));
+            list.setFixedCellSize(height(list, ctx, clampLines));
         }
         list.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                list.setFixedCellSize(height(scene, ctx, clampLines));
+                list.setFixedCellSize(height(list, ctx, clampLines));
             }
         });
     }
 
-    private static double height(Scene like, DeskContext ctx, int clampLines) {
-        String key = clampLines + "|" + Application.getUserAgentStylesheet() + "|" + like.getStylesheets();
-        return HEIGHTS.computeIfAbsent(key, k -> measure(like.getStylesheets(), ctx, clampLines));
+    private static double height(ListView<StoredMention> list, DeskContext ctx, int clampLines) {
+        StringBuilder key = new StringBuilder().append(clampLines).append('|')
+                .append(Application.getUserAgentStylesheet()).append('|').append(list.getScene().getStylesheets());
+        for (javafx.scene.Parent p = list; p != null; p = p.getParent()) {
+            key.append('|').append(p.getStyleClass());
+        }
+        return HEIGHTS.computeIfAbsent(key.toString(), k -> measure(list, ctx, clampLines));
     }
 
-    /** One card in a styled probe list: the card's height plus the cell's padding. */
-    private static double measure(List<String> stylesheets, DeskContext ctx, int clampLines) {
+    /**
+     * One card in a probe list styled like {@code like} (same cell factory, stylesheets and style classes, inside
+     * panes with its ancestors' style classes): the card's height plus the cell's padding.
+     */
+    private static double measure(ListView<StoredMention> like, DeskContext ctx, int clampLines) {
         Mention m = new Mention("probe", "0", Instant.EPOCH, "probe", "Probe", "ko", "가", null, null, null);
         ListView<StoredMention> probe = new ListView<>(FXCollections.observableArrayList(
                 new StoredMention(0, m, Instant.EPOCH, null, null, null, null, null, null)));
-        probe.setCellFactory(v -> new MentionCell(ctx, clampLines));
-        Scene scene = new Scene(probe, 400, 800);
-        scene.getStylesheets().setAll(stylesheets);
-        probe.applyCss();
-        probe.layout();
+        probe.setCellFactory(like.getCellFactory() != null ? like.getCellFactory()
+                : v -> new MentionCell(ctx, clampLines));
+        probe.getStyleClass().setAll(like.getStyleClass());
+        javafx.scene.Parent root = probe;
+        for (javafx.scene.Parent p = like.getParent(); p != null; p = p.getParent()) {
+            javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(root);
+            wrap.getStyleClass().setAll(p.getStyleClass());
+            root = wrap;
+        }
+        Scene scene = new Scene(root, 400, 800);
+        scene.getStylesheets().setAll(like.getScene().getStylesheets());
+        root.applyCss();
+        root.layout();
         for (Node n : probe.lookupAll(".mention-cell")) {
             if (n instanceof MentionCell cell && !cell.isEmpty()) {
                 cell.applyCss();
