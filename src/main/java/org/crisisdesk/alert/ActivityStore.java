@@ -6,28 +6,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.crisisdesk.mention.CategoryCountStore;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
 /**
  * The read side of the watch, one transaction per evaluation: the watched categories, the alert settings, the last
- * posted notice per category, counts of mentions per category and time window (one range scan of the
- * {@code created_at} index), the Unsorted backlog and the active alerts. Never loads mentions.
+ * posted notice per category, counts of mentions per category and time window (one range of the
+ * {@code (category_id, created_at)} index per category), the Unsorted backlog (its kept count and one index seek for
+ * the oldest) and the active alerts. Never loads mentions, never reads the whole table.
  */
 public final class ActivityStore {
     /** Notices count once posted; the notice outbox may add states, but POSTED keeps this meaning. */
     public static final String POSTED = "POSTED";
 
     private final Database db;
+    /** Windowed counts read the (category_id, created_at) index (H2 may otherwise pick another on category_id). */
+    private final String byCreated;
 
     public ActivityStore(Database db) {
         this.db = db;
+        this.byCreated = db.dialect().useIndex("mention_category_created_idx");
     }
 
     /** A category the watch looks at (active, i.e. not archived). */
@@ -131,10 +137,11 @@ public final class ActivityStore {
     }
 
     /**
-     * One query for all: the windows' ends cut time into a few segments, one range scan on {@code created_at} counts
-     * each category's mentions per segment, and each window is the sum of the segments it spans.
+     * The windows' ends cut time into a few segments; for each category one range of the (category_id, created_at)
+     * index, bounded by the first and last cut, counts its mentions per segment, and each window is the sum of the
+     * segments it spans.
      */
-    private static Map<Long, long[]> counts(Connection c, Map<Long, List<Window>> windowsByCategory)
+    private Map<Long, long[]> counts(Connection c, Map<Long, List<Window>> windowsByCategory)
             throws SQLException {
         TreeSet<Instant> cutSet = new TreeSet<>();
         windowsByCategory.values().forEach(ws -> ws.forEach(w -> {
@@ -142,7 +149,8 @@ public final class ActivityStore {
             cutSet.add(w.to());
         }));
         List<Instant> cuts = new ArrayList<>(cutSet);
-        Map<Long, long[]> segments = cuts.size() < 2 ? Map.of() : segmentCounts(c, cuts);
+        Map<Long, long[]> segments = cuts.size() < 2 ? Map.of()
+                : segmentCounts(c, windowsByCategory.keySet(), cuts);
         Map<Long, long[]> out = new HashMap<>();
         for (var e : windowsByCategory.entrySet()) {
             long[] seg = segments.get(e.getKey());
@@ -159,30 +167,35 @@ public final class ActivityStore {
     }
 
     /** Per category: mentions created in each segment {@code (cuts[i], cuts[i+1]]}. */
-    private static Map<Long, long[]> segmentCounts(Connection c, List<Instant> cuts) throws SQLException {
+    private Map<Long, long[]> segmentCounts(Connection c, Collection<Long> categories, List<Instant> cuts)
+            throws SQLException {
         int n = cuts.size() - 1;
-        StringBuilder sql = new StringBuilder("SELECT category_id");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
         for (int i = 0; i < n; i++) {
             sql.append(", SUM(CASE WHEN created_at > ? AND created_at <= ? THEN 1 ELSE 0 END)");
         }
-        sql.append(" FROM mention WHERE created_at > ? AND created_at <= ? AND category_id IS NOT NULL "
-                + "GROUP BY category_id");
+        sql.append(" FROM mention").append(byCreated)
+                .append(" WHERE category_id = ? AND created_at > ? AND created_at <= ?");
         Map<Long, long[]> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (int i = 0; i < n; i++) {
-                Jdbc.setInstant(st, p++, cuts.get(i));
-                Jdbc.setInstant(st, p++, cuts.get(i + 1));
-            }
-            Jdbc.setInstant(st, p++, cuts.get(0));
-            Jdbc.setInstant(st, p, cuts.get(n));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long[] seg = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        seg[i] = rs.getLong(i + 2);
+            for (Long category : categories) {
+                int p = 1;
+                for (int i = 0; i < n; i++) {
+                    Jdbc.setInstant(st, p++, cuts.get(i));
+                    Jdbc.setInstant(st, p++, cuts.get(i + 1));
+                }
+                st.setLong(p++, category);
+                Jdbc.setInstant(st, p++, cuts.get(0));
+                Jdbc.setInstant(st, p, cuts.get(n));
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        long[] seg = new long[n];
+                        for (int i = 0; i < n; i++) {
+                            seg[i] = rs.getLong(i + 2);
+                        }
+                        out.put(category, seg);
                     }
-                    out.put(rs.getLong(1), seg);
                 }
             }
         }
@@ -190,15 +203,19 @@ public final class ActivityStore {
     }
 
     public Backlog unsorted() {
-        return db.inTransaction(ActivityStore::unsorted);
+        return db.inTransaction(this::unsorted);
     }
 
-    private static Backlog unsorted(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE category_id IS NULL");
+    /** The kept count of Unsorted, and its oldest mention: the first entry of the (category_id, created_at) index. */
+    private Backlog unsorted(Connection c) throws SQLException {
+        long count = CategoryCountStore.total(c, null);
+        if (count == 0) {
+            return new Backlog(0, null);
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT created_at FROM mention" + byCreated
+                + " WHERE category_id IS NULL ORDER BY category_id, created_at FETCH FIRST 1 ROWS ONLY");
                 ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return new Backlog(rs.getLong(1), Jdbc.getInstant(rs, "oldest"));
+            return new Backlog(count, rs.next() ? Jdbc.getInstant(rs, "created_at") : null);
         }
     }
 

@@ -7,14 +7,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.crisisdesk.desk.feed.RelativeTime;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 
 /**
- * The card that shows one mention in the feed and on the boards: author, time, clamped text, language and the
- * category chip (or the engine's suggestion). Reused by cells: {@link #show} rebinds it to another mention.
+ * The card that shows one mention in the feed and on the boards: author, time, text clamped to a fixed number of
+ * lines, language and the category chip (or the engine's suggestion). Every card of a list has the same height.
+ * Reused by cells: {@link #show} rebinds it to another mention.
  */
 public final class MentionCard extends VBox {
     private final DeskContext ctx;
@@ -26,6 +28,7 @@ public final class MentionCard extends VBox {
     private final Label chip = new Label();
     private final Tooltip timeTip = new Tooltip();
     private final Tooltip textTip = new Tooltip();
+    private final int clampLines;
 
     public MentionCard(DeskContext ctx, int clampLines) {
         this.ctx = ctx;
@@ -37,8 +40,13 @@ public final class MentionCard extends VBox {
         lang.getStyleClass().add("mention-lang");
         chip.getStyleClass().add("category-chip");
         text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.setMaxHeight(clampLines * 18.0);
+        text.setAlignment(Pos.TOP_LEFT);
+        // Exactly clampLines lines, whatever the text (longer ones end in an ellipsis; the whole text is in the
+        // tooltip and the detail pane): every card has the same height, so lists can use a fixed cell size and never
+        // measure wrapped text (issue #8: that was half of the FX thread's time under a burst).
+        this.clampLines = clampLines;
+        text.fontProperty().addListener((o, a, b) -> fixTextHeight());
+        fixTextHeight();
         time.setTooltip(timeTip);
         textTip.setWrapText(true);
         textTip.setMaxWidth(480);
@@ -55,6 +63,17 @@ public final class MentionCard extends VBox {
         setSpacing(3);
     }
 
+    /** The text's height: {@code clampLines} lines of its font (set by CSS, so measured when the font changes). */
+    private void fixTextHeight() {
+        Text probe = new Text("가\n".repeat(clampLines - 1) + "가");
+        probe.setFont(text.getFont());
+        probe.setLineSpacing(text.getLineSpacing());
+        double h = Math.ceil(probe.getLayoutBounds().getHeight());
+        text.setMinHeight(h);
+        text.setPrefHeight(h);
+        text.setMaxHeight(h);
+    }
+
     public void show(StoredMention sm) {
         Mention m = sm.mention();
         name.setText(m.authorName() == null || m.authorName().isBlank() ? m.author() : m.authorName());
@@ -68,31 +87,40 @@ public final class MentionCard extends VBox {
     }
 
     private void showChip(StoredMention sm) {
-        chip.getStyleClass().removeAll("suggested", "auto");
         Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
+        Category s = c != null || sm.suggestedCategoryId() == null ? null
+                : ctx.categories().get(sm.suggestedCategoryId());
         if (c != null) {
-            chip.setText(c.name() + ("AUTO".equals(sm.assignedBy()) ? " · " + ctx.t("card.auto") : ""));
+            boolean auto = "AUTO".equals(sm.assignedBy());
+            chip.setText(c.name() + (auto ? " · " + ctx.t("card.auto") : ""));
             chip.setStyle("-fx-background-color: " + c.color() + "33; -fx-border-color: " + c.color() + ";");
-            if ("AUTO".equals(sm.assignedBy())) {
-                chip.getStyleClass().add("auto");
-            }
-            chip.setVisible(true);
-            chip.setManaged(true);
-            return;
-        }
-        Category s = sm.suggestedCategoryId() == null ? null : ctx.categories().get(sm.suggestedCategoryId());
-        if (s != null) {
+            chipClass(auto ? "auto" : null);
+        } else if (s != null) {
             int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));
             chip.setText(ctx.t("card.suggested", s.name(), pct));
             chip.setStyle("-fx-border-color: " + s.color() + "; -fx-border-style: segments(3, 3);");
-            chip.getStyleClass().add("suggested");
-            chip.setVisible(true);
-            chip.setManaged(true);
-            return;
+            chipClass("suggested");
+        } else {
+            chip.setText(ctx.t("card.unsorted"));
+            chip.setStyle("");
+            chipClass(null);
         }
-        chip.setText(ctx.t("card.unsorted"));
-        chip.setStyle("");
         chip.setVisible(true);
         chip.setManaged(true);
+    }
+
+    /**
+     * Leaves the chip with {@code wanted} (or neither) of its two variant classes, touching the class list only when
+     * that changes: each change restyles the chip, and cells show a new card on every list change.
+     */
+    private void chipClass(String wanted) {
+        for (String cls : new String[] {"auto", "suggested"}) {
+            boolean has = chip.getStyleClass().contains(cls);
+            if (cls.equals(wanted) && !has) {
+                chip.getStyleClass().add(cls);
+            } else if (!cls.equals(wanted) && has) {
+                chip.getStyleClass().remove(cls);
+            }
+        }
     }
 }

@@ -1,11 +1,28 @@
 package org.crisisdesk.desk;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.application.Application;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 
-/** A list cell showing a {@link MentionCard}; one card per cell, reused as the list scrolls. */
+/**
+ * A list cell showing a {@link MentionCard}; one card per cell, reused as the list scrolls. Cards all have one
+ * height, so lists of them use a fixed cell size ({@link #useFixedHeight}) and never ask cells for their height, which
+ * meant laying out wrapped text for every cell after every change (issue #8).
+ */
 public class MentionCell extends ListCell<StoredMention> {
+    /** Measured heights by line count and styling (stylesheets): measuring takes a small styled scene. */
+    private static final Map<String, Double> HEIGHTS = new ConcurrentHashMap<>();
+
     private final MentionCard card;
 
     public MentionCell(DeskContext ctx, int clampLines) {
@@ -25,5 +42,61 @@ public class MentionCell extends ListCell<StoredMention> {
             card.show(item);
             setGraphic(card);
         }
+    }
+
+    /**
+     * Gives {@code list} (whose cells are MentionCells with {@code clampLines} lines) the cards' fixed height as soon
+     * as it is in a scene, before its first layout: set later, the list would keep its estimate from the variable
+     * heights it measured first and could not scroll to its last cards.
+     */
+    public static void useFixedHeight(ListView<StoredMention> list, DeskContext ctx, int clampLines) {
+        if (list.getScene() != null) {
+            list.setFixedCellSize(height(list, ctx, clampLines));
+        }
+        list.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                list.setFixedCellSize(height(list, ctx, clampLines));
+            }
+        });
+    }
+
+    private static double height(ListView<StoredMention> list, DeskContext ctx, int clampLines) {
+        StringBuilder key = new StringBuilder().append(clampLines).append('|')
+                .append(Application.getUserAgentStylesheet()).append('|').append(list.getScene().getStylesheets());
+        for (javafx.scene.Parent p = list; p != null; p = p.getParent()) {
+            key.append('|').append(p.getStyleClass());
+        }
+        return HEIGHTS.computeIfAbsent(key.toString(), k -> measure(list, ctx, clampLines));
+    }
+
+    /**
+     * One card in a probe list styled like {@code like} (same cell factory, stylesheets and style classes, inside
+     * panes with its ancestors' style classes): the card's height plus the cell's padding.
+     */
+    private static double measure(ListView<StoredMention> like, DeskContext ctx, int clampLines) {
+        Mention m = new Mention("probe", "0", Instant.EPOCH, "probe", "Probe", "ko", "가", null, null, null);
+        ListView<StoredMention> probe = new ListView<>(FXCollections.observableArrayList(
+                new StoredMention(0, m, Instant.EPOCH, null, null, null, null, null, null)));
+        probe.setCellFactory(like.getCellFactory() != null ? like.getCellFactory()
+                : v -> new MentionCell(ctx, clampLines));
+        probe.getStyleClass().setAll(like.getStyleClass());
+        javafx.scene.Parent root = probe;
+        for (javafx.scene.Parent p = like.getParent(); p != null; p = p.getParent()) {
+            javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(root);
+            wrap.getStyleClass().setAll(p.getStyleClass());
+            root = wrap;
+        }
+        Scene scene = new Scene(root, 400, 800);
+        scene.getStylesheets().setAll(like.getScene().getStylesheets());
+        root.applyCss();
+        root.layout();
+        for (Node n : probe.lookupAll(".mention-cell")) {
+            if (n instanceof MentionCell cell && !cell.isEmpty()) {
+                cell.applyCss();
+                Insets in = cell.getInsets();
+                return Math.ceil(cell.card.prefHeight(-1) + in.getTop() + in.getBottom());
+            }
+        }
+        return clampLines * 18 + 70; // not reached: the probe always shows its one card
     }
 }

@@ -83,6 +83,9 @@ public final class MentionStore {
             List<Filing> fresh = withoutStored(c, batch);
             List<StoredMention> stored = fresh.isEmpty() ? List.of() : insert(c, fresh, now);
             recordFilings(c, stored, actor, now);
+            CategoryCountStore.Changes counts = new CategoryCountStore.Changes();
+            stored.forEach(m -> counts.added(m.categoryId(), 1));
+            counts.applyTo(c);
             upsertAuthors(c, changedAuthors(fresh, authors), now);
             if (checkpoint != null) {
                 saveCheckpoint(c, checkpoint, now);
@@ -540,20 +543,12 @@ public final class MentionStore {
         });
     }
 
-    /** Mentions per category; the Unsorted count is under key {@code null}. */
+    /**
+     * Mentions per category (those with any); the Unsorted count is under key {@code null}. Read from the kept
+     * counts ({@link CategoryCountStore}), not by counting the mentions.
+     */
     public Map<Long, Long> countsByCategory() {
-        return db.inTransaction(c -> {
-            Map<Long, Long> out = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT category_id, COUNT(*) FROM mention GROUP BY category_id");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Long id = Jdbc.getLong(rs, "category_id");
-                    out.put(id, rs.getLong(2));
-                }
-            }
-            return out;
-        });
+        return db.inTransaction(CategoryCountStore::totals);
     }
 
     public Optional<StoredMention> find(long pk) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crisisdesk.mention.CategoryCountStore;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -279,10 +280,13 @@ public final class CategoryStore {
             st.setString(7, Rules.join(rules.exclusions()));
             Jdbc.setInstant(st, 8, clock.instant());
             st.executeUpdate();
+            long id;
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
-                return new Category(keys.getLong(1), name, color, position, kind, false, rules);
+                id = keys.getLong(1);
             }
+            CategoryCountStore.created(c, id);
+            return new Category(id, name, color, position, kind, false, rules);
         }
     }
 

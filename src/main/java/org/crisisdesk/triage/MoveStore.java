@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.crisisdesk.mention.CategoryCountStore;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.store.Database;
@@ -256,12 +257,14 @@ public final class MoveStore {
             }
             String group = UUID.randomUUID().toString();
             insertHistory(c, rows, MERGE, group, actor, now);
+            int updated;
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE mention SET category_id = ? WHERE category_id = ?")) {
                 st.setLong(1, targetId);
                 st.setLong(2, sourceId);
-                st.executeUpdate();
+                updated = st.executeUpdate();
             }
+            new CategoryCountStore.Changes().moved(sourceId, targetId, updated).applyTo(c);
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE mention SET suggested_category_id = ? WHERE suggested_category_id = ?")) {
                 st.setLong(1, targetId);
@@ -419,6 +422,9 @@ public final class MoveStore {
             }
             st.executeBatch();
         }
+        CategoryCountStore.Changes counts = new CategoryCountStore.Changes();
+        rows.forEach(r -> counts.moved(r.from(), r.to()));
+        counts.applyTo(c);
         insertHistory(c, rows, reason, group, actor, now);
     }
 

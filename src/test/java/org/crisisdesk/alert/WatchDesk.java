@@ -104,6 +104,7 @@ public final class WatchDesk implements AutoCloseable {
                 st.setLong(1, categoryId);
                 st.executeUpdate();
             }
+            org.crisisdesk.mention.CategoryCountStore.recount(c); // plain SQL bypasses the kept counts
         });
     }
 

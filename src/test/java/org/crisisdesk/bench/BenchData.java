@@ -46,6 +46,8 @@ public final class BenchData {
                         java.sql.PreparedStatement au = c.prepareStatement(
                                 "INSERT INTO author (source, handle, name, first_seen) VALUES (?,?,?,?)")) {
                     Long[] filed = new Long[n];
+                    org.crisisdesk.mention.CategoryCountStore.Changes counts =
+                            new org.crisisdesk.mention.CategoryCountStore.Changes();
                     Instant[] at = new Instant[n];
                     for (int k = 0; k < n; k++) {
                         int i = offset + k;
@@ -65,6 +67,7 @@ public final class BenchData {
                         st.setString(10, cat == null ? null : "AUTO");
                         st.addBatch();
                         filed[k] = cat;
+                        counts.added(cat, 1);
                         at[k] = t;
                         if (authors.add(author)) {
                             au.setString(1, "x");
@@ -89,6 +92,7 @@ public final class BenchData {
                         }
                     }
                     hist.executeBatch();
+                    counts.applyTo(c); // plain SQL: keep the board counts as the desk's writers do
                 }
             });
         }

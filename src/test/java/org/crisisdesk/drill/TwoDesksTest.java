@@ -85,6 +85,10 @@ class TwoDesksTest {
         }
         try (Services again = Services.open(home, null, Clock.systemUTC())) {
             assertThat(again.mentions().count(MentionFilter.ALL)).isEqualTo(total);
+            // the board counts both desks kept (each in its own transactions) equal a fresh count
+            Map<Long, Long> fresh = new HashMap<>();
+            again.mentions().forEach(MentionFilter.ALL, m -> fresh.merge(m.categoryId(), 1L, Long::sum));
+            assertThat(again.mentions().countsByCategory()).isEqualTo(fresh);
         }
     }
 }

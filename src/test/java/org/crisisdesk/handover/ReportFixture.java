@@ -130,6 +130,7 @@ public final class ReportFixture {
                 st.setString(8, category == null ? null : "MANUAL");
                 Jdbc.setInstant(st, 9, handedOverAt);
                 st.executeUpdate();
+                new org.crisisdesk.mention.CategoryCountStore.Changes().added(category, 1).applyTo(c);
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
@@ -152,6 +153,7 @@ public final class ReportFixture {
                 st.setLong(2, pk);
                 st.executeUpdate();
             }
+            org.crisisdesk.mention.CategoryCountStore.recount(c); // plain SQL bypasses the kept counts
             try (PreparedStatement st = c.prepareStatement("INSERT INTO assignment (mention_pk, from_category, "
                     + "to_category, actor, reason, at) VALUES (?, NULL, ?, 'test', 'MANUAL', ?)")) {
                 st.setLong(1, pk);

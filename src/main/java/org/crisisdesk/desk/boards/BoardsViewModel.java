@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +49,8 @@ public final class BoardsViewModel {
     static final int PAGE = 500;
     /** How often the header numbers (counts since notice, sparklines) are read again. */
     static final Duration STATS_EVERY = Duration.seconds(3);
+    /** Board columns take live arrivals at most this often (a person cannot follow more; see {@link #arrived}). */
+    static final Duration ARRIVALS_EVERY = Duration.millis(400);
 
     private final MentionStore mentions;
     private final CategoryStore categories;
@@ -72,6 +75,10 @@ public final class BoardsViewModel {
     private long generation;
     private boolean statsLoading;
     private boolean statsAgain;
+    /** Arrivals not on the columns yet (see {@link #arrived}), and the pause after each time they were put on. */
+    private final List<StoredMention> pendingArrivals = new ArrayList<>();
+    private final PauseTransition arrivalsRest = new PauseTransition(ARRIVALS_EVERY);
+    private boolean arrivalsResting;
 
     /**
      * @param pool        blocking work runs here; gestures run on it one at a time, in order
@@ -87,6 +94,10 @@ public final class BoardsViewModel {
         this.gestures = new Background(gestureQueue);
         this.ctx = ctx;
         this.actorSource = actorSource;
+        arrivalsRest.setOnFinished(e -> {
+            arrivalsResting = false;
+            flushArrivals();
+        });
         statsTimer = new Timeline(new KeyFrame(STATS_EVERY, e -> refreshStats()));
         statsTimer.setCycleCount(Animation.INDEFINITE);
     }
@@ -167,6 +178,7 @@ public final class BoardsViewModel {
      */
     public void stop() {
         statsTimer.stop();
+        arrivalsRest.stop();
         try {
             gestureQueue.awaitIdle(5_000);
         } catch (InterruptedException e) {
@@ -201,6 +213,7 @@ public final class BoardsViewModel {
         columns.setAll(cols);
         assignKeys();
         showUndo(s.undo());
+        flushArrivals(); // those newer than the pages just shown
     }
 
     private void putCategories(List<Category> all) {
@@ -236,9 +249,36 @@ public final class BoardsViewModel {
         return out;
     }
 
-    /** New mentions (oldest first) go on top of their columns. */
+    /**
+     * New mentions (oldest first) go on top of their columns, at most every {@link #ARRIVALS_EVERY}: the first batch
+     * after a quiet moment at once, a burst's next ones together once the interval is over. A flush re-shows every
+     * visible card of a column, and ten a second per column was most of the FX thread's work in a burst (issue #8).
+     */
     public void arrived(List<StoredMention> batch) {
         generation++;
+        for (ColumnModel col : columns) { // header totals count them at once, cards or not
+            long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
+            long mine = batch.stream().filter(m -> col.holds(m) && m.pk() > shown).count();
+            if (mine > 0) {
+                col.totalProperty().set(col.totalProperty().get() + mine);
+            }
+        }
+        pendingArrivals.addAll(batch);
+        if (!arrivalsResting) {
+            applyArrivals();
+        }
+    }
+
+    /** Puts held-back arrivals on the columns now (before a local change reads or edits the columns). */
+    private void flushArrivals() {
+        if (!pendingArrivals.isEmpty()) {
+            applyArrivals();
+        }
+    }
+
+    private void applyArrivals() {
+        List<StoredMention> batch = new ArrayList<>(pendingArrivals);
+        pendingArrivals.clear();
         for (ColumnModel col : columns) {
             List<StoredMention> mine = new ArrayList<>();
             // A mention stored while the column was loading is already on its page; pks only grow.
@@ -249,13 +289,11 @@ public final class BoardsViewModel {
                 }
             }
             if (!mine.isEmpty()) {
-                col.items().addAll(0, mine);
-                if (col.items().size() > ColumnModel.WINDOW) {
-                    col.items().remove(ColumnModel.WINDOW, col.items().size());
-                }
-                col.totalProperty().set(col.totalProperty().get() + mine.size());
+                col.prepend(mine); // one list change per column and flush
             }
         }
+        arrivalsResting = true;
+        arrivalsRest.playFromStart();
     }
 
     /** Appends the next older page of a column (the person scrolled to its end). */
@@ -372,6 +410,7 @@ public final class BoardsViewModel {
 
     /** Shows a committed gesture: cards leave their old columns and join the new one in one change each. */
     private void applied(MoveResult r) {
+        flushArrivals(); // a held-back arrival must not land in its old column after this move
         refreshUndo();
         if (r.isEmpty()) {
             return;

@@ -12,8 +12,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.crisisdesk.desk.CardList;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.ColumnStats;
@@ -27,7 +27,7 @@ public final class ColumnModel {
     public static final int WINDOW = 10_000;
 
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
-    private final ObservableList<StoredMention> items = FXCollections.observableArrayList();
+    private final CardList items = new CardList();
     private final LongProperty total = new SimpleLongProperty();
     private final ObjectProperty<ColumnStats> stats = new SimpleObjectProperty<>(ColumnStats.empty());
     private final IntegerProperty key = new SimpleIntegerProperty();
@@ -94,6 +94,11 @@ public final class ColumnModel {
         return total.get() > items.size();
     }
 
+    /** New mentions (newest first) on top, the oldest beyond {@link #WINDOW} dropped: one list change. */
+    void prepend(List<StoredMention> newestFirst) {
+        items.prepend(newestFirst, WINDOW);
+    }
+
     /** Removes the cards of these mentions in one list change; returns how many were shown. */
     int remove(Set<Long> pks) {
         Set<StoredMention> found = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -135,15 +140,17 @@ public final class ColumnModel {
             items.setAll(merged.size() > WINDOW ? merged.subList(0, WINDOW) : merged);
             return;
         }
-        for (StoredMention m : sorted) {
-            if (more && m.pk() < oldestShown) {
-                continue;
+        items.batch(() -> {
+            for (StoredMention m : sorted) {
+                if (more && m.pk() < oldestShown) {
+                    continue;
+                }
+                items.add(indexFor(m.pk()), m);
             }
-            items.add(indexFor(m.pk()), m);
-        }
-        if (items.size() > WINDOW) {
-            items.remove(WINDOW, items.size());
-        }
+            if (items.size() > WINDOW) {
+                items.remove(WINDOW, items.size());
+            }
+        });
     }
 
     /** Where a mention with this key goes in the newest-first list (binary search). */
@@ -165,11 +172,13 @@ public final class ColumnModel {
     void replace(List<StoredMention> changed) {
         java.util.Map<Long, StoredMention> byPk = new java.util.HashMap<>();
         changed.forEach(m -> byPk.put(m.pk(), m));
-        for (int i = 0; i < items.size(); i++) {
-            StoredMention now = byPk.get(items.get(i).pk());
-            if (now != null) {
-                items.set(i, now);
+        items.batch(() -> {
+            for (int i = 0; i < items.size(); i++) {
+                StoredMention now = byPk.get(items.get(i).pk());
+                if (now != null) {
+                    items.set(i, now);
+                }
             }
-        }
+        });
     }
 }

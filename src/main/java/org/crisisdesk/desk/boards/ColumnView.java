@@ -15,6 +15,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 
@@ -47,6 +48,7 @@ final class ColumnView extends VBox {
         list.getStyleClass().add("column-list");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new BoardCell(ctx));
+        MentionCell.useFixedHeight(list, ctx, BoardCell.LINES);
         Label empty = new Label(col.unsorted() ? ctx.t("board.unsorted.empty") : ctx.t("board.column.empty"));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);

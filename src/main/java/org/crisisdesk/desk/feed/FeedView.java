@@ -26,6 +26,9 @@ import org.crisisdesk.mention.StoredMention;
 
 /** The live feed: search and filters on top, a virtualized list of cards, and the "N new" pill. */
 public final class FeedView extends BorderPane {
+    /** Lines of text on a feed card (the whole text is in its tooltip and the detail pane). */
+    private static final int LINES = 4;
+
     private final FeedViewModel model;
     private final ListView<StoredMention> list = new ListView<>();
     private final TextField search = new TextField();
@@ -69,7 +72,8 @@ public final class FeedView extends BorderPane {
         list.setId("feed-list");
         list.setItems(model.items());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new MentionCell(ctx, 4));
+        list.setCellFactory(v -> new MentionCell(ctx, LINES));
+        MentionCell.useFixedHeight(list, ctx, LINES);
         Label empty = new Label(ctx.t("feed.empty"));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);

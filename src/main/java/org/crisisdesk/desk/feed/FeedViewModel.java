@@ -12,9 +12,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.CardList;
 import org.crisisdesk.mention.MentionFilter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
@@ -30,7 +30,7 @@ public final class FeedViewModel {
 
     private final MentionStore store;
     private final Background background;
-    private final ObservableList<StoredMention> items = FXCollections.observableArrayList();
+    private final CardList items = new CardList();
     private final Deque<StoredMention> waiting = new ArrayDeque<>();
     private final IntegerProperty newCount = new SimpleIntegerProperty();
     private final BooleanProperty holding = new SimpleBooleanProperty();
@@ -146,11 +146,8 @@ public final class FeedViewModel {
     /** Puts the waiting mentions on top (the "N new" pill, or Home). */
     public void showNew() {
         if (!waiting.isEmpty()) {
-            items.addAll(0, new ArrayList<>(waiting));
+            items.prepend(new ArrayList<>(waiting), WINDOW); // one list change
             waiting.clear();
-            if (items.size() > WINDOW) {
-                items.remove(WINDOW, items.size());
-            }
         }
         newCount.set(0);
     }
@@ -167,19 +164,21 @@ public final class FeedViewModel {
         changed.forEach(m -> byPk.put(m.pk(), m));
         Predicate<StoredMention> matches = matcher(filter);
         List<StoredMention> gone = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            StoredMention now = byPk.get(items.get(i).pk());
-            if (now != null) {
-                if (matches.test(now)) {
-                    items.set(i, now);
-                } else {
-                    gone.add(items.get(i));
+        items.batch(() -> { // one list change, however many cards changed
+            for (int i = 0; i < items.size(); i++) {
+                StoredMention now = byPk.get(items.get(i).pk());
+                if (now != null) {
+                    if (matches.test(now)) {
+                        items.set(i, now);
+                    } else {
+                        gone.add(items.get(i));
+                    }
                 }
             }
-        }
-        if (!gone.isEmpty()) {
-            items.removeAll(gone);
-        }
+            if (!gone.isEmpty()) {
+                items.removeAll(gone);
+            }
+        });
         if (!waiting.isEmpty()) {
             List<StoredMention> held = new ArrayList<>(waiting);
             waiting.clear();

@@ -78,7 +78,16 @@ final class BoardsRobot {
             throw new AssertionError("no card " + platformId + " in " + list.getId());
         }
         int at = index;
-        robot.interact(() -> list.scrollTo(at));
+        robot.interact(() -> {
+            // The flow's own scrollTo makes the cell fully visible; ListView.scrollTo puts it on top, which for the
+            // last cards of a short list of fixed-height cells stops short of them (JavaFX 21).
+            if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(at);
+            } else {
+                list.scrollTo(at);
+            }
+            list.layout();
+        });
         reveal(list);
         for (Node n : list.lookupAll(".mention-cell")) {
             if (n instanceof ListCell<?> cell && cell.getItem() instanceof StoredMention m

@@ -73,6 +73,60 @@ class ColumnVirtualizationTest {
         assertThat(visibleItems(robot, new HashSet<>())).isSameAs(before);
     }
 
+    @Test
+    void aFlushOfArrivalsIsOneListChangeAndABurstComesAtMostEveryFewHundredMs(FxRobot robot) throws Exception {
+        assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW); // full: arrivals push the oldest out
+        java.util.List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StoredMention template = board.list.getItems().get(0);
+        ColumnModel col = board.model.columns().get(0);
+        long before = col.totalProperty().get();
+        int[] changesAtOnce = new int[1];
+        robot.interact(() -> {
+            board.list.getItems().addListener((javafx.collections.ListChangeListener<StoredMention>) c -> {
+                StringBuilder parts = new StringBuilder();
+                while (c.next()) {
+                    parts.append(c.wasAdded() ? "+" + c.getAddedSize() + "@" + c.getFrom() : "")
+                            .append(c.wasRemoved() ? "-" + c.getRemovedSize() : "");
+                }
+                changes.add(parts.toString());
+            });
+            // three flushes of a burst, back to back on the FX thread
+            board.model.arrived(cards(template, 30_001, 3));
+            board.model.arrived(cards(template, 30_010, 1));
+            board.model.arrived(cards(template, 30_011, 1));
+            changesAtOnce[0] = changes.size();
+        });
+        // the first at once, as one change (cards on top, as many of the oldest dropped)
+        assertThat(changesAtOnce[0]).isEqualTo(1);
+        assertThat(changes.get(0)).isEqualTo("+3@0-3");
+        assertThat(col.totalProperty().get()).isEqualTo(before + 5); // the header counts all at once
+        // the next two together, once the column's pause is over
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> changes.size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(changes).containsExactly("+3@0-3", "+2@0-2");
+        assertThat(board.list.getItems()).hasSize(ColumnModel.WINDOW);
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(30_011);
+
+        // one height for every card, so the list never measures their wrapped text
+        assertThat(board.list.getFixedCellSize()).isGreaterThan(60);
+        Set<Double> heights = new HashSet<>();
+        for (Node n : board.list.lookupAll(".board-cell")) {
+            if (n instanceof ListCell<?> c && c.isVisible() && !c.isEmpty()) {
+                heights.add(c.getHeight());
+            }
+        }
+        assertThat(heights).containsExactly(board.list.getFixedCellSize());
+    }
+
+    private static java.util.List<StoredMention> cards(StoredMention like, long firstPk, int n) {
+        java.util.List<StoredMention> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new StoredMention(firstPk + i, like.mention(), like.receivedAt(), like.categoryId(), "AUTO", null,
+                    null, null, null));
+        }
+        return out;
+    }
+
     /** The first visible card's mention; every cell node met is remembered. */
     private StoredMention visibleItems(FxRobot robot, Set<Node> seen) {
         StoredMention first = null;
