@@ -21,15 +21,6 @@ public final class TriageModelStore {
     /** {@code assigned_by} values that are not a person's (or a labelled file's) decision. */
     static final String NOT_A_LABEL = "AUTO";
 
-    /**
-     * The assigned_by values that make a label: every value a writer sets except AUTO (see {@code StoredMention}:
-     * MANUAL from a person's move, IMPORT from a labelled file). Named, not {@code <> 'AUTO'}: H2 serves an IN list
-     * from the assigned_by index (V81) but walks the many AUTO and unsorted entries for a range around AUTO.
-     */
-    static final List<String> LABELS = List.of(MoveStore.MANUAL, "IMPORT");
-    private static final String LABELLED = "assigned_by IN (" + String.join(", ", java.util.Collections.nCopies(
-            LABELS.size(), "?")) + ") AND category_id IS NOT NULL";
-
     private final Database db;
     private final Clock clock;
 
@@ -88,16 +79,13 @@ public final class TriageModelStore {
         });
     }
 
-    /**
-     * Current labels: mention key ({@link LabelKey#of}) to category id. No texts. Read off the assigned_by index
-     * (V81), so the many auto-filed and unsorted mentions are never read.
-     */
+    /** Current labels: mention key ({@link LabelKey#of}) to category id. No texts, so cheap even for many. */
     public Map<String, Long> labels() {
         return db.inTransaction(c -> {
             Map<String, Long> out = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, category_id FROM mention"
-                    + db.dialect().useIndex("mention_assigned_by_idx") + " WHERE " + LABELLED)) {
-                bindLabels(st);
+            try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, category_id FROM mention "
+                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by <> ?")) {
+                st.setString(1, NOT_A_LABEL);
                 st.setFetchSize(5000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -109,12 +97,6 @@ public final class TriageModelStore {
         });
     }
 
-    private static void bindLabels(PreparedStatement st) throws java.sql.SQLException {
-        for (int i = 0; i < LABELS.size(); i++) {
-            st.setString(i + 1, LABELS.get(i));
-        }
-    }
-
     /** A labelled mention's text, for (re)training. */
     public record Labelled(String key, String text, long categoryId) {}
 
@@ -122,9 +104,9 @@ public final class TriageModelStore {
     public int forEachLabelled(java.util.function.Consumer<Labelled> sink) {
         return db.inTransaction(c -> {
             int n = 0;
-            try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, text, category_id FROM mention"
-                    + db.dialect().useIndex("mention_assigned_by_idx") + " WHERE " + LABELLED + " ORDER BY pk")) {
-                bindLabels(st);
+            try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, text, category_id FROM mention "
+                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by <> ? ORDER BY pk")) {
+                st.setString(1, NOT_A_LABEL);
                 st.setFetchSize(1000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
