@@ -352,27 +352,7 @@ public final class MentionStore {
                 log.warn("Text search scans the database: {}", e.getMessage());
             }
         }
-        return db.inTransaction(c -> {
-            List<Object> args = new ArrayList<>();
-            String where = where(filter, args);
-            // A column (one category, or Unsorted) reads its newest rows straight off the (category_id, pk) index;
-            // the order names both columns so the index order is the result order (V70).
-            boolean byCategory = filter.unsortedOnly() || filter.categoryId() != null;
-            String sql = "SELECT " + COLUMNS + " FROM mention"
-                    + (byCategory ? db.dialect().useIndex("mention_category_pk_idx") : "") + where
-                    + (byCategory ? " ORDER BY category_id DESC, pk DESC" : " ORDER BY pk DESC")
-                    + " FETCH FIRST " + limit + " ROWS ONLY";
-            List<StoredMention> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, args);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return pageWhere(filter, null, true, limit);
     }
 
     /**
@@ -415,8 +395,10 @@ public final class MentionStore {
     }
 
     /**
-     * The page query with one more condition (built here from numbers only), newest first. A range over the newest
-     * rows of one column uses the (category_id, pk) index like {@link #page}; a pk list is looked up by primary key.
+     * The page query, newest first, with one more condition when {@code condition} is not null (built here from
+     * numbers only). A column (one category, or Unsorted) read as a range takes its newest rows straight off the
+     * (category_id, pk) index, the order naming both columns so the index order is the result order (V70); a pk list
+     * is looked up by primary key.
      */
     private List<StoredMention> pageWhere(MentionFilter filter, String condition, boolean range, int limit) {
         return db.inTransaction(c -> {
@@ -425,7 +407,7 @@ public final class MentionStore {
             boolean byCategory = range && (filter.unsortedOnly() || filter.categoryId() != null);
             String sql = "SELECT " + COLUMNS + " FROM mention"
                     + (byCategory ? db.dialect().useIndex("mention_category_pk_idx") : "") + where
-                    + (where.isEmpty() ? " WHERE " : " AND ") + condition
+                    + (condition == null ? "" : (where.isEmpty() ? " WHERE " : " AND ") + condition)
                     + (byCategory ? " ORDER BY category_id DESC, pk DESC" : " ORDER BY pk DESC")
                     + " FETCH FIRST " + limit + " ROWS ONLY";
             List<StoredMention> out = new ArrayList<>();
