@@ -100,7 +100,7 @@ public final class MentionStore {
         }
         if (!result.isEmpty()) {
             try {
-                index.changed(); // after the commit; the index reads the new rows on its own thread
+                index.stored(result.size()); // after the commit; the index reads the new rows on its own thread
             } catch (RuntimeException e) {
                 log.warn("The search index was not told about new mentions ({}); it catches up on its next pass",
                         e.getMessage());

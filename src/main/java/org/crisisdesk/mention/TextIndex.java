@@ -32,6 +32,11 @@ public interface TextIndex {
     /** Mentions were committed: catch up soon. Must return at once and never throw (it runs on the ingest path). */
     void changed();
 
+    /** {@code rows} new mentions were committed: as {@link #changed()}, telling how many (a bulk import is many). */
+    default void stored(int rows) {
+        changed();
+    }
+
     /** One query against one state of the index; close it when the search is done. */
     interface Snapshot extends AutoCloseable {
         /** Every stored mention with {@code pk <= covered()} is in this snapshot. */

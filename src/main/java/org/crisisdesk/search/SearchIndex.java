@@ -102,6 +102,14 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private static final long BULK_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int MAX_REBUILDS = 2;
     private static final long FOLLOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Above this many new mentions a second a bulk import is running (a live crisis desk sees about 2,000): indexing
+     * then waits, for at most {@link #MAX_BULK_WAIT_NANOS}, so the import has both cores; searches meanwhile scan the
+     * rows above what the index covers, so they stay complete.
+     */
+    private static final double BULK_RATE = 5_000;
+    private static final long MAX_BULK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long RATE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     static {
         GRAM_TYPE.setIndexOptions(IndexOptions.DOCS);
@@ -115,6 +123,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private final MentionStore store;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final double bulkRate;
+    /** Mentions stored since the index was opened (by this process's ingests). */
+    private final java.util.concurrent.atomic.AtomicLong storedRows = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
     /** What searches use; null while the index cannot answer. */
     private volatile Live live;
@@ -132,13 +143,19 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     /** Another process keeps the index: this one only reads its commits. */
     private boolean following;
     private long lastFollow;
+    private long rateCheckedAt = System.nanoTime();
+    private long rowsAtRateCheck;
+    private double storeRate;
+    private long bulkSince;
     /** Mentions written to the index since it was opened (a restart reads only what is new). */
     private volatile long indexedSinceOpen;
 
     /** A follower's searchers read another process's commits; what each covers is in its own commit data. */
     private record Live(SearcherManager searchers, long covered, boolean follower) {}
 
-    private SearchIndex(Path path, String database, MentionStore store, ScheduledExecutorService executor) {
+    private SearchIndex(Path path, String database, MentionStore store, ScheduledExecutorService executor,
+            double bulkRate) {
+        this.bulkRate = bulkRate;
         this.path = path;
         this.database = database;
         this.store = store;
@@ -159,7 +176,13 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     /** As above, looking for mentions stored by other processes every {@code period}. */
     static SearchIndex open(Path path, String database, MentionStore store, ScheduledExecutorService executor,
             Duration period) {
-        SearchIndex index = new SearchIndex(path, database, store, executor);
+        return open(path, database, store, executor, period, BULK_RATE);
+    }
+
+    /** As above, with the rate of new mentions a second above which indexing waits for a bulk import. */
+    static SearchIndex open(Path path, String database, MentionStore store, ScheduledExecutorService executor,
+            Duration period, double bulkRate) {
+        SearchIndex index = new SearchIndex(path, database, store, executor, bulkRate);
         try {
             executor.execute(index::openIndex);
             executor.scheduleWithFixedDelay(index::changed, period.toMillis(), period.toMillis(),
@@ -306,6 +329,44 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------- writing
+
+    @Override
+    public void stored(int rows) {
+        storedRows.addAndGet(rows);
+        changed();
+    }
+
+    /**
+     * True while a bulk import stores faster than {@link #bulkRate} (for at most {@link #MAX_BULK_WAIT_NANOS}): the
+     * pass is tried again in half a second instead. Executor thread only.
+     */
+    private boolean waitForBulkImport() {
+        long now = System.nanoTime();
+        if (now - rateCheckedAt >= RATE_WINDOW_NANOS) {
+            long rows = storedRows.get();
+            storeRate = (rows - rowsAtRateCheck) * 1e9 / (now - rateCheckedAt);
+            rowsAtRateCheck = rows;
+            rateCheckedAt = now;
+        }
+        if (storeRate <= bulkRate) {
+            bulkSince = 0;
+            return false;
+        }
+        if (bulkSince == 0) {
+            bulkSince = now;
+            log.info("Search index: a bulk import is storing {} mentions/s; indexing waits until it ends (at most {} s)",
+                    Math.round(storeRate), TimeUnit.NANOSECONDS.toSeconds(MAX_BULK_WAIT_NANOS));
+        }
+        if (now - bulkSince > MAX_BULK_WAIT_NANOS) {
+            return false;
+        }
+        try {
+            executor.schedule(this::changed, RATE_WINDOW_NANOS, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+        return true;
+    }
 
     @Override
     public void changed() {
@@ -511,7 +572,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             follow();
             return;
         }
-        if (writer == null || searchers == null) {
+        if (writer == null || searchers == null || waitForBulkImport()) {
             return;
         }
         try {

@@ -276,6 +276,39 @@ class SearchIndexTest {
     }
 
     /** Stores mentions {@code from..to} (ids), texts random joins of {@link #PIECES}; returns the last pk. */
+    @Test
+    void aBulkImportIsNotIndexedWhileItRunsButSearchedCompletelyAndIndexedRightAfter() throws Exception {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
+        try (Services s = TempDesk.open(TempDesk.newHome(), CLOCK)) {
+            MentionStore mine = new MentionStore(s.db(), CLOCK);
+            // any steady stream counts as a bulk import here (more than one mention a second)
+            SearchIndex index = SearchIndex.open(TempDesk.newHome().resolve("ix"), "test", mine, thread,
+                    Duration.ofMillis(100), 1);
+            mine.useIndex(index);
+            long last = 0;
+            int stored = 0;
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+            for (int i = 1; System.nanoTime() < end; i += 5) {
+                List<Filing> batch = new ArrayList<>();
+                for (int k = i; k < i + 5; k++) {
+                    batch.add(Filing.unsorted(mention(k, "배송 지연 " + k)));
+                }
+                last = mine.ingest(batch, null, "t").get(4).pk();
+                stored += 5;
+                Thread.sleep(20);
+            }
+            assertThat(index.covered()).as("covered while the import runs").isLessThan(last);
+            MentionStore scan = new MentionStore(s.db(), CLOCK);
+            MentionFilter f = MentionFilter.ALL.withText("배송 지연");
+            assertThat(allPages(mine, f, 50)).isEqualTo(allPages(scan, f, 50)).hasSize(stored);
+            assertThat(index.awaitCovered(last, Duration.ofSeconds(10))).as("indexed once it ended").isTrue();
+            index.close();
+        } finally {
+            thread.shutdown();
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static long fill(Services s, int from, int to, Long category, Random random) {
         List<Filing> batch = new ArrayList<>();
         for (int i = from; i <= to; i++) {
