@@ -313,7 +313,7 @@ public final class RuleSet {
         long budget = REGEX_STEPS_BASE + (long) REGEX_STEPS_PER_CHAR * len;
         for (int ci = 0; ci < regexes.length; ci++) {
             for (CompiledRegex r : regexes[ci]) {
-                int from = r.prefix != null ? s.regexFrom[r.index] : r.digitFirst ? s.firstDigit : 0;
+                int from = r.prefix != null ? s.firstRegexStart(r.index) : r.digitFirst ? s.firstDigit : 0;
                 if (from < 0) {
                     continue; // its literal start (or a digit) is nowhere in the text
                 }

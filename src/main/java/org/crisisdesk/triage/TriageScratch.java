@@ -54,8 +54,6 @@ final class TriageScratch {
     private Matcher[] matchers = new Matcher[0];
     private long matchersVersion;
     long regexTimeouts;
-    /** Per regex: where its literal prefix first occurs in {@link #norm}, or -1. */
-    int[] regexFrom = new int[0];
     /** Per regex: up to {@link #STARTS} places its literal prefix occurs, in text order, and how many there were. */
     static final int STARTS = 4;
     int[] regexStarts = new int[0];
@@ -86,25 +84,25 @@ final class TriageScratch {
             matchersVersion = r.version();
             rules = r;
         }
-        if (regexFrom.length < r.regexCount()) {
-            regexFrom = new int[r.regexCount()];
+        if (regexStartCount.length < r.regexCount()) {
             regexStarts = new int[r.regexCount() * STARTS];
             regexStartCount = new int[r.regexCount()];
         }
-        java.util.Arrays.fill(regexFrom, 0, r.regexCount(), -1);
         java.util.Arrays.fill(regexStartCount, 0, r.regexCount(), 0);
         firstDigit = -1;
         hits = 0;
     }
 
     void regexCandidate(int regex, int textPos) {
-        if (regexFrom[regex] < 0) {
-            regexFrom[regex] = textPos;
-        }
         int n = regexStartCount[regex]++;
         if (n < STARTS) {
             regexStarts[regex * STARTS + n] = textPos;
         }
+    }
+
+    /** Where the literal prefix of regex {@code regex} first occurs in {@link #norm}, or -1. */
+    int firstRegexStart(int regex) {
+        return regexStartCount[regex] == 0 ? -1 : regexStarts[regex * STARTS];
     }
 
     void keywordHit(int category, boolean exclusion, int useId, int pattern, int use) {
