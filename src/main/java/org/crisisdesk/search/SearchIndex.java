@@ -590,8 +590,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 }
                 added += rows.size();
                 indexedSinceOpen += rows.size();
-                if (rows.size() < BATCH) {
-                    break;
+                if (rows.size() < BATCH || waitForBulkImport()) {
+                    break; // caught up, or a bulk import began meanwhile: it gets both cores, this resumes after it
                 }
                 long now = System.nanoTime();
                 if (now - published > PUBLISH_NANOS) {
