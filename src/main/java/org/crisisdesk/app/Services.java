@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.crisisdesk.alert.ActivityStore;
 import org.crisisdesk.alert.AlertService;
 import org.crisisdesk.alert.AlertSettingsStore;
@@ -23,6 +22,7 @@ import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
+import org.crisisdesk.runtime.WorkerThreads;
 import org.crisisdesk.search.SearchIndex;
 import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.settings.SettingsStore;
@@ -60,11 +60,11 @@ public final class Services implements AutoCloseable {
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService outboxExecutor;
-    private final ExecutorService ingestPrepare = Executors.newCachedThreadPool(named("ingest-prepare"));
+    private final ExecutorService ingestPrepare = Executors.newCachedThreadPool(WorkerThreads.named("ingest-prepare", WorkerThreads.BULK));
     private final NoticeService notices;
     /** The text-search index's own thread: opening, catching up and indexing after ingest, one at a time. */
     private final ScheduledExecutorService searchExecutor = Executors.newSingleThreadScheduledExecutor(
-            named("search-index"));
+            WorkerThreads.named("search-index", WorkerThreads.BULK));
     private final SearchIndex search;
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -85,8 +85,8 @@ public final class Services implements AutoCloseable {
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(home).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
-        this.background = Executors.newFixedThreadPool(2, named("desk-io"));
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("desk-schedule"));
+        this.background = Executors.newFixedThreadPool(2, WorkerThreads.named("desk-io", WorkerThreads.SCREEN_IO));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()
         this.scheduler = timers;
         this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
@@ -96,7 +96,7 @@ public final class Services implements AutoCloseable {
         this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
                 clock);
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
-        this.outboxExecutor = Executors.newSingleThreadExecutor(named("notice-outbox"));
+        this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
@@ -120,15 +120,6 @@ public final class Services implements AutoCloseable {
             s.engine.reload();
         }
         return s;
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     public Path home() {

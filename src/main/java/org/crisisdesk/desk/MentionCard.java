@@ -93,7 +93,9 @@ public final class MentionCard extends VBox {
         if (c != null) {
             boolean auto = "AUTO".equals(sm.assignedBy());
             chip.setText(c.name() + (auto ? " · " + ctx.t("card.auto") : ""));
-            chip.setStyle("-fx-background-color: " + c.color() + "33; -fx-border-color: " + c.color() + ";");
+            // outline, then the card's colour, then the category's tint (backgrounds, not a border: see desk.css)
+            chip.setStyle("-fx-background-color: " + c.color() + ", -color-bg-default, " + c.color() + "33; "
+                    + "-fx-background-insets: 0, 1, 1; -fx-background-radius: 9, 8, 8;");
             chipClass(auto ? "auto" : null);
         } else if (s != null) {
             int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));

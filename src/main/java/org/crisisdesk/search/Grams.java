@@ -57,11 +57,44 @@ public final class Grams {
         return out;
     }
 
+    /**
+     * The fold of every BMP character that folds to a BMP character, 0 where it does not (surrogates, or a fold outside
+     * the BMP): most texts then fold by one table read per char (the index folds every stored text twice).
+     */
+    private static final char[] BMP_FOLD = bmpFoldTable();
+
+    private static char[] bmpFoldTable() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int c = 1; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                int folded = foldCodePoint(c);
+                table[c] = folded <= Character.MAX_VALUE ? (char) folded : 0;
+            }
+        }
+        return table;
+    }
+
+    private static int foldCodePoint(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' '
+                : Character.toLowerCase(Character.toUpperCase(cp));
+    }
+
     /** Case folded both ways and white space as one space, code point by code point. */
     static String fold(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            char folded = BMP_FOLD[s.charAt(i)];
+            if (folded == 0) {
+                return foldCodePoints(s);
+            }
+            out[i] = folded;
+        }
+        return new String(out);
+    }
+
+    static String foldCodePoints(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> sb.appendCodePoint(Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                ? ' ' : Character.toLowerCase(Character.toUpperCase(cp))));
+        s.codePoints().forEach(cp -> sb.appendCodePoint(foldCodePoint(cp)));
         return sb.toString();
     }
 

@@ -15,6 +15,7 @@ import org.crisisdesk.mention.Checkpoint;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.runtime.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,8 @@ public final class Collector implements AutoCloseable {
         this.pipeline = pipeline;
         this.store = store;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "source-" + source.key());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(WorkerThreads.named("source-" + source.key(),
+                WorkerThreads.BULK));
     }
 
     public void addListener(IngestListener listener) {

@@ -84,6 +84,10 @@ class UiResponsivenessBench {
     void pulsesStayRegularWhileTwoThousandMentionsASecondArrive() throws Exception {
         openDesk();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !session.feed().items().isEmpty());
+        // A desk that has been running has its search index current: the bench's 200,000 rows were written by plain
+        // SQL, so the index builds them once here, before the measurement (new arrivals are indexed as they come).
+        long lastStored = session.services().mentions().page(org.crisisdesk.mention.MentionFilter.ALL, 1).get(0).pk();
+        assertThat(session.services().search().awaitCovered(lastStored, java.time.Duration.ofMinutes(5))).isTrue();
         Thread.sleep(3000); // let the boards and header counts finish loading
         WaitForAsyncUtils.asyncFx(() -> session.feed().holdingProperty().set(true)).get();
 
@@ -117,7 +121,9 @@ class UiResponsivenessBench {
         int perTick = PER_SECOND / 10;
         int ticks = SECONDS * 10;
         CountDownLatch done = new CountDownLatch(ticks);
-        ScheduledExecutorService source = Executors.newSingleThreadScheduledExecutor();
+        // the collector's thread, at the collector's priority
+        ScheduledExecutorService source = Executors.newSingleThreadScheduledExecutor(
+                org.crisisdesk.runtime.WorkerThreads.named("source-bench", org.crisisdesk.runtime.WorkerThreads.BULK));
         long t0 = System.nanoTime();
         source.scheduleAtFixedRate(() -> {
             List<Mention> batch = new ArrayList<>(perTick);
@@ -153,8 +159,11 @@ class UiResponsivenessBench {
         double maxMs = g.length == 0 ? Double.NaN : g[g.length - 1] / 1e6;
         double p99Ms = g.length == 0 ? Double.NaN : g[(int) Math.min(g.length - 1, Math.ceil(g.length * 0.99) - 1)] / 1e6;
         double rate = stored.get() / elapsed;
-        System.out.printf("UI bench: %d pulses, %d stored in %.1f s (%.0f/s), N new %d%n", g.length, stored.get(),
-                elapsed, rate, newCount);
+        long over20 = Arrays.stream(g).filter(x -> x > 20_000_000L).count();
+        long over50 = Arrays.stream(g).filter(x -> x > 50_000_000L).count();
+        System.out.printf("UI bench: %d pulses (%d over 20 ms, %d over 50 ms; median %.1f ms), %d stored in %.1f s "
+                + "(%.0f/s), N new %d%n", g.length, over20, over50, g.length == 0 ? Double.NaN : g[g.length / 2] / 1e6,
+                stored.get(), elapsed, rate, newCount);
         BenchReport.figure("Ingest rate while the desk shows " + STORED + " rows", rate, "mentions/s", ">=",
                 PER_SECOND * 0.95);
         boolean maxOk = BenchReport.figure("Longest gap between pulses", maxMs, "ms", "<=", 50);

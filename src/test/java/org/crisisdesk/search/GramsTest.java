@@ -65,4 +65,16 @@ class GramsTest {
         }
         assertThat(checked).isGreaterThan(5_000);
     }
+
+    @Test
+    void theTableFoldIsTheCodePointFoldForEveryCharacterAndMixedText() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            assertThat(Grams.fold(one)).as("U+%04X", c).isEqualTo(Grams.foldCodePoints(one));
+        }
+        for (String text : new String[] {"배송 지연 ΣΑΣ ς İstanbul", "emoji 👩\u200D💻 and 𝐀𝐁", "half \uD83D alone",
+            "\u0000nul", "tab\tand\u00A0nbsp\u3000wide"}) {
+            assertThat(Grams.fold(text)).as(text).isEqualTo(Grams.foldCodePoints(text));
+        }
+    }
 }

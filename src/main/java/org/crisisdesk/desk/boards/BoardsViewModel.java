@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -50,7 +51,7 @@ public final class BoardsViewModel {
     /** How often the header numbers (counts since notice, sparklines) are read again. */
     static final Duration STATS_EVERY = Duration.seconds(3);
     /** Board columns take live arrivals at most this often (a person cannot follow more; see {@link #arrived}). */
-    static final Duration ARRIVALS_EVERY = Duration.millis(400);
+    static final Duration ARRIVALS_EVERY = Duration.seconds(1);
 
     private final MentionStore mentions;
     private final CategoryStore categories;
@@ -79,6 +80,20 @@ public final class BoardsViewModel {
     private final List<StoredMention> pendingArrivals = new ArrayList<>();
     private final PauseTransition arrivalsRest = new PauseTransition(ARRIVALS_EVERY);
     private boolean arrivalsResting;
+    /** Columns of the last flush still to take their cards, one per pulse (see {@link #applyArrivals}). */
+    private final java.util.ArrayDeque<Runnable> staggered = new java.util.ArrayDeque<>();
+    private final AnimationTimer staggerTimer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            Runnable next = staggered.poll();
+            if (next != null) {
+                next.run();
+            }
+            if (staggered.isEmpty()) {
+                stop();
+            }
+        }
+    };
 
     /**
      * @param pool        blocking work runs here; gestures run on it one at a time, in order
@@ -179,6 +194,7 @@ public final class BoardsViewModel {
     public void stop() {
         statsTimer.stop();
         arrivalsRest.stop();
+        staggerTimer.stop();
         try {
             gestureQueue.awaitIdle(5_000);
         } catch (InterruptedException e) {
@@ -270,13 +286,20 @@ public final class BoardsViewModel {
     }
 
     /** Puts held-back arrivals on the columns now (before a local change reads or edits the columns). */
-    private void flushArrivals() {
+    void flushArrivals() {
         if (!pendingArrivals.isEmpty()) {
             applyArrivals();
         }
+        drainStaggered();
     }
 
+    /**
+     * Puts the waiting arrivals on their columns: the first column at once, the others one per pulse after it. A
+     * column's new cards re-show all of its visible cards, which software rendering paints in tens of milliseconds;
+     * eight columns in one frame held the next pulse back by a few hundred.
+     */
     private void applyArrivals() {
+        drainStaggered(); // a column's earlier cards go on before its next ones
         List<StoredMention> batch = new ArrayList<>(pendingArrivals);
         pendingArrivals.clear();
         for (ColumnModel col : columns) {
@@ -289,11 +312,34 @@ public final class BoardsViewModel {
                 }
             }
             if (!mine.isEmpty()) {
-                col.prepend(mine); // one list change per column and flush
+                staggered.add(() -> prependNewer(col, mine)); // one list change per column and flush
             }
+        }
+        Runnable first = staggered.poll();
+        if (first != null) {
+            first.run();
+        }
+        if (!staggered.isEmpty()) {
+            staggerTimer.start();
         }
         arrivalsResting = true;
         arrivalsRest.playFromStart();
+    }
+
+    /** {@code mine} (newest first) minus what the column shows by now (it may have reloaded meanwhile). */
+    private static void prependNewer(ColumnModel col, List<StoredMention> mine) {
+        long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
+        List<StoredMention> newer = mine.stream().filter(m -> m.pk() > shown).toList();
+        if (!newer.isEmpty()) {
+            col.prepend(newer);
+        }
+    }
+
+    private void drainStaggered() {
+        staggerTimer.stop();
+        while (!staggered.isEmpty()) {
+            staggered.poll().run();
+        }
     }
 
     /** Appends the next older page of a column (the person scrolled to its end). */
