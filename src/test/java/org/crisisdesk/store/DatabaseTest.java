@@ -53,6 +53,28 @@ class DatabaseTest {
         assertThat(Files.exists(home.resolve("crisisdesk.mv.db"))).isTrue();
     }
 
+    /**
+     * A desk already at version N refuses to open when a migration numbered below N turns up ("resolved migration not
+     * applied"), so every new migration is numbered above all earlier ones: this list only ever grows at its end.
+     */
+    @Test
+    void migrationsAreOnlyEverAddedAtTheEnd() {
+        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+            List<String> versions = db.inTransaction(c -> {
+                List<String> out = new ArrayList<>();
+                try (PreparedStatement st = c.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\" "
+                        + "WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+                        ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            });
+            assertThat(versions).containsExactly("1", "10", "20", "30", "40", "50", "70", "71", "80", "82");
+        }
+    }
+
     @Test
     void reopeningKeepsDataAndDoesNotMigrateAgain() {
         Path home = TempDesk.newHome();
@@ -136,7 +158,7 @@ class DatabaseTest {
             });
             // Every index costs each insert and commit a b-tree: these and no more. (H2 gives each foreign key an
             // index of exactly its columns, so category_id has one of its own besides the three composite ones; the
-            // suggestion's key and index went in V72.)
+            // suggestion's key and index went in V82.)
             assertThat(firstColumns).containsExactly("CATEGORY_ID", "CATEGORY_ID", "CATEGORY_ID", "CATEGORY_ID",
                     "CREATED_AT", "PK", "SOURCE");
             assertThatThrownBy(() -> db.inTransactionVoid(c -> {

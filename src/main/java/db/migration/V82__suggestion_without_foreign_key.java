@@ -18,7 +18,7 @@ import org.flywaydb.core.api.migration.Context;
  * <p>A Java migration because the constraint's name is generated (H2: {@code CONSTRAINT_..}, PostgreSQL:
  * {@code mention_suggested_category_id_fkey}); it is looked up in the standard information schema.
  */
-public class V72__suggestion_without_foreign_key extends BaseJavaMigration {
+public class V82__suggestion_without_foreign_key extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
