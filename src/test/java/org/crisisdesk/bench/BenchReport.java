@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Appends one figure per line to target/bench/results.md and prints it, so one run yields the BENCHMARKS.md table. */
+/**
+ * Writes one figure per line to target/bench/results.md and prints it, so one run yields the BENCHMARKS.md table. The
+ * file starts afresh with the first figure of a run (one test JVM), so it never mixes runs.
+ */
 public final class BenchReport {
     private static final Path FILE = Path.of("target", "bench", "results.md");
+    private static boolean started;
 
     private BenchReport() {}
 
     /** Records a figure with its limit; returns whether it met the limit. */
-    public static boolean figure(String name, double value, String unit, String comparison, double limit) {
+    public static synchronized boolean figure(String name, double value, String unit, String comparison, double limit) {
         boolean met = switch (comparison) {
             case ">=" -> value >= limit;
             case "<=" -> value <= limit;
@@ -27,7 +31,8 @@ public final class BenchReport {
         System.out.println("BENCH " + line);
         try {
             Files.createDirectories(FILE.getParent());
-            if (!Files.exists(FILE)) {
+            if (!started) {
+                started = true;
                 Files.writeString(FILE, "| figure | limit | measured | measured / limit | met |\n|---|---|---:|---:|---|\n",
                         StandardCharsets.UTF_8);
             }
