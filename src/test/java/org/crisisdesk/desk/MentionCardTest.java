@@ -1,0 +1,76 @@
+package org.crisisdesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.crisisdesk.app.Services;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.testing.MutableClock;
+import org.crisisdesk.testing.TempDesk;
+import org.crisisdesk.triage.Category;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The category chip's outline, card colour and category tint are three backgrounds (no stroked border). */
+@ExtendWith(ApplicationExtension.class)
+class MentionCardTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-17T09:00:00Z"));
+    private final Services services = TempDesk.open(TempDesk.newHome(), clock);
+    private MentionCard card;
+    private Category delivery;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, ZoneId.of("Asia/Seoul"));
+        delivery = services.categories().byName("배송 지연").orElseThrow();
+        ctx.categories().put(delivery.id(), delivery);
+        card = new MentionCard(ctx, 3);
+        Scene scene = new Scene(card, 360, 160);
+        scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    @Test
+    void aFiledChipIsOutlinedAndTintedInItsCategorysColourWithoutABorder(FxRobot robot) {
+        Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
+        List<List<BackgroundFill>> fills = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            card.show(new StoredMention(1, m, m.createdAt(), delivery.id(), "MANUAL", null, null, null, null));
+            card.applyCss();
+            Label chip = (Label) card.lookup(".category-chip");
+            fills.add(chip.getBackground().getFills());
+            assertThat(chip.getBorder() == null || chip.getBorder().isEmpty()).as("no stroked border").isTrue();
+            card.show(new StoredMention(2, m, m.createdAt(), null, null, null, null, null, null));
+            card.applyCss();
+            fills.add(chip.getBackground().getFills());
+        });
+        Color category = Color.web(delivery.color());
+        assertThat(fills.get(0)).hasSize(3);
+        assertThat(fills.get(0).get(0).getFill()).isEqualTo(category);
+        assertThat(((Color) fills.get(0).get(2).getFill()).getOpacity()).isCloseTo(0x33 / 255.0,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(fills.get(0).get(1).getInsets().getTop()).isEqualTo(1);
+        assertThat(fills.get(1)).as("unsorted: the stylesheet's outline and card colour").hasSize(2);
+    }
+}
