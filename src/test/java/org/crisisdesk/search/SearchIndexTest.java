@@ -77,25 +77,7 @@ class SearchIndexTest {
         try (Services s = TempDesk.open(TempDesk.newHome(), CLOCK)) {
             long last = fill(s, 1, 30, null, new Random(5));
             MentionStore store = new MentionStore(s.db(), CLOCK);
-            store.useIndex(new TextIndex() {
-                @Override
-                public Snapshot snapshot(String query, boolean caseless) {
-                    return new Snapshot() {
-                        public long covered() {
-                            return last - 10;
-                        }
-
-                        public long[] next(long belowPk, int n) {
-                            return new long[0];
-                        }
-
-                        public void close() {}
-                    };
-                }
-
-                @Override
-                public void changed() {}
-            });
+            store.useIndex(fakeIndex(last - 10, (belowPk, n) -> new long[0]));
             MentionFilter f = MentionFilter.ALL.withText("배송");
             List<Long> all = pks(new MentionStore(s.db(), CLOCK).page(f, 100));
             assertThat(all).anyMatch(pk -> pk <= last - 10);
@@ -113,33 +95,17 @@ class SearchIndexTest {
             fill(s, 1, 40, null, new Random(13));
             long[] asked = {0};
             MentionStore store = new MentionStore(s.db(), CLOCK);
-            store.useIndex(new TextIndex() {
-                @Override
-                public Snapshot snapshot(String query, boolean caseless) {
-                    return new Snapshot() {
-                        public long covered() {
-                            return 1L << 40;
-                        }
-
-                        public long[] next(long belowPk, int n) {
-                            asked[0] += n;
-                            if (asked[0] > 200_000) {
-                                throw new AssertionError("the store keeps asking for candidates");
-                            }
-                            long[] pks = new long[n];
-                            for (int i = 0; i < n; i++) {
-                                pks[i] = belowPk - 1 - i;
-                            }
-                            return pks;
-                        }
-
-                        public void close() {}
-                    };
+            store.useIndex(fakeIndex(1L << 40, (belowPk, n) -> {
+                asked[0] += n;
+                if (asked[0] > 200_000) {
+                    throw new AssertionError("the store keeps asking for candidates");
                 }
-
-                @Override
-                public void changed() {}
-            });
+                long[] pks = new long[n];
+                for (int i = 0; i < n; i++) {
+                    pks[i] = belowPk - 1 - i;
+                }
+                return pks;
+            }));
             MentionFilter f = MentionFilter.ALL.withText("배송");
             assertThat(pks(store.page(f, 10))).isEqualTo(pks(new MentionStore(s.db(), CLOCK).page(f, 10)))
                     .isNotEmpty();
@@ -307,6 +273,35 @@ class SearchIndexTest {
             thread.shutdown();
             thread.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The next candidates below {@code belowPk}, at most {@code n}, newest first. */
+    @FunctionalInterface
+    private interface Candidates {
+        long[] next(long belowPk, int n);
+    }
+
+    /** A stand-in index that claims to cover pks up to {@code covered} and offers what {@code candidates} gives. */
+    private static TextIndex fakeIndex(long covered, Candidates candidates) {
+        return new TextIndex() {
+            @Override
+            public Snapshot snapshot(String query, boolean caseless) {
+                return new Snapshot() {
+                    public long covered() {
+                        return covered;
+                    }
+
+                    public long[] next(long belowPk, int n) {
+                        return candidates.next(belowPk, n);
+                    }
+
+                    public void close() {}
+                };
+            }
+
+            @Override
+            public void changed() {}
+        };
     }
 
     private static long fill(Services s, int from, int to, Long category, Random random) {
