@@ -273,7 +273,7 @@ public final class BoardsViewModel {
     public void arrived(List<StoredMention> batch) {
         generation++;
         for (ColumnModel col : columns) { // header totals count them at once, cards or not
-            long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
+            long shown = newestShown(col);
             long mine = batch.stream().filter(m -> col.holds(m) && m.pk() > shown).count();
             if (mine > 0) {
                 col.totalProperty().set(col.totalProperty().get() + mine);
@@ -304,10 +304,8 @@ public final class BoardsViewModel {
         pendingArrivals.clear();
         for (ColumnModel col : columns) {
             List<StoredMention> mine = new ArrayList<>();
-            // A mention stored while the column was loading is already on its page; pks only grow.
-            long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
             for (int i = batch.size() - 1; i >= 0; i--) {
-                if (col.holds(batch.get(i)) && batch.get(i).pk() > shown) {
+                if (col.holds(batch.get(i))) {
                     mine.add(batch.get(i));
                 }
             }
@@ -326,13 +324,20 @@ public final class BoardsViewModel {
         arrivalsRest.playFromStart();
     }
 
-    /** {@code mine} (newest first) minus what the column shows by now (it may have reloaded meanwhile). */
+    /**
+     * {@code mine} (newest first) minus what the column shows by the time it runs: a mention stored while the column
+     * was loading (or reloading, while this waited its frame) is already on its page; pks only grow.
+     */
     private static void prependNewer(ColumnModel col, List<StoredMention> mine) {
-        long shown = col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
+        long shown = newestShown(col);
         List<StoredMention> newer = mine.stream().filter(m -> m.pk() > shown).toList();
         if (!newer.isEmpty()) {
             col.prepend(newer);
         }
+    }
+
+    private static long newestShown(ColumnModel col) {
+        return col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
     }
 
     private void drainStaggered() {
