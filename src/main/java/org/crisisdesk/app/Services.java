@@ -69,7 +69,11 @@ public final class Services implements AutoCloseable {
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private Services(Path home, Database db, Clock clock) {
+    /** The classifier's loading, reconciling and saving: bulk reads and writes, below the screen's reads. */
+    private final ExecutorService triageModel = Executors.newSingleThreadExecutor(
+            WorkerThreads.named("triage-model", WorkerThreads.BULK));
+
+    private Services(Path home, Database db, Clock clock, boolean holdReconcile) {
         this.home = home;
         this.db = db;
         this.clock = clock;
@@ -89,7 +93,8 @@ public final class Services implements AutoCloseable {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()
         this.scheduler = timers;
-        this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, background, scheduler);
+        this.engine = TriageEngine.open(categories, new TriageModelStore(db, clock), settings, triageModel, scheduler,
+                holdReconcile);
         this.suggester = engine;
         closeOnExit(engine);
         // after the engine: every manual move teaches it, every category edit reloads its rules
@@ -110,11 +115,24 @@ public final class Services implements AutoCloseable {
      * else the home's default H2 file.
      */
     public static Services open(Path home, String dbUrl, Clock clock) {
+        return open(home, dbUrl, clock, false);
+    }
+
+    /**
+     * For a desk: as {@link #open(Path, String, Clock)}, but the classifier's check against every label in the
+     * database waits for {@code engine().startReconcile()}, which the desk calls once its feed is on screen (on a
+     * million mentions the check is seconds of a core, and the window needs both cores to open).
+     */
+    public static Services openForDesk(Path home, String dbUrl, Clock clock) {
+        return open(home, dbUrl, clock, true);
+    }
+
+    private static Services open(Path home, String dbUrl, Clock clock, boolean holdReconcile) {
         // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
         String url = dbUrl != null ? dbUrl
                 : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
         Database db = Database.open(url);
-        Services s = new Services(home, db, clock);
+        Services s = new Services(home, db, clock, holdReconcile);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
             s.engine.reload();
@@ -240,7 +258,7 @@ public final class Services implements AutoCloseable {
         // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
         // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
         List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, outboxExecutor,
-                searchExecutor);
+                searchExecutor, triageModel);
         executors.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {

@@ -64,14 +64,14 @@ public final class DeskBootstrap {
         XSettings x = demo ? null : connectedAccount(options.home());
         if (x != null) {
             // A connected account: live mentions from X, on the wall clock, in the machine's zone.
-            Services services = Services.open(options.home(), options.dbUrl(), wall);
+            Services services = Services.openForDesk(options.home(), options.dbUrl(), wall);
             TwitterSource source = TwitterSource.create(x, wall, TwitterSource.DEFAULT_POLL);
             Collector collector = new Collector(source, services.pipeline("x"), services.mentions(), wall);
             return new Opened(services, collector, null, ZoneId.systemDefault());
         }
         Scenario scenario = Scenario.demo();
         ReplayClock clock = new ReplayClock(wall, scenario.start(), options.demoSpeed());
-        Services services = Services.open(options.home(), options.dbUrl(), clock);
+        Services services = Services.openForDesk(options.home(), options.dbUrl(), clock);
         ReplaySource replay = new ReplaySource(scenario, clock);
         Collector collector = new Collector(replay, services.pipeline("replay"), services.mentions(), clock);
         return new Opened(services, collector, replay, DEMO_ZONE);

@@ -89,6 +89,7 @@ public final class DeskSession implements AutoCloseable {
             return;
         }
         boards.reload();
+        services.engine().startReconcile();
         bridge.start();
         if (collector != null) {
             collector.start();

@@ -91,6 +91,8 @@ public final class TriageEngine implements Suggester, AutoCloseable {
     private final Executor io;
     private final ScheduledExecutorService scheduler;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> reconcileAllowed = new CompletableFuture<>();
+    private volatile boolean reconciledSinceLoad;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final Object rebuildMonitor = new Object();
     private final Object saveMonitor = new Object();
@@ -129,6 +131,14 @@ public final class TriageEngine implements Suggester, AutoCloseable {
      */
     public static TriageEngine open(CategoryStore categories, TriageModelStore store, SettingsStore settings,
             Executor io, ScheduledExecutorService scheduler) {
+        return open(categories, store, settings, io, scheduler, false);
+    }
+
+    /**
+     * @param holdReconcile whether the reconcile of a loaded model waits for {@link #startReconcile()}
+     */
+    public static TriageEngine open(CategoryStore categories, TriageModelStore store, SettingsStore settings,
+            Executor io, ScheduledExecutorService scheduler, boolean holdReconcile) {
         TriageEngine e = new TriageEngine(Tuning.DEFAULT, Objects.requireNonNull(categories),
                 Objects.requireNonNull(store), settings, Objects.requireNonNull(io), Objects.requireNonNull(scheduler));
         e.setCategories(categories.active());
@@ -138,6 +148,9 @@ public final class TriageEngine implements Suggester, AutoCloseable {
             e.pending = new ArrayList<>();
         } finally {
             e.lock.writeLock().unlock();
+        }
+        if (!holdReconcile) {
+            e.startReconcile();
         }
         io.execute(e::bootstrap);
         return e;
@@ -513,48 +526,101 @@ public final class TriageEngine implements Suggester, AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ persistence
 
+    /**
+     * Loads the saved model (or trains one when there is none), then reconciles it with the database once
+     * {@link #startReconcile()} allows it.
+     */
     private void bootstrap() {
+        boolean loaded;
         try {
             synchronized (rebuildMonitor) {
-                NaiveBayesModel loadedModel = null;
-                Map<String, Long> loadedLabels = null;
-                var saved = store.load(MODEL_NAME);
-                if (saved.isPresent() && saved.get().format() == FORMAT) {
-                    try {
-                        Decoded d = decode(saved.get().data());
-                        loadedModel = d.model();
-                        loadedLabels = d.labels();
-                    } catch (IOException | RuntimeException e) {
-                        log.warn("The saved classifier cannot be read ({}); retraining from the assignments", e.toString());
-                    }
-                }
-                if (loadedModel == null) {
+                loaded = loadSaved();
+                if (!loaded) {
                     retrain();
+                }
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+            ready.complete(null);
+            return;
+        }
+        if (!loaded) {
+            ready.complete(null); // trained from the database just now: nothing to reconcile
+            return;
+        }
+        reconcileAllowed.thenRun(() -> {
+            try {
+                io.execute(this::reconcileAtStart);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                ready.complete(null); // closing: the next start reconciles
+            }
+        });
+    }
+
+    /** Installs the saved model, keeping {@link #pending} collecting for the reconcile. False when none is usable. */
+    private boolean loadSaved() {
+        var saved = store.load(MODEL_NAME);
+        if (saved.isEmpty() || saved.get().format() != FORMAT) {
+            return false;
+        }
+        Decoded d;
+        try {
+            d = decode(saved.get().data());
+        } catch (IOException | RuntimeException e) {
+            log.warn("The saved classifier cannot be read ({}); retraining from the assignments", e.toString());
+            return false;
+        }
+        lock.writeLock().lock();
+        try {
+            List<PendingLabel> during = pending;
+            model = d.model();
+            learned = d.labels();
+            pending = new ArrayList<>();
+            replay(during);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        reconciledSinceLoad = false;
+        return true;
+    }
+
+    /**
+     * The startup reconcile: reads every label in the database, which on a million mentions is seconds of a core.
+     * Skipped when closing first (the model saved then is the loaded one plus what was learned since, and the next
+     * start reconciles it) or when a reload reconciled meanwhile.
+     */
+    private void reconcileAtStart() {
+        try {
+            synchronized (rebuildMonitor) {
+                if (closed || reconciledSinceLoad) {
+                    endPending();
                 } else {
-                    lock.writeLock().lock();
-                    try {
-                        List<PendingLabel> during = pending;
-                        model = loadedModel;
-                        learned = loadedLabels;
-                        pending = new ArrayList<>();
-                        replay(during);
-                    } finally {
-                        lock.writeLock().unlock();
-                    }
                     reconcile();
                 }
             }
         } catch (RuntimeException e) {
-            problem = e.getMessage();
-            log.error("The classifier could not be loaded; suggestions use the rules only until restart", e);
-            lock.writeLock().lock();
-            try {
-                pending = null;
-            } finally {
-                lock.writeLock().unlock();
-            }
+            failed(e);
         } finally {
             ready.complete(null);
+        }
+    }
+
+    /**
+     * Lets the startup reconcile run (once the model is loaded). {@link #open} allows it at once; a desk opened with
+     * {@code holdReconcile} calls this after its first paint, so the scan does not compete with the window.
+     */
+    public void startReconcile() {
+        reconcileAllowed.complete(null);
+    }
+
+    private void failed(RuntimeException e) {
+        problem = e.getMessage();
+        log.error("The classifier could not be loaded; suggestions use the rules only until restart", e);
+        lock.writeLock().lock();
+        try {
+            pending = null;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -568,6 +634,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
                     lock.writeLock().unlock();
                 }
                 reconcile();
+                reconciledSinceLoad = true;
             }
         } catch (RuntimeException e) {
             log.warn("Could not reconcile the classifier with the database: {}", e.toString());
@@ -804,6 +871,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
         if (store == null) {
             return;
         }
+        startReconcile(); // a held one sees closed and only ends the collection
         try {
             ready.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -48,7 +48,7 @@ public final class DeskStartupProbe {
             stage.setScene(scene);
             stage.show();
             mark("fx-started", jvmStart);
-            new Background(starter).run(() -> Services.open(home, null, Clock.systemUTC())).onSuccess(services -> {
+            new Background(starter).run(() -> Services.openForDesk(home, null, Clock.systemUTC())).onSuccess(services -> {
                 mark("services-open", jvmStart);
                 DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
                 DeskSession s = new DeskSession(services, ctx, null, null);

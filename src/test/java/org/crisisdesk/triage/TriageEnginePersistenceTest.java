@@ -125,6 +125,45 @@ class TriageEnginePersistenceTest {
         }
     }
 
+    /**
+     * A desk holds the startup reconcile until its feed is painted: the loaded model answers meanwhile, the check
+     * runs when started, and a desk closed before that saves the loaded model plus what it learned, leaving the
+     * check to the next start.
+     */
+    @Test
+    void aDeskReconcilesOnlyWhenItSaysSoAndAClosedOneLeavesItToTheNextStart() throws Exception {
+        long delivery;
+        List<StoredMention> unsorted;
+        try (Services s = open()) {
+            importLabelled(s, DemoData.scenario().subList(0, 100));
+            delivery = s.categories().byName("배송 지연").orElseThrow().id();
+            s.pipeline("replay").ingest(DemoData.scenario().subList(100, 130).stream()
+                    .map(l -> l.mention().withSource("replay")).toList(), null);
+        }
+        try (Services s = open()) {
+            unsorted = s.mentions().page(MentionFilter.ALL.withUnsortedOnly(true), 1000);
+            for (StoredMention m : unsorted.subList(0, 20)) {
+                fileByHand(s, m, delivery); // filed in the database, never learned: as after a crash
+            }
+            crash(s);
+        }
+        try (Services s = Services.openForDesk(home, null, clock)) {
+            Thread.sleep(300);
+            assertThat(s.engine().ready()).isNotDone();
+            assertThat(s.engine().labelCount()).isEqualTo(100); // the saved model, in use before the check
+            s.engine().learn(unsorted.get(25).mention(), delivery); // a move while the check waits
+            // closed before the desk said so: no check, the loaded model and the new label are saved
+        }
+        try (Services s = Services.openForDesk(home, null, clock)) {
+            Thread.sleep(300);
+            assertThat(s.engine().labelCount()).isEqualTo(101);
+            s.engine().startReconcile();
+            s.engine().ready().get(60, TimeUnit.SECONDS);
+            assertThat(s.engine().labelCount()).isEqualTo(120); // 100 imported + 20 filed by hand; #25 was never
+            assertThat(s.engine().learnedLabels()).isEqualTo(new TriageModelStore(s.db(), clock).labels());
+        }
+    }
+
     @Test
     void aDamagedSavedModelIsRebuiltFromTheAssignments() throws Exception {
         try (Services s = open()) {
