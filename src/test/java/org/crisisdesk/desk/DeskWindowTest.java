@@ -70,6 +70,9 @@ class DeskWindowTest {
 
     @Test
     void unsortedColumnCountsWhatArrives(FxRobot robot) throws Exception {
+        // the columns are built once the boards have loaded, after the feed's first page
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#column-unsorted .column-count").tryQuery().isPresent());
         Label count = robot.lookup("#column-unsorted .column-count").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Integer.parseInt(count.getText()) >= 5);
         WaitForAsyncUtils.waitForFxEvents();
