@@ -44,8 +44,10 @@ public final class MainWindow extends StackPane {
     private final FeedView feedView;
     private final BoardsView boardsView;
     private final DetailView detailView;
-    private final ShortcutsOverlay help;
-    private final ComposerView composerView;
+    /** Built on first use, as is the composer: neither is on screen when the desk opens (issue #8, start-up). */
+    private ShortcutsOverlay help;
+    private ComposerView composerView;
+    private final Consumer<String> openLink;
     private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
     private final javafx.scene.control.Tab detailTab;
     private final javafx.scene.control.Tab composerTab;
@@ -61,6 +63,7 @@ public final class MainWindow extends StackPane {
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
         this.session = session;
+        this.openLink = openLink;
         DeskContext ctx = session.context();
         setId("main-window");
         feedView = new FeedView(ctx, session.feed());
@@ -77,10 +80,13 @@ public final class MainWindow extends StackPane {
                 changed.stream().filter(m -> m.pk() == shown.pk()).findFirst().ifPresent(detailView::show);
             }
         });
-        composerView = new ComposerView(session.composer());
-        composerView.setOpenLink(openLink);
         detailTab = new javafx.scene.control.Tab(ctx.t("detail.title"), detailView);
-        composerTab = new javafx.scene.control.Tab(ctx.t("composer.tab"), composerView);
+        composerTab = new javafx.scene.control.Tab(ctx.t("composer.tab"));
+        composerTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                composerView();
+            }
+        });
         composerTab.setId("composer-tab");
         detailTab.setClosable(false);
         composerTab.setClosable(false);
@@ -107,8 +113,7 @@ public final class MainWindow extends StackPane {
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
         layout.setBottom(statusBar);
-        help = new ShortcutsOverlay(ctx);
-        getChildren().addAll(layout, help);
+        getChildren().add(layout);
     }
 
     private ToolBar toolbar(DeskContext ctx, Runnable toggleTheme, Consumer<java.util.Locale> switchLanguage) {
@@ -195,7 +200,7 @@ public final class MainWindow extends StackPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+            if (e.getCode() == KeyCode.ESCAPE && help != null && help.isVisible()) {
                 help.setVisible(false);
                 e.consume();
             } else if (e.getCode() == KeyCode.SLASH && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
@@ -222,11 +227,16 @@ public final class MainWindow extends StackPane {
 
     /** The composer for {@code category} (a board column's "Post update"); null keeps the composer's choice. */
     public void openComposer(org.crisisdesk.triage.Category category) {
+        boolean built = composerView != null;
         rightTabs.getSelectionModel().select(composerTab);
         if (category != null) {
             session.composer().openFor(category);
         }
-        composerView.focusFirstField();
+        if (!built) {
+            rightTabs.applyCss(); // the tab pane shows a new tab's content in its next layout; focus needs it shown
+            rightTabs.layout();
+        }
+        composerView().focusFirstField();
     }
 
     // ---- settings, welcome, account (#10) --------------------------------------------------------------------------
@@ -353,11 +363,22 @@ public final class MainWindow extends StackPane {
         return split;
     }
 
+    /** The composer tab's content, built the first time it is asked for. */
     public ComposerView composerView() {
+        if (composerView == null) {
+            composerView = new ComposerView(session.composer());
+            composerView.setOpenLink(openLink);
+            composerTab.setContent(composerView);
+        }
         return composerView;
     }
 
     public void toggleHelp() {
+        if (help == null) {
+            help = new ShortcutsOverlay(session.context());
+            help.setVisible(false);
+            getChildren().add(help);
+        }
         help.setVisible(!help.isVisible());
     }
 

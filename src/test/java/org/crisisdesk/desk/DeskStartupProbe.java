@@ -27,6 +27,21 @@ public final class DeskStartupProbe {
         System.out.println("AT " + what + " " + (System.currentTimeMillis() - jvmStart) + " ms");
     }
 
+    /** Prints the size of each subtree down to depth 4 (where start-up's CSS and layout work goes). */
+    private static int countNodes(javafx.scene.Node n, int depth) {
+        int total = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                total += countNodes(c, depth + 1);
+            }
+        }
+        if (depth <= 5 && total > 30) {
+            System.out.println("NODES " + "  ".repeat(depth) + n.getClass().getSimpleName() + "#" + n.getId() + " "
+                    + total + (n.isVisible() ? "" : " (hidden)"));
+        }
+        return total;
+    }
+
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
         long settleMs = args.length > 1 ? Long.parseLong(args[1]) : 3000;
@@ -89,6 +104,14 @@ public final class DeskStartupProbe {
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.println("HEAP_MB=" + heap / (1024 * 1024));
+        if (Boolean.getBoolean("probe.nodes")) {
+            CountDownLatch counted = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                countNodes(Stage.getWindows().get(0).getScene().getRoot(), 0);
+                counted.countDown();
+            });
+            counted.await();
+        }
         System.out.println("ROWS_SHOWN=" + session[0].feed().items().size());
         starter.shutdown();
         System.out.flush();
