@@ -72,7 +72,24 @@ class DatabaseTest {
                 return out;
             });
             assertThat(versions).containsExactly("1", "10", "20", "30", "40", "50", "70", "71", "80", "82");
+            assertThat(Database.MIGRATIONS).isEqualTo(versions);
         }
+    }
+
+    /** Flyway runs when the schema is new or not exactly this build's; a current one opens without it. */
+    @Test
+    void aCurrentSchemaOpensWithoutFlywayAndAnyOtherWithIt() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).isTrue();
+        }
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).isFalse();
+            // as if the newest migration had failed half-way: the history no longer matches this build
+            db.inTransactionVoid(c -> c.createStatement().execute("UPDATE \"flyway_schema_history\" SET \"success\" = "
+                    + "FALSE WHERE \"version\" = '" + Database.MIGRATIONS.get(Database.MIGRATIONS.size() - 1) + "'"));
+        }
+        assertThatThrownBy(() -> Database.open(Database.fileUrl(home))).hasMessageContaining("failed");
     }
 
     @Test
