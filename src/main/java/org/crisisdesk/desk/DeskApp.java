@@ -87,7 +87,8 @@ public final class DeskApp extends Application {
     }
 
     /** What start-up reads besides the services, off the FX thread. */
-    private record Started(DeskBootstrap.Opened opened, String language, String theme, String deskName) {}
+    private record Started(DeskBootstrap.Opened opened, String language, String theme, String deskName,
+            java.util.List<org.crisisdesk.mention.StoredMention> firstPage) {}
 
     /** Closes {@code previous} (if any) and opens the desk from the home, off the FX thread. */
     private void openDesk(DeskSession previous, boolean demo) {
@@ -100,7 +101,9 @@ public final class DeskApp extends Application {
             var settings = opened.services().settings();
             return new Started(opened, settings.get(DeskSettings.LANGUAGE, null),
                     settings.get(DeskSettings.THEME, "light"),
-                    DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)));
+                    DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)),
+                    // read here, so the window's first frame has rows (issue #8)
+                    org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.services().mentions()));
         }).onSuccess(started -> {
             starter.shutdown();
             DeskBootstrap.Opened opened = started.opened();
@@ -116,7 +119,7 @@ public final class DeskApp extends Application {
             if (WelcomeViewModel.firstRun(layout.prefs())) {
                 window.showWelcome(); // before the start, so the demo waits for the choice
             }
-            session.start();
+            session.start(started.firstPage());
         }).onFailure(e -> {
             starter.shutdown();
             log.error("Could not open the desk", e);

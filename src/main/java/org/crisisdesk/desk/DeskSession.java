@@ -68,20 +68,53 @@ public final class DeskSession implements AutoCloseable {
 
     /** Loads what is stored, then starts the source. */
     public void start() {
-        // The feed's one page first, and the rest once it is there: on a big database the boards' counts and the
-        // alert checks scan many rows, and on two cores they would hold up the feed's page and its first paint
-        // (issue #8). Mentions stored meanwhile are not lost: the collector starts after the page too.
+        start(null);
+    }
+
+    /**
+     * Shows what is stored, then starts the rest: the boards, the source, the alert checks and the outbox. The feed's
+     * page comes first and the rest once the window has drawn it: on a big database the boards' counts and the
+     * alert checks scan many rows, and on two cores they would hold up the first paint (issue #8). Mentions stored
+     * meanwhile are not lost: the collector starts with the rest.
+     *
+     * @param firstPage the feed's first page when it was read with the database ({@link FeedViewModel#readFirstPage}),
+     *     else null
+     */
+    public void start(java.util.List<org.crisisdesk.mention.StoredMention> firstPage) {
+        if (firstPage != null && feed.showFirstPage(firstPage)) {
+            afterNextFrame(this::startTheRest);
+            return;
+        }
         feed.reload();
         javafx.beans.value.ChangeListener<Boolean> rest = new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) {
                     o.removeListener(this);
-                    startTheRest();
+                    afterNextFrame(DeskSession.this::startTheRest);
                 }
             }
         };
         feed.loadingProperty().addListener(rest);
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the next frame is on screen: a pulse's timers run before its CSS,
+     * layout and paint, and the pulse after it waits for that frame's rendering before it ends, so the timers of the
+     * third pulse from now run after the frame is drawn.
+     */
+    private static void afterNextFrame(Runnable action) {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 3) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     private void startTheRest() {

@@ -57,6 +57,7 @@ public final class DeskStartupProbe {
         AtomicLong paintedAt = new AtomicLong();
         AtomicLong paintedCpu = new AtomicLong();
         DeskSession[] session = new DeskSession[1];
+        var firstPage = new java.util.concurrent.atomic.AtomicReference<java.util.List<org.crisisdesk.mention.StoredMention>>();
         ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
         mark("main", jvmStart);
         Platform.startup(() -> {
@@ -70,7 +71,11 @@ public final class DeskStartupProbe {
             stage.setScene(scene);
             stage.show();
             mark("fx-started", jvmStart);
-            new Background(starter).run(() -> Services.openForDesk(home, null, Clock.systemUTC())).onSuccess(services -> {
+            new Background(starter).run(() -> {
+                Services opened = Services.openForDesk(home, null, Clock.systemUTC());
+                firstPage.set(org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.mentions()));
+                return opened;
+            }).onSuccess(services -> {
                 mark("services-open", jvmStart);
                 DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
                 DeskSession s = new DeskSession(services, ctx, null, null);
@@ -78,7 +83,7 @@ public final class DeskStartupProbe {
                 MainWindow window = new MainWindow(s, url -> {}, () -> {}, locale -> {});
                 scene.setRoot(window);
                 window.installShortcuts(scene);
-                s.start();
+                s.start(firstPage.get());
                 mark("session-started", jvmStart);
                 new AnimationTimer() {
                     /** Pulses seen since the first with rows; the pulse's timers run before its CSS, layout and paint. */

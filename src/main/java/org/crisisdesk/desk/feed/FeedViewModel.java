@@ -85,6 +85,28 @@ public final class FeedViewModel {
         return loading;
     }
 
+    /**
+     * The newest page of the unfiltered feed, as the desk opens with it. Blocking (JDBC): the desk reads it off the
+     * FX thread together with opening the database, so the window's first frame already has rows.
+     */
+    public static List<StoredMention> readFirstPage(MentionStore store) {
+        return store.page(MentionFilter.ALL, PAGE);
+    }
+
+    /**
+     * Shows a page read by {@link #readFirstPage} when the feed is still unfiltered and empty.
+     *
+     * @return false when it was not used (the caller then calls {@link #reload})
+     */
+    public boolean showFirstPage(List<StoredMention> page) {
+        if (!items.isEmpty() || loading.get() || !currentFilter().equals(MentionFilter.ALL)) {
+            return false;
+        }
+        filter = MentionFilter.ALL;
+        items.setAll(page);
+        return true;
+    }
+
     /** Loads the newest page for the current filter from the store (in the background). */
     public void reload() {
         filter = currentFilter();
