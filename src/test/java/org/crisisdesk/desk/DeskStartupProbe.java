@@ -61,9 +61,12 @@ public final class DeskStartupProbe {
         ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
         mark("main", jvmStart);
         Platform.startup(() -> {
+            mark("fx-toolkit", jvmStart);
             DeskApp.loadFonts();
+            mark("fonts", jvmStart);
             javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            mark("theme", jvmStart);
             Stage stage = new Stage();
             javafx.scene.layout.StackPane splash = new javafx.scene.layout.StackPane();
             Scene scene = new Scene(splash, 1400, 900);
