@@ -68,6 +68,16 @@ class DeskWindowTest {
         assertThat(top.pk()).isGreaterThan(feed.getItems().get(feed.getItems().size() - 1).pk());
     }
 
+    /** A cached viewport repaints all of its content whenever anything in it changes (issue #8). */
+    @Test
+    void noScrollPaneInTheWindowCachesItsLiveContent(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#column-unsorted").tryQuery().isPresent());
+        var viewports = robot.lookup(".viewport").queryAll();
+        assertThat(viewports).hasSizeGreaterThanOrEqualTo(2); // the boards and the detail
+        assertThat(viewports).noneMatch(javafx.scene.Node::isCache);
+    }
+
     @Test
     void unsortedColumnCountsWhatArrives(FxRobot robot) throws Exception {
         // the columns are built once the boards have loaded, after the feed's first page

@@ -101,7 +101,7 @@ public final class BoardsView extends BorderPane {
         addColumn.setTooltip(new Tooltip(ctx.t("board.create.button")));
         addColumn.setOnAction(e -> createCategory());
         addColumn.setMaxHeight(Double.MAX_VALUE);
-        scroll = new ScrollPane(row);
+        scroll = org.crisisdesk.desk.LiveScroll.uncached(new ScrollPane(row));
         scroll.getStyleClass().add("board-scroll");
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);

@@ -61,7 +61,7 @@ public final class ComposerView extends BorderPane {
     private final ComposerViewModel vm;
     private final ComboBox<Category> categoryBox = new ComboBox<>();
     private final VBox preview = new VBox(8);
-    private final ScrollPane scroll = new ScrollPane();
+    private final ScrollPane scroll = org.crisisdesk.desk.LiveScroll.uncached(new ScrollPane());
     private Consumer<String> openLink = url -> {};
 
     public ComposerView(ComposerViewModel vm) {
@@ -327,7 +327,7 @@ public final class ComposerView extends BorderPane {
 
         preview.setId("composer-preview");
         preview.getStyleClass().add("composer-preview");
-        ScrollPane previewScroll = new ScrollPane(preview);
+        ScrollPane previewScroll = org.crisisdesk.desk.LiveScroll.uncached(new ScrollPane(preview));
         previewScroll.setFitToWidth(true);
         previewScroll.setMaxHeight(220);
         previewScroll.setPrefViewportHeight(90);

@@ -28,6 +28,7 @@ public final class DetailView extends ScrollPane {
         setId("detail");
         getStyleClass().add("detail");
         setFitToWidth(true);
+        org.crisisdesk.desk.LiveScroll.uncached(this); // its history list grows while it is shown
         box.setPadding(new Insets(12));
         empty = new Label(ctx.t("detail.empty"));
         empty.getStyleClass().add("empty-state");
