@@ -135,6 +135,12 @@ public final class DeskStartupProbe {
                 countNodes(Stage.getWindows().get(0).getScene().getRoot(), 0);
                 Stage.getWindows().get(0).getScene().getRoot().lookupAll(".mention-card").stream().findFirst()
                         .ifPresent(card -> printTree(card, 0));
+                Stage.getWindows().get(0).getScene().getRoot().lookupAll("*").forEach(n -> {
+                    if (n.isCache() || n.getEffect() != null || n.getClip() != null) {
+                        System.out.println("SPECIAL " + n.getClass().getName() + " " + n.getStyleClass() + " cache="
+                                + n.isCache() + " effect=" + n.getEffect() + " clip=" + (n.getClip() != null));
+                    }
+                });
                 counted.countDown();
             });
             counted.await();

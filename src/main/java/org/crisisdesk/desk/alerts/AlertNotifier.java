@@ -15,26 +15,64 @@ import org.crisisdesk.desk.Icons;
 /**
  * Non-modal ControlsFX notifications for new, escalated and reopened alerts, naming the category and the reason,
  * with the actions: write a notice for this category, snooze 15/30/60 minutes, dismiss. Clicking an action also
- * closes the notification. More than {@link #MAX_AT_ONCE} at once collapse into one summary. FX thread only.
+ * closes the notification. More than {@link #MAX_AT_ONCE} at once collapse into one summary.
+ *
+ * <p>In a burst the watch raises alerts every few seconds. Popping each one up slides the others along and takes the
+ * eye every time (and each popup animation repaints the window below it: 100-170 ms frames with software rendering,
+ * issue #8). So notifications are paced: the first shows at once, then at most one every {@link #PACE}; what was
+ * raised meanwhile shows together when the pause ends (the alert list and the column badges show it at once). FX
+ * thread only.
  */
 public final class AlertNotifier {
     static final int MAX_AT_ONCE = 3;
     static final javafx.util.Duration SHOW_FOR = javafx.util.Duration.seconds(30);
+    static final javafx.util.Duration PACE = javafx.util.Duration.seconds(10);
 
     private final DeskContext ctx;
     private final AlertsViewModel model;
     private final AlertText text;
     private final Supplier<Object> owner;
+    private final javafx.animation.PauseTransition pause;
+    /** Changes raised while the pause runs, shown when it ends; by alert id, so a later change replaces an earlier. */
+    private final java.util.LinkedHashMap<Long, AlertChange> held = new java.util.LinkedHashMap<>();
 
     /** @param owner the window (or a node in it) the notifications belong to; null picks the focused window */
     public AlertNotifier(DeskContext ctx, AlertsViewModel model, Supplier<Object> owner) {
+        this(ctx, model, owner, PACE);
+    }
+
+    AlertNotifier(DeskContext ctx, AlertsViewModel model, Supplier<Object> owner, javafx.util.Duration pace) {
         this.ctx = ctx;
         this.model = model;
         this.text = new AlertText(ctx);
         this.owner = owner;
+        this.pause = new javafx.animation.PauseTransition(pace);
+        pause.setOnFinished(e -> showHeld());
     }
 
     public void show(List<AlertChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (pause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            changes.forEach(c -> held.put(c.alert().id(), c));
+            return;
+        }
+        showNow(changes);
+        pause.playFromStart();
+    }
+
+    private void showHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<AlertChange> changes = List.copyOf(held.values());
+        held.clear();
+        showNow(changes);
+        pause.playFromStart();
+    }
+
+    private void showNow(List<AlertChange> changes) {
         if (changes.size() > MAX_AT_ONCE) {
             base().title(ctx.t("alerts.list.title")).text(ctx.t("alerts.summary", changes.size()))
                     .styleClass("alert-notification").showWarning();
