@@ -68,6 +68,30 @@ class DeskWindowTest {
         assertThat(top.pk()).isGreaterThan(feed.getItems().get(feed.getItems().size() - 1).pk());
     }
 
+    /**
+     * Only the columns in view are in the scene graph: a change in a node outside the scroll pane's clip repaints the
+     * whole window (issue #8). Scrolling a column into view puts it back, with its cards.
+     */
+    @Test
+    void columnsOutOfViewLeaveTheSceneGraphAndComeBackWhenScrolledTo(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.boards().columns().size() >= 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        var boards = window.boardsView();
+        var columns = session.boards().columns();
+        javafx.scene.Node first = boards.column(columns.get(0).categoryId());
+        javafx.scene.Node last = boards.column(columns.get(columns.size() - 1).categoryId());
+        assertThat(first.getScene()).isNotNull();
+        assertThat(last.getScene()).isNull();
+        robot.interact(() -> {
+            boards.showColumn(columns.get(columns.size() - 1).categoryId());
+            window.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(last.getScene()).isNotNull();
+        assertThat(first.getScene()).isNull();
+        assertThat(robot.lookup("#column-list-" + columns.get(columns.size() - 1).key()).tryQuery()).isPresent();
+    }
+
     /** A cached viewport repaints all of its content whenever anything in it changes (issue #8). */
     @Test
     void noScrollPaneInTheWindowCachesItsLiveContent(FxRobot robot) throws Exception {

@@ -42,6 +42,7 @@ public final class BoardsView extends BorderPane {
     private Consumer<StoredMention> onOpen = m -> {};
     private java.util.function.Function<Long, Node> headerBadge = id -> null;
     private final ScrollPane scroll;
+    private final ColumnSlots slots;
     private Consumer<Category> onPostUpdate;
     private ListView<StoredMention> feedList;
     /** Width of every column (a layout setting, restored on start). */
@@ -107,6 +108,7 @@ public final class BoardsView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setCenter(scroll);
+        slots = new ColumnSlots(scroll, row, columnWidth);
 
         model.columns().addListener((ListChangeListener<ColumnModel>) c -> rebuild());
         // names and colours on cards follow renames and recolours; weak, as the context outlives this view
@@ -118,17 +120,19 @@ public final class BoardsView extends BorderPane {
         java.util.Set<ColumnModel> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         current.addAll(model.columns());
         views.keySet().retainAll(current);
+        slots.retain(views.values());
         row.getChildren().clear();
         for (ColumnModel col : model.columns()) {
-            row.getChildren().add(views.computeIfAbsent(col, c -> {
+            ColumnView view = views.computeIfAbsent(col, c -> {
                 ColumnView v = new ColumnView(ctx, c, this);
-                v.prefWidthProperty().bind(columnWidth);
                 v.header().setBadge(headerBadge.apply(c.categoryId()));
                 keys.track(v.list());
                 return v;
-            }));
+            });
+            row.getChildren().add(slots.slotFor(view));
         }
         row.getChildren().add(addColumn);
+        slots.update();
     }
 
     /** The width of the board columns in pixels (kept between {@link #MIN_COLUMN_WIDTH} and {@link #MAX_COLUMN_WIDTH}). */
@@ -142,15 +146,21 @@ public final class BoardsView extends BorderPane {
 
     /** Scrolls the boards so the category's column (null: Unsorted) is in view and focuses it. */
     public void showColumn(Long categoryId) {
-        Node column = lookup("#column-" + (categoryId == null ? "unsorted" : categoryId));
+        Node column = column(categoryId); // it may be out of view, and so out of the scene graph
         if (column == null) {
             return;
         }
         double content = row.getBoundsInLocal().getWidth();
         double viewport = scroll.getViewportBounds().getWidth();
-        double x = column.getBoundsInParent().getMinX();
+        double x = slots.slotFor(column).getBoundsInParent().getMinX();
         scroll.setHvalue(content <= viewport ? 0 : Math.max(0, Math.min(1, x / (content - viewport))));
+        slots.update();
         column.requestFocus();
+    }
+
+    /** The slot a column view sits in while in view; it stays in the row when the column is scrolled out. */
+    public Node slotOf(Node column) {
+        return slots.slotFor(column);
     }
 
     /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */

@@ -119,7 +119,10 @@ final class BoardsRobot {
             double left = (scroll.getHvalue() - scroll.getHmin()) / (scroll.getHmax() - scroll.getHmin()) * extra;
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
-            for (Node n : new Node[] {a, b}) {
+            for (Node given : new Node[] {a, b}) {
+                // a column out of view is out of the scene graph; its slot stays in the row
+                Node n = given instanceof ColumnView && !isInside(given, content)
+                        ? window.boardsView().slotOf(given) : given;
                 if (n != null && isInside(n, content)) {
                     Bounds bounds = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
                     min = Math.min(min, bounds.getMinX());

@@ -62,14 +62,17 @@ class DeskHandoverTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.boards().columns().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         Long last = session.boards().columns().get(session.boards().columns().size() - 1).categoryId();
-        javafx.scene.Node column = robot.lookup("#column-" + (last == null ? "unsorted" : last)).query();
-        double before = column.localToScene(column.getBoundsInLocal()).getMinX();
+        javafx.scene.Node column = window.boardsView().column(last);
+        assertThat(column.getScene()).isNull(); // out of view, so out of the scene graph
+        javafx.scene.Node slot = window.boardsView().slotOf(column);
+        double before = slot.localToScene(slot.getBoundsInLocal()).getMinX();
         assertThat(before).isGreaterThan(window.getWidth());
         robot.interact(() -> {
             window.showCategory(last);
             window.layout();
         });
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.getScene()).isNotNull();
         double after = column.localToScene(column.getBoundsInLocal()).getMinX();
         assertThat(after).isLessThan(window.getWidth()).isLessThan(before);
     }

@@ -116,6 +116,9 @@ class WelcomeScreenTest {
         assertThat(session.services().categories().active()).extracting(Category::name).contains("Roaming");
         assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isTrue();
         robot.interact(() -> session.boards().reload());
+        long roaming = session.services().categories().byName("Roaming").orElseThrow().id();
+        await(() -> window.boardsView().column(roaming) != null); // a column of the board (in view or not)
+        robot.interact(() -> window.boardsView().showColumn(roaming));
         await(() -> robot.lookup(".column-title").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("Roaming")));
     }

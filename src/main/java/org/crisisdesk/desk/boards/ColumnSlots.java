@@ -1,0 +1,86 @@
+package org.crisisdesk.desk.boards;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The board's columns side by side in a horizontal scroll pane, with only the columns in view in the scene graph.
+ *
+ * <p>Each column sits in a slot of fixed width that stays in the row, so the row's size and the scroll bar never
+ * depend on what is attached. A column scrolled out of view leaves its slot: with software rendering JavaFX repaints
+ * the whole window (1,100 nodes, 80-180 ms) when anything changes in a node outside the scroll pane's clip, and
+ * the off-screen columns of a live board change every second (issue #8). A detached column keeps its list, its
+ * selection and its scroll position, and is put back when it scrolls into view. FX thread only.
+ */
+final class ColumnSlots {
+    private final ScrollPane scroll;
+    private final Region row;
+    private final ObservableDoubleValue width;
+    private final Map<Node, StackPane> slots = new IdentityHashMap<>();
+
+    ColumnSlots(ScrollPane scroll, Region row, ObservableDoubleValue width) {
+        this.scroll = scroll;
+        this.row = row;
+        this.width = width;
+        scroll.hvalueProperty().addListener(o -> update());
+        scroll.viewportBoundsProperty().addListener(o -> update());
+        row.layoutBoundsProperty().addListener(o -> update());
+    }
+
+    /** The slot that holds {@code column} (created on first use); attached until the next {@link #update}. */
+    StackPane slotFor(Node column) {
+        return slots.computeIfAbsent(column, c -> {
+            StackPane slot = new StackPane(c);
+            slot.getStyleClass().add("board-slot");
+            slot.minWidthProperty().bind(width);
+            slot.prefWidthProperty().bind(width);
+            slot.maxWidthProperty().bind(width);
+            slot.boundsInParentProperty().addListener(o -> update());
+            return slot;
+        });
+    }
+
+    /** Forgets the slots of columns no longer on the board. */
+    void retain(java.util.Collection<? extends Node> columns) {
+        java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(columns);
+        slots.keySet().retainAll(keep);
+    }
+
+    /** Whether {@code column} is in the scene graph now (in view, or not laid out yet). */
+    boolean attached(Node column) {
+        StackPane slot = slots.get(column);
+        return slot != null && !slot.getChildren().isEmpty();
+    }
+
+    /** Puts the columns in view into their slots and takes the others out. */
+    void update() {
+        double viewport = scroll.getViewportBounds().getWidth();
+        double content = row.getLayoutBounds().getWidth();
+        if (viewport <= 0 || content <= 0) {
+            return; // not laid out yet: leave everything attached
+        }
+        double from = Math.max(0, content - viewport) * hvalueFraction();
+        double to = from + viewport;
+        slots.forEach((column, slot) -> {
+            Bounds b = slot.getBoundsInParent();
+            boolean inView = b.getMaxX() > from && b.getMinX() < to;
+            if (inView && slot.getChildren().isEmpty()) {
+                slot.getChildren().add(column);
+            } else if (!inView && !slot.getChildren().isEmpty()) {
+                slot.getChildren().clear();
+            }
+        });
+    }
+
+    private double hvalueFraction() {
+        double range = scroll.getHmax() - scroll.getHmin();
+        return range <= 0 ? 0 : (scroll.getHvalue() - scroll.getHmin()) / range;
+    }
+}
