@@ -62,11 +62,19 @@ class UiResponsivenessBench {
         Services services = Services.open(home, null, Clock.systemUTC());
         BenchData.fill(services, STORED, Instant.now().minusSeconds(12 * 3600), 12 * 3600 - 60, 3);
         WaitForAsyncUtils.asyncFx(() -> {
+            // the desk as DeskApp shows it: its fonts, the theme and the desk's stylesheet
+            DeskApp.loadFonts();
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
             session = new DeskSession(services, ctx, null, null);
             MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
             Scene scene = new Scene(window, 1400, 900);
+            DeskApp.addStyles(scene);
             window.installShortcuts(scene);
+            if (Boolean.getBoolean("bench.ui.clipprobe")) {
+                ClipProbe.install(scene); // prints what changes outside a clip (see ClipProbe)
+            }
             stage.setScene(scene);
             stage.show();
             session.start();

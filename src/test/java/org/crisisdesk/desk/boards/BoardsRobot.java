@@ -91,7 +91,7 @@ final class BoardsRobot {
         reveal(list);
         for (Node n : list.lookupAll(".mention-cell")) {
             if (n instanceof ListCell<?> cell && cell.getItem() instanceof StoredMention m
-                    && m.platformId().equals(platformId) && cell.isVisible()) {
+                    && m.platformId().equals(platformId) && onScreen(cell, list)) {
                 return cell;
             }
         }
@@ -138,6 +138,19 @@ final class BoardsRobot {
             scroll.layout();
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A cell the list shows: visible and within the list's bounds (the flow may keep a spare cell, still marked
+     * visible, just outside them).
+     */
+    static boolean onScreen(ListCell<?> cell, ListView<?> list) {
+        if (!cell.isVisible()) {
+            return false;
+        }
+        Bounds c = cell.localToScene(cell.getBoundsInLocal());
+        Bounds l = list.localToScene(list.getBoundsInLocal());
+        return c.getMinY() + c.getHeight() / 2 > l.getMinY() && c.getMinY() + c.getHeight() / 2 < l.getMaxY();
     }
 
     private static boolean isInside(Node node, Node ancestor) {

@@ -164,7 +164,8 @@ class ColumnVirtualizationTest {
         int firstIndex = Integer.MAX_VALUE;
         for (Node n : board.list.lookupAll(".board-cell")) {
             seen.add(n);
-            if (n instanceof ListCell<?> c && c.isVisible() && !c.isEmpty() && c.getIndex() < firstIndex
+            if (n instanceof ListCell<?> c && BoardsRobot.onScreen(c, board.list) && !c.isEmpty()
+                    && c.getIndex() < firstIndex
                     && c.getItem() instanceof StoredMention m) {
                 firstIndex = c.getIndex();
                 first = m;
