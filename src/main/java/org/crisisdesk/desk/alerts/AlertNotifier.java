@@ -59,7 +59,6 @@ public final class AlertNotifier {
             return;
         }
         showNow(changes);
-        pause.playFromStart();
     }
 
     private void showHeld() {
@@ -69,10 +68,11 @@ public final class AlertNotifier {
         List<AlertChange> changes = List.copyOf(held.values());
         held.clear();
         showNow(changes);
-        pause.playFromStart();
     }
 
+    /** Shows {@code changes} and starts the pause before the next. */
     private void showNow(List<AlertChange> changes) {
+        pause.playFromStart();
         if (changes.size() > MAX_AT_ONCE) {
             base().title(ctx.t("alerts.list.title")).text(ctx.t("alerts.summary", changes.size()))
                     .styleClass("alert-notification").showWarning();

@@ -53,12 +53,6 @@ final class ColumnSlots {
         slots.keySet().retainAll(keep);
     }
 
-    /** Whether {@code column} is in the scene graph now (in view, or not laid out yet). */
-    boolean attached(Node column) {
-        StackPane slot = slots.get(column);
-        return slot != null && !slot.getChildren().isEmpty();
-    }
-
     /** Puts the columns in view into their slots and takes the others out. */
     void update() {
         double viewport = scroll.getViewportBounds().getWidth();
