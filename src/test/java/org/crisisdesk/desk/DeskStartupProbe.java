@@ -18,7 +18,10 @@ import org.crisisdesk.app.Services;
  * Issue #8 figure 4, run in a fresh JVM by {@code ScaleBench}: opens the desk over an existing home the way
  * {@link DeskApp} does (window first, database opened off the FX thread, then the session) and prints how long after
  * the JVM started the feed's first rows were on screen (see the timer below), then the heap in use after a full GC
- * once the desk has settled. Output lines: {@code PAINTED_MS=...}, {@code HEAP_MB=...}.
+ * once the desk has settled. Output lines: {@code PAINTED_MS=...}, {@code HEAP_MB=...}, and {@code AT <phase> <ms>}
+ * marks. By hand: {@code java -cp ... org.crisisdesk.desk.DeskStartupProbe HOME [SETTLE_MS]}; with
+ * {@code -Dprobe.nodes=true} it also prints the node count of each large subtree, one card's tree, and the nodes with
+ * a cache, an effect or a clip (what makes a frame expensive under software rendering).
  */
 public final class DeskStartupProbe {
     private DeskStartupProbe() {}
