@@ -49,6 +49,34 @@ public class MentionCell extends ListCell<StoredMention> {
      * as it is in a scene, before its first layout: set later, the list would keep its estimate from the variable
      * heights it measured first and could not scroll to its last cards.
      */
+    /**
+     * The height to give a fixed-cell list that has {@code available} pixels: a whole number of cards, the rest of the
+     * space left empty below it. Otherwise the list often keeps a card whose top edge alone is in view, with all of
+     * its content below the list's clip, and JavaFX repaints the whole window when content outside a clip changes:
+     * with software rendering 80-180 ms, about once a second in a burst (issue #8). Parents set it as the list's
+     * maximum height before laying the list out.
+     */
+    public static double wholeCardsHeight(ListView<?> list, double available) {
+        double cell = list.getFixedCellSize();
+        javafx.geometry.Insets in = list.getInsets();
+        double inner = available - in.getTop() - in.getBottom();
+        if (cell <= 0 || inner < cell) {
+            return Double.MAX_VALUE;
+        }
+        return Math.floor(Math.floor(inner / cell) * cell) + in.getTop() + in.getBottom();
+    }
+
+    /**
+     * {@code list.scrollTo(index)}, except when all of its cards fit: then JavaFX 21's flow, asked to put a later card
+     * on top, shifts every card up by one and leaves the last row empty (the first card above the list, the last one
+     * unreachable). Lists of whole cards fit exactly whenever they hold as many cards as they show.
+     */
+    public static void scrollTo(ListView<?> list, int index) {
+        double cell = list.getFixedCellSize();
+        double inner = list.getHeight() - list.getInsets().getTop() - list.getInsets().getBottom();
+        list.scrollTo(cell > 0 && list.getItems().size() * cell <= inner + 0.5 ? 0 : index);
+    }
+
     public static void useFixedHeight(ListView<StoredMention> list, DeskContext ctx, int clampLines) {
         if (list.getScene() != null) {
             list.setFixedCellSize(height(list, ctx, clampLines));

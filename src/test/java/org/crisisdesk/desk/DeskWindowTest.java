@@ -92,6 +92,26 @@ class DeskWindowTest {
         assertThat(robot.lookup("#column-list-" + columns.get(columns.size() - 1).key()).tryQuery()).isPresent();
     }
 
+    /**
+     * The feed and the columns show whole cards: a card with only its top edge in view has all of its content outside
+     * the list's clip, and a change there makes JavaFX repaint the whole window (issue #8).
+     */
+    @Test
+    void listsOfCardsAreAWholeNumberOfCardsHigh(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#column-unsorted").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#feed-list", "#column-list-unsorted"}) {
+            ListView<?> list = robot.lookup(id).queryListView();
+            double inner = list.getHeight() - list.getInsets().getTop() - list.getInsets().getBottom();
+            double cards = inner / list.getFixedCellSize();
+            assertThat(list.getFixedCellSize()).as(id).isGreaterThan(0);
+            assertThat(cards).as(id).isGreaterThanOrEqualTo(1);
+            assertThat(cards - Math.floor(cards)).as("%s: %.2f cards", id, cards)
+                    .isLessThan(1.0 / list.getFixedCellSize() + 1e-9); // whole cards, within a pixel
+        }
+    }
+
     /** A cached viewport repaints all of its content whenever anything in it changes (issue #8). */
     @Test
     void noScrollPaneInTheWindowCachesItsLiveContent(FxRobot robot) throws Exception {

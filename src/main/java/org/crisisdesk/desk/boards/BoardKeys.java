@@ -165,7 +165,7 @@ final class BoardKeys {
         boolean stayed = list.getItems().get(at).pk() == first;
         int next = Math.min(stayed ? at + 1 : at, list.getItems().size() - 1);
         list.getSelectionModel().clearAndSelect(next);
-        list.scrollTo(Math.max(0, next - 2));
+        org.crisisdesk.desk.MentionCell.scrollTo(list, Math.max(0, next - 2));
         list.requestFocus();
     }
 

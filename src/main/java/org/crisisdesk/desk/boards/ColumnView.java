@@ -137,6 +137,15 @@ final class ColumnView extends VBox {
         pseudoClassStateChanged(DROP_AFTER, which == DROP_AFTER);
     }
 
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double forList = getHeight() - snappedTopInset() - snappedBottomInset()
+                - snapSizeY(header.prefHeight(width)) - snapSpaceY(getSpacing());
+        list.setMaxHeight(org.crisisdesk.desk.MentionCell.wholeCardsHeight(list, forList));
+        super.layoutChildren();
+    }
+
     /**
      * Live mentions arrive on top of the column. While the person works in it (scrolled down, or a card selected),
      * the cards they look at must not slide away under the pointer: keep the same card at the top.
@@ -154,7 +163,7 @@ final class ColumnView extends VBox {
         }
         int first = flow.getFirstVisibleCell().getIndex();
         if (first > 0 || !list.getSelectionModel().isEmpty()) {
-            list.scrollTo(Math.min(list.getItems().size() - 1, first + added));
+            org.crisisdesk.desk.MentionCell.scrollTo(list, Math.min(list.getItems().size() - 1, first + added));
         }
     }
 

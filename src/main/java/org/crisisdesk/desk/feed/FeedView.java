@@ -87,7 +87,15 @@ public final class FeedView extends BorderPane {
         pill.visibleProperty().bind(model.newCountProperty().greaterThan(0));
         pill.setOnAction(e -> jumpToTop());
         StackPane.setAlignment(pill, Pos.TOP_CENTER);
-        StackPane center = new StackPane(list, pill);
+        StackPane center = new StackPane(list, pill) {
+            @Override
+            protected void layoutChildren() {
+                list.setMaxHeight(MentionCell.wholeCardsHeight(list, getHeight() - snappedTopInset()
+                        - snappedBottomInset()));
+                super.layoutChildren();
+            }
+        };
+        StackPane.setAlignment(list, Pos.TOP_CENTER); // whole cards; the space below them stays empty
         setCenter(center);
 
         list.getSelectionModel().getSelectedItems().addListener(
@@ -140,7 +148,7 @@ public final class FeedView extends BorderPane {
         int i = list.getSelectionModel().getSelectedIndex();
         int next = Math.max(0, Math.min(list.getItems().size() - 1, i + delta));
         list.getSelectionModel().clearAndSelect(next);
-        list.scrollTo(Math.max(0, next - 2));
+        MentionCell.scrollTo(list, Math.max(0, next - 2));
         open();
     }
 
