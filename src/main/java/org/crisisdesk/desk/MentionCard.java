@@ -2,7 +2,6 @@ package org.crisisdesk.desk;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,8 +25,8 @@ public final class MentionCard extends VBox {
     private final Label text = new Label();
     private final Label lang = new Label();
     private final Label chip = new Label();
-    private final Tooltip timeTip = new Tooltip();
-    private final Tooltip textTip = new Tooltip();
+    private final HoverTip timeTip = new HoverTip(time, 0);
+    private final HoverTip textTip = new HoverTip(text, 480);
     private final int clampLines;
 
     public MentionCard(DeskContext ctx, int clampLines) {
@@ -47,10 +46,6 @@ public final class MentionCard extends VBox {
         this.clampLines = clampLines;
         text.fontProperty().addListener((o, a, b) -> fixTextHeight());
         fixTextHeight();
-        time.setTooltip(timeTip);
-        textTip.setWrapText(true);
-        textTip.setMaxWidth(480);
-        text.setTooltip(textTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         name.setMinWidth(0);

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Application;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ListCell;
@@ -98,18 +96,19 @@ public class MentionCell extends ListCell<StoredMention> {
     }
 
     /**
-     * One card in a probe list styled like {@code like} (same cell factory, stylesheets and style classes, inside
-     * panes with its ancestors' style classes): the card's height plus the cell's padding.
+     * One cell of {@code like}'s cell factory showing a card, in panes with the list's and its ancestors' style
+     * classes and the same stylesheets: the card's height plus the cell's padding.
      */
     private static double measure(ListView<StoredMention> like, DeskContext ctx, int clampLines) {
         Mention m = new Mention("probe", "0", Instant.EPOCH, "probe", "Probe", "ko", "가", null, null, null);
-        ListView<StoredMention> probe = new ListView<>(FXCollections.observableArrayList(
-                new StoredMention(0, m, Instant.EPOCH, null, null, null, null, null, null)));
-        probe.setCellFactory(like.getCellFactory() != null ? like.getCellFactory()
-                : v -> new MentionCell(ctx, clampLines));
-        probe.getStyleClass().setAll(like.getStyleClass());
-        javafx.scene.Parent root = probe;
-        for (javafx.scene.Parent p = like.getParent(); p != null; p = p.getParent()) {
+        MentionCell cell = like.getCellFactory() != null && like.getCellFactory().call(like) instanceof MentionCell c
+                ? c : new MentionCell(ctx, clampLines);
+        cell.card.show(new StoredMention(0, m, Instant.EPOCH, null, null, null, null, null, null));
+        cell.setGraphic(cell.card);
+        // the cell alone, in panes with the list's and its ancestors' style classes: a list with its flow, scroll
+        // bars and cells took twice as long, a sixth of a large desk's first frame
+        javafx.scene.Parent root = cell;
+        for (javafx.scene.Parent p = like; p != null; p = p.getParent()) {
             javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(root);
             wrap.getStyleClass().setAll(p.getStyleClass());
             root = wrap;
@@ -117,14 +116,7 @@ public class MentionCell extends ListCell<StoredMention> {
         Scene scene = new Scene(root, 400, 800);
         scene.getStylesheets().setAll(like.getScene().getStylesheets());
         root.applyCss();
-        root.layout();
-        for (Node n : probe.lookupAll(".mention-cell")) {
-            if (n instanceof MentionCell cell && !cell.isEmpty()) {
-                cell.applyCss();
-                Insets in = cell.getInsets();
-                return Math.ceil(cell.card.prefHeight(-1) + in.getTop() + in.getBottom());
-            }
-        }
-        return clampLines * 18 + 70; // not reached: the probe always shows its one card
+        Insets in = cell.getInsets();
+        return Math.ceil(cell.card.prefHeight(-1) + in.getTop() + in.getBottom());
     }
 }

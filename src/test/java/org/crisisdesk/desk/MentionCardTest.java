@@ -73,4 +73,29 @@ class MentionCardTest {
         assertThat(fills.get(0).get(1).getInsets().getTop()).isEqualTo(1);
         assertThat(fills.get(1)).as("unsorted: the stylesheet's outline and card colour").hasSize(2);
     }
+
+    @Test
+    void theWholeTextsTooltipIsMadeWhenThePointerFirstReachesTheCardAndFollowsItsMention(FxRobot robot) {
+        String longText = "택배가 아직도 안 왔어요. ".repeat(30).trim();
+        Mention first = new Mention("x", "1", clock.instant(), "user", "고객", "ko", longText, null, null, null);
+        Mention second = new Mention("x", "2", clock.instant(), "user", "고객", "ko", "개통이 안 돼요", null, null, null);
+        Label text = robot.lookup(".mention-text").queryAs(Label.class);
+        robot.interact(() -> card.show(new StoredMention(1, first, first.createdAt(), null, null, null, null, null,
+                null)));
+        assertThat(text.getTooltip()).as("no popup made for a card nobody pointed at").isNull();
+
+        robot.moveTo(text);
+        robot.interact(() -> {});
+        assertThat(text.getTooltip()).isNotNull();
+        assertThat(text.getTooltip().getText()).isEqualTo(longText);
+        assertThat(text.getTooltip().isWrapText()).isTrue();
+        robot.interact(() -> card.show(new StoredMention(2, second, second.createdAt(), null, null, null, null, null,
+                null)));
+        assertThat(text.getTooltip().getText()).as("the reused card's tooltip shows its new mention")
+                .isEqualTo("개통이 안 돼요");
+        Label time = robot.lookup(".mention-time").queryAs(Label.class);
+        robot.moveTo(time);
+        robot.interact(() -> {});
+        assertThat(time.getTooltip().getText()).as("the absolute time").contains("2026");
+    }
 }
