@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -40,6 +42,15 @@ public final class DeskApp extends Application {
     /** Blocks until the window is closed. */
     public static void launch(DeskOptions deskOptions) {
         options = deskOptions;
+        // The database opens while the toolkit starts and the fonts load: a third of a start on a large desk, and
+        // a core is free then (issue #8). The window shows what became of it once it is up (openDesk).
+        ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "desk-startup");
+            t.setDaemon(true); // a toolkit that fails to start must not leave the JVM waiting on this
+            return t;
+        });
+        firstOpening = CompletableFuture.supplyAsync(() -> readStart(false), opener);
+        opener.shutdown();
         Application.launch(DeskApp.class);
     }
 
@@ -47,6 +58,9 @@ public final class DeskApp extends Application {
     static void useOptions(DeskOptions deskOptions) {
         options = deskOptions;
     }
+
+    /** The first opening, begun by {@link #launch} before the toolkit; null once taken (and in tests). */
+    private static volatile CompletableFuture<Started> firstOpening;
 
     /** The open desk, or null while it opens. */
     DeskSession session() {
@@ -90,20 +104,34 @@ public final class DeskApp extends Application {
     private record Started(DeskBootstrap.Opened opened, String language, String theme, String deskName,
             java.util.List<org.crisisdesk.mention.StoredMention> firstPage) {}
 
+    /** Opens the desk from the home and reads what its first frame shows; any thread but the FX thread. */
+    private static Started readStart(boolean demo) {
+        DeskBootstrap.Opened opened = DeskBootstrap.open(options, java.time.Clock.systemUTC(), demo);
+        var settings = opened.services().settings();
+        return new Started(opened, settings.get(DeskSettings.LANGUAGE, null),
+                settings.get(DeskSettings.THEME, "light"),
+                DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)),
+                // read here, so the window's first frame has rows (issue #8)
+                org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.services().mentions()));
+    }
+
     /** Closes {@code previous} (if any) and opens the desk from the home, off the FX thread. */
     private void openDesk(DeskSession previous, boolean demo) {
         var starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
+        CompletableFuture<Started> begun = previous == null && !demo ? firstOpening : null;
+        firstOpening = null;
         new Background(starter).run(() -> {
+            if (begun != null) {
+                try {
+                    return begun.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
             if (previous != null) {
                 previous.close();
             }
-            DeskBootstrap.Opened opened = DeskBootstrap.open(options, java.time.Clock.systemUTC(), demo);
-            var settings = opened.services().settings();
-            return new Started(opened, settings.get(DeskSettings.LANGUAGE, null),
-                    settings.get(DeskSettings.THEME, "light"),
-                    DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)),
-                    // read here, so the window's first frame has rows (issue #8)
-                    org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.services().mentions()));
+            return readStart(demo);
         }).onSuccess(started -> {
             starter.shutdown();
             DeskBootstrap.Opened opened = started.opened();
