@@ -28,6 +28,12 @@ final class ClipProbe {
         try {
             java.util.Set<?> bitsSet = (java.util.Set<?>) dirtyBits.get(n);
             String bits = String.valueOf(bitsSet);
+            Scene scene = n.getScene();
+            if (bitsSet != null && !bitsSet.isEmpty() && scene != null
+                    && here.getWidth() * here.getHeight() >= 0.5 * scene.getWidth() * scene.getHeight()) {
+                System.out.println("BIG-DIRTY " + System.nanoTime() / 1_000_000 + " " + n.getClass().getSimpleName()
+                        + " " + n.getStyleClass() + " id=" + n.getId() + " bits=" + bits + " at " + here);
+            }
             if (bitsSet != null && !bitsSet.isEmpty() && clip != null && !here.intersects(clip) && here.getWidth() > 0) {
                 System.out.println("OUTSIDE-CLIP " + n.getClass().getSimpleName() + " " + n.getStyleClass() + " id="
                         + n.getId() + " bits=" + bits + " at " + here + " clip " + clip

@@ -114,6 +114,16 @@ class UiResponsivenessBench {
             }
         };
         WaitForAsyncUtils.asyncFx(probe::start).get();
+        if (Boolean.getBoolean("bench.ui.windows")) { // which windows are up while the burst runs
+            javafx.animation.Timeline windows = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(100), e -> System.out.println("WINDOWS " + System.nanoTime() / 1_000_000
+                            + " " + javafx.stage.Window.getWindows().stream().map(w -> w.getClass().getSimpleName()
+                                    + (w.getScene() == null ? "" : ":" + w.getScene().getRoot().getClass()
+                                            .getSimpleName()) + "@" + (int) w.getX() + "," + (int) w.getY() + " " + (int) w.getWidth() + "x" + (int) w.getHeight())
+                                    .toList())));
+            windows.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            WaitForAsyncUtils.asyncFx(windows::play).get();
+        }
         // -Dbench.jfr=file.jfr records a profile of the measured part (jfr print --events jdk.ExecutionSample)
         jdk.jfr.Recording jfr = null;
         if (System.getProperty("bench.jfr") != null) {
