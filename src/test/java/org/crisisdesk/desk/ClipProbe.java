@@ -17,7 +17,21 @@ final class ClipProbe {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        scene.addPostLayoutPulseListener(() -> walk(scene.getRoot(), null));
+        java.util.Map<Node, Bounds> last = new java.util.IdentityHashMap<>();
+        scene.addPostLayoutPulseListener(() -> {
+            walk(scene.getRoot(), null);
+            // the big panes' own bounds: when one with a background changes them, Prism repaints all it covers
+            for (Node n : scene.getRoot().lookupAll("*")) {
+                Bounds b = n.getBoundsInParent();
+                if (b.getWidth() * b.getHeight() >= 0.5 * scene.getWidth() * scene.getHeight()) {
+                    Bounds was = last.put(n, b);
+                    if (was != null && !was.equals(b)) {
+                        System.out.println("BIG-BOUNDS " + System.nanoTime() / 1_000_000 + " "
+                                + n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + was + " -> " + b);
+                    }
+                }
+            }
+        });
     }
 
     private static void walk(Node n, Bounds clip) {

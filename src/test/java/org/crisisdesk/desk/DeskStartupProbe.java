@@ -184,51 +184,9 @@ public final class DeskStartupProbe {
                 .forEach(e -> System.out.println("THREAD_CPU " + e.getValue() + " ms " + e.getKey()));
     }
 
-    /**
-     * Samples the FX thread's stack every 2 ms until the feed is painted and prints the frames seen most (JFR does not
-     * sample the FX thread under Monocle): {@code -Dprobe.sample=true}.
-     */
     private static volatile boolean sampling;
 
     private static void startSampler(CountDownLatch painted) {
-        Thread sampler = new Thread(() -> {
-            java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
-            java.util.Map<String, Integer> self = new java.util.HashMap<>();
-            int samples = 0;
-            Thread fx = null;
-            while (painted.getCount() > 0) {
-                if (!sampling) {
-                    // only the window's build and first frames
-                } else if (fx == null) {
-                    fx = Thread.getAllStackTraces().keySet().stream()
-                            .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
-                } else {
-                    StackTraceElement[] st = fx.getStackTrace();
-                    if (st.length > 0) {
-                        samples++;
-                        self.merge(st[0].getClassName() + "." + st[0].getMethodName(), 1, Integer::sum);
-                        java.util.Set<String> seen = new java.util.HashSet<>();
-                        for (StackTraceElement e : st) {
-                            String m = e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName();
-                            if (seen.add(m)) {
-                                inclusive.merge(m, 1, Integer::sum);
-                            }
-                        }
-                    }
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            System.out.println("SAMPLES " + samples);
-            inclusive.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(120).forEach(e -> System.out.println("INCL " + e.getValue() + " " + e.getKey()));
-            self.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(30).forEach(e -> System.out.println("SELF " + e.getValue() + " " + e.getKey()));
-        }, "probe-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        FxSampler.start(() -> painted.getCount() > 0, () -> sampling); // the window's build and first frames
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -114,6 +115,10 @@ class UiResponsivenessBench {
             }
         };
         WaitForAsyncUtils.asyncFx(probe::start).get();
+        AtomicBoolean measuring = new AtomicBoolean(true);
+        if (Boolean.getBoolean("bench.ui.sample")) { // where the FX thread's time goes during the burst
+            FxSampler.start(measuring::get, () -> true);
+        }
         if (Boolean.getBoolean("bench.ui.windows")) { // which windows are up while the burst runs
             javafx.animation.Timeline windows = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                     javafx.util.Duration.millis(100), e -> System.out.println("WINDOWS " + System.nanoTime() / 1_000_000
@@ -121,6 +126,14 @@ class UiResponsivenessBench {
                                     + (w.getScene() == null ? "" : ":" + w.getScene().getRoot().getClass()
                                             .getSimpleName()) + "@" + (int) w.getX() + "," + (int) w.getY() + " " + (int) w.getWidth() + "x" + (int) w.getHeight())
                                     .toList())));
+            WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().addListener(
+                    (javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+                        while (c.next()) {
+                            c.getAddedSubList().forEach(w -> new Throwable("WINDOW-SHOWN " + w).printStackTrace(
+                                    System.out));
+                            c.getRemoved().forEach(w -> System.out.println("WINDOW-HIDDEN " + w));
+                        }
+                    })).get();
             windows.setCycleCount(javafx.animation.Animation.INDEFINITE);
             WaitForAsyncUtils.asyncFx(windows::play).get();
         }
@@ -167,6 +180,7 @@ class UiResponsivenessBench {
         source.awaitTermination(30, TimeUnit.SECONDS);
         Thread.sleep(500); // two bridge flushes
         WaitForAsyncUtils.asyncFx(probe::stop).get();
+        measuring.set(false);
         if (jfr != null) {
             jfr.dump(Path.of(System.getProperty("bench.jfr")));
             jfr.close();
