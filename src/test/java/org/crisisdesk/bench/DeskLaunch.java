@@ -80,6 +80,9 @@ final class DeskLaunch {
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Djava.awt.headless=true", "-Dheadless.geometry=1920x1200-32",
                 "org.crisisdesk.desk.DeskStartupProbe", home.toString(), "3000"));
+        if (Boolean.getBoolean("bench.launch.print")) {
+            System.out.println("desk launch: " + String.join(" ", cmd));
+        }
         Map<String, String> out = new HashMap<>();
         for (String line : run(cmd, 180)) {
             int eq = line.indexOf('=');

@@ -15,13 +15,18 @@ import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
 
 /**
- * Issue #8 figure 4, run in a fresh JVM by {@code ScaleBench}: opens the desk over an existing home the way
- * {@link DeskApp} does (window first, database opened off the FX thread, then the session) and prints how long after
- * the JVM started the feed's first rows were on screen (see the timer below), then the heap in use after a full GC
- * once the desk has settled. Output lines: {@code PAINTED_MS=...}, {@code HEAP_MB=...}, and {@code AT <phase> <ms>}
- * marks. By hand: {@code java -cp ... org.crisisdesk.desk.DeskStartupProbe HOME [SETTLE_MS]}; with
- * {@code -Dprobe.nodes=true} it also prints the node count of each large subtree, one card's tree, and the nodes with
- * a cache, an effect or a clip (what makes a frame expensive under software rendering).
+ * Issue #8 figure 4, run in a fresh JVM by {@code ScaleBench} (through {@code DeskLaunch}, as an installed desk
+ * starts): opens the desk over an existing home the way {@link DeskApp} does (database opened off the FX thread while
+ * the toolkit starts, window, then the session) and prints how long after the JVM started the feed's first rows were
+ * on screen (see the timer below), then the heap in use after a full GC once the desk has settled. Output lines:
+ * {@code PAINTED_MS=...}, {@code HEAP_MB=...}, and {@code AT <phase> <ms>} marks. By hand, after a ScaleBench run:
+ * {@code java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=target/bench/launch/desk.jsa -cp CLASSPATH
+ * -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw org.crisisdesk.desk.DeskStartupProbe HOME
+ * [SETTLE_MS]} with the class path that {@code -Dbench.launch.print=true} makes the bench print.
+ * {@code -Dprobe.nodes=true} also prints the node count of each large subtree, one card's tree, and the nodes with a
+ * cache, an effect or a clip;
+ * {@code -Dprobe.threads=true} the CPU time of every thread (JIT and GC included); {@code -Dprobe.sample=true} the
+ * FX thread's busiest stack frames while the window is built and first drawn.
  */
 public final class DeskStartupProbe {
     private DeskStartupProbe() {}
