@@ -6,9 +6,15 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-/** Debug aid: after each layout, prints nodes with pending render changes that lie entirely outside an ancestor's clip. */
+/**
+ * Debug aid ({@code -Dbench.ui.clipprobe=true}): after each layout, prints nodes with pending render changes that lie
+ * entirely outside an ancestor's clip, frames whose changes leave Prism no dirty region, and big panes whose bounds
+ * change.
+ */
 final class ClipProbe {
     private static Field dirtyBits;
+    private static final int[] REAL = new int[1];
+    private static final java.util.List<String> UNREAL = new java.util.ArrayList<>();
 
     static void install(Scene scene) {
         try {
@@ -19,7 +25,15 @@ final class ClipProbe {
         }
         java.util.Map<Node, Bounds> last = new java.util.IdentityHashMap<>();
         scene.addPostLayoutPulseListener(() -> {
+            REAL[0] = 0;
+            UNREAL.clear();
             walk(scene.getRoot(), null);
+            // Prism paints the whole window when a frame has changes but no dirty region (ViewPainter: "no dirty
+            // regions, so just paint everything"): report frames whose changes are all empty, off-window or clipped
+            if (REAL[0] == 0 && !UNREAL.isEmpty()) {
+                System.out.println("NO-REGION " + System.nanoTime() / 1_000_000 + " " + UNREAL.size() + " "
+                        + UNREAL.subList(0, Math.min(6, UNREAL.size())));
+            }
             // the big panes' own bounds: when one with a background changes them, Prism repaints all it covers
             for (Node n : scene.getRoot().lookupAll("*")) {
                 Bounds b = n.getBoundsInParent();
@@ -47,6 +61,18 @@ final class ClipProbe {
                     && here.getWidth() * here.getHeight() >= 0.5 * scene.getWidth() * scene.getHeight()) {
                 System.out.println("BIG-DIRTY " + System.nanoTime() / 1_000_000 + " " + n.getClass().getSimpleName()
                         + " " + n.getStyleClass() + " id=" + n.getId() + " bits=" + bits + " at " + here);
+            }
+            boolean boundsOnly = bitsSet != null && bitsSet.stream().allMatch(b -> String.valueOf(b).endsWith("BOUNDS"));
+            if (bitsSet != null && !bitsSet.isEmpty() && !boundsOnly && scene != null) {
+                boolean real = here.getWidth() > 0 && here.getHeight() > 0
+                        && here.intersects(0, 0, scene.getWidth(), scene.getHeight())
+                        && (clip == null || (clip.getWidth() > 0 && clip.getHeight() > 0 && here.intersects(clip)));
+                if (real) {
+                    REAL[0]++;
+                } else {
+                    UNREAL.add(n.getClass().getSimpleName() + n.getStyleClass() + " " + bitsSet + " at " + here
+                            + " clip " + clip + " in " + owner(n));
+                }
             }
             if (bitsSet != null && !bitsSet.isEmpty() && clip != null && !here.intersects(clip) && here.getWidth() > 0) {
                 System.out.println("OUTSIDE-CLIP " + n.getClass().getSimpleName() + " " + n.getStyleClass() + " id="
