@@ -1,11 +1,15 @@
 package org.crisisdesk.desk;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
 import org.crisisdesk.desk.feed.RelativeTime;
 import org.crisisdesk.mention.Mention;
@@ -28,6 +32,8 @@ public final class MentionCard extends VBox {
     private final HoverTip timeTip = new HoverTip(time, 0);
     private final HoverTip textTip = new HoverTip(text, 480);
     private final int clampLines;
+    /** The mention on the card, so the chip can be painted again when the theme's colours change. */
+    private StoredMention shown;
 
     public MentionCard(DeskContext ctx, int clampLines) {
         this.ctx = ctx;
@@ -56,6 +62,15 @@ public final class MentionCard extends VBox {
         bottom.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, text, bottom);
         setSpacing(3);
+        // CSS sets these once, and again when the theme changes: the chip takes its colours from them
+        javafx.beans.InvalidationListener repaint = o -> {
+            if (shown != null) {
+                showChip(shown);
+            }
+        };
+        backgroundProperty().addListener(repaint);
+        name.textFillProperty().addListener(repaint);
+        handle.textFillProperty().addListener(repaint);
     }
 
     /** The text's height: {@code clampLines} lines of its font (set by CSS, so measured when the font changes). */
@@ -82,42 +97,31 @@ public final class MentionCard extends VBox {
     }
 
     private void showChip(StoredMention sm) {
+        shown = sm;
         Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
         Category s = c != null || sm.suggestedCategoryId() == null ? null
                 : ctx.categories().get(sm.suggestedCategoryId());
+        // the theme's colours, as CSS gave them to the card and its labels (see ChipPaint)
+        List<BackgroundFill> fills = getBackground() == null ? List.of() : getBackground().getFills();
+        Paint outline = fills.isEmpty() ? Color.LIGHTGRAY : fills.get(0).getFill();
+        Paint card = fills.isEmpty() ? Color.WHITE : fills.get(fills.size() - 1).getFill();
         if (c != null) {
             boolean auto = "AUTO".equals(sm.assignedBy());
             chip.setText(c.name() + (auto ? " · " + ctx.t("card.auto") : ""));
-            // outline, then the card's colour, then the category's tint (backgrounds, not a border: see desk.css)
-            chip.setStyle("-fx-background-color: " + c.color() + ", -color-bg-default, " + c.color() + "33; "
-                    + "-fx-background-insets: 0, 1, 1; -fx-background-radius: 9, 8, 8;");
-            chipClass(auto ? "auto" : null);
+            chip.setBackground(ChipPaint.filed(Color.web(c.color()), card));
+            chip.setBorder(null);
+            chip.setTextFill(name.getTextFill());
         } else if (s != null) {
             int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));
             chip.setText(ctx.t("card.suggested", s.name(), pct));
-            chip.setStyle("-fx-border-color: " + s.color() + "; -fx-border-style: segments(3, 3);");
-            chipClass("suggested");
+            chip.setBackground(ChipPaint.plain(outline, card));
+            chip.setBorder(ChipPaint.dashed(Color.web(s.color())));
+            chip.setTextFill(handle.getTextFill());
         } else {
             chip.setText(ctx.t("card.unsorted"));
-            chip.setStyle("");
-            chipClass(null);
-        }
-        chip.setVisible(true);
-        chip.setManaged(true);
-    }
-
-    /**
-     * Leaves the chip with {@code wanted} (or neither) of its two variant classes, touching the class list only when
-     * that changes: each change restyles the chip, and cells show a new card on every list change.
-     */
-    private void chipClass(String wanted) {
-        for (String cls : new String[] {"auto", "suggested"}) {
-            boolean has = chip.getStyleClass().contains(cls);
-            if (cls.equals(wanted) && !has) {
-                chip.getStyleClass().add(cls);
-            } else if (!cls.equals(wanted) && has) {
-                chip.getStyleClass().remove(cls);
-            }
+            chip.setBackground(ChipPaint.plain(outline, card));
+            chip.setBorder(null);
+            chip.setTextFill(name.getTextFill());
         }
     }
 }

@@ -25,6 +25,7 @@ final class ClipProbe {
         }
         java.util.Map<Node, Bounds> last = new java.util.IdentityHashMap<>();
         scene.addPostLayoutPulseListener(() -> {
+            reportHiddenOnly(scene);
             REAL[0] = 0;
             UNREAL.clear();
             walk(scene.getRoot(), null);
@@ -46,6 +47,54 @@ final class ClipProbe {
                 }
             }
         });
+    }
+
+    /**
+     * The scene's own list of nodes to sync this pulse: when all of them are hidden, the scene is marked changed but
+     * no rendered node is, and Prism paints the whole window for nothing.
+     */
+    private static void reportHiddenOnly(Scene scene) {
+        try {
+            Field arr = Scene.class.getDeclaredField("dirtyNodes");
+            Field size = Scene.class.getDeclaredField("dirtyNodesSize");
+            arr.setAccessible(true);
+            size.setAccessible(true);
+            Node[] nodes = (Node[]) arr.get(scene);
+            int n = size.getInt(scene);
+            if (n == 0 || nodes == null) {
+                return;
+            }
+            if (Boolean.getBoolean("bench.ui.dirtylist")) {
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    Node d = nodes[i];
+                    if (d != null) {
+                        all.append(" | ").append(d.getClass().getSimpleName()).append(d.getStyleClass()).append(' ')
+                                .append(dirtyBits.get(d)).append(" in ").append(owner(d));
+                    }
+                }
+                System.out.println("DIRTYLIST " + System.nanoTime() / 1_000_000 + " " + n + all);
+            }
+            java.util.List<String> hidden = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Node node = nodes[i];
+                if (node == null) {
+                    continue;
+                }
+                boolean visible = true;
+                for (Node p = node; p != null; p = p.getParent()) {
+                    visible &= p.isVisible();
+                }
+                if (visible) {
+                    return; // something shown changes: Prism gets a region
+                }
+                hidden.add(node.getClass().getSimpleName() + node.getStyleClass() + " in " + owner(node));
+            }
+            System.out.println("HIDDEN-ONLY " + System.nanoTime() / 1_000_000 + " " + hidden.size() + " "
+                    + hidden.subList(0, Math.min(6, hidden.size())));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void walk(Node n, Bounds clip) {

@@ -71,7 +71,40 @@ class MentionCardTest {
         assertThat(((Color) fills.get(0).get(2).getFill()).getOpacity()).isCloseTo(0x33 / 255.0,
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(fills.get(0).get(1).getInsets().getTop()).isEqualTo(1);
-        assertThat(fills.get(1)).as("unsorted: the stylesheet's outline and card colour").hasSize(2);
+        assertThat(fills.get(1)).as("unsorted: the theme's outline and card colour").hasSize(2);
+    }
+
+    @Test
+    void showingAnotherMentionRepaintsTheChipWithoutAStyleChange(FxRobot robot) {
+        // a style or style-class change during a list's layout made JavaFX repaint the whole window (ChipPaint)
+        Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
+        List<Object> seen = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            card.applyCss();
+            Label chip = (Label) card.lookup(".category-chip");
+            List<String> classes = List.copyOf(chip.getStyleClass());
+            card.show(new StoredMention(1, m, m.createdAt(), delivery.id(), "MANUAL", null, null, null, null));
+            seen.add(chip.getBorder());
+            card.show(new StoredMention(2, m, m.createdAt(), null, null, delivery.id(), 0.8, null, null));
+            seen.add(chip.getBorder());
+            seen.add(chip.getText());
+            seen.add(chip.getTextFill());
+            card.show(new StoredMention(3, m, m.createdAt(), null, null, null, null, null, null));
+            seen.add(chip.getBorder());
+            seen.add(chip.getStyle());
+            seen.add(chip.getStyleClass().equals(classes));
+        });
+        assertThat(seen.get(0)).as("a filed chip has no border").isNull();
+        javafx.scene.layout.Border dashed = (javafx.scene.layout.Border) seen.get(1);
+        assertThat(dashed.getStrokes().get(0).getTopStroke()).as("a suggestion's outline: its category's colour")
+                .isEqualTo(Color.web(delivery.color()));
+        assertThat(dashed.getStrokes().get(0).getTopStyle().getDashArray()).containsExactly(3.0, 3.0);
+        assertThat((String) seen.get(2)).contains(delivery.name()).contains("80");
+        Label handle = robot.lookup(".mention-handle").queryAs(Label.class);
+        assertThat(seen.get(3)).as("a suggestion's text in the muted colour").isEqualTo(handle.getTextFill());
+        assertThat(seen.get(4)).as("unsorted: no border").isNull();
+        assertThat(seen.get(5)).as("no inline style").isEqualTo("");
+        assertThat(seen.get(6)).as("style classes untouched").isEqualTo(true);
     }
 
     @Test

@@ -91,7 +91,12 @@ class UiResponsivenessBench {
     }
 
     @Test
-    void pulsesStayRegularWhileTwoThousandMentionsASecondArrive() throws Exception {
+    void pulsesStayRegularWhileTwoThousandMentionsASecondArrive(org.testfx.api.FxRobot robot) throws Exception {
+        String pointer = System.getProperty("bench.ui.pointer"); // debug aid: "x,y" on the screen
+        if (pointer != null) {
+            String[] xy = pointer.split(",");
+            robot.moveTo(new javafx.geometry.Point2D(Double.parseDouble(xy[0]), Double.parseDouble(xy[1])));
+        }
         openDesk();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !session.feed().items().isEmpty());
         // A desk that has been running has its search index current: the bench's 200,000 rows were written by plain
