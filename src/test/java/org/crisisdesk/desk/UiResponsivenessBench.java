@@ -122,7 +122,13 @@ class UiResponsivenessBench {
         WaitForAsyncUtils.asyncFx(probe::start).get();
         AtomicBoolean measuring = new AtomicBoolean(true);
         if (Boolean.getBoolean("bench.ui.sample")) { // where the FX thread's time goes during the burst
-            FxSampler.start(measuring::get, () -> true);
+            AtomicBoolean inLayout = new AtomicBoolean();
+            boolean layoutOnly = Boolean.getBoolean("bench.ui.sample.layout"); // only the CSS and layout passes
+            WaitForAsyncUtils.asyncFx(() -> {
+                javafx.stage.Window.getWindows().get(0).getScene().addPreLayoutPulseListener(() -> inLayout.set(true));
+                javafx.stage.Window.getWindows().get(0).getScene().addPostLayoutPulseListener(() -> inLayout.set(false));
+            }).get();
+            FxSampler.start(measuring::get, () -> !layoutOnly || inLayout.get());
         }
         if (Boolean.getBoolean("bench.ui.windows")) { // which windows are up while the burst runs
             javafx.animation.Timeline windows = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
