@@ -42,6 +42,11 @@ public class MentionCell extends ListCell<StoredMention> {
         }
     }
 
+    /** Shows the card faded (a case already handed to the customer centre), or not. */
+    protected final void dim(boolean dimmed) {
+        card.setOpacity(dimmed ? 0.55 : 1);
+    }
+
     /**
      * Gives {@code list} (whose cells are MentionCells with {@code clampLines} lines) the cards' fixed height as soon
      * as it is in a scene, before its first layout: set later, the list would keep its estimate from the variable

@@ -64,6 +64,11 @@ final class ClipProbe {
             if (n == 0 || nodes == null) {
                 return;
             }
+            if (n == 1 && nodes[0] == scene.getRoot() && ((java.util.Set<?>) dirtyBits.get(nodes[0])).isEmpty()) {
+                // a CSS change made during layout left the root marked: this frame has no dirty region, and Prism
+                // paints a frame without dirty regions whole (see ChipPaint)
+                System.out.println("ROOT-ONLY " + System.nanoTime() / 1_000_000);
+            }
             if (Boolean.getBoolean("bench.ui.dirtylist")) {
                 StringBuilder all = new StringBuilder();
                 for (int i = 0; i < n; i++) {

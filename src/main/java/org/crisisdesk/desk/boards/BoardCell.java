@@ -1,13 +1,11 @@
 package org.crisisdesk.desk.boards;
 
-import javafx.css.PseudoClass;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 
 /** A card on a board column; cases already handed to the customer centre are dimmed. */
 final class BoardCell extends MentionCell {
-    private static final PseudoClass HANDED_OVER = PseudoClass.getPseudoClass("handed-over");
     /** Lines of text on a board card (the whole text is in its tooltip and the detail pane). */
     static final int LINES = 3;
 
@@ -19,6 +17,7 @@ final class BoardCell extends MentionCell {
     @Override
     protected void updateItem(StoredMention item, boolean empty) {
         super.updateItem(item, empty);
-        pseudoClassStateChanged(HANDED_OVER, !empty && item != null && item.handedOverAt() != null);
+        // in code, not a pseudo-class: a style change while the list lays out repaints the whole window (ChipPaint)
+        dim(!empty && item != null && item.handedOverAt() != null);
     }
 }
