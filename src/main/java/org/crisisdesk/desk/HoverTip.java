@@ -29,10 +29,6 @@ public final class HoverTip {
         }
     }
 
-    public String text() {
-        return text;
-    }
-
     /** The tooltip, made now if the pointer has not been here yet. */
     public Tooltip tooltip() {
         if (tip == null) {

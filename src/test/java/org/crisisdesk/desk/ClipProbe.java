@@ -111,11 +111,6 @@ final class ClipProbe {
             java.util.Set<?> bitsSet = (java.util.Set<?>) dirtyBits.get(n);
             String bits = String.valueOf(bitsSet);
             Scene scene = n.getScene();
-            if (bitsSet != null && !bitsSet.isEmpty() && scene != null
-                    && here.getWidth() * here.getHeight() >= 0.5 * scene.getWidth() * scene.getHeight()) {
-                System.out.println("BIG-DIRTY " + System.nanoTime() / 1_000_000 + " " + n.getClass().getSimpleName()
-                        + " " + n.getStyleClass() + " id=" + n.getId() + " bits=" + bits + " at " + here);
-            }
             boolean boundsOnly = bitsSet != null && bitsSet.stream().allMatch(b -> String.valueOf(b).endsWith("BOUNDS"));
             if (bitsSet != null && !bitsSet.isEmpty() && !boundsOnly && scene != null) {
                 boolean real = here.getWidth() > 0 && here.getHeight() > 0
