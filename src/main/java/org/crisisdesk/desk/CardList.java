@@ -1,6 +1,7 @@
 package org.crisisdesk.desk;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javafx.collections.ModifiableObservableListBase;
 import org.crisisdesk.mention.StoredMention;
@@ -31,6 +32,52 @@ public final class CardList extends ModifiableObservableListBase<StoredMention> 
                 remove(window, size());
             }
         });
+    }
+
+    /** All at once: the base class inserts one card at a time, each shifting every card after it (issue #8). */
+    @Override
+    public boolean addAll(int index, Collection<? extends StoredMention> cards) {
+        if (index < 0 || index > data.size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        if (cards.isEmpty()) {
+            return false;
+        }
+        beginChange();
+        try {
+            data.addAll(index, cards);
+            modCount++;
+            nextAdd(index, index + cards.size());
+        } finally {
+            endChange();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends StoredMention> cards) {
+        return addAll(data.size(), cards);
+    }
+
+    /** All at once: the base class removes one card at a time, each shifting the cards after it. */
+    @Override
+    public void remove(int from, int to) {
+        if (from < 0 || to > data.size() || from > to) {
+            throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + data.size());
+        }
+        if (from == to) {
+            return;
+        }
+        beginChange();
+        try {
+            List<StoredMention> range = data.subList(from, to);
+            List<StoredMention> removed = new ArrayList<>(range);
+            range.clear();
+            modCount++;
+            nextRemove(from, removed);
+        } finally {
+            endChange();
+        }
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.crisisdesk.desk;
 
-import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -69,6 +67,7 @@ public final class MentionCard extends VBox {
             }
         };
         backgroundProperty().addListener(repaint);
+        borderProperty().addListener(repaint);
         name.textFillProperty().addListener(repaint);
         handle.textFillProperty().addListener(repaint);
     }
@@ -102,25 +101,25 @@ public final class MentionCard extends VBox {
         Category s = c != null || sm.suggestedCategoryId() == null ? null
                 : ctx.categories().get(sm.suggestedCategoryId());
         // the theme's colours, as CSS gave them to the card and its labels (see ChipPaint)
-        List<BackgroundFill> fills = getBackground() == null ? List.of() : getBackground().getFills();
-        Paint outline = fills.isEmpty() ? Color.LIGHTGRAY : fills.get(0).getFill();
-        Paint card = fills.isEmpty() ? Color.WHITE : fills.get(fills.size() - 1).getFill();
+        Paint outline = ChipPaint.strokeOf(getBorder(), Color.LIGHTGRAY);
+        Paint card = ChipPaint.fillOf(getBackground(), Color.WHITE);
         if (c != null) {
             boolean auto = "AUTO".equals(sm.assignedBy());
             chip.setText(c.name() + (auto ? " · " + ctx.t("card.auto") : ""));
-            chip.setBackground(ChipPaint.filed(Color.web(c.color()), card));
-            chip.setBorder(null);
+            chip.setBackground(ChipPaint.fill(card, Color.web(c.color())));
+            chip.setBorder(ChipPaint.outline(Color.web(c.color())));
             chip.setTextFill(name.getTextFill());
         } else if (s != null) {
             int pct = (int) Math.round(100 * (sm.suggestionConfidence() == null ? 0 : sm.suggestionConfidence()));
             chip.setText(ctx.t("card.suggested", s.name(), pct));
-            chip.setBackground(ChipPaint.plain(outline, card));
-            chip.setBorder(ChipPaint.dashed(Color.web(s.color())));
+            // outlined in the suggested category's colour, untinted: not filed yet
+            chip.setBackground(ChipPaint.fill(card, null));
+            chip.setBorder(ChipPaint.outline(Color.web(s.color())));
             chip.setTextFill(handle.getTextFill());
         } else {
             chip.setText(ctx.t("card.unsorted"));
-            chip.setBackground(ChipPaint.plain(outline, card));
-            chip.setBorder(null);
+            chip.setBackground(ChipPaint.fill(card, null));
+            chip.setBorder(ChipPaint.outline(outline));
             chip.setTextFill(name.getTextFill());
         }
     }

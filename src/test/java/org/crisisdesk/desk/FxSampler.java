@@ -12,6 +12,8 @@ import java.util.function.BooleanSupplier;
  * UI bench ({@code -Dbench.ui.sample=true}).
  */
 final class FxSampler {
+    /** The thread sampled: the FX thread, or {@code -Dbench.sample.thread=QuantumRenderer-0} for the painting. */
+    private static final String THREAD = System.getProperty("bench.sample.thread", "JavaFX Application Thread");
     private final Map<String, Integer> inclusive = new HashMap<>();
     private final Map<String, Integer> self = new HashMap<>();
     private int samples;
@@ -29,7 +31,7 @@ final class FxSampler {
         while (running.getAsBoolean()) {
             if (fx == null) {
                 fx = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+                        .filter(t -> t.getName().equals(THREAD)).findFirst().orElse(null);
             } else if (counting.getAsBoolean()) {
                 record(fx.getStackTrace());
             }

@@ -52,26 +52,36 @@ class MentionCardTest {
     }
 
     @Test
-    void aFiledChipIsOutlinedAndTintedInItsCategorysColourWithoutABorder(FxRobot robot) {
+    void aFiledChipIsOutlinedInItsCategorysColourAndTintedWithOneFill(FxRobot robot) {
+        // one fill and a solid stroke: software rendering draws two or more fills from an image cache (ChipPaint)
         Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
         List<List<BackgroundFill>> fills = new java.util.ArrayList<>();
+        List<javafx.scene.layout.Border> borders = new java.util.ArrayList<>();
+        List<Object> card = new java.util.ArrayList<>();
         robot.interact(() -> {
-            card.show(new StoredMention(1, m, m.createdAt(), delivery.id(), "MANUAL", null, null, null, null));
-            card.applyCss();
-            Label chip = (Label) card.lookup(".category-chip");
+            card.add(this.card.getBackground().getFills().get(0).getFill());
+            card.add(this.card.getBorder().getStrokes().get(0).getTopStroke());
+            this.card.show(new StoredMention(1, m, m.createdAt(), delivery.id(), "MANUAL", null, null, null, null));
+            this.card.applyCss();
+            Label chip = (Label) this.card.lookup(".category-chip");
             fills.add(chip.getBackground().getFills());
-            assertThat(chip.getBorder() == null || chip.getBorder().isEmpty()).as("no stroked border").isTrue();
-            card.show(new StoredMention(2, m, m.createdAt(), null, null, null, null, null, null));
-            card.applyCss();
+            borders.add(chip.getBorder());
+            this.card.show(new StoredMention(2, m, m.createdAt(), null, null, null, null, null, null));
+            this.card.applyCss();
             fills.add(chip.getBackground().getFills());
+            borders.add(chip.getBorder());
         });
         Color category = Color.web(delivery.color());
-        assertThat(fills.get(0)).hasSize(3);
-        assertThat(fills.get(0).get(0).getFill()).isEqualTo(category);
-        assertThat(((Color) fills.get(0).get(2).getFill()).getOpacity()).isCloseTo(0x33 / 255.0,
-                org.assertj.core.data.Offset.offset(0.01));
-        assertThat(fills.get(0).get(1).getInsets().getTop()).isEqualTo(1);
-        assertThat(fills.get(1)).as("unsorted: the theme's outline and card colour").hasSize(2);
+        Color cardColour = (Color) card.get(0);
+        assertThat(fills.get(0)).hasSize(1);
+        assertThat(fills.get(0).get(0).getFill()).as("the card colour tinted with the category's")
+                .isEqualTo(cardColour.interpolate(category, 0x33 / 255.0));
+        assertThat(borders.get(0).getStrokes().get(0).getTopStroke()).isEqualTo(category);
+        assertThat(borders.get(0).getStrokes().get(0).getTopStyle().getDashArray()).as("solid").isEmpty();
+        assertThat(fills.get(1)).as("unsorted: the card colour").hasSize(1);
+        assertThat(fills.get(1).get(0).getFill()).isEqualTo(cardColour);
+        assertThat(borders.get(1).getStrokes().get(0).getTopStroke()).as("unsorted: the theme's outline")
+                .isEqualTo(card.get(1));
     }
 
     @Test
@@ -79,6 +89,7 @@ class MentionCardTest {
         // a style or style-class change during a list's layout made JavaFX repaint the whole window (ChipPaint)
         Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
         List<Object> seen = new java.util.ArrayList<>();
+        List<List<BackgroundFill>> suggestionFills = new java.util.ArrayList<>();
         robot.interact(() -> {
             card.applyCss();
             Label chip = (Label) card.lookup(".category-chip");
@@ -87,6 +98,7 @@ class MentionCardTest {
             seen.add(chip.getBorder());
             card.show(new StoredMention(2, m, m.createdAt(), null, null, delivery.id(), 0.8, null, null));
             seen.add(chip.getBorder());
+            suggestionFills.add(chip.getBackground().getFills());
             seen.add(chip.getText());
             seen.add(chip.getTextFill());
             card.show(new StoredMention(3, m, m.createdAt(), null, null, null, null, null, null));
@@ -94,15 +106,15 @@ class MentionCardTest {
             seen.add(chip.getStyle());
             seen.add(chip.getStyleClass().equals(classes));
         });
-        assertThat(seen.get(0)).as("a filed chip has no border").isNull();
-        javafx.scene.layout.Border dashed = (javafx.scene.layout.Border) seen.get(1);
-        assertThat(dashed.getStrokes().get(0).getTopStroke()).as("a suggestion's outline: its category's colour")
-                .isEqualTo(Color.web(delivery.color()));
-        assertThat(dashed.getStrokes().get(0).getTopStyle().getDashArray()).containsExactly(3.0, 3.0);
+        assertThat(((javafx.scene.layout.Border) seen.get(0)).getStrokes().get(0).getTopStroke())
+                .as("a filed chip: outlined in its category's colour").isEqualTo(Color.web(delivery.color()));
+        assertThat(((javafx.scene.layout.Border) seen.get(1)).getStrokes().get(0).getTopStroke())
+                .as("a suggestion: outlined in its category's colour too").isEqualTo(Color.web(delivery.color()));
+        assertThat(suggestionFills.get(0)).as("a suggestion: untinted, one fill").hasSize(1);
         assertThat((String) seen.get(2)).contains(delivery.name()).contains("80");
         Label handle = robot.lookup(".mention-handle").queryAs(Label.class);
         assertThat(seen.get(3)).as("a suggestion's text in the muted colour").isEqualTo(handle.getTextFill());
-        assertThat(seen.get(4)).as("unsorted: no border").isNull();
+        assertThat(seen.get(4)).as("unsorted: outlined").isNotNull();
         assertThat(seen.get(5)).as("no inline style").isEqualTo("");
         assertThat(seen.get(6)).as("style classes untouched").isEqualTo(true);
     }

@@ -111,7 +111,9 @@ public final class BoardsViewModel {
         this.actorSource = actorSource;
         arrivalsRest.setOnFinished(e -> {
             arrivalsResting = false;
-            flushArrivals();
+            if (!pendingArrivals.isEmpty()) {
+                applyArrivals(); // staggered again: draining here put every column's cards into one frame
+            }
         });
         statsTimer = new Timeline(new KeyFrame(STATS_EVERY, e -> refreshStats()));
         statsTimer.setCycleCount(Animation.INDEFINITE);
