@@ -86,6 +86,8 @@ final class BoardKeys {
                 file(keyed.get(digit - 1));
             }
             e.consume();
+        } else if (e.getCode() == KeyCode.HOME && showNewIn(active)) {
+            e.consume(); // otherwise Home is the list's own: its first card
         } else if (e.getCode() == KeyCode.M) {
             openPicker();
             e.consume();
@@ -108,6 +110,18 @@ final class BoardKeys {
             return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
         }
         return 0;
+    }
+
+    /** Shows a column's held-back arrivals ("N new") when {@code list} is a column's and it has some. */
+    private boolean showNewIn(ListView<StoredMention> list) {
+        for (ColumnModel col : model.columns()) {
+            ColumnView v = view.columnView(col);
+            if (v != null && v.list() == list && col.waitingProperty().get() > 0) {
+                v.showNew();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The selected mentions of the active list, or null (with a hint) when there are none. */

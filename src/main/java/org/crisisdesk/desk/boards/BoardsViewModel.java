@@ -275,8 +275,8 @@ public final class BoardsViewModel {
     public void arrived(List<StoredMention> batch) {
         generation++;
         for (ColumnModel col : columns) { // header totals count them at once, cards or not
-            long shown = newestShown(col);
-            long mine = batch.stream().filter(m -> col.holds(m) && m.pk() > shown).count();
+            long known = col.newestKnown();
+            long mine = batch.stream().filter(m -> col.holds(m) && m.pk() > known).count();
             if (mine > 0) {
                 col.totalProperty().set(col.totalProperty().get() + mine);
             }
@@ -331,15 +331,17 @@ public final class BoardsViewModel {
      * was loading (or reloading, while this waited its frame) is already on its page; pks only grow.
      */
     private static void prependNewer(ColumnModel col, List<StoredMention> mine) {
-        long shown = newestShown(col);
-        List<StoredMention> newer = mine.stream().filter(m -> m.pk() > shown).toList();
+        long known = col.newestKnown();
+        List<StoredMention> newer = mine.stream().filter(m -> m.pk() > known).toList();
         if (!newer.isEmpty()) {
-            col.prepend(newer);
+            col.arrive(newer);
         }
     }
 
-    private static long newestShown(ColumnModel col) {
-        return col.items().isEmpty() ? Long.MIN_VALUE : col.items().get(0).pk();
+    /** Shows a column's arrivals held back during a burst (its "N new" was clicked). */
+    public void showNew(ColumnModel col) {
+        flushArrivals();
+        col.showHeld();
     }
 
     private void drainStaggered() {
@@ -368,7 +370,7 @@ public final class BoardsViewModel {
     private void reloadColumn(ColumnModel col) {
         Long id = col.categoryId();
         background.run(() -> mentions.page(MentionFilter.category(id), INITIAL_PAGE))
-                .onSuccess(page -> col.items().setAll(page));
+                .onSuccess(col::reset);
     }
 
     /** Reads the header numbers again; totals only when nothing changed locally meanwhile. */

@@ -31,6 +31,12 @@ public final class ColumnModel {
     private final LongProperty total = new SimpleLongProperty();
     private final ObjectProperty<ColumnStats> stats = new SimpleObjectProperty<>(ColumnStats.empty());
     private final IntegerProperty key = new SimpleIntegerProperty();
+    /** How many cards the column's view shows at once (the view keeps it current). */
+    private int shown = 8;
+    /** Arrivals held back during a burst, newest first (at most {@link #WINDOW}); see {@link #arrive}. */
+    private final List<StoredMention> held = new ArrayList<>();
+    private boolean heldOverflow;
+    private final IntegerProperty waiting = new SimpleIntegerProperty();
 
     public ColumnModel(Category category) {
         this.category.set(category);
@@ -89,14 +95,77 @@ public final class ColumnModel {
         return id == null ? m.categoryId() == null : id.equals(m.categoryId());
     }
 
-    /** More of this column is in the store than in {@link #items()}. */
+    /** More of this column is in the store than in {@link #items()} and held back. */
     public boolean hasMore() {
-        return total.get() > items.size();
+        return total.get() > items.size() + held.size();
     }
 
-    /** New mentions (newest first) on top, the oldest beyond {@link #WINDOW} dropped: one list change. */
-    void prepend(List<StoredMention> newestFirst) {
-        items.prepend(newestFirst, WINDOW);
+    /** New mentions held back while the column is in a burst (the "N new" on the column). */
+    public IntegerProperty waitingProperty() {
+        return waiting;
+    }
+
+    /** The view tells how many cards it shows; a refresh that would replace them all is a burst. */
+    void setShown(int cards) {
+        shown = Math.max(1, cards);
+    }
+
+    /** The newest mention the column has, shown or held back (pks only grow). */
+    long newestKnown() {
+        if (!held.isEmpty()) {
+            return held.get(0).pk();
+        }
+        return items.isEmpty() ? Long.MIN_VALUE : items.get(0).pk();
+    }
+
+    /**
+     * Live arrivals (newest first, all newer than {@link #newestKnown}). They go on top as they come, except in a
+     * burst: a refresh that would replace every card in view holds them back instead, and the column keeps its cards
+     * still under the person's eyes and pointer (they can read, drag and file them) with "N new" on top. The first
+     * quieter refresh puts everything on at once; so does {@link #showHeld}. Cards replaced every second cannot be
+     * read or dragged, and each replacement cost the FX thread and the painter a frame and a half (issue #8).
+     */
+    void arrive(List<StoredMention> newestFirst) {
+        boolean burst = newestFirst.size() >= shown;
+        if (held.isEmpty() && !burst) {
+            items.prepend(newestFirst, WINDOW);
+            return;
+        }
+        held.addAll(0, newestFirst);
+        waiting.set(waiting.get() + newestFirst.size());
+        if (held.size() > WINDOW) {
+            held.subList(WINDOW, held.size()).clear();
+            heldOverflow = true; // the shown cards no longer join on: start again from the newest
+        }
+        if (!burst) {
+            showHeld();
+        }
+    }
+
+    /** Puts the held-back arrivals on top in one list change. */
+    void showHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<StoredMention> cards = new ArrayList<>(held);
+        held.clear();
+        waiting.set(0);
+        if (heldOverflow || items.isEmpty()) {
+            items.setAll(cards); // older ones come back page by page from the store when scrolled to
+        } else if (cards.get(cards.size() - 1).pk() > items.get(0).pk()) {
+            items.prepend(cards, WINDOW);
+        } else {
+            insert(cards); // a card moved in meanwhile sits among them
+        }
+        heldOverflow = false;
+    }
+
+    /** The newest page from the store replaces what the column had, held-back arrivals included. */
+    void reset(List<StoredMention> newestFirst) {
+        held.clear();
+        heldOverflow = false;
+        waiting.set(0);
+        items.setAll(newestFirst);
     }
 
     /** Removes the cards of these mentions in one list change; returns how many were shown. */
@@ -109,6 +178,10 @@ public final class ColumnModel {
         }
         if (!found.isEmpty()) {
             items.removeAll(found); // one list change (removeIf would fire one per card)
+        }
+        int before = held.size();
+        if (held.removeIf(m -> pks.contains(m.pk()))) {
+            waiting.set(Math.max(0, waiting.get() - (before - held.size())));
         }
         return found.size();
     }
@@ -180,5 +253,6 @@ public final class ColumnModel {
                 }
             }
         });
+        held.replaceAll(m -> byPk.getOrDefault(m.pk(), m));
     }
 }

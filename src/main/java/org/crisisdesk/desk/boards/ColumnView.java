@@ -1,18 +1,23 @@
 package org.crisisdesk.desk.boards;
 
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.MentionCell;
@@ -61,8 +66,10 @@ final class ColumnView extends VBox {
         list.skinProperty().addListener((o, a, b) -> watchScroll());
         col.items().addListener(this::holdStill);
         MentionDrag.installSource(list, col.key());
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(header, list);
+        StackPane body = new StackPane(list, newPill(ctx));
+        StackPane.setAlignment(list, Pos.TOP_CENTER); // whole cards; the space below them stays empty
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(header, body);
         setPrefWidth(300);
         setMinWidth(260);
 
@@ -79,6 +86,27 @@ final class ColumnView extends VBox {
                 e.consume();
             }
         });
+    }
+
+    /** "N new" over the cards while a burst is held back (see {@link ColumnModel#arrive}); shows them on click. */
+    private Button newPill(DeskContext ctx) {
+        Button pill = new Button();
+        pill.setId("column-new-pill-" + col.key());
+        pill.getStyleClass().addAll("new-pill", "accent");
+        pill.textProperty().bind(Bindings.createStringBinding(
+                () -> ctx.t("board.column.newPill", col.waitingProperty().get()), col.waitingProperty()));
+        pill.visibleProperty().bind(col.waitingProperty().greaterThan(0));
+        pill.setTooltip(new Tooltip(ctx.t("board.column.newPill.tip")));
+        pill.setOnAction(e -> showNew());
+        StackPane.setAlignment(pill, Pos.TOP_CENTER);
+        return pill;
+    }
+
+    /** Shows the held-back arrivals and the newest card on top. */
+    void showNew() {
+        list.getSelectionModel().clearSelection();
+        board.model().showNew(col);
+        list.scrollTo(0);
     }
 
     ColumnModel model() {
@@ -142,7 +170,10 @@ final class ColumnView extends VBox {
         double width = getWidth() - snappedLeftInset() - snappedRightInset();
         double forList = getHeight() - snappedTopInset() - snappedBottomInset()
                 - snapSizeY(header.prefHeight(width)) - snapSpaceY(getSpacing());
-        list.setMaxHeight(org.crisisdesk.desk.MentionCell.wholeCardsHeight(list, forList));
+        list.setMaxHeight(MentionCell.wholeCardsHeight(list, forList));
+        if (list.getFixedCellSize() > 0) {
+            col.setShown((int) (forList / list.getFixedCellSize()));
+        }
         super.layoutChildren();
     }
 

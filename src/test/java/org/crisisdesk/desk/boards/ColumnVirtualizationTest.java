@@ -149,6 +149,39 @@ class ColumnVirtualizationTest {
         });
     }
 
+    @Test
+    void aBurstKeepsTheCardsStillWithNNewUntilThePersonAsks(FxRobot robot) throws Exception {
+        StoredMention template = board.list.getItems().get(0);
+        ColumnModel col = board.model.columns().get(0);
+        StoredMention top = board.list.getItems().get(0);
+        long before = col.totalProperty().get();
+        robot.interact(() -> board.model.arrived(cards(template, 60_001, 40))); // more than the column shows
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button pill = robot.lookup("#column-new-pill-" + col.key())
+                .queryAs(javafx.scene.control.Button.class);
+        assertThat(board.list.getItems().get(0)).as("the cards in view stay").isSameAs(top);
+        assertThat(col.totalProperty().get()).as("the header counts them at once").isEqualTo(before + 40);
+        assertThat(pill.isVisible()).isTrue();
+        assertThat(pill.getText()).contains("40");
+
+        robot.clickOn(pill);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(60_040);
+        assertThat(pill.isVisible()).isFalse();
+        assertThat(visibleItems(robot, new HashSet<>()).pk()).as("the newest card on top").isEqualTo(60_040);
+
+        // the burst goes on; Home in the column shows the newest again
+        robot.interact(() -> board.model.arrived(cards(template, 61_001, 40)));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> col.waitingProperty().get() == 40);
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(60_040);
+        robot.clickOn(board.list);
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(board.list.getItems().get(0).pk()).isEqualTo(61_040);
+        assertThat(col.waitingProperty().get()).isZero();
+    }
+
     private static java.util.List<StoredMention> cards(StoredMention like, long firstPk, int n) {
         java.util.List<StoredMention> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -50,6 +50,7 @@ final class TenThousandCards {
         BoardsView view = new BoardsView(ctx, model);
         Scene scene = new Scene(view, 420, 760);
         scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
+        view.installKeys(scene);
         stage.setScene(scene);
         stage.show();
         list = view.list(delivery.id());
