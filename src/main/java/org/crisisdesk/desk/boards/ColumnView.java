@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -20,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.HoverTip;
 import org.crisisdesk.desk.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
@@ -96,7 +96,7 @@ final class ColumnView extends VBox {
         pill.textProperty().bind(Bindings.createStringBinding(
                 () -> ctx.t("board.column.newPill", col.waitingProperty().get()), col.waitingProperty()));
         pill.visibleProperty().bind(col.waitingProperty().greaterThan(0));
-        pill.setTooltip(new Tooltip(ctx.t("board.column.newPill.tip")));
+        new HoverTip(pill, 360).setText(ctx.t("board.column.newPill.tip")); // made on first hover: start-up
         pill.setOnAction(e -> showNew());
         StackPane.setAlignment(pill, Pos.TOP_CENTER);
         return pill;
