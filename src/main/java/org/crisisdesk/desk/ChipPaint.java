@@ -48,7 +48,7 @@ final class ChipPaint {
                 new BorderStroke(c, BorderStrokeStyle.SOLID, ROUND, BorderWidths.DEFAULT)));
     }
 
-    /** The first fill's paint of {@code b}, or {@code otherwise}. */
+    /** The paint of {@code b}'s top fill (the card's colour), or {@code otherwise}. */
     static Paint fillOf(Background b, Paint otherwise) {
         List<BackgroundFill> fills = b == null ? List.of() : b.getFills();
         return fills.isEmpty() ? otherwise : fills.get(fills.size() - 1).getFill();

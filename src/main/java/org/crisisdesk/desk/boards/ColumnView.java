@@ -1,6 +1,5 @@
 package org.crisisdesk.desk.boards;
 
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.geometry.Orientation;
@@ -20,6 +19,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.HoverTip;
+import org.crisisdesk.desk.NewPill;
 import org.crisisdesk.desk.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
@@ -90,15 +90,9 @@ final class ColumnView extends VBox {
 
     /** "N new" over the cards while a burst is held back (see {@link ColumnModel#arrive}); shows them on click. */
     private Button newPill(DeskContext ctx) {
-        Button pill = new Button();
-        pill.setId("column-new-pill-" + col.key());
-        pill.getStyleClass().addAll("new-pill", "accent");
-        pill.textProperty().bind(Bindings.createStringBinding(
-                () -> ctx.t("board.column.newPill", col.waitingProperty().get()), col.waitingProperty()));
-        pill.visibleProperty().bind(col.waitingProperty().greaterThan(0));
+        Button pill = NewPill.of("column-new-pill-" + col.key(), col.waitingProperty(),
+                n -> ctx.t("board.column.newPill", n), this::showNew);
         new HoverTip(pill, 360).setText(ctx.t("board.column.newPill.tip")); // made on first hover: start-up
-        pill.setOnAction(e -> showNew());
-        StackPane.setAlignment(pill, Pos.TOP_CENTER);
         return pill;
     }
 

@@ -1,7 +1,6 @@
 package org.crisisdesk.desk.feed;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.Icons;
 import org.crisisdesk.desk.MentionCell;
+import org.crisisdesk.desk.NewPill;
 import org.crisisdesk.mention.StoredMention;
 
 /** The live feed: search and filters on top, a virtualized list of cards, and the "N new" pill. */
@@ -79,14 +79,8 @@ public final class FeedView extends BorderPane {
         empty.setWrapText(true);
         list.setPlaceholder(empty);
 
-        Button pill = new Button();
-        pill.setId("feed-new-pill");
-        pill.getStyleClass().addAll("new-pill", "accent");
-        pill.textProperty().bind(Bindings.createStringBinding(
-                () -> ctx.t("feed.newPill", model.newCountProperty().get()), model.newCountProperty()));
-        pill.visibleProperty().bind(model.newCountProperty().greaterThan(0));
-        pill.setOnAction(e -> jumpToTop());
-        StackPane.setAlignment(pill, Pos.TOP_CENTER);
+        Button pill = NewPill.of("feed-new-pill", model.newCountProperty(), n -> ctx.t("feed.newPill", n),
+                this::jumpToTop);
         StackPane center = new StackPane(list, pill) {
             @Override
             protected void layoutChildren() {
