@@ -33,9 +33,11 @@ public final class ColumnModel {
     private final IntegerProperty key = new SimpleIntegerProperty();
     /** How many cards the column's view shows at once (the view keeps it current). */
     private int shown = 8;
-    /** Arrivals held back during a burst, newest first (at most {@link #WINDOW}); see {@link #arrive}. */
+    /**
+     * Arrivals held back during a burst, newest first (at most {@link #WINDOW}); see {@link #arrive}. {@code waiting}
+     * counts all of them, so it exceeds the list's size once the oldest were dropped past the window.
+     */
     private final List<StoredMention> held = new ArrayList<>();
-    private boolean heldOverflow;
     private final IntegerProperty waiting = new SimpleIntegerProperty();
 
     public ColumnModel(Category category) {
@@ -134,8 +136,7 @@ public final class ColumnModel {
         held.addAll(0, newestFirst);
         waiting.set(waiting.get() + newestFirst.size());
         if (held.size() > WINDOW) {
-            held.subList(WINDOW, held.size()).clear();
-            heldOverflow = true; // the shown cards no longer join on: start again from the newest
+            held.subList(WINDOW, held.size()).clear(); // waiting still counts them (see showHeld)
         }
         if (!burst) {
             showHeld();
@@ -147,23 +148,23 @@ public final class ColumnModel {
         if (held.isEmpty()) {
             return;
         }
+        boolean overflowed = waiting.get() > held.size();
         List<StoredMention> cards = new ArrayList<>(held);
         held.clear();
         waiting.set(0);
-        if (heldOverflow || items.isEmpty()) {
+        // more arrived than the window holds: the shown cards no longer join on, so start again from the newest
+        if (overflowed || items.isEmpty()) {
             items.setAll(cards); // older ones come back page by page from the store when scrolled to
         } else if (cards.get(cards.size() - 1).pk() > items.get(0).pk()) {
             items.prepend(cards, WINDOW);
         } else {
             insert(cards); // a card moved in meanwhile sits among them
         }
-        heldOverflow = false;
     }
 
     /** The newest page from the store replaces what the column had, held-back arrivals included. */
     void reset(List<StoredMention> newestFirst) {
         held.clear();
-        heldOverflow = false;
         waiting.set(0);
         items.setAll(newestFirst);
     }
