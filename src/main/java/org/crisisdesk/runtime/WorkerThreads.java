@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>On two cores a burst keeps the collector, the search index (and its Lucene merges, which inherit the priority of
  * the thread that starts them) and the database busy enough to hold the JavaFX thread in the run queue for a
  * hundred milliseconds and more. Java priorities only reach the OS with {@code -XX:ThreadPriorityPolicy=1} (set by
- * {@code mvn javafx:run}, the installer and the tests); Linux then runs priority 1 at nice 4 and 4 at nice 1, which
- * a user may do without privileges, while the JavaFX and render threads stay at nice 0. Without the option the
- * priorities are ignored and nothing else changes.
+ * {@code mvn javafx:run}, the installer and the tests); Linux then runs priority 3 at nice 2 and 4 at nice 1, and
+ * priority 1 at nice 19 ({@code -XX:JavaPriority1_To_OSPriority=19}, set beside it: at its default of nice 4 the
+ * collector and the index still delayed enough frames to hold the 99th percentile at its limit). A user may raise
+ * nice without privileges; the JavaFX and render threads stay at nice 0. Without the options the priorities are
+ * ignored and nothing else changes.
  */
 public final class WorkerThreads {
     /** Ingest (collector, import preparation) and the search index: throughput, never in the way of the screen. */
