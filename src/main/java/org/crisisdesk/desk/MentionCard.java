@@ -89,8 +89,9 @@ public final class MentionCard extends VBox {
         handle.setText("@" + m.author());
         time.setText(RelativeTime.relative(ctx.i18n(), m.createdAt(), ctx.clock().instant(), ctx.zone()));
         timeTip.setText(RelativeTime.absolute(m.createdAt(), ctx.zone()));
-        text.setText(m.text());
-        textTip.setText(m.text().length() > 2000 ? m.text().substring(0, 2000) + "…" : m.text());
+        String shownText = CardText.forDisplay(m.text());
+        text.setText(shownText);
+        textTip.setText(shownText.length() > 2000 ? shownText.substring(0, 2000) + "…" : shownText);
         lang.setText(m.lang() == null ? "" : m.lang());
         showChip(sm);
     }

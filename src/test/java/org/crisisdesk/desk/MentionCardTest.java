@@ -85,6 +85,28 @@ class MentionCardTest {
     }
 
     @Test
+    void anEmojiSequenceWithJoinersStaysInsideTheCard(FxRobot robot) {
+        // JavaFX drew a wrapped text with joiners (shaped as complex text) whole on its first line, past the edge
+        String text = "@desk_official 아까 보낸 DM 아직 안 읽으셨네요. 진짜 너무하네요🙅🏻\u200d♀️ 언제 답장 주시나요";
+        Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", text, null, null, null);
+        double[] widths = new double[2];
+        robot.interact(() -> {
+            DeskApp.loadFonts(); // the desk's fonts, emoji included
+            card.show(new StoredMention(1, m, m.createdAt(), null, null, null, null, null, null));
+            card.applyCss();
+            card.layout();
+            Label label = (Label) card.lookup(".mention-text");
+            widths[0] = label.getWidth();
+            widths[1] = label.lookup(".text").getBoundsInParent().getMaxX();
+        });
+        assertThat(widths[1]).as("the drawn text's right edge, against the label's width %s", widths[0])
+                .isLessThanOrEqualTo(widths[0] + 1);
+        assertThat(CardText.forDisplay(text)).isEqualTo(text.replace("\u200d", ""));
+        assertThat(CardText.forDisplay("क्ष\u200dत्र")).as("a joiner between letters stays").contains("\u200d");
+        assertThat(CardText.forDisplay("👨\u200d👩\u200d👧")).isEqualTo("👨👩👧");
+    }
+
+    @Test
     void showingAnotherMentionRepaintsTheChipWithoutAStyleChange(FxRobot robot) {
         // a style or style-class change during a list's layout made JavaFX repaint the whole window (ChipPaint)
         Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
