@@ -72,12 +72,18 @@ public final class MentionCard extends VBox {
         handle.textFillProperty().addListener(repaint);
     }
 
-    /** The text's height: {@code clampLines} lines of its font (set by CSS, so measured when the font changes). */
+    /**
+     * The text's height: {@code clampLines} lines of its font (set by CSS, so measured when the font changes), and a
+     * quarter of a line more. JavaFX 21 sometimes lays a wrapped text out taller than the same lines measured apart
+     * (a Korean text whose last line is "@desk_official": 48 px where three lines measure 44.85), and the label then
+     * showed one line fewer, ending in an ellipsis, with a line's room left empty.
+     */
     private void fixTextHeight() {
         Text probe = new Text("가\n".repeat(clampLines - 1) + "가");
         probe.setFont(text.getFont());
         probe.setLineSpacing(text.getLineSpacing());
-        double h = Math.ceil(probe.getLayoutBounds().getHeight());
+        double lines = probe.getLayoutBounds().getHeight();
+        double h = Math.ceil(lines + lines / clampLines / 4);
         text.setMinHeight(h);
         text.setPrefHeight(h);
         text.setMaxHeight(h);
