@@ -32,6 +32,9 @@ public final class MentionCard extends VBox {
     private final int clampLines;
     /** The mention on the card, so the chip can be painted again when the theme's colours change. */
     private StoredMention shown;
+    /** The text the card shows, and when JavaFX cannot wrap it, the width its lines were broken for (else NaN). */
+    private String shownText = "";
+    private double brokenFor = Double.NaN;
 
     public MentionCard(DeskContext ctx, int clampLines) {
         this.ctx = ctx;
@@ -43,12 +46,18 @@ public final class MentionCard extends VBox {
         lang.getStyleClass().add("mention-lang");
         chip.getStyleClass().add("category-chip");
         text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE); // the card's width whatever the text: complex lines are broken for it
         text.setAlignment(Pos.TOP_LEFT);
         // Exactly clampLines lines, whatever the text (longer ones end in an ellipsis; the whole text is in the
         // tooltip and the detail pane): every card has the same height, so lists can use a fixed cell size and never
         // measure wrapped text (issue #8: that was half of the FX thread's time under a burst).
         this.clampLines = clampLines;
-        text.fontProperty().addListener((o, a, b) -> fixTextHeight());
+        text.fontProperty().addListener((o, a, b) -> {
+            fixTextHeight();
+            if (!Double.isNaN(brokenFor)) {
+                brokenFor = 0; // lines broken for the old font: again at the next layout
+            }
+        });
         fixTextHeight();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -95,11 +104,32 @@ public final class MentionCard extends VBox {
         handle.setText("@" + m.author());
         time.setText(RelativeTime.relative(ctx.i18n(), m.createdAt(), ctx.clock().instant(), ctx.zone()));
         timeTip.setText(RelativeTime.absolute(m.createdAt(), ctx.zone()));
-        String shownText = CardText.forDisplay(m.text());
-        text.setText(shownText);
+        shownText = CardText.forDisplay(m.text());
+        brokenFor = ComplexTextLines.needed(shownText) ? 0 : Double.NaN;
+        if (Double.isNaN(brokenFor)) {
+            text.setText(shownText);
+        } else {
+            // cards of a list keep their width: usually the lines are final here, not at the next layout
+            breakLines(text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight());
+        }
         textTip.setText(shownText.length() > 2000 ? shownText.substring(0, 2000) + "…" : shownText);
         lang.setText(m.lang() == null ? "" : m.lang());
         showChip(sm);
+    }
+
+    /** A complex text's lines for {@code width} (see {@link ComplexTextLines}); nothing until the card has a width. */
+    private void breakLines(double width) {
+        brokenFor = width;
+        text.setText(width > 0 ? ComplexTextLines.lines(shownText, text.getFont(), width, clampLines) : "");
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double width = text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight();
+        if (!Double.isNaN(brokenFor) && width != brokenFor) {
+            breakLines(width);
+        }
     }
 
     private void showChip(StoredMention sm) {

@@ -107,6 +107,36 @@ class MentionCardTest {
     }
 
     @Test
+    void arabicAndHindiTextsAreBrokenIntoLinesThatStayInsideTheCard(FxRobot robot) {
+        // JavaFX cannot wrap complex scripts: the card breaks their lines itself (ComplexTextLines)
+        String arabic = "مرحبا، أين طلبي؟ لقد انتظرت طويلاً جداً ولم يصل الطلب بعد، أرجو المساعدة في أقرب وقت ممكن "
+                .repeat(3).trim();
+        String hindi = "मेरा ऑर्डर अभी तक नहीं आया";
+        List<String> shown = new java.util.ArrayList<>();
+        List<double[]> widths = new java.util.ArrayList<>();
+        for (String t : List.of(arabic, hindi, "택배 언제 와요? 🙏")) {
+            robot.interact(() -> {
+                DeskApp.loadFonts();
+                Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ar", t, null, null, null);
+                card.show(new StoredMention(1, m, m.createdAt(), null, null, null, null, null, null));
+                card.applyCss();
+                card.layout();
+                Label label = (Label) card.lookup(".mention-text");
+                shown.add(label.getText());
+                widths.add(new double[] {label.getWidth(), label.lookup(".text").getBoundsInParent().getMaxX()});
+            });
+        }
+        for (double[] w : widths) {
+            assertThat(w[1]).as("the drawn text's right edge, against the label's width %s", w[0])
+                    .isLessThanOrEqualTo(w[0] + 1);
+        }
+        assertThat(shown.get(0).split("\n")).as("three lines, the last cut short").hasSize(3);
+        assertThat(shown.get(0)).endsWith("…").startsWith("مرحبا، أين طلبي؟");
+        assertThat(shown.get(1)).as("a short text: whole, on one line").isEqualTo(hindi);
+        assertThat(shown.get(2)).as("Hangul and emoji: left to the label").isEqualTo("택배 언제 와요? 🙏");
+    }
+
+    @Test
     void showingAnotherMentionRepaintsTheChipWithoutAStyleChange(FxRobot robot) {
         // a style or style-class change during a list's layout made JavaFX repaint the whole window (ChipPaint)
         Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
