@@ -17,7 +17,7 @@ import javafx.scene.text.Text;
  * out right. Other texts (Hangul, Latin, emoji) are left to the label, which wraps them correctly and faster.
  * FX thread only: one {@link Text} measures every candidate line.
  */
-final class ComplexTextLines {
+public final class ComplexTextLines {
     private static final Set<Character.UnicodeScript> COMPLEX = EnumSet.of(Character.UnicodeScript.ARABIC,
             Character.UnicodeScript.HEBREW, Character.UnicodeScript.SYRIAC, Character.UnicodeScript.THAANA,
             Character.UnicodeScript.NKO, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.BENGALI,
@@ -32,7 +32,7 @@ final class ComplexTextLines {
     private ComplexTextLines() {}
 
     /** True when JavaFX would shape {@code text} as complex text, so a card should break its lines itself. */
-    static boolean needed(String text) {
+    public static boolean needed(String text) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);

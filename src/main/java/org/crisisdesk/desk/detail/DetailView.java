@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import org.crisisdesk.desk.ComplexTextLines;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.feed.RelativeTime;
 import org.crisisdesk.mention.Mention;
@@ -69,8 +70,11 @@ public final class DetailView extends ScrollPane {
         TextArea text = new TextArea(m.text());
         text.setId("detail-text");
         text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefRowCount(Math.min(14, 3 + m.text().length() / 40));
+        // JavaFX 21 cannot wrap complex text (it draws fragments over each other, see ComplexTextLines): such a
+        // text keeps its own lines here and scrolls sideways, so what is shown and copied is exactly the mention
+        boolean wrap = !ComplexTextLines.needed(m.text());
+        text.setWrapText(wrap);
+        text.setPrefRowCount(Math.min(14, wrap ? 3 + m.text().length() / 40 : 2 + m.text().split("\\R", -1).length));
         text.getStyleClass().add("detail-text");
         Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
         Label where = new Label(c == null ? ctx.t("detail.unsorted") : ctx.t("detail.category", c.name()));

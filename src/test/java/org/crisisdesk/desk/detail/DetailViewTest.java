@@ -1,0 +1,53 @@
+package org.crisisdesk.desk.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.I18n;
+import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The detail pane shows a mention's exact text, wrapped where JavaFX can wrap it. */
+@ExtendWith(ApplicationExtension.class)
+class DetailViewTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-17T09:00:00Z"));
+    private DetailView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new DetailView(new DeskContext(new I18n(I18n.KOREAN), clock, ZoneId.of("Asia/Seoul")));
+        stage.setScene(new Scene(view, 320, 400));
+        stage.show();
+    }
+
+    @Test
+    void aComplexScriptKeepsItsOwnLinesAndOtherTextsWrap(FxRobot robot) {
+        // JavaFX 21 drew a wrapped Arabic text as fragments over each other (ComplexTextLines)
+        String arabic = "مرحبا، أين طلبي؟ لقد انتظرت طويلاً جداً ولم يصل الطلب بعد، أرجو المساعدة في أقرب وقت ممكن";
+        String korean = "택배가 아직도 안 왔어요. 언제 오나요? 🙏 ".repeat(5).trim();
+        List<Object> seen = new ArrayList<>();
+        for (String t : List.of(arabic, korean)) {
+            robot.interact(() -> {
+                Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ar", t, null, null, null);
+                view.show(new StoredMention(1, m, m.createdAt(), null, null, null, null, null, null));
+                TextArea area = (TextArea) view.lookup("#detail-text");
+                seen.add(area.isWrapText());
+                seen.add(area.getText());
+            });
+        }
+        assertThat(seen).containsExactly(false, arabic, true, korean);
+    }
+}
