@@ -1,8 +1,10 @@
 package org.crisisdesk.desk;
 
 import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.text.Font;
 
 /**
  * A control's tooltip, made the first time the pointer reaches the control. A tooltip is a popup window with a scene
@@ -10,6 +12,7 @@ import javafx.scene.input.MouseEvent;
  * while few cards are ever hovered. The tooltip then works as any other: it shows after the usual delay.
  */
 public final class HoverTip {
+    private static final int MAX_LINES = 40;
     private final Control owner;
     private final double maxWidth;
     private Tooltip tip;
@@ -25,20 +28,31 @@ public final class HoverTip {
     public void setText(String value) {
         text = value == null ? "" : value;
         if (tip != null) {
-            tip.setText(text);
+            show(tip);
         }
     }
 
     /** The tooltip, made now if the pointer has not been here yet. */
     public Tooltip tooltip() {
         if (tip == null) {
-            tip = new Tooltip(text);
+            tip = new Tooltip();
             if (maxWidth > 0) {
-                tip.setWrapText(true);
                 tip.setMaxWidth(maxWidth);
             }
+            show(tip);
             owner.setTooltip(tip);
         }
         return tip;
+    }
+
+    /**
+     * Wrapped by the tooltip, unless JavaFX cannot wrap the text (complex scripts, see {@link ComplexTextLines}):
+     * then broken into lines here, in the owner's font with room to spare for the tooltip's, and not wrapped again.
+     */
+    private void show(Tooltip tooltip) {
+        boolean ownLines = maxWidth > 0 && ComplexTextLines.needed(text);
+        tooltip.setWrapText(maxWidth > 0 && !ownLines);
+        Font font = owner instanceof Labeled l ? l.getFont() : Font.getDefault();
+        tooltip.setText(ownLines ? ComplexTextLines.lines(text, font, maxWidth * 0.8, MAX_LINES) : text);
     }
 }

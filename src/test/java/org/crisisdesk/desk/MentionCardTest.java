@@ -137,6 +137,20 @@ class MentionCardTest {
     }
 
     @Test
+    void anArabicTextsTooltipHasItsOwnLinesInsteadOfJavaFxWrapping(FxRobot robot) {
+        String arabic = "مرحبا، أين طلبي؟ لقد انتظرت طويلاً جداً ولم يصل الطلب بعد، أرجو المساعدة في أقرب وقت ممكن "
+                .repeat(3).trim();
+        Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ar", arabic, null, null, null);
+        robot.interact(() -> card.show(new StoredMention(1, m, m.createdAt(), null, null, null, null, null, null)));
+        Label text = robot.lookup(".mention-text").queryAs(Label.class);
+        robot.moveTo(text);
+        robot.interact(() -> {});
+        assertThat(text.getTooltip().isWrapText()).isFalse();
+        assertThat(text.getTooltip().getText()).contains("\n");
+        assertThat(text.getTooltip().getText().replace("\n", " ")).as("every word, broken at spaces").isEqualTo(arabic);
+    }
+
+    @Test
     void showingAnotherMentionRepaintsTheChipWithoutAStyleChange(FxRobot robot) {
         // a style or style-class change during a list's layout made JavaFX repaint the whole window (ChipPaint)
         Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
