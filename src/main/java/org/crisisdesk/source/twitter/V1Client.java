@@ -3,9 +3,7 @@ package org.crisisdesk.source.twitter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.notice.Publisher.Posted;
 import twitter4j.Paging;
@@ -28,7 +26,7 @@ final class V1Client implements XClient {
 
     private final Twitter twitter;
     private final Clock clock;
-    private final Map<Endpoint, RateLimit> rates = new EnumMap<>(Endpoint.class);
+    private final EndpointRates rates = new EndpointRates(ApiVersion.V1_1);
 
     V1Client(XSettings settings, Clock clock) {
         this.twitter = Twitter4j.twitter(settings);
@@ -49,10 +47,10 @@ final class V1Client implements XClient {
     public XAccount verify() throws XApiException {
         try {
             User u = twitter.verifyCredentials();
-            rates.put(Endpoint.ME, Twitter4j.rate(u.getRateLimitStatus()));
+            rates.seen(Endpoint.ME, u.getRateLimitStatus());
             return new XAccount(Long.toString(u.getId()), u.getScreenName(), u.getName());
         } catch (TwitterException e) {
-            throw failed(Endpoint.ME, e);
+            throw rates.failed(Endpoint.ME, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -69,11 +67,10 @@ final class V1Client implements XClient {
                 paging.setMaxId(Long.parseLong(cursor));
             }
             ResponseList<Status> list = twitter.getMentionsTimeline(paging);
-            RateLimit rate = Twitter4j.rate(list.getRateLimitStatus());
-            rates.put(Endpoint.MENTIONS, rate);
+            RateLimit rate = rates.seen(Endpoint.MENTIONS, list.getRateLimitStatus());
             return page(list, rate);
         } catch (TwitterException e) {
-            throw failed(Endpoint.MENTIONS, e);
+            throw rates.failed(Endpoint.MENTIONS, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -90,11 +87,10 @@ final class V1Client implements XClient {
                 q.setMaxId(Long.parseLong(cursor));
             }
             QueryResult r = twitter.search(q);
-            RateLimit rate = Twitter4j.rate(r.getRateLimitStatus());
-            rates.put(Endpoint.SEARCH, rate);
+            RateLimit rate = rates.seen(Endpoint.SEARCH, r.getRateLimitStatus());
             return page(r.getTweets(), rate);
         } catch (TwitterException e) {
-            throw failed(Endpoint.SEARCH, e);
+            throw rates.failed(Endpoint.SEARCH, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -143,10 +139,10 @@ final class V1Client implements XClient {
                 update.setInReplyToStatusId(Long.parseLong(inReplyToId));
             }
             Status s = twitter.updateStatus(update);
-            rates.put(Endpoint.POST, Twitter4j.rate(s.getRateLimitStatus()));
+            rates.seen(Endpoint.POST, s.getRateLimitStatus());
             return posted(s);
         } catch (TwitterException e) {
-            throw failed(Endpoint.POST, e);
+            throw rates.failed(Endpoint.POST, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -156,7 +152,7 @@ final class V1Client implements XClient {
     public List<Posted> recentPosts(XAccount account, int max) throws XApiException {
         try {
             ResponseList<Status> list = twitter.getUserTimeline(new Paging().count(Math.max(1, Math.min(200, max))));
-            rates.put(Endpoint.OWN_POSTS, Twitter4j.rate(list.getRateLimitStatus()));
+            rates.seen(Endpoint.OWN_POSTS, list.getRateLimitStatus());
             List<Posted> out = new ArrayList<>();
             for (Status s : list) {
                 if (out.size() >= max) {
@@ -166,7 +162,7 @@ final class V1Client implements XClient {
             }
             return out;
         } catch (TwitterException e) {
-            throw failed(Endpoint.OWN_POSTS, e);
+            throw rates.failed(Endpoint.OWN_POSTS, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -194,11 +190,4 @@ final class V1Client implements XClient {
         return rates.get(endpoint);
     }
 
-    private XApiException failed(Endpoint endpoint, TwitterException e) {
-        XApiException x = Twitter4j.map(e, ApiVersion.V1_1);
-        if (x.rate() != null) {
-            rates.put(endpoint, x.rate());
-        }
-        return x;
-    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class V2Client implements XClient {
 
     private final TwitterV2 v2;
     private final Clock clock;
-    private final Map<Endpoint, RateLimit> rates = new EnumMap<>(Endpoint.class);
+    private final EndpointRates rates = new EndpointRates(ApiVersion.V2);
     private XAccount me;
 
     V2Client(XSettings settings, Clock clock) {
@@ -59,7 +58,7 @@ final class V2Client implements XClient {
         try {
             // twitter4j-v2 will not send a null expansions; ask for one that costs nothing.
             UsersResponse r = v2.getMe("pinned_tweet_id", null, USER_FIELDS);
-            rates.put(Endpoint.ME, Twitter4j.rate(r.getRateLimitStatus()));
+            rates.seen(Endpoint.ME, r.getRateLimitStatus());
             if (r.getUsers().isEmpty()) {
                 throw new XApiException(XApiException.Kind.REJECTED, 200, "users/me returned no user", null, null);
             }
@@ -67,7 +66,7 @@ final class V2Client implements XClient {
             me = new XAccount(Long.toString(u.getId()), u.getScreenName(), u.getName());
             return me;
         } catch (TwitterException e) {
-            throw failed(Endpoint.ME, e);
+            throw rates.failed(Endpoint.ME, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -80,7 +79,7 @@ final class V2Client implements XClient {
                     token(cursor), null, null, id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
             return page(Endpoint.MENTIONS, r, TwitterObjectFactory.getRawJSON(r));
         } catch (TwitterException e) {
-            throw failed(Endpoint.MENTIONS, e);
+            throw rates.failed(Endpoint.MENTIONS, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -93,7 +92,7 @@ final class V2Client implements XClient {
                     id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
             return page(Endpoint.SEARCH, r, TwitterObjectFactory.getRawJSON(r));
         } catch (TwitterException e) {
-            throw failed(Endpoint.SEARCH, e);
+            throw rates.failed(Endpoint.SEARCH, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -104,11 +103,11 @@ final class V2Client implements XClient {
         try {
             CreateTweetResponse r = v2.createTweet(null, null, null, null, null, null, null, null, null,
                     id(inReplyToId), null, text);
-            rates.put(Endpoint.POST, Twitter4j.rate(r.getRateLimitStatus()));
+            rates.seen(Endpoint.POST, r.getRateLimitStatus());
             String id = Long.toString(r.getId());
             return new Posted(id, text, clock.instant(), url(id));
         } catch (TwitterException e) {
-            throw failed(Endpoint.POST, e);
+            throw rates.failed(Endpoint.POST, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -120,7 +119,7 @@ final class V2Client implements XClient {
             int n = Math.max(5, Math.min(100, max));
             TweetsResponse r = v2.getUserTweets(Long.parseLong(account.id()), null, null, null, n, null, null, null,
                     null, null, null, "created_at,note_tweet,entities", null, null);
-            rates.put(Endpoint.OWN_POSTS, Twitter4j.rate(r.getRateLimitStatus()));
+            rates.seen(Endpoint.OWN_POSTS, r.getRateLimitStatus());
             // X wraps every link in t.co; put the links back so a notice can be recognised by its own text.
             Map<Long, String> texts = expandedTexts(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
             List<Posted> out = new ArrayList<>();
@@ -134,7 +133,7 @@ final class V2Client implements XClient {
             }
             return out;
         } catch (TwitterException e) {
-            throw failed(Endpoint.OWN_POSTS, e);
+            throw rates.failed(Endpoint.OWN_POSTS, e);
         } catch (RuntimeException e) {
             throw Twitter4j.unreadable(e);
         }
@@ -149,17 +148,9 @@ final class V2Client implements XClient {
         return me != null ? "https://x.com/" + me.handle() + "/status/" + id : "https://x.com/i/status/" + id;
     }
 
-    private XApiException failed(Endpoint endpoint, TwitterException e) {
-        XApiException x = Twitter4j.map(e, ApiVersion.V2);
-        if (x.rate() != null) {
-            rates.put(endpoint, x.rate());
-        }
-        return x;
-    }
 
     private MentionPage page(Endpoint endpoint, TweetsResponse r, String raw) {
-        RateLimit rate = Twitter4j.rate(r.getRateLimitStatus());
-        rates.put(endpoint, rate);
+        RateLimit rate = rates.seen(endpoint, r.getRateLimitStatus());
         Map<Long, String> notes = notes(Twitter4j.readRaw(raw));
         Map<Long, User2> users = r.getUsersMap();
         List<Mention> out = new ArrayList<>(r.getTweets().size());
