@@ -110,7 +110,7 @@ public final class MentionCard extends VBox {
             text.setText(shownText);
         } else {
             // cards of a list keep their width: usually the lines are final here, not at the next layout
-            breakLines(text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight());
+            breakLines(textWidth());
         }
         textTip.setText(shownText.length() > 2000 ? shownText.substring(0, 2000) + "…" : shownText);
         lang.setText(m.lang() == null ? "" : m.lang());
@@ -126,10 +126,13 @@ public final class MentionCard extends VBox {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        double width = text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight();
-        if (!Double.isNaN(brokenFor) && width != brokenFor) {
-            breakLines(width);
+        if (!Double.isNaN(brokenFor) && textWidth() != brokenFor) {
+            breakLines(textWidth());
         }
+    }
+
+    private double textWidth() {
+        return text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight();
     }
 
     private void showChip(StoredMention sm) {
