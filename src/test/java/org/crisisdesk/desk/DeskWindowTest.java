@@ -68,6 +68,20 @@ class DeskWindowTest {
         assertThat(top.pk()).isGreaterThan(feed.getItems().get(feed.getItems().size() - 1).pk());
     }
 
+    @Test
+    void aSearchWithNoMatchSaysSoRatherThanThatNothingHasArrived(FxRobot robot) throws Exception {
+        ListView<StoredMention> feed = robot.lookup("#feed-list").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> feed.getItems().size() >= 1);
+        robot.clickOn("#feed-search").write("lang:xx").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feed.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Label) feed.getPlaceholder()).getText()).isEqualTo("No mentions match the search or “Unsorted only”.");
+
+        robot.clickOn("#feed-search").type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !feed.getItems().isEmpty());
+        assertThat(((Label) feed.getPlaceholder()).getText()).startsWith("No mentions yet");
+    }
+
     /**
      * Only the columns in view are in the scene graph: a change in a node outside the scroll pane's clip repaints the
      * whole window (issue #8). Scrolling a column into view puts it back, with its cards.

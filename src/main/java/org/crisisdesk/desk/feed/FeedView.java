@@ -74,7 +74,10 @@ public final class FeedView extends BorderPane {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new MentionCell(ctx, LINES));
         MentionCell.useFixedHeight(list, ctx, LINES);
-        Label empty = new Label(ctx.t("feed.empty"));
+        Label empty = new Label();
+        // a search with no match must not read as "nothing has arrived yet"
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.filteredProperty())
+                .then(ctx.t("feed.empty.filtered")).otherwise(ctx.t("feed.empty")));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
         list.setPlaceholder(empty);

@@ -38,6 +38,8 @@ public final class FeedViewModel {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final BooleanProperty unsortedOnly = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    /** True while the list shows a search or "unsorted only" rather than every mention (its empty state differs). */
+    private final BooleanProperty filtered = new SimpleBooleanProperty();
     private MentionFilter filter = MentionFilter.ALL;
 
     public FeedViewModel(MentionStore store, Background background) {
@@ -81,6 +83,10 @@ public final class FeedViewModel {
         return unsortedOnly;
     }
 
+    public javafx.beans.property.ReadOnlyBooleanProperty filteredProperty() {
+        return filtered;
+    }
+
     public BooleanProperty loadingProperty() {
         return loading;
     }
@@ -111,6 +117,7 @@ public final class FeedViewModel {
     public void reload() {
         filter = currentFilter();
         MentionFilter f = filter;
+        filtered.set(!f.equals(MentionFilter.ALL));
         loading.set(true);
         background.run(() -> store.page(f, PAGE)).onSuccess(page -> {
             loading.set(false);
