@@ -61,7 +61,9 @@ public final class DetailView extends ScrollPane {
         Mention m = sm.mention();
         Label title = new Label(ctx.t("detail.title"));
         title.getStyleClass().add("pane-title");
-        Label author = new Label((m.authorName() == null ? "" : m.authorName() + "  ") + "@" + m.author());
+        // left-to-right marks: a right-to-left name would otherwise pull the handle's "@" to the far end
+        String name = m.authorName() == null ? "" : "\u200E" + m.authorName() + "\u200E  ";
+        Label author = new Label(name + "@" + m.author());
         author.getStyleClass().add("detail-author");
         author.setWrapText(true);
         Label when = new Label(RelativeTime.absolute(m.createdAt(), ctx.zone())
