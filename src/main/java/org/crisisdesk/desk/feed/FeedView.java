@@ -1,6 +1,7 @@
 package org.crisisdesk.desk.feed;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -76,7 +77,7 @@ public final class FeedView extends BorderPane {
         MentionCell.useFixedHeight(list, ctx, LINES);
         Label empty = new Label();
         // a search with no match must not read as "nothing has arrived yet"
-        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.filteredProperty())
+        empty.textProperty().bind(Bindings.when(model.filteredProperty())
                 .then(ctx.t("feed.empty.filtered")).otherwise(ctx.t("feed.empty")));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -83,7 +84,7 @@ public final class FeedViewModel {
         return unsortedOnly;
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty filteredProperty() {
+    public ReadOnlyBooleanProperty filteredProperty() {
         return filtered;
     }
 
