@@ -93,8 +93,8 @@ public final class ActivityStore {
     private static Map<Long, NoticeRef> lastPostedNotices(Connection c) throws SQLException {
         Map<Long, NoticeRef> out = new HashMap<>();
         // Newest by posted time; a notice posted in the same instant as another wins by id.
-        String sql = "SELECT n.id, n.category_id, COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update "
-                + "FROM notice n WHERE n.state = ? AND n.category_id IS NOT NULL AND NOT EXISTS ("
+        String sql = "SELECT n.id, n.category_id, COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update, "
+                + "n.stage_step, n.stage_total FROM notice n WHERE n.state = ? AND n.category_id IS NOT NULL AND NOT EXISTS ("
                 + "SELECT 1 FROM notice m WHERE m.category_id = n.category_id AND m.state = ? AND ("
                 + "COALESCE(m.posted_at, m.updated_at) > COALESCE(n.posted_at, n.updated_at) OR ("
                 + "COALESCE(m.posted_at, m.updated_at) = COALESCE(n.posted_at, n.updated_at) AND m.id > n.id)))";
@@ -115,7 +115,8 @@ public final class ActivityStore {
     public Optional<NoticeRef> postedNotice(long id) {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT n.id, n.category_id, "
-                    + "COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update FROM notice n "
+                    + "COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update, n.stage_step, n.stage_total "
+                    + "FROM notice n "
                     + "WHERE n.id = ? AND n.state = ?")) {
                 st.setLong(1, id);
                 st.setString(2, POSTED);
@@ -128,7 +129,8 @@ public final class ActivityStore {
 
     private static NoticeRef readNotice(ResultSet rs) throws SQLException {
         return new NoticeRef(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), Jdbc.getInstant(rs, "posted"),
-                Jdbc.getInstant(rs, "eta"), Jdbc.getInstant(rs, "next_update"));
+                Jdbc.getInstant(rs, "eta"), Jdbc.getInstant(rs, "next_update"),
+                NoticeRef.closingStage(Jdbc.getInt(rs, "stage_step"), Jdbc.getInt(rs, "stage_total")));
     }
 
     /** Mentions created in each window, per category (see {@link #counts(Connection, Map)}). */

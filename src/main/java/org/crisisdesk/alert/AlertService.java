@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * when a notice is posted for it.
  *
  * <p>No storms: at most one active alert per (category, reason); a snoozed alert stays quiet until its time, a
- * dismissed one until its condition clears (a later return is a new alert). Every raise and every change is stored
+ * dismissed one until its condition clears (a later return is a new alert) or escalates past the level it was
+ * dismissed at. Every raise and every change is stored
  * with a history line before listeners hear of it.
  *
  * <p>Threading: evaluations and actions are serialized on this object; listeners are called on the thread that did
@@ -139,7 +140,7 @@ public final class AlertService implements AutoCloseable {
             } else if (f != null) {
                 holding(a, f, now).ifPresent(changes::add);
             } else {
-                away(a, snap.settings().clearAfter(), now).ifPresent(changes::add);
+                away(a, quietHold(a, snap.settings()), now).ifPresent(changes::add);
             }
         }
         return publish(now, changes);
@@ -155,7 +156,7 @@ public final class AlertService implements AutoCloseable {
                     snap.historyFrom());
             Checks.volume(a, r.volume(), now).ifPresent(out::add);
             Checks.cadence(a, r.cadence(), now).ifPresent(out::add);
-            Checks.eta(a, r.eta(), now).ifPresent(out::add);
+            Checks.eta(a, r.eta(), r.cadence().phase(), now).ifPresent(out::add);
             Checks.spike(a, r.spike(), now).ifPresent(out::add);
         }
         Checks.backlog(snap.backlog(), snap.settings().backlog(), now).ifPresent(out::add);
@@ -169,7 +170,8 @@ public final class AlertService implements AutoCloseable {
             current = store.update(current.withQuietSince(null), null, WATCH, null, null, now);
         }
         switch (current.state()) {
-            case OPEN -> {
+            case OPEN, DISMISSED -> {
+                // Dismissed means "not at this level": quiet while it holds, open again once it gets worse.
                 if (f.level() > current.level()) {
                     Alert up = current.with(AlertState.OPEN, f.level(), f.message(), f.facts(), now);
                     return Optional.of(new AlertChange(store.update(up, EventKind.ESCALATED, WATCH, f.message(), null, now),
@@ -187,9 +189,28 @@ public final class AlertService implements AutoCloseable {
                 return Optional.empty();
             }
             default -> {
-                return Optional.empty(); // dismissed: quiet until the condition clears
+                return Optional.empty();
             }
         }
+    }
+
+    /**
+     * How long a condition must stay away before its alert clears: {@code clear.after}, but for a count over a window
+     * (volume, spike) at least that window. A burst that dips under the threshold for a few minutes is still the same
+     * burst while its mentions are in the window; clearing sooner would raise it again as news.
+     */
+    static Duration quietHold(Alert a, AlertSettings settings) {
+        Duration hold = settings.clearAfter();
+        if (a.categoryId() == null) {
+            return hold;
+        }
+        RuleSettings rules = settings.forCategory(a.categoryId());
+        Duration window = switch (a.reason()) {
+            case VOLUME -> rules.volume().window();
+            case SPIKE -> rules.spike().window();
+            default -> Duration.ZERO;
+        };
+        return window.compareTo(hold) > 0 ? window : hold;
     }
 
     /** The condition is away: start the quiet hold, or clear the alert once the hold has passed. */
@@ -248,7 +269,10 @@ public final class AlertService implements AutoCloseable {
         return publish(now, changes);
     }
 
-    /** "Not now": the alert stays quiet until its condition clears; if it comes back later, that is a new alert. */
+    /**
+     * "Not now": the alert stays quiet until its condition clears (a later return is a new alert) or it escalates past
+     * its level.
+     */
     public synchronized AlertTick dismiss(long alertId, String actor) {
         Instant now = clock.instant();
         List<AlertChange> changes = new ArrayList<>();

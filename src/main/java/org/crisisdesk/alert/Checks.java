@@ -65,8 +65,9 @@ public final class Checks {
 
     public static Optional<Finding> cadence(Activity a, RuleSettings.Cadence rule, Instant now) {
         Duration every = rule.every();
-        if (!rule.enabled() || every == null || a.lastNotice() == null) {
-            // Before a category's first notice, Volume and Spike say when to speak; cadence starts with the thread.
+        if (!rule.enabled() || every == null || a.lastNotice() == null || a.lastNotice().closing()) {
+            // Before a category's first notice, Volume and Spike say when to speak; cadence starts with the thread
+            // and ends with its closing notice (the last stage).
             return Optional.empty();
         }
         Instant due = a.lastNotice().postedAt().plus(every);
@@ -89,9 +90,10 @@ public final class Checks {
         return Optional.of(new Finding(a.categoryId(), Reason.CADENCE, level, facts, msg));
     }
 
-    public static Optional<Finding> eta(Activity a, RuleSettings.Eta rule, Instant now) {
+    /** A promise of the last notice has passed; nothing is promised once the category is closed or closing. */
+    public static Optional<Finding> eta(Activity a, RuleSettings.Eta rule, Phase phase, Instant now) {
         NoticeRef n = a.lastNotice();
-        if (!rule.enabled() || n == null) {
+        if (!rule.enabled() || n == null || n.closing() || phase == Phase.CLOSED) {
             return Optional.empty();
         }
         // The earliest promise that has passed; a later notice replaces the promises of older ones.

@@ -8,5 +8,15 @@ import java.time.Instant;
  * @param postedAt when it went out (the notice's posted_at, else its last update)
  * @param eta the ETA it promised, or null
  * @param nextUpdate the next-update time it promised, or null
+ * @param closing whether it was the last stage (e.g. 4/4): the category's closure, after which nothing is due
  */
-public record NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate) {}
+public record NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate, boolean closing) {
+    public NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate) {
+        this(id, categoryId, postedAt, eta, nextUpdate, false);
+    }
+
+    /** The last stage of its plan ("4/4"), as the handover report reads it too. */
+    static boolean closingStage(Integer step, Integer total) {
+        return step != null && total != null && total > 0 && step >= total;
+    }
+}

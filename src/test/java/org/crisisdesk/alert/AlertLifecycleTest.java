@@ -56,8 +56,8 @@ class AlertLifecycleTest {
     void aConditionThatStaysAwayClearsTheAlertAndAReturnIsANewAlert() {
         Alert first = raiseVolume();
         desk.advanceMinutes(16);
-        assertThat(desk.alerts().evaluate().changes()).isEmpty(); // quiet hold starts
-        desk.advanceMinutes(9);
+        assertThat(desk.alerts().evaluate().changes()).isEmpty(); // quiet hold starts: the volume window, 15 min
+        desk.advanceMinutes(14);
         assertThat(desk.alerts().evaluate().changes()).isEmpty();
         desk.advanceMinutes(1);
         assertThat(desk.alerts().evaluate().changes()).singleElement().satisfies(c -> {
@@ -72,6 +72,22 @@ class AlertLifecycleTest {
             assertThat(c.kind()).isEqualTo(EventKind.RAISED);
             assertThat(c.alert().id()).isNotEqualTo(first.id());
         });
+    }
+
+    @Test
+    void aBurstThatDipsUnderItsThresholdForLessThanItsWindowStaysOneAlert() {
+        Alert a = raiseVolume(); // 30 over the last 10 minutes
+        desk.advanceMinutes(6); // the oldest have left the 15-minute window
+        assertThat(desk.alerts().evaluate().changes()).isEmpty(); // quiet hold starts
+        desk.advanceMinutes(12); // longer than clear.after (10), shorter than the window (15)
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+        desk.mentions(delivery, 30, Duration.ofMinutes(2)); // the same burst picks up again
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+        assertThat(desk.active()).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo(a.id());
+            assertThat(x.quietSince()).isNull();
+        });
+        assertThat(desk.events()).extracting(AlertEvent::kind).containsExactly(EventKind.RAISED);
     }
 
     @Test
@@ -114,7 +130,7 @@ class AlertLifecycleTest {
         desk.alerts().snooze(a.id(), Duration.ofMinutes(30), "minji");
         desk.advanceMinutes(16);
         desk.alerts().evaluate();
-        desk.advanceMinutes(10);
+        desk.advanceMinutes(15);
         assertThat(desk.alerts().evaluate().changes()).singleElement()
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(EventKind.CLEARED));
         desk.advanceMinutes(10);
@@ -130,7 +146,7 @@ class AlertLifecycleTest {
             assertThat(c.alert().state()).isEqualTo(AlertState.DISMISSED);
         });
         desk.advanceMinutes(1);
-        desk.mentions(delivery, 70, Duration.ofSeconds(50)); // escalation: still quiet
+        desk.mentions(delivery, 20, Duration.ofSeconds(50)); // 50 in the window: worse, but still level 1
         assertThat(desk.alerts().evaluate().changes()).isEmpty();
         assertThat(desk.active()).singleElement().satisfies(x -> {
             assertThat(x.state()).isEqualTo(AlertState.DISMISSED);
@@ -139,7 +155,7 @@ class AlertLifecycleTest {
 
         desk.advanceMinutes(16);
         desk.alerts().evaluate();
-        desk.advanceMinutes(10);
+        desk.advanceMinutes(15);
         assertThat(desk.alerts().evaluate().changes()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(EventKind.CLEARED);
             assertThat(c.alert().state()).isEqualTo(AlertState.DISMISSED);
@@ -151,6 +167,25 @@ class AlertLifecycleTest {
             assertThat(c.kind()).isEqualTo(EventKind.RAISED);
             assertThat(c.alert().id()).isNotEqualTo(a.id());
         });
+    }
+
+    @Test
+    void aDismissedAlertOpensAgainWhenItEscalatesAndOnlyOnce() {
+        Alert a = raiseVolume();
+        desk.alerts().dismiss(a.id(), "minji");
+        desk.advanceMinutes(1);
+        desk.mentions(delivery, 40, Duration.ofSeconds(50)); // 70 in the window: past 60, level 2
+        assertThat(desk.alerts().evaluate().changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(EventKind.ESCALATED);
+            assertThat(c.notifies()).isTrue();
+            assertThat(c.alert().id()).isEqualTo(a.id());
+            assertThat(c.alert().state()).isEqualTo(AlertState.OPEN);
+            assertThat(c.alert().level()).isEqualTo(2);
+        });
+        desk.advance(Duration.ofSeconds(2));
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+        assertThat(desk.events()).extracting(AlertEvent::kind)
+                .containsExactly(EventKind.RAISED, EventKind.DISMISSED, EventKind.ESCALATED);
     }
 
     @Test

@@ -186,6 +186,32 @@ class AlertRulesTest {
     }
 
     @Test
+    void aClosingNoticeEndsTheCadenceAndItsPromisesAreNotWatched() {
+        desk.notice(delivery, null, WatchDesk.START.plus(Duration.ofMinutes(20)), 4, 4);
+        desk.advanceMinutes(25);
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+        desk.advanceMinutes(120);
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+
+        desk.notice(delivery, null, WatchDesk.START.plus(Duration.ofMinutes(160)), 3, 4); // reopened at stage 3
+        desk.advanceMinutes(16);
+        assertThat(desk.alerts().evaluate().changes()).singleElement()
+                .satisfies(c -> assertThat(c.alert().reason()).isEqualTo(Reason.ETA_MISSED));
+    }
+
+    @Test
+    void aClosedCategoryHasNoPromisesToWatch() {
+        desk.notice(delivery, null, WatchDesk.START.plus(Duration.ofMinutes(20)));
+        desk.alerts().setPhase(delivery, Phase.CLOSED);
+        desk.advanceMinutes(90);
+        assertThat(desk.alerts().evaluate().changes()).isEmpty();
+
+        desk.alerts().setPhase(delivery, Phase.IDENTIFIED); // reopened: both are due again
+        assertThat(desk.alerts().evaluate().changes()).extracting(c -> c.alert().reason())
+                .containsExactlyInAnyOrder(Reason.ETA_MISSED, Reason.CADENCE);
+    }
+
+    @Test
     void spikeNeedsARateWellAboveItsOwnBaselineAndAMinimumCount() {
         // trailing hour before the recent window: 8 mentions, i.e. 2 per 15 minutes
         desk.advanceMinutes(-75);

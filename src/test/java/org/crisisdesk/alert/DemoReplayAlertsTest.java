@@ -27,17 +27,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Done when": the demo crisis replayed through the real ingest pipeline on a fake clock, the watch evaluated as
- * scenario time advances (every scenario minute, what a 2 s tick is at 30x), notices posted on the way; then the
+ * scenario time advances (every 20 scenario seconds, what a 2 s tick is at 10x), notices posted on the way; then the
  * alert log is checked. The team is modelled as sorting every mention into its true category at once, except spam,
  * which it leaves in Unsorted.
  */
 class DemoReplayAlertsTest {
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final String DELIVERY = "배송 지연";
+    /** The desk evaluates every 2 s of wall time; at the demo's 10x that is every 20 s of scenario time. */
+    private static final Duration TICK = Duration.ofSeconds(20);
 
     private final Scenario scenario = Scenario.demo();
     private final WatchDesk desk = new WatchDesk();
     private final List<String> log = new ArrayList<>();
+    /** The log without the messages, to the minute. */
+    private final List<String> golden = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -105,7 +109,7 @@ class DemoReplayAlertsTest {
         long started = System.nanoTime();
         Instant end = scenario.releaseTime(scenario.size() - 1).plus(Duration.ofMinutes(30));
         Instant first = scenario.start().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        for (Instant now = first; !now.isAfter(end); now = now.plus(Duration.ofMinutes(1))) {
+        for (Instant now = first; !now.isAfter(end); now = now.plus(TICK)) {
             desk.clock.set(now);
             List<Mention> batch = new ArrayList<>();
             while (next < scenario.size() && !scenario.releaseTime(next).isAfter(now)) {
@@ -122,6 +126,8 @@ class DemoReplayAlertsTest {
             AlertTick tick = alerts.evaluate();
             evalNanos += System.nanoTime() - e0;
             for (AlertChange c : tick.changes()) {
+                golden.add(String.format("%s %s %s %s L%d", LocalTime.ofInstant(now, KST).withSecond(0), c.kind(),
+                        nameOf(c.alert()), c.alert().reason(), c.alert().level()));
                 log.add(String.format("%s %-9s %-8s %-10s L%d %s", hhmm(now), c.kind(), nameOf(c.alert()),
                         c.alert().reason(), c.alert().level(), c.kind() == EventKind.RAISED
                                 || c.kind() == EventKind.ESCALATED ? c.alert().message() : ""));
@@ -138,52 +144,50 @@ class DemoReplayAlertsTest {
         List<AlertEvent> events = desk.events();
         Map<Long, List<AlertEvent>> byAlert = events.stream().collect(Collectors.groupingBy(AlertEvent::alertId));
 
-        // Delivery: a spike when the courier hub fails (~10:40), the volume alarm in the big burst (11:45-12:15).
+        // The whole log, minute by minute: what a manager watching this desk would have been told, and when.
+        assertThat(golden).containsExactly(
+                "09:32 RAISED (미분류) BACKLOG L1", // spam left in Unsorted piles up ...
+                "10:01 ESCALATED (미분류) BACKLOG L2",
+                "10:17 RAISED 매장 재고 SPIKE L1", // stores run out of the blue model
+                "10:33 CLEARED 매장 재고 SPIKE L1",
+                "10:44 RAISED 배송 지연 SPIKE L1", // the courier hub fails (~10:40)
+                "11:01 ESCALATED (미분류) BACKLOG L3", // ... and the backlog stops at the cap
+                "11:11 CLEARED 배송 지연 SPIKE L1",
+                "11:36 RAISED 배송 지연 VOLUME L1", // the big delivery burst, one alert for all of it
+                "11:43 RAISED 요금·유심 루머 SPIKE L1", // the first fee rumours
+                "12:04 ESCALATED 요금·유심 루머 SPIKE L2",
+                "12:08 ESCALATED 배송 지연 VOLUME L2",
+                "12:32 CLEARED 요금·유심 루머 SPIKE L2",
+                "12:40 RESOLVED 배송 지연 VOLUME L2", // the 12:40 notice covers it
+                "13:00 RAISED 배송 지연 ETA_MISSED L1", // that notice promised news by 13:00
+                "13:05 RAISED 배송 지연 CADENCE L1", // and the next notice is due at 13:10
+                "13:10 ESCALATED 배송 지연 CADENCE L2",
+                "13:15 RESOLVED 배송 지연 ETA_MISSED L1", // the late second notice
+                "13:15 RESOLVED 배송 지연 CADENCE L2",
+                "13:35 RAISED 요금·유심 루머 VOLUME L1", // the fee rumour breaks (13:30)
+                "13:38 RAISED 요금·유심 루머 SPIKE L1",
+                "14:01 RAISED 개통 오류 SPIKE L1", // activation failures (14:00)
+                "14:08 CLEARED 요금·유심 루머 SPIKE L1",
+                "14:08 ESCALATED 개통 오류 SPIKE L2",
+                "14:21 CLEARED 요금·유심 루머 VOLUME L1",
+                "14:34 RAISED 사전예약·등록 SPIKE L1", // pre- vs post-registration confusion
+                "14:44 CLEARED 개통 오류 SPIKE L2",
+                "14:54 RAISED 개통 오류 VOLUME L1",
+                "14:56 CLEARED 사전예약·등록 SPIKE L1",
+                "15:32 CLEARED 개통 오류 VOLUME L1",
+                "15:45 RAISED 개통 오류 VOLUME L1", // a second wave of activation failures
+                "16:01 RAISED 사전예약·등록 SPIKE L1",
+                "16:02 CLEARED 개통 오류 VOLUME L1",
+                "16:19 CLEARED 사전예약·등록 SPIKE L1");
+        // The delivery thread is closed at 14:00: nothing about it after that, although 18:00 was promised.
+
+        // The notices resolved exactly the delivery alerts that were active when they went out.
         List<Alert> deliveryAlerts = all.stream().filter(a -> Long.valueOf(delivery).equals(a.categoryId())).toList();
-        assertThat(deliveryAlerts).anySatisfy(a -> {
-            assertThat(a.reason()).isEqualTo(Reason.SPIKE);
-            assertThat(a.raisedAt()).isBetween(kst(10, 35), kst(11, 0));
-        });
-        Alert volume = deliveryAlerts.stream().filter(a -> a.reason() == Reason.VOLUME).findFirst().orElseThrow();
-        assertThat(volume.raisedAt()).isBetween(kst(11, 45), kst(12, 15));
-        assertThat(byAlert.get(volume.id())).extracting(AlertEvent::kind)
-                .as("the burst doubles the threshold once, then the notice covers it")
-                .containsExactly(EventKind.RAISED, EventKind.ESCALATED, EventKind.RESOLVED);
-
-        // The 12:40 notice resolved every delivery alert that was active then.
-        assertThat(deliveryAlerts).filteredOn(a -> a.raisedAt().isBefore(kst(12, 40)) && a.clearedAt() != null
-                && !a.clearedAt().isBefore(kst(12, 40))).isNotEmpty().allSatisfy(a -> {
-                    assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
-                    assertThat(a.resolvedByNotice()).isEqualTo(notices[0]);
-                });
-        // The promise of 13:00 and the 30-minute cadence were missed; the 13:15 notice resolved both.
-        Alert eta = deliveryAlerts.stream().filter(a -> a.reason() == Reason.ETA_MISSED).findFirst().orElseThrow();
-        assertThat(eta.raisedAt()).isEqualTo(kst(13, 0));
-        assertThat(eta.resolvedByNotice()).isEqualTo(notices[1]);
-        Alert cadence = deliveryAlerts.stream().filter(a -> a.reason() == Reason.CADENCE).findFirst().orElseThrow();
-        assertThat(cadence.raisedAt()).isEqualTo(kst(13, 5));
-        assertThat(byAlert.get(cadence.id())).extracting(AlertEvent::kind, AlertEvent::at).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(EventKind.RAISED, kst(13, 5)),
-                org.assertj.core.groups.Tuple.tuple(EventKind.ESCALATED, kst(13, 10)),
-                org.assertj.core.groups.Tuple.tuple(EventKind.RESOLVED, kst(13, 15)));
-        assertThat(deliveryAlerts).filteredOn(a -> a.reason() == Reason.CADENCE).hasSize(1);
-
-        // The fee rumour (13:30) and the activation failures (14:00) are noticed too.
-        long fee = desk.category("요금·유심 루머");
-        long activation = desk.category("개통 오류");
-        assertThat(all).anySatisfy(a -> {
-            assertThat(a.categoryId()).isEqualTo(fee);
-            assertThat(a.raisedAt()).isBetween(kst(13, 30), kst(14, 0));
-        });
-        assertThat(all).anySatisfy(a -> {
-            assertThat(a.categoryId()).isEqualTo(activation);
-            assertThat(a.reason()).isEqualTo(Reason.SPIKE);
-            assertThat(a.raisedAt()).isBetween(kst(14, 0), kst(14, 15));
-        });
-        // Praise never alarms anyone.
-        assertThat(all).noneSatisfy(a -> assertThat(a.categoryName()).isEqualTo("칭찬"));
-        // Spam left in Unsorted shows up as one backlog alert that escalates, at most to the cap.
-        assertThat(all).filteredOn(a -> a.reason() == Reason.BACKLOG).hasSize(1);
+        assertThat(deliveryAlerts).filteredOn(a -> a.state() == AlertState.RESOLVED && a.resolvedByNotice() != null)
+                .extracting(Alert::reason, Alert::resolvedByNotice).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Reason.VOLUME, notices[0]),
+                        org.assertj.core.groups.Tuple.tuple(Reason.ETA_MISSED, notices[1]),
+                        org.assertj.core.groups.Tuple.tuple(Reason.CADENCE, notices[1]));
 
         // Nothing nags twice: per alert, every notification is a higher level than the one before ...
         for (Alert a : all) {
@@ -205,7 +209,6 @@ class DemoReplayAlertsTest {
                 assertThat(same.get(i).raisedAt()).isAfterOrEqualTo(before.clearedAt());
             }
         }
-        assertThat(all.size()).as("a calm desk, not a storm").isLessThan(30);
     }
 
     private static String nameOf(Alert a) {

@@ -1,8 +1,9 @@
 package org.crisisdesk.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,13 +11,20 @@ import java.util.List;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
-import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.notice.Composition;
+import org.crisisdesk.notice.Notice;
+import org.crisisdesk.notice.NoticeLang;
+import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.Stage;
+import org.crisisdesk.notice.StoredNotice;
+import org.crisisdesk.notice.Templates;
 import org.crisisdesk.testing.MutableClock;
 import org.crisisdesk.testing.TempDesk;
 
 /** A real desk (H2 temp file, default categories) on a hand-moved clock, with helpers to stage mentions and notices. */
 public final class WatchDesk implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-10-17T01:00:00Z");
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Seoul");
 
     public final MutableClock clock = new MutableClock(START);
     final Path home = TempDesk.newHome();
@@ -71,26 +79,26 @@ public final class WatchDesk implements AutoCloseable {
 
     /** A posted notice for the category, posted at the clock's time, with optional promises. */
     public long notice(long categoryId, Instant eta, Instant nextUpdate) {
+        return notice(categoryId, eta, nextUpdate, null, null);
+    }
+
+    /**
+     * As {@link #notice(long, Instant, Instant)}, at stage {@code step} of {@code total} (4 of 4 closes; null: 1 of 4).
+     * It goes the product's way: composed from the standard Korean template, queued in the outbox and marked posted
+     * by hand (the desk without an X account).
+     */
+    public long notice(long categoryId, Instant eta, Instant nextUpdate, Integer step, Integer total) {
         Instant now = clock.instant();
-        return services.db().inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, state, text, as_of, eta, "
-                    + "next_update, created_at, updated_at, posted_at) VALUES (?, 'POSTED', ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                st.setLong(1, categoryId);
-                st.setString(2, "notice at " + now);
-                Jdbc.setInstant(st, 3, now);
-                Jdbc.setInstant(st, 4, eta);
-                Jdbc.setInstant(st, 5, nextUpdate);
-                Jdbc.setInstant(st, 6, now);
-                Jdbc.setInstant(st, 7, now);
-                Jdbc.setInstant(st, 8, now);
-                st.executeUpdate();
-                try (ResultSet keys = st.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        String name = services.categories().byId(categoryId).orElseThrow().name();
+        Stage stage = step == null ? new Stage(1, 4, "원인 확인") : new Stage(step, total, "진행");
+        Notice facts = new Notice(categoryId, name, now, "물류팀", stage, eta, nextUpdate, null, null, null,
+                NoticeLang.KO, 0, null);
+        Composition c = NoticeService.compose(facts, Templates.standard(NoticeLang.KO).body(), false, ZONE);
+        assertThat(c.postable()).as("notice %s", c.block()).isTrue();
+        long n = nextId++;
+        StoredNotice queued = services.notices().outbox().queue(c.notice(), c.parts(), "watch-" + n, null);
+        services.notices().outbox().markPostedByHand(queued.id(), "https://x.com/desk_official/status/" + n);
+        return queued.id();
     }
 
     public long notice(long categoryId) {
