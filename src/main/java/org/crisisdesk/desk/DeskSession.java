@@ -61,6 +61,8 @@ public final class DeskSession implements AutoCloseable {
         bridge.onStatus(status::status);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.connect();
+        // The notice's alerts go at once, not on the watch's next tick.
+        composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
         if (collector != null) {
             collector.addListener(bridge);
         }

@@ -2,13 +2,19 @@ package org.crisisdesk.desk.alerts;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 import org.crisisdesk.alert.Alert;
 import org.crisisdesk.alert.AlertChange;
+import org.crisisdesk.alert.AlertState;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.Icons;
 
@@ -35,6 +41,8 @@ public final class AlertNotifier {
     private final javafx.animation.PauseTransition pause;
     /** Changes raised while the pause runs, shown when it ends; by alert id, so a later change replaces an earlier. */
     private final java.util.LinkedHashMap<Long, AlertChange> held = new java.util.LinkedHashMap<>();
+    /** The graphic of each alert's popup on screen, the handle to close that popup by. */
+    private final Map<Long, Node> showing = new HashMap<>();
 
     /** @param owner the window (or a node in it) the notifications belong to; null picks the focused window */
     public AlertNotifier(DeskContext ctx, AlertsViewModel model, Supplier<Object> owner) {
@@ -48,6 +56,7 @@ public final class AlertNotifier {
         this.owner = owner;
         this.pause = new javafx.animation.PauseTransition(pace);
         pause.setOnFinished(e -> showHeld());
+        model.alerts().addListener((ListChangeListener<Alert>) c -> retireClosed());
     }
 
     public void show(List<AlertChange> changes) {
@@ -62,12 +71,43 @@ public final class AlertNotifier {
     }
 
     private void showHeld() {
-        if (held.isEmpty()) {
+        // What was closed while it waited (a notice went out, someone dismissed it) is no news any more.
+        List<AlertChange> changes = held.values().stream().filter(c -> !knownClosed(c.alert().id())).toList();
+        held.clear();
+        if (!changes.isEmpty()) {
+            showNow(changes);
+        }
+    }
+
+    /** Whether the alert list shows {@code alertId} as no longer open (an alert it does not show is not judged). */
+    private boolean knownClosed(long alertId) {
+        return model.alerts().stream().anyMatch(a -> a.id() == alertId && a.state() != AlertState.OPEN);
+    }
+
+    /** Closes the popups of alerts that are no longer open. */
+    private void retireClosed() {
+        for (Long id : List.copyOf(showing.keySet())) {
+            if (knownClosed(id)) {
+                close(id);
+            }
+        }
+    }
+
+    /** Closes alert {@code id}'s popup if it is still on screen (through its own close button, so the rest move up). */
+    private void close(long id) {
+        Node graphic = showing.remove(id);
+        if (graphic == null || graphic.getScene() == null || graphic.getScene().getWindow() == null
+                || !graphic.getScene().getWindow().isShowing()) {
             return;
         }
-        List<AlertChange> changes = List.copyOf(held.values());
-        held.clear();
-        showNow(changes);
+        for (Node n = graphic; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("notification-bar")) {
+                if (n.lookup(".close-button") instanceof Button b) {
+                    b.fire();
+                }
+                return;
+            }
+        }
     }
 
     /** Shows {@code changes} and starts the pause before the next. */
@@ -79,11 +119,18 @@ public final class AlertNotifier {
             return;
         }
         for (AlertChange c : changes) {
-            notification(c.alert()).show();
+            close(c.alert().id());
+            Node graphic = icon(c.alert());
+            showing.put(c.alert().id(), graphic);
+            notification(c.alert(), graphic).show();
         }
     }
 
-    Notifications notification(Alert a) {
+    private static Node icon(Alert a) {
+        return Icons.of(a.level() >= 2 ? "mdi2a-alert" : "mdi2b-bell-ring-outline");
+    }
+
+    Notifications notification(Alert a, Node graphic) {
         List<Action> actions = new ArrayList<>();
         if (a.categoryId() != null) {
             actions.add(action(ctx.t("alerts.action.compose"), "mdi2p-pencil", "alert-action-compose",
@@ -99,7 +146,7 @@ public final class AlertNotifier {
                 () -> model.dismiss(a)));
         return base().title(text.title(a) + " — " + text.level(a))
                 .text(text.detail(a))
-                .graphic(Icons.of(a.level() >= 2 ? "mdi2a-alert" : "mdi2b-bell-ring-outline"))
+                .graphic(graphic)
                 .styleClass("alert-notification", "alert-level-" + Math.min(3, a.level()))
                 .action(actions.toArray(Action[]::new));
     }

@@ -101,7 +101,7 @@ public final class ComposerViewModel {
     private final Map<NoticeLang, List<Template>> templatesByLang = new EnumMap<>(NoticeLang.class);
     private String sessionKey = UUID.randomUUID().toString();
     private Consumer<String> clipboard = s -> {};
-    private Runnable onPosted = () -> {};
+    private Consumer<Long> onPosted = id -> {};
     private boolean loading;
 
     public ComposerViewModel(NoticeService notices, DeskContext ctx, Background io, Background poster,
@@ -468,7 +468,7 @@ public final class ComposerViewModel {
         }
         if (o.posted()) {
             sessionKey = UUID.randomUUID().toString();
-            onPosted.run();
+            onPosted.accept(n.id());
             Category c = category.get();
             if (c != null) {
                 refreshHistory(c);
@@ -611,7 +611,8 @@ public final class ComposerViewModel {
         this.clipboard = action;
     }
 
-    public void setOnPosted(Runnable action) {
+    /** Called on the FX thread with the id of each notice this composer saw posted. */
+    public void setOnPosted(Consumer<Long> action) {
         this.onPosted = action;
     }
 

@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AlertsInDeskTest {
     private final WatchDesk desk = new WatchDesk();
     private DeskSession session;
+    private MainWindow window;
     private long delivery;
 
     @Start
@@ -35,7 +36,7 @@ class AlertsInDeskTest {
         delivery = desk.category("배송 지연");
         DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), desk.clock, ZoneId.of("Asia/Seoul"));
         session = new DeskSession(desk.services, ctx, null, null);
-        MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
+        window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
         Scene scene = new Scene(window, 1400, 850);
         scene.getStylesheets().add(org.crisisdesk.desk.DeskApp.class.getResource("desk.css").toExternalForm());
         stage.setScene(scene);
@@ -63,5 +64,26 @@ class AlertsInDeskTest {
                 () -> robot.lookup(".notification-bar .title").tryQuery().isPresent());
         assertThat(robot.lookup(".notification-bar .title").queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("배송 지연 · 멘션 급증 기준 도달 — 주의");
+    }
+
+    @Test
+    void theNotificationsWriteNoticeOpensTheComposerOnThatCategory(FxRobot robot) throws Exception {
+        long stock = desk.category("매장 재고");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#column-" + delivery).tryQuery().isPresent());
+        // The composer starts on another category, so only the alert can bring it to 배송 지연.
+        robot.interact(() -> window.openComposer(session.context().categories().get(stock)));
+        javafx.scene.control.TabPane tabs = robot.lookup("#right-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+
+        desk.mentions(delivery, 35, Duration.ofMinutes(10));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup(".notification-bar .alert-action-compose").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".notification-bar .alert-action-compose").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("composer-tab");
+        assertThat(session.composer().categoryProperty().get().id()).isEqualTo(delivery);
+        assertThat(robot.lookup("#composer-category").queryComboBox().getSelectionModel().getSelectedItem())
+                .isEqualTo(session.composer().categoryProperty().get());
     }
 }
