@@ -2,6 +2,8 @@ package org.crisisdesk.desk.boards;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -19,8 +21,8 @@ import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.ColumnStats;
 
 /**
- * A column's head: colour swatch, key digit, name, total; below it the count since the category's last notice, a
- * sparkline of the last hour and the time since that notice; and the column menu.
+ * A column's head: colour swatch, key digit, name, total; below it the count since the category's last notice and a
+ * sparkline of the last hour; then when that notice was ("last notice 14:00 (23 min ago)"); and the column menu.
  */
 final class ColumnHeader extends VBox {
     private final HBox top;
@@ -32,6 +34,9 @@ final class ColumnHeader extends VBox {
     private final Label key = new Label();
     private final Label title = new Label();
     private final Label total = new Label();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("M/d HH:mm");
+
     private final Label since = new Label();
     private final Label lastNotice = new Label();
     private final Sparkline sparkline = new Sparkline();
@@ -66,9 +71,10 @@ final class ColumnHeader extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox bottom = new HBox(6, since, spacer2, sparkline, lastNotice);
+        HBox bottom = new HBox(6, since, spacer2, sparkline);
         bottom.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, bottom);
+        // a line of its own: "마지막 공지 14:00 (23분 전)" does not fit beside the sparkline in a narrow column
+        getChildren().addAll(top, bottom, lastNotice);
         setSpacing(4);
 
         col.categoryProperty().addListener((o, a, b) -> showCategory());
@@ -117,18 +123,24 @@ final class ColumnHeader extends VBox {
         return n;
     }
 
+    /** "마지막 공지 14:00 (23분 전)": the notice's as-of time in the desk's zone, and how long ago that was. */
     private String noticeAge(Instant last) {
         if (last == null) {
             return ctx.t("board.notice.none");
         }
-        Duration d = Duration.between(last, ctx.clock().instant());
+        Instant now = ctx.clock().instant();
+        Duration d = Duration.between(last, now);
+        String ago;
         if (d.isNegative() || d.toMinutes() < 1) {
-            return ctx.t("board.notice.now");
+            ago = ctx.t("board.notice.now");
+        } else if (d.toMinutes() < 60) {
+            ago = ctx.t("board.notice.minutes", d.toMinutes());
+        } else {
+            ago = ctx.t("board.notice.hours", d.toHours(), d.toMinutesPart());
         }
-        if (d.toMinutes() < 60) {
-            return ctx.t("board.notice.minutes", d.toMinutes());
-        }
-        return ctx.t("board.notice.hours", d.toHours(), d.toMinutesPart());
+        ZonedDateTime at = last.atZone(ctx.zone());
+        boolean today = at.toLocalDate().equals(now.atZone(ctx.zone()).toLocalDate());
+        return ctx.t("board.notice.at", (today ? CLOCK : DAY_CLOCK).format(at), ago);
     }
 
     /** Built when opened, so "merge into…" lists the columns as they are now. */

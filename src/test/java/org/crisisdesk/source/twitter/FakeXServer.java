@@ -49,6 +49,8 @@ public final class FakeXServer implements AutoCloseable {
     static final int WINDOW = 800;
     /** A {@link Fault} status meaning: process the request normally, then answer after the fault's delay. */
     public static final int ACCEPT_LATE = -1;
+    /** A {@link Fault} status meaning: process the request normally, then drop the connection halfway through the answer. */
+    public static final int DROP_AFTER_ACCEPT = -2;
     private static final DateTimeFormatter V1_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -264,7 +266,8 @@ public final class FakeXServer implements AutoCloseable {
                 fault = nextFault(path);
             }
             // status -1: handle the request as usual, then answer only after the delay (accepted, but too late).
-            boolean lateAnswer = fault != null && fault.status() == ACCEPT_LATE;
+            boolean dropAnswer = fault != null && fault.status() == DROP_AFTER_ACCEPT;
+            boolean lateAnswer = dropAnswer || fault != null && fault.status() == ACCEPT_LATE;
             if (fault != null && !lateAnswer && !fault.delay().isZero()) {
                 sleep(fault.delay());
             }
@@ -299,6 +302,14 @@ public final class FakeXServer implements AutoCloseable {
                 sleep(fault.delay());
             }
             byte[] bytes = r.body.getBytes(StandardCharsets.UTF_8);
+            if (dropAnswer) {
+                // Promise the whole body, send a few bytes, close: the client sees the connection break mid-answer.
+                ex.sendResponseHeaders(r.status, bytes.length + 64L);
+                ex.getResponseBody().write(bytes, 0, Math.min(8, bytes.length));
+                ex.getResponseBody().flush();
+                ex.close();
+                return;
+            }
             ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             r.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(r.status, bytes.length == 0 ? -1 : bytes.length);
