@@ -16,8 +16,9 @@ import java.util.List;
 import org.crisisdesk.notice.Publisher.PublishException.Kind;
 
 /**
- * A minimal v2 client over real HTTP, for testing the outbox's state machine against {@link FakeXServer} until the X
- * adapter (twitter4j) lands. Maps statuses the way the adapter's contract says: 403 "duplicate" is DUPLICATE,
+ * A minimal v2 client over real HTTP, for driving the outbox's state machine against {@link FakeXServer} with faults
+ * the full fake X does not script (hangs, a timeline down after a post). The desk's own publisher, twitter4j's
+ * {@code XPublisher}, runs the key cases in {@link OutboxOverXTest}. Maps statuses the way the adapter's contract says: 403 "duplicate" is DUPLICATE,
  * 401/403 CREDENTIALS, 429 RATE_LIMITED, 5xx / timeout / reset TRANSIENT, other 4xx REJECTED.
  */
 public final class HttpTestPublisher implements Publisher {
