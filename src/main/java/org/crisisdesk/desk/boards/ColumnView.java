@@ -57,6 +57,8 @@ final class ColumnView extends VBox {
         Label empty = new Label(col.unsorted() ? ctx.t("board.unsorted.empty") : ctx.t("board.column.empty"));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
+        // "Nothing here, well done" must not show while a burst's mentions wait behind the pill
+        empty.visibleProperty().bind(col.waitingProperty().isEqualTo(0));
         list.setPlaceholder(empty);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
