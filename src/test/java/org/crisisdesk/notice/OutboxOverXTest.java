@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.notice.Outbox.Outcome;
@@ -27,9 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * it a duplicate, and when the desk died mid-post. {@link OutboxTest} goes through every state with a plain client.
  */
 class OutboxOverXTest {
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    static final Instant T0 = Instant.parse("2026-10-17T05:00:00Z"); // 14:00 Seoul
-
     Path home;
     MutableClock clock;
     Services services;
@@ -39,7 +34,7 @@ class OutboxOverXTest {
     @BeforeEach
     void open() {
         home = TempDesk.newHome();
-        clock = new MutableClock(T0);
+        clock = new MutableClock(OutboxTest.T0);
         services = TempDesk.open(home, clock);
         server = new FakeXServer(clock);
         delivery = services.categories().ensure("배송 지연");
@@ -64,7 +59,7 @@ class OutboxOverXTest {
         Notice facts = new Notice(delivery.id(), delivery.name(), clock.instant(), "물류팀", Stage.parse("2/4 재배송 준비"),
                 clock.instant().plus(Duration.ofHours(4)), clock.instant().plus(Duration.ofHours(2)), null, null,
                 "https://example.com/notice/42", NoticeLang.KO, 0, null);
-        Composition c = NoticeService.compose(facts, Templates.standard(NoticeLang.KO).body(), false, SEOUL);
+        Composition c = NoticeService.compose(facts, Templates.standard(NoticeLang.KO).body(), false, OutboxTest.SEOUL);
         return outbox().queue(c.notice(), c.parts(), "key-" + clock.instant(), Templates.KO_STANDARD);
     }
 
@@ -109,9 +104,9 @@ class OutboxOverXTest {
         connect(api);
         StoredNotice n = queue();
         // The same text went out by hand yesterday, before this notice was written.
-        clock.set(T0.minus(Duration.ofDays(1)));
+        clock.set(OutboxTest.T0.minus(Duration.ofDays(1)));
         XPublisher.create(server.settings(api), clock).post(n.notice().text(), null);
-        clock.set(T0);
+        clock.set(OutboxTest.T0);
 
         Outcome o = outbox().post(n.id());
 

@@ -30,7 +30,7 @@ class ColumnModelTest {
     }
 
     /** Mentions with pks from..to, newest first, as arrivals come. */
-    private static List<StoredMention> newestFirst(long from, long to) {
+    static List<StoredMention> newestFirst(long from, long to) {
         List<StoredMention> out = new ArrayList<>();
         for (long pk = to; pk >= from; pk--) {
             Mention m = new Mention("x", "id" + pk, Instant.EPOCH, "a", "A", "ko", "text " + pk, null, null, null);

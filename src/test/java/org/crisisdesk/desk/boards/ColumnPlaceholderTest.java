@@ -3,9 +3,7 @@ package org.crisisdesk.desk.boards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -13,8 +11,6 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.I18n;
-import org.crisisdesk.mention.Mention;
-import org.crisisdesk.mention.StoredMention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,15 +32,6 @@ class ColumnPlaceholderTest {
         stage.show();
     }
 
-    private static List<StoredMention> newestFirst(long from, long to) {
-        List<StoredMention> out = new ArrayList<>();
-        for (long pk = to; pk >= from; pk--) {
-            Mention m = new Mention("x", "id" + pk, Instant.EPOCH, "a", "A", "ko", "text " + pk, null, null, null);
-            out.add(new StoredMention(pk, m, Instant.EPOCH, null, null, null, null, null, null));
-        }
-        return out;
-    }
-
     @Test
     void aBurstHeldBehindThePillHidesTheEmptyText(FxRobot robot) {
         ListView<?> list = robot.lookup("#column-list-unsorted").queryAs(ListView.class);
@@ -52,7 +39,7 @@ class ColumnPlaceholderTest {
         assertThat(empty.getText()).isEqualTo("미분류 멘션이 없습니다. 잘하고 있어요!");
         assertThat(empty.isVisible()).isTrue();
 
-        robot.interact(() -> col.arrive(newestFirst(1, 20))); // a burst into an empty column: held
+        robot.interact(() -> col.arrive(ColumnModelTest.newestFirst(1, 20))); // a burst into an empty column: held
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(list.getItems()).isEmpty();
         assertThat(col.waitingProperty().get()).isEqualTo(20);
