@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.crisisdesk.mention.ImportExportRoundTripTestData;
 import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,27 @@ class CliTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("CrisisDesk ");
         assertThat(run("import", "--help").out()).contains("FILE");
+        List<List<String>> paths = subcommandPaths(Launcher.commandLine(), List.of());
+        assertThat(paths).contains(List.of("import"), List.of("triage", "eval"), List.of("categories", "export"));
+        for (List<String> path : paths) {
+            String[] args = Stream.concat(path.stream(), Stream.of("--version"))
+                    .toArray(String[]::new);
+            Run sub = run(args);
+            assertThat(sub.exit()).as(String.join(" ", args)).isZero();
+            assertThat(sub.out()).as(String.join(" ", args)).isEqualTo(version.out());
+        }
+    }
+
+    /** Every subcommand, nested ones too, so a new command cannot miss --version. */
+    private static List<List<String>> subcommandPaths(CommandLine command, List<String> prefix) {
+        List<List<String>> paths = new ArrayList<>();
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            paths.add(path);
+            paths.addAll(subcommandPaths(sub, path));
+        });
+        return paths;
     }
 
     @Test
