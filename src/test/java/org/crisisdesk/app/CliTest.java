@@ -94,6 +94,19 @@ class CliTest {
     }
 
     @Test
+    void aBadTweetOfAV2PageIsRejectedByItselfWithItsLineAndIndex() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("page.jsonl");
+        Files.writeString(in, "{\"meta\":{\"result_count\":0}}\n{\"data\":[{\"id\":\"1\",\"text\":\"ok\","
+                + "\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:00Z\"},{\"id\":\"2\",\"text\":\"bad\","
+                + "\"author_id\":\"9\",\"created_at\":\"tomorrow\"}],\"includes\":{\"users\":[{\"id\":\"9\","
+                + "\"username\":\"jane\"}]}}\n", StandardCharsets.UTF_8);
+        Run r = run("--home", home.toString(), "import", in.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("imported 1,", "rejected 1", "line 2: data[1] (id 2): created_at");
+    }
+
+    @Test
     void exportFiltersByCategoryAndTimeAndWritesCsv() throws Exception {
         Path home = TempDesk.newHome();
         Path in = home.resolve("in.jsonl");
