@@ -79,7 +79,11 @@ final class HandoverCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             HandoverReport report = services.handover().build(window);
-            fmt.write(report, new ReportText(Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT)), z), out);
+            try {
+                fmt.write(report, new ReportText(Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT)), z), out);
+            } catch (IOException e) {
+                throw OutputFiles.explain(out, e);
+            }
             o.printf("handover report %s – %s: %d mentions, %d notices, %d open alerts → %s%n",
                     report.window().from().atZone(z).toLocalDateTime(), report.window().to().atZone(z).toLocalDateTime(),
                     report.totalMentions(), report.notices().size(), report.open().alerts().size(), out);

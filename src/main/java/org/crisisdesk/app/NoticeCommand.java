@@ -1,5 +1,6 @@
 package org.crisisdesk.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -380,9 +381,13 @@ final class NoticeCommand implements Callable<Integer> {
                 LongForm.Document d = LongForm.render(c.name(), timeline, List.of(), NoticeLang.parse(lang), z, now);
                 if (out != null) {
                     Instant asOf = timeline.isEmpty() ? now : timeline.latest().facts().asOf();
-                    for (Path p : LongForm.save(out, c.id(), asOf, z, d)) {
-                        o.println(p);
+                    List<Path> files;
+                    try {
+                        files = LongForm.save(out, c.id(), asOf, z, d);
+                    } catch (IOException e) {
+                        throw OutputFiles.explain(out.resolve("notice-" + c.id() + "-…"), e);
                     }
+                    files.forEach(o::println);
                 } else {
                     o.print(html ? d.html() : d.markdown());
                 }

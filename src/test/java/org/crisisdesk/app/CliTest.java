@@ -186,4 +186,35 @@ class CliTest {
         assertThat(memory.exit()).isEqualTo(2);
         assertThat(memory.err()).contains("is not one");
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedWithTheReason() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("one.jsonl");
+        Files.writeString(in, "{\"id\":\"1\",\"created_at\":\"2026-10-17T09:00:00+09:00\",\"author\":\"a\",\"text\":\"ok\"}\n");
+        run("--home", home.toString(), "import", in.toString());
+        Path missing = home.resolve("no/such/dir/x.csv");
+        Run export = run("--home", home.toString(), "export", "--out", missing.toString());
+        assertThat(export.exit()).isEqualTo(2);
+        assertThat(export.err()).contains("cannot write " + missing + ": the folder " + missing.getParent()
+                + " does not exist").doesNotContain(".part");
+
+        Run categories = run("--home", home.toString(), "categories", "export", "--out", missing.toString());
+        assertThat(categories.exit()).isEqualTo(1);
+        assertThat(categories.err()).contains("cannot write " + missing + ": the folder").doesNotContain(".tmp");
+
+        Path underAFile = in.resolve("report.html");
+        Run handover = run("--home", home.toString(), "handover", "--out", underAFile.toString());
+        assertThat(handover.exit()).isEqualTo(2);
+        assertThat(handover.err()).contains("cannot write " + underAFile + ": " + in + " is not a folder");
+
+        // root may write anywhere, so a refused folder is made up here
+        Path target = home.resolve("x.csv");
+        assertThat(OutputFiles.explain(target, new java.nio.file.AccessDeniedException(home.resolve(".x.part").toString()))
+                .getMessage()).isEqualTo("cannot write " + target + ": permission denied");
+
+        Path ok = home.resolve("one.csv");
+        assertThat(run("--home", home.toString(), "export", "--out", ok.toString()).out())
+                .isEqualTo("exported 1 mention to " + ok + System.lineSeparator());
+    }
 }
