@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -114,9 +115,13 @@ public final class MentionJson {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /**
+     * Cut to microseconds, the store's precision: the database would round {@code .123456789} up to {@code .123457},
+     * a later instant than the post's; truncating keeps the order of posts within one microsecond as it was.
+     */
     static Instant parseInstant(String s) {
         try {
-            return IsoTimestamps.parse(s);
+            return IsoTimestamps.parse(s).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidMentionException("created_at \"" + abbreviate(s) + "\" is not ISO-8601 with an offset");
         }
