@@ -71,7 +71,7 @@ final class NoticeCommand implements Callable<Integer> {
         @Option(names = "--next-update", paramLabel = "HH:MM|ISO", description = "When the next notice comes.")
         String nextUpdate;
 
-        @Option(names = "--link", paramLabel = "URL", description = "The full notice (https preferred).")
+        @Option(names = "--link", paramLabel = "URL", description = "The full notice, an https link.")
         String link;
 
         @Option(names = "--as-of", paramLabel = "ISO", description = "When the facts are true (default: now).")

@@ -164,4 +164,16 @@ class NoticeCommandTest {
         assertThat(r.err()).contains("the template has mistakes: Unknown placeholder {bogus}");
         assertThat(r.lines()).last().asString().endsWith("valid=false");
     }
+
+    @Test
+    void aPlainHttpLinkIsRefusedWithUseHttps() {
+        String[] http = List.of(FACTS).stream().map(a -> a.replace("https://", "http://")).toArray(String[]::new);
+        Run r = run(with(new String[] {"notice", "render"}, http));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).last().asString().endsWith("valid=false");
+        assertThat(r.err()).contains("not postable: Plain http links are not accepted: use https.");
+        Run post = run(with(new String[] {"notice", "post"}, http));
+        assertThat(post.code()).as(post.err()).isEqualTo(1);
+        assertThat(post.lines()).as(post.err()).last().isEqualTo("state=NOT_QUEUED");
+    }
 }
