@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes assets/screenshots/desk.png: the desk during the demo replay, in a real GTK window under Xvfb.
 # Usage: tools/screenshot-desk.sh [OUT.png] [SECONDS] [LANG]   (defaults: assets/screenshots/desk.png, 30, ko)
-# Installs xvfb, GTK, imagemagick and a Hangul font from Debian's packages when missing (run as root or with sudo).
+# Installs xvfb, GTK, imagemagick (and xdotool for KEYS/CLICK) from Debian's packages when missing (run as root or
+# with sudo). It does not install a font: for Korean text a Hangul font must already be there (e.g. fonts-noto-cjk).
 # The home is fresh, so the first-run welcome would cover the desk: it is skipped unless WELCOME=1. KEYS="ctrl+comma"
 # (xdotool key names, space-separated) are pressed SECS seconds after the start, and the picture is taken 3 s later (8 s after a CLICK):
 # e.g. KEYS=F1 for the shortcut overlay. CLICK="X Y" clicks there first (e.g. CLICK="1372 20": the settings button at

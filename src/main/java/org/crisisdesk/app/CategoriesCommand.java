@@ -51,21 +51,26 @@ final class CategoriesCommand {
                     o.flush();
                     return 0;
                 }
-                Path target = out.toAbsolutePath();
-                Path tmp = Files.createTempFile(target.getParent(), ".categories-", ".tmp");
                 try {
-                    Files.write(tmp, bytes(active));
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
+                    write(out.toAbsolutePath(), bytes(active));
+                } catch (IOException e) {
+                    err.println(OutputFiles.explain(out, e).getMessage());
+                    err.flush();
+                    return 1;
                 }
                 err.printf("%s: exported %d categories%n", out, active.size());
                 err.flush();
                 return 0;
-            } catch (NoSuchFileException e) {
-                err.println(out + ": the folder does not exist");
-                err.flush();
-                return 1;
+            }
+        }
+
+        private static void write(Path target, byte[] content) throws IOException {
+            Path tmp = Files.createTempFile(target.getParent(), ".categories-", ".tmp");
+            try {
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         }
 

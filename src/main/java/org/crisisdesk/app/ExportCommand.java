@@ -66,8 +66,13 @@ final class ExportCommand implements Callable<Integer> {
                     filter = filter.withCategory(c.id());
                 }
             }
-            int n = services.exporter().export(filter, fmt, out, names::get);
-            o.printf("exported %d mentions to %s%n", n, out);
+            int n;
+            try {
+                n = services.exporter().export(filter, fmt, out, names::get);
+            } catch (IOException e) {
+                throw OutputFiles.explain(out, e);
+            }
+            o.printf("exported %d %s to %s%n", n, n == 1 ? "mention" : "mentions", out);
         }
         o.flush();
         return 0;

@@ -3,7 +3,6 @@ package org.crisisdesk.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -53,7 +52,8 @@ final class HandoverCommand implements Callable<Integer> {
     String lang;
 
     @Option(names = "--zone", paramLabel = "ZONE",
-            description = "Time zone the report shows times in, e.g. Asia/Seoul (default: this computer's).")
+            description = "Time zone the report shows times in, e.g. Asia/Seoul (default: the desk's zone from its "
+                    + "settings, else this computer's).")
     String zone;
 
     @Override
@@ -67,11 +67,11 @@ final class HandoverCommand implements Callable<Integer> {
         if (!lang.equalsIgnoreCase("ko") && !lang.equalsIgnoreCase("en")) {
             throw new ParameterException(spec.commandLine(), "--lang must be ko or en");
         }
-        ZoneId z = zone();
-        Instant start = instant(from, "--from", z);
-        Instant end = instant(to, "--to", z);
         PrintWriter o = spec.commandLine().getOut();
         try (Services services = root.openServices()) {
+            ZoneId z = DeskZone.resolve(zone, services, spec);
+            Instant start = instant(from, "--from", z);
+            Instant end = instant(to, "--to", z);
             ReportWindow window;
             try {
                 window = window(services, start, end);
@@ -79,7 +79,11 @@ final class HandoverCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             HandoverReport report = services.handover().build(window);
-            fmt.write(report, new ReportText(Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT)), z), out);
+            try {
+                fmt.write(report, new ReportText(Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT)), z), out);
+            } catch (IOException e) {
+                throw OutputFiles.explain(out, e);
+            }
             o.printf("handover report %s – %s: %d mentions, %d notices, %d open alerts → %s%n",
                     report.window().from().atZone(z).toLocalDateTime(), report.window().to().atZone(z).toLocalDateTime(),
                     report.totalMentions(), report.notices().size(), report.open().alerts().size(), out);
@@ -97,17 +101,6 @@ final class HandoverCommand implements Callable<Integer> {
             return ReportWindow.of(end.minus(Duration.ofHours(12)), end);
         }
         return ReportWindow.of(start, end != null ? end : now);
-    }
-
-    private ZoneId zone() {
-        if (zone == null) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--zone: unknown time zone " + zone);
-        }
     }
 
     private Instant instant(String s, String option, ZoneId z) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Load mentions from JSON Lines files: CrisisDesk's canonical lines, X API v1.1 tweet objects or "
                 + "X API v2 tweet objects/responses. A line with a \"category\" is filed there (created if missing).",
-            "Exit status 1 when any line was rejected; the good lines are imported all the same."})
+            "Exit status 1 when any line (or any tweet of an X API v2 page) was rejected; the good ones are imported "
+                + "all the same."})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     CrisisDeskCommand root;
@@ -52,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
                 r.rejected().stream().limit(maxErrors)
                         .forEach(x -> out.printf("  line %d: %s%n", x.line(), x.reason()));
                 if (r.rejected().size() > maxErrors) {
-                    out.printf("  … and %d more rejected lines%n", r.rejected().size() - maxErrors);
+                    out.printf("  … and %d more rejected%n", r.rejected().size() - maxErrors);
                 }
                 rejectedTotal += r.rejected().size();
             }

@@ -20,6 +20,7 @@ public final class Launcher {
     /** The configured command line: people get a one-line reason for expected failures, not a stack trace. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CrisisDeskCommand());
+        shareVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof StoreException || ex instanceof java.io.IOException
                     || ex instanceof IllegalArgumentException) {
@@ -29,5 +30,13 @@ public final class Launcher {
             throw ex;
         });
         return cli;
+    }
+
+    /** Subcommands inherit --version from mixinStandardHelpOptions but no provider, so they printed nothing. */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            shareVersion(sub, version);
+        }
     }
 }

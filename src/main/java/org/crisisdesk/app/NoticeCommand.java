@@ -1,8 +1,10 @@
 package org.crisisdesk.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +19,7 @@ import org.crisisdesk.notice.LongForm;
 import org.crisisdesk.notice.Notice;
 import org.crisisdesk.notice.NoticeLang;
 import org.crisisdesk.notice.NoticeLint;
+import org.crisisdesk.notice.NoticeRenderer;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.NoticeTimes;
 import org.crisisdesk.notice.Outbox;
@@ -68,7 +71,7 @@ final class NoticeCommand implements Callable<Integer> {
         @Option(names = "--next-update", paramLabel = "HH:MM|ISO", description = "When the next notice comes.")
         String nextUpdate;
 
-        @Option(names = "--link", paramLabel = "URL", description = "The full notice (https preferred).")
+        @Option(names = "--link", paramLabel = "URL", description = "The full notice, an https link.")
         String link;
 
         @Option(names = "--as-of", paramLabel = "ISO", description = "When the facts are true (default: now).")
@@ -87,23 +90,19 @@ final class NoticeCommand implements Callable<Integer> {
         @Option(names = "--next", paramLabel = "TEXT", description = "What happens next (one line).")
         String next;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of HH:MM times (default: the system's).")
+        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of HH:MM times (default: the desk's "
+                + "zone from its settings, else this computer's).")
         String zone;
 
         @Option(names = "--split", description = "Split a text over the limit into a numbered thread.")
         boolean split;
     }
 
-    /** A composed notice with what the command needs to print. */
-    record Composed(Composition composition, String templateName, Category category) {}
+    /** A composed notice with what the command needs to print; {@code templateProblems} name a template's mistakes. */
+    record Composed(Composition composition, String templateName, Category category, List<String> templateProblems) {}
 
-    static Composed compose(Services services, Facts f, CommandSpec spec) throws java.io.IOException {
-        ZoneId zone;
-        try {
-            zone = f.zone == null ? ZoneId.systemDefault() : ZoneId.of(f.zone);
-        } catch (java.time.DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--zone: unknown time zone \"" + f.zone + "\"");
-        }
+    static Composed compose(Services services, Facts f, CommandSpec spec) throws IOException {
+        ZoneId zone = DeskZone.resolve(f.zone, services, spec);
         NoticeLang lang = NoticeLang.parse(f.lang);
         Instant now = services.clock().instant();
         Instant asOf = f.asOf == null ? now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
@@ -117,18 +116,30 @@ final class NoticeCommand implements Callable<Integer> {
         String body;
         String templateName;
         if (f.template != null) {
-            body = Files.readString(f.template, StandardCharsets.UTF_8);
+            body = readTemplate(f.template);
             templateName = f.template.getFileName().toString();
         } else {
             Template t = services.notices().templates().standard(lang);
             body = t.body();
             templateName = t.name();
         }
-        return new Composed(NoticeService.compose(facts, body, f.split, zone), templateName, category);
+        return new Composed(NoticeService.compose(facts, body, f.split, zone), templateName, category,
+                NoticeRenderer.problems(body));
+    }
+
+    private static String readTemplate(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("template file not found: " + file, e);
+        } catch (IOException e) {
+            throw new IOException("cannot read the template file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Warnings and link notes go to stderr so that stdout is exactly the notice and the status line. */
-    static void explain(Composition c, PrintWriter err) {
+    static void explain(Composed composed, PrintWriter err) {
+        Composition c = composed.composition();
         if (c.link().status() != org.crisisdesk.notice.LinkCheck.Status.EMPTY) {
             err.println("link: " + c.link().message() + (c.link().finalUrl() != null ? " → " + c.link().finalUrl() : ""));
         }
@@ -146,7 +157,7 @@ final class NoticeCommand implements Callable<Integer> {
                 case EMPTY -> "the text is empty";
                 case OVER_LIMIT -> "over the limit (" + c.measure().counter() + "); shorten it or use --split";
                 case LINK_INVALID -> c.link().message();
-                case TEMPLATE_INVALID -> "the template has mistakes";
+                case TEMPLATE_INVALID -> "the template has mistakes: " + String.join(" ", composed.templateProblems());
                 case NO_CATEGORY -> "no such category";
             });
         }
@@ -185,7 +196,7 @@ final class NoticeCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Services services = parent.root.openServices()) {
                 Composed c = compose(services, facts, spec);
-                explain(c.composition(), spec.commandLine().getErr());
+                explain(c, spec.commandLine().getErr());
                 print(c.composition(), spec.commandLine().getOut());
             }
             spec.commandLine().getOut().flush();
@@ -221,7 +232,7 @@ final class NoticeCommand implements Callable<Integer> {
             try (Services services = parent.root.openServices()) {
                 Composed c = compose(services, facts, spec);
                 Composition comp = c.composition();
-                explain(comp, err);
+                explain(c, err);
                 print(comp, out);
                 if (c.category() == null) {
                     throw new ParameterException(spec.commandLine(), "No category named \"" + facts.category + "\"");
@@ -359,7 +370,8 @@ final class NoticeCommand implements Callable<Integer> {
         @Option(names = "--lang", defaultValue = "ko", paramLabel = "ko|en")
         String lang;
 
-        @Option(names = "--zone", paramLabel = "ZONE")
+        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the times in the text (default: the "
+                + "desk's zone from its settings, else this computer's).")
         String zone;
 
         @Option(names = "--html", description = "Print HTML instead of Markdown.")
@@ -371,8 +383,8 @@ final class NoticeCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
-            ZoneId z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
             try (Services services = parent.root.openServices()) {
+                ZoneId z = DeskZone.resolve(zone, services, spec);
                 Category c = services.categories().byName(category.strip()).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "No category named \"" + category + "\""));
                 var timeline = services.notices().timeline(c.id());
@@ -380,9 +392,13 @@ final class NoticeCommand implements Callable<Integer> {
                 LongForm.Document d = LongForm.render(c.name(), timeline, List.of(), NoticeLang.parse(lang), z, now);
                 if (out != null) {
                     Instant asOf = timeline.isEmpty() ? now : timeline.latest().facts().asOf();
-                    for (Path p : LongForm.save(out, c.id(), asOf, z, d)) {
-                        o.println(p);
+                    List<Path> files;
+                    try {
+                        files = LongForm.save(out, c.id(), asOf, z, d);
+                    } catch (IOException e) {
+                        throw OutputFiles.explain(out.resolve("notice-" + c.id() + "-…"), e);
                     }
+                    files.forEach(o::println);
                 } else {
                     o.print(html ? d.html() : d.markdown());
                 }

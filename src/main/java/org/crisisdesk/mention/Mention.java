@@ -38,6 +38,7 @@ public record Mention(
 
     /** Link to the post on x.com (works for replayed ids too, they just lead nowhere). */
     public String permalink() {
-        return "https://x.com/" + author + "/status/" + platformId;
+        // An author known only by id ("id:123", see the v2 import) has no handle for the path; x.com/i/ needs none.
+        return "https://x.com/" + (author.startsWith("id:") ? "i" : author) + "/status/" + platformId;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -20,18 +21,32 @@ public final class MentionJson {
 
     private MentionJson() {}
 
-    /** The mentions one line carries (several for a v2 page), or a reason why it was rejected. */
-    public record Parsed(List<Mention> mentions, String error) {
+    /**
+     * The mentions one line carries (several for a v2 page) and the problems found in it: a line can give some
+     * mentions and still have problems, when one tweet of a v2 page is bad and the others are fine.
+     */
+    public record Parsed(List<Mention> mentions, List<String> problems) {
+        public Parsed {
+            mentions = List.copyOf(mentions);
+            problems = List.copyOf(problems);
+        }
+
         static Parsed ok(List<Mention> mentions) {
-            return new Parsed(mentions, null);
+            return new Parsed(mentions, List.of());
         }
 
         static Parsed rejected(String why) {
-            return new Parsed(List.of(), why);
+            return new Parsed(List.of(), List.of(why));
         }
 
+        /** Nothing usable came of the line. */
         public boolean rejected() {
-            return error != null;
+            return mentions.isEmpty() && !problems.isEmpty();
+        }
+
+        /** The problems in one sentence, or null when there are none. */
+        public String error() {
+            return problems.isEmpty() ? null : String.join("; ", problems);
         }
     }
 
@@ -46,8 +61,8 @@ public final class MentionJson {
             return Parsed.rejected("not a JSON object");
         }
         try {
-            if (node.has("data") || node.has("author_id") || node.has("edit_history_tweet_ids")) {
-                return Parsed.ok(TweetJson.fromV2(node));
+            if (TweetJson.isV2(node)) {
+                return TweetJson.fromV2(node);
             }
             if (node.has("user") && (node.has("id_str") || node.get("id") != null && node.get("id").isNumber())) {
                 return Parsed.ok(List.of(TweetJson.fromV1(node)));
@@ -100,9 +115,13 @@ public final class MentionJson {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /**
+     * Cut to microseconds, the store's precision: the database would round {@code .123456789} up to {@code .123457},
+     * a later instant than the post's; truncating keeps the order of posts within one microsecond as it was.
+     */
     static Instant parseInstant(String s) {
         try {
-            return IsoTimestamps.parse(s);
+            return IsoTimestamps.parse(s).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidMentionException("created_at \"" + abbreviate(s) + "\" is not ISO-8601 with an offset");
         }

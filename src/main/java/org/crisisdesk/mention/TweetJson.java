@@ -50,26 +50,63 @@ final class TweetJson {
         }
     }
 
-    /** A v2 tweet object, or a v2 response ({@code data} object or array, {@code includes.users}). */
-    static List<Mention> fromV2(JsonNode node) {
+    /** A v2 tweet object or response; a response may carry only {@code meta} or {@code errors} when it found nothing. */
+    static boolean isV2(JsonNode node) {
+        return node.has("data") || node.has("author_id") || node.has("edit_history_tweet_ids")
+                || !node.has("id") && (node.has("meta") || node.has("errors"));
+    }
+
+    /**
+     * A v2 tweet object, or a v2 response ({@code data} object or array, {@code includes.users}). One bad tweet of a
+     * page is a problem of its own ({@code data[i]}); the others are kept.
+     */
+    static MentionJson.Parsed fromV2(JsonNode node) {
         Map<String, JsonNode> users = new HashMap<>();
         for (JsonNode u : node.path("includes").path("users")) {
             if (u.hasNonNull("id")) {
                 users.put(u.get("id").asText(), u);
             }
         }
-        List<Mention> out = new ArrayList<>();
+        if (!node.has("data") && !node.has("id")) {
+            return noData(node);
+        }
         JsonNode data = node.has("data") ? node.get("data") : node;
-        if (data.isArray()) {
-            for (JsonNode t : data) {
-                out.add(oneV2(t, users));
-            }
-        } else if (data.isObject()) {
-            out.add(oneV2(data, users));
-        } else {
+        if (data.isObject()) {
+            return new MentionJson.Parsed(List.of(oneV2(data, users)), List.of());
+        }
+        if (!data.isArray()) {
             throw new InvalidMentionException("v2 \"data\" must be a tweet object or an array of them");
         }
-        return out;
+        List<Mention> mentions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode t = data.get(i);
+            try {
+                mentions.add(oneV2(t, users));
+            } catch (InvalidMentionException e) {
+                String id = t.path("id").isValueNode() ? " (id " + MentionJson.abbreviate(t.get("id").asText()) + ")" : "";
+                problems.add("data[" + i + "]" + id + ": " + e.getMessage());
+            }
+        }
+        return new MentionJson.Parsed(mentions, problems);
+    }
+
+    /**
+     * A response without {@code data}: an empty page ({@code meta.result_count: 0}) holds no mentions; one with only
+     * {@code errors} is reported with the API's own words, since whatever it was meant to hold is missing.
+     */
+    private static MentionJson.Parsed noData(JsonNode node) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode e : node.path("errors")) {
+            String why = e.hasNonNull("detail") ? e.get("detail").asText()
+                    : e.hasNonNull("message") ? e.get("message").asText()
+                    : e.hasNonNull("title") ? e.get("title").asText() : e.toString();
+            messages.add(MentionJson.abbreviate(why));
+        }
+        if (messages.isEmpty()) {
+            return MentionJson.Parsed.ok(List.of());
+        }
+        return MentionJson.Parsed.rejected("the X API returned an error instead of tweets: " + String.join("; ", messages));
     }
 
     private static Mention oneV2(JsonNode t, Map<String, JsonNode> users) {
@@ -77,9 +114,12 @@ final class TweetJson {
         String authorId = MentionJson.optionalText(t, "author_id");
         JsonNode user = authorId == null ? null : users.get(authorId);
         String handle = user == null ? MentionJson.optionalText(t, "username") : MentionJson.optionalText(user, "username");
+        if (handle == null && authorId != null) {
+            // As the live v2 client does: the author is known by id only, and the mention is worth more than its handle.
+            handle = "id:" + authorId;
+        }
         if (handle == null) {
-            throw new InvalidMentionException("v2 tweet " + id + ": author " + authorId
-                    + " is not in includes.users, so its handle is unknown");
+            throw new InvalidMentionException("v2 tweet " + id + " has neither author_id nor a user in includes.users");
         }
         String text = t.path("note_tweet").hasNonNull("text")
                 ? t.get("note_tweet").get("text").asText()

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the link to the full notice and gives the final URL as it will be posted: scheme and host lower-cased, a
+ * Checks the link to the full notice (https only: the issue asks for it, and an http page can be altered on the way)
+ * and gives the final URL as it will be posted: scheme and host lower-cased, a
  * missing scheme becomes https, an international domain becomes its ASCII (punycode) form and non-ASCII characters
  * in the path are percent-encoded, so the platform links the whole URL (and counts it as 23).
  *
@@ -26,7 +27,7 @@ public record LinkCheck(Status status, String finalUrl, String message) {
         EMPTY,
         /** An https link the platform will link. */
         OK,
-        /** A plain http link: posted as is, but https is preferred. */
+        /** A plain http link: not usable, a notice link must be https (the final URL shows what was read). */
         HTTP,
         /** Not a usable link: wrong scheme, no host, user info, spaces, or the platform would not link it. */
         INVALID
@@ -37,9 +38,9 @@ public record LinkCheck(Status status, String finalUrl, String message) {
     private static final Pattern PORT = Pattern.compile("^\\d{1,5}$");
     private static final String UNSAFE = "\"<>\\^`{|}";
 
-    /** Whether a notice may be posted with this link (no link at all is fine). */
+    /** Whether a notice may be posted with this link (no link at all is fine; plain http is not). */
     public boolean usable() {
-        return status != Status.INVALID;
+        return status == Status.OK || status == Status.EMPTY;
     }
 
     public static LinkCheck check(String input) {
@@ -56,7 +57,7 @@ public record LinkCheck(Status status, String finalUrl, String message) {
         if (!s.contains("://")) {
             if (s.regionMatches(true, 0, "mailto:", 0, 7) || s.regionMatches(true, 0, "javascript:", 0, 11)
                     || s.regionMatches(true, 0, "data:", 0, 5)) {
-                return invalid("Only http and https links can be posted.");
+                return invalid("Only https links can be posted.");
             }
             s = "https://" + s;
         }
@@ -66,7 +67,7 @@ public record LinkCheck(Status status, String finalUrl, String message) {
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return invalid("Only http and https links can be posted, not " + scheme + ":.");
+            return invalid("Only https links can be posted, not " + scheme + ":.");
         }
         String authority = m.group(2);
         if (authority.contains("@")) {
@@ -110,7 +111,7 @@ public record LinkCheck(Status status, String finalUrl, String message) {
             return invalid("X would not turn this into a link (unknown domain ending?).");
         }
         if (scheme.equals("http")) {
-            return new LinkCheck(Status.HTTP, finalUrl, "Plain http: https is preferred.");
+            return new LinkCheck(Status.HTTP, finalUrl, "Plain http links are not accepted: use https.");
         }
         return new LinkCheck(Status.OK, finalUrl, "OK");
     }

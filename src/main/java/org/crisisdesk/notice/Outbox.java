@@ -61,7 +61,10 @@ public final class Outbox {
         this.firstBackoff = firstBackoff;
     }
 
-    /** Defaults: a call is surely over after 150 s (twitter4j: 20 s connect + 120 s read); retries from 30 s. */
+    /**
+     * Defaults: a call is surely over after 150 s (the X adapter's timeouts are 30 s connect + 30 s read,
+     * {@code XSettings.DEFAULT_TIMEOUT}; the margin covers a slow retry inside twitter4j); retries from 30 s.
+     */
     public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall) {
         this(store, publisher, wall, Duration.ofSeconds(150), Duration.ofSeconds(30));
     }

@@ -26,8 +26,8 @@ import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionJson;
 
 /**
- * Loads JSON Lines files through the ingest pipeline. A bad line is reported with its number and reason and never
- * stops the good ones. Every line is checked as strict UTF-8 on its own, so one damaged line costs only itself.
+ * Loads JSON Lines files through the ingest pipeline. A bad line (or a bad tweet of a v2 page) is reported with its
+ * line number and reason and never stops the good ones. Every line is checked as strict UTF-8 on its own, so one damaged line costs only itself.
  */
 public final class FileImporter {
     private static final int BATCH = 2000;
@@ -55,6 +55,7 @@ public final class FileImporter {
         }
     }
 
+    /** A rejected line, or one rejected tweet of a v2 page (its reason then starts with {@code data[i]}). */
     public record Rejection(int line, String reason) {}
 
     public Report importFile(Path file) throws IOException {
@@ -157,11 +158,12 @@ public final class FileImporter {
                     continue;
                 }
                 MentionJson.Parsed parsed = MentionJson.parseLine(line);
-                if (parsed.rejected()) {
+                if (!parsed.problems().isEmpty()) {
                     synchronized (rejected) {
-                        rejected.add(new Rejection(number, parsed.error()));
+                        for (String problem : parsed.problems()) {
+                            rejected.add(new Rejection(number, problem));
+                        }
                     }
-                    continue;
                 }
                 batch.addAll(parsed.mentions());
                 if (batch.size() >= BATCH) {

@@ -127,22 +127,37 @@ public final class Database implements AutoCloseable {
     /** True when the schema history holds exactly {@link #MIGRATIONS}, in order, all successful. */
     private boolean schemaIsCurrent() {
         java.util.List<String> applied = new java.util.ArrayList<>();
-        try (Connection c = pool.getConnection();
-                java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM "
-                        + "\"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
-            while (rs.next()) {
-                if (!rs.getBoolean(2)) {
-                    return false;
-                }
-                if (rs.getString(1) != null) { // Flyway's own marker rows have no version
-                    applied.add(rs.getString(1));
+        try (Connection c = pool.getConnection()) {
+            // Asked first, not found out by a failing query: H2 logs every failed statement to a .trace.db file
+            // beside the database, which made every new desk look as if something had gone wrong.
+            if (!hasHistoryTable(c)) {
+                return false; // a new database: Flyway creates the history
+            }
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM "
+                            + "\"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(2)) {
+                        return false;
+                    }
+                    if (rs.getString(1) != null) { // Flyway's own marker rows have no version
+                        applied.add(rs.getString(1));
+                    }
                 }
             }
         } catch (SQLException e) {
-            return false; // no history yet (a new database): Flyway creates it
+            return false; // let Flyway look at it and say what is wrong
         }
         return applied.equals(MIGRATIONS);
+    }
+
+    private static boolean hasHistoryTable(Connection c) throws SQLException {
+        java.sql.DatabaseMetaData meta = c.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        String name = "flyway_schema_history".replace("_", escape + "_");
+        try (java.sql.ResultSet rs = meta.getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
+            return rs.next();
+        }
     }
 
     boolean flywayRan() {

@@ -39,9 +39,8 @@ public final class LabelledMentions {
                     continue;
                 }
                 MentionJson.Parsed p = MentionJson.parseLine(line);
-                if (p.rejected()) {
-                    problems.add("line " + no + ": " + p.error());
-                    continue;
+                for (String problem : p.problems()) {
+                    problems.add("line " + no + ": " + problem);
                 }
                 for (Mention m : p.mentions()) {
                     String category = labels != null ? labels.get(m.platformId()) : m.categoryHint();

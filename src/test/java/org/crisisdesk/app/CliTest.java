@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.crisisdesk.mention.ImportExportRoundTripTestData;
 import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,27 @@ class CliTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("CrisisDesk ");
         assertThat(run("import", "--help").out()).contains("FILE");
+        List<List<String>> paths = subcommandPaths(Launcher.commandLine(), List.of());
+        assertThat(paths).contains(List.of("import"), List.of("triage", "eval"), List.of("categories", "export"));
+        for (List<String> path : paths) {
+            String[] args = Stream.concat(path.stream(), Stream.of("--version"))
+                    .toArray(String[]::new);
+            Run sub = run(args);
+            assertThat(sub.exit()).as(String.join(" ", args)).isZero();
+            assertThat(sub.out()).as(String.join(" ", args)).isEqualTo(version.out());
+        }
+    }
+
+    /** Every subcommand, nested ones too, so a new command cannot miss --version. */
+    private static List<List<String>> subcommandPaths(CommandLine command, List<String> prefix) {
+        List<List<String>> paths = new ArrayList<>();
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            paths.add(path);
+            paths.addAll(subcommandPaths(sub, path));
+        });
+        return paths;
     }
 
     @Test
@@ -68,6 +91,19 @@ class CliTest {
         Run r = run("--home", home.toString(), "import", in.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("imported 1", "rejected 1", "line 2: malformed JSON");
+    }
+
+    @Test
+    void aBadTweetOfAV2PageIsRejectedByItselfWithItsLineAndIndex() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("page.jsonl");
+        Files.writeString(in, "{\"meta\":{\"result_count\":0}}\n{\"data\":[{\"id\":\"1\",\"text\":\"ok\","
+                + "\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:00Z\"},{\"id\":\"2\",\"text\":\"bad\","
+                + "\"author_id\":\"9\",\"created_at\":\"tomorrow\"}],\"includes\":{\"users\":[{\"id\":\"9\","
+                + "\"username\":\"jane\"}]}}\n", StandardCharsets.UTF_8);
+        Run r = run("--home", home.toString(), "import", in.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("imported 1,", "rejected 1", "line 2: data[1] (id 2): created_at");
     }
 
     @Test
@@ -149,5 +185,36 @@ class CliTest {
         Run memory = run("--home", home.toString(), "--db", "jdbc:h2:mem:x", "restore", zip.toString());
         assertThat(memory.exit()).isEqualTo(2);
         assertThat(memory.err()).contains("is not one");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedWithTheReason() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("one.jsonl");
+        Files.writeString(in, "{\"id\":\"1\",\"created_at\":\"2026-10-17T09:00:00+09:00\",\"author\":\"a\",\"text\":\"ok\"}\n");
+        run("--home", home.toString(), "import", in.toString());
+        Path missing = home.resolve("no/such/dir/x.csv");
+        Run export = run("--home", home.toString(), "export", "--out", missing.toString());
+        assertThat(export.exit()).isEqualTo(2);
+        assertThat(export.err()).contains("cannot write " + missing + ": the folder " + missing.getParent()
+                + " does not exist").doesNotContain(".part");
+
+        Run categories = run("--home", home.toString(), "categories", "export", "--out", missing.toString());
+        assertThat(categories.exit()).isEqualTo(1);
+        assertThat(categories.err()).contains("cannot write " + missing + ": the folder").doesNotContain(".tmp");
+
+        Path underAFile = in.resolve("report.html");
+        Run handover = run("--home", home.toString(), "handover", "--out", underAFile.toString());
+        assertThat(handover.exit()).isEqualTo(2);
+        assertThat(handover.err()).contains("cannot write " + underAFile + ": " + in + " is not a folder");
+
+        // root may write anywhere, so a refused folder is made up here
+        Path target = home.resolve("x.csv");
+        assertThat(OutputFiles.explain(target, new java.nio.file.AccessDeniedException(home.resolve(".x.part").toString()))
+                .getMessage()).isEqualTo("cannot write " + target + ": permission denied");
+
+        Path ok = home.resolve("one.csv");
+        assertThat(run("--home", home.toString(), "export", "--out", ok.toString()).out())
+                .isEqualTo("exported 1 mention to " + ok + System.lineSeparator());
     }
 }

@@ -16,7 +16,6 @@ import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.Rules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class NoticeCommandTest {
     Path home;
@@ -40,7 +39,7 @@ class NoticeCommandTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        int code = new CommandLine(new CrisisDeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = Launcher.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
@@ -129,5 +128,52 @@ class NoticeCommandTest {
         Run r = run("notice", "post", "--category", "배송 지연", "--zone", "Asia/Seoul");
         assertThat(r.code()).isEqualTo(5);
         assertThat(r.lines()).last().isEqualTo("state=NOT_QUEUED");
+    }
+
+    @Test
+    void withoutZoneTimesAreInTheDesksZoneNotTheComputers() {
+        String deskZone = java.time.ZoneId.systemDefault().getId().equals("Asia/Seoul") ? "America/New_York" : "Asia/Seoul";
+        String clock = java.time.Instant.parse("2026-10-17T05:00:00Z").atZone(java.time.ZoneId.of(deskZone))
+                .toLocalTime().toString();
+        try (Services s = TempDesk.open(home, Clock.systemUTC())) {
+            s.settings().put(org.crisisdesk.settings.DeskSettings.ZONE, deskZone);
+        }
+        String[] facts = {"--category", "배송 지연", "--department", "물류팀", "--stage", "2/4 재배송 준비",
+            "--next-update", "23:30", "--as-of", "2026-10-17T05:00:00Z"};
+        Run r = run(with(new String[] {"notice", "render"}, facts));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines().get(0)).contains(clock + " 현재");
+
+        Run post = run(with(new String[] {"notice", "post", "--anyway"}, facts));
+        String id = post.lines().get(post.lines().size() - 1).replaceAll(".*id=", "");
+        run("notice", "mark-posted", id, "--url", "https://x.com/desk/status/1850000000000000002");
+        Run md = run("notice", "longform", "--category", "배송 지연");
+        assertThat(md.out()).contains("| " + clock + " | 물류팀 |");
+    }
+
+    @Test
+    void aMissingOrBadTemplateFileIsExplained() throws Exception {
+        Path missing = home.resolve("no-such-template.txt");
+        Run none = run(with(new String[] {"notice", "render"}, with(FACTS, "--template", missing.toString())));
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("template file not found: " + missing);
+
+        Path bad = home.resolve("bad.txt");
+        Files.writeString(bad, "[{category}] {bogus} {asOf}", StandardCharsets.UTF_8);
+        Run r = run(with(new String[] {"notice", "render"}, with(FACTS, "--template", bad.toString())));
+        assertThat(r.err()).contains("the template has mistakes: Unknown placeholder {bogus}");
+        assertThat(r.lines()).last().asString().endsWith("valid=false");
+    }
+
+    @Test
+    void aPlainHttpLinkIsRefusedWithUseHttps() {
+        String[] http = List.of(FACTS).stream().map(a -> a.replace("https://", "http://")).toArray(String[]::new);
+        Run r = run(with(new String[] {"notice", "render"}, http));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).last().asString().endsWith("valid=false");
+        assertThat(r.err()).contains("not postable: Plain http links are not accepted: use https.");
+        Run post = run(with(new String[] {"notice", "post"}, http));
+        assertThat(post.code()).as(post.err()).isEqualTo(1);
+        assertThat(post.lines()).as(post.err()).last().isEqualTo("state=NOT_QUEUED");
     }
 }

@@ -166,6 +166,9 @@ class DeskWindowTest {
         key(robot, feed, KeyCode.F1);
         var overlay = robot.lookup("#help-overlay").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, overlay::isVisible);
+        // the boards bind Ctrl+Y as redo too (BoardKeys): the card lists it
+        assertThat(robot.from(overlay).lookup(".kbd").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).contains("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y");
         key(robot, feed, KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !overlay.isVisible());
         assertThat(overlay.isVisible()).isFalse();

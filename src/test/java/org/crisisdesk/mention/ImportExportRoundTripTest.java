@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,45 @@ class ImportExportRoundTripTest {
             });
             assertThat(s.mentions().page(MentionFilter.ALL, 10)).singleElement()
                     .satisfies(m -> assertThat(m.mention().text()).isEqualTo("깨진 글자 \uFFFD 그대로"));
+        }
+    }
+
+    @Test
+    void aV2PageWithOneBadTweetImportsTheOthersAndNamesTheBadOne() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("v2.jsonl");
+        Files.writeString(in, "{\"meta\":{\"result_count\":0}}\n"
+                + "{\"data\":[{\"id\":\"40\",\"text\":\"a\",\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:00Z\"},"
+                + "{\"id\":\"41\",\"text\":\"nul \\u0000\",\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:01Z\"},"
+                + "{\"id\":\"42\",\"text\":\"c\",\"author_id\":\"8\",\"created_at\":\"2026-10-17T01:00:02Z\"}],"
+                + "\"includes\":{\"users\":[{\"id\":\"9\",\"username\":\"jane\"}]}}\n", StandardCharsets.UTF_8);
+        try (Services s = TempDesk.open(home, TempDesk.fixed("2026-10-17T03:00:00Z"))) {
+            FileImporter.Report r = s.importer("test").importFile(in);
+            assertThat(r.imported()).isEqualTo(2);
+            assertThat(r.rejected()).singleElement().satisfies(x -> {
+                assertThat(x.line()).isEqualTo(2);
+                assertThat(x.reason()).startsWith("data[1] (id 41): ").contains("NUL");
+            });
+            assertThat(s.mentions().page(MentionFilter.ALL, 10)).extracting(m -> m.mention().author())
+                    .containsExactlyInAnyOrder("jane", "id:8");
+        }
+    }
+
+    @Test
+    void nanosecondsAreCutToMicrosecondsSoTheStoredInstantIsTheParsedOne() throws Exception {
+        Path home = TempDesk.newHome();
+        Path in = home.resolve("nanos.jsonl");
+        String line = "{\"id\":\"1\",\"created_at\":\"2026-10-17T09:00:03.123456789+09:00\",\"author\":\"a\",\"text\":\"t\"}";
+        Files.writeString(in, line + "\n", StandardCharsets.UTF_8);
+        Instant parsed = MentionJson.parseLine(line).mentions().get(0).createdAt();
+        assertThat(parsed).isEqualTo(Instant.parse("2026-10-17T00:00:03.123456Z")); // truncated, not rounded up
+        try (Services s = TempDesk.open(home, TempDesk.fixed("2026-10-17T03:00:00Z"))) {
+            s.importer("test").importFile(in);
+            assertThat(s.mentions().page(MentionFilter.ALL, 10)).singleElement()
+                    .satisfies(m -> assertThat(m.mention().createdAt()).isEqualTo(parsed));
+            Path out = home.resolve("out.jsonl");
+            s.exporter().export(MentionFilter.ALL, MentionExporter.Format.JSONL, out, id -> null);
+            assertThat(Files.readString(out)).contains("\"created_at\":\"2026-10-17T00:00:03.123456Z\"");
         }
     }
 }

@@ -38,10 +38,40 @@ class MentionJsonTest {
     }
 
     @Test
-    void v2TweetWithoutKnownAuthorIsRejectedWithReason() {
+    void v2TweetWithoutIncludesUsersKeepsTheAuthorIdAsItsHandle() {
         MentionJson.Parsed p = MentionJson.parseLine(
                 "{\"id\":\"1\",\"text\":\"x\",\"author_id\":\"5\",\"created_at\":\"2026-10-17T01:00:00Z\"}");
-        assertThat(p.error()).contains("includes.users");
+        assertThat(p.problems()).isEmpty();
+        Mention m = p.mentions().get(0);
+        assertThat(m.author()).isEqualTo("id:5");
+        assertThat(m.authorName()).isNull();
+        assertThat(m.permalink()).isEqualTo("https://x.com/i/status/1");
+        assertThat(MentionJson.parseLine("{\"data\":{\"id\":\"1\",\"text\":\"x\",\"created_at\":"
+                + "\"2026-10-17T01:00:00Z\"}}").error()).contains("author_id");
+    }
+
+    @Test
+    void oneBadTweetOfAV2PageIsAProblemOfItsOwnAndTheOthersAreKept() {
+        String line = "{\"data\":[{\"id\":\"30\",\"text\":\"first\",\"author_id\":\"9\",\"created_at\":"
+                + "\"2026-10-17T01:00:00Z\"},{\"id\":\"31\",\"text\":\"no date\",\"author_id\":\"9\"},"
+                + "{\"id\":\"32\",\"text\":\"third\",\"author_id\":\"9\",\"created_at\":\"2026-10-17T01:00:02Z\"}],"
+                + "\"includes\":{\"users\":[{\"id\":\"9\",\"username\":\"jane\"}]}}";
+        MentionJson.Parsed p = MentionJson.parseLine(line);
+        assertThat(p.mentions()).extracting(Mention::platformId).containsExactly("30", "32");
+        assertThat(p.problems()).singleElement().asString()
+                .startsWith("data[1] (id 31): ").contains("created_at");
+        assertThat(p.rejected()).isFalse();
+    }
+
+    @Test
+    void aV2ResponseWithoutDataHoldsNoMentionsAndItsErrorsAreReported() {
+        MentionJson.Parsed empty = MentionJson.parseLine("{\"meta\":{\"result_count\":0}}");
+        assertThat(empty.mentions()).isEmpty();
+        assertThat(empty.problems()).isEmpty();
+        MentionJson.Parsed errors = MentionJson.parseLine("{\"errors\":[{\"title\":\"Not Found Error\","
+                + "\"detail\":\"Could not find tweet with ids: [7].\"}]}");
+        assertThat(errors.rejected()).isTrue();
+        assertThat(errors.error()).contains("X API", "Could not find tweet with ids: [7].").doesNotContain("missing");
     }
 
     @Test

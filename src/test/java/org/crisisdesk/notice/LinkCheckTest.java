@@ -20,10 +20,11 @@ class LinkCheckTest {
     }
 
     @Test
-    void plainHttpIsAllowedButFlagged() {
-        LinkCheck c = LinkCheck.check("http://example.com/a");
+    void plainHttpIsNotUsableAndSaysUseHttps() {
+        LinkCheck c = LinkCheck.check("HTTP://Example.com/a");
         assertThat(c.status()).isEqualTo(LinkCheck.Status.HTTP);
-        assertThat(c.usable()).isTrue();
+        assertThat(c.usable()).isFalse();
+        assertThat(c.message()).contains("use https");
         assertThat(c.finalUrl()).isEqualTo("http://example.com/a");
     }
 

@@ -35,6 +35,10 @@ class NoticeServiceTest {
         Composition badLink = NoticeService.compose(n.withLink("javascript:alert(1)"),
                 Templates.standard(NoticeLang.KO).body(), false, SEOUL);
         assertThat(badLink.block()).isEqualTo(Composition.Block.LINK_INVALID);
+        Composition http = NoticeService.compose(n.withLink("http://example.com/a"),
+                Templates.standard(NoticeLang.KO).body(), false, SEOUL);
+        assertThat(http.block()).isEqualTo(Composition.Block.LINK_INVALID);
+        assertThat(http.link().message()).contains("use https");
         Composition finalUrl = NoticeService.compose(n.withLink("Example.com/a"), Templates.standard(NoticeLang.KO).body(),
                 false, SEOUL);
         assertThat(finalUrl.text()).endsWith("자세히: https://example.com/a");

@@ -321,6 +321,8 @@ class OutboxTest {
 
         assertThatThrownBy(() -> outbox().markPostedByHand(n.id(), "javascript:alert(1)"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox().markPostedByHand(n.id(), "http://x.com/desk/status/1850000000000000999"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use https");
         StoredNotice marked = outbox().markPostedByHand(n.id(), "https://x.com/desk/status/1850000000000000999");
         assertThat(marked.state()).isEqualTo(NoticeState.POSTED);
         assertThat(marked.postedBy()).isEqualTo("MANUAL");

@@ -195,4 +195,71 @@ class DatabaseTest {
             assertThat(cache).isEqualTo(100_000);
         }
     }
+
+    /** H2 writes any failed statement to a .trace.db file beside the database; opening a new one must not fail any. */
+    @Test
+    void aFreshDatabaseLeavesNoTraceFile() {
+        Path home = TempDesk.newHome();
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).isTrue();
+        }
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).isFalse();
+        }
+        assertThat(home.resolve("crisisdesk.mv.db")).exists();
+        assertThat(home.resolve("crisisdesk.trace.db")).doesNotExist();
+    }
+
+    /** A desk last run with an older build (schema at V20) opens with its data and is brought up to date. */
+    @Test
+    void anOlderDatabaseIsMigratedWithItsDataKept() {
+        Path home = TempDesk.newHome();
+        String url = Database.durableUrl(Database.fileUrl(home));
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .target("20").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO category (name, color, position, kind, created_at) VALUES "
+                    + "('배송 지연', '#D9480F', 0, 'TOPIC', TIMESTAMP WITH TIME ZONE '2026-10-17 00:00:00+00')");
+            st.execute("INSERT INTO mention (source, platform_id, created_at, received_at, author, text, category_id) "
+                    + "SELECT 'x', '1861', TIMESTAMP WITH TIME ZONE '2026-10-17 00:00:03.123456+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-10-17 00:00:04+00', 'minsu', '배송 언제 와요?', id FROM category");
+            st.execute("INSERT INTO setting VALUES ('desk.zone', 'Asia/Seoul')");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).isTrue();
+            List<String> versions = db.inTransaction(c -> {
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
+                        + "WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            });
+            assertThat(versions).isEqualTo(Database.MIGRATIONS);
+            String row = db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT m.platform_id, m.author, m.text, m.created_at, "
+                        + "c.name FROM mention m JOIN category c ON c.id = m.category_id")) {
+                    assertThat(rs.next()).isTrue();
+                    return rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+                            + rs.getObject(4, java.time.OffsetDateTime.class).toInstant() + "|" + rs.getString(5);
+                }
+            });
+            assertThat(row).isEqualTo("1861|minsu|배송 언제 와요?|2026-10-17T00:00:03.123456Z|배송 지연");
+        }
+        try (Database db = Database.open(Database.fileUrl(home))) {
+            assertThat(db.flywayRan()).as("current after the migration").isFalse();
+            String zone = db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT setting_value FROM setting")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(zone).isEqualTo("Asia/Seoul");
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"A", "help.key.accept"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
+        {"Ctrl+Y", "help.key.redo"},
         {"Ctrl+N", "composer.help.open"},
         {"Ctrl+Enter", "composer.help.post"},
         {"Ctrl+,", "settings.help.open"},

@@ -191,6 +191,13 @@ class ComposerViewTest {
         Label status = robot.lookup("#composer-link-status").queryAs(Label.class);
         assertThat(status.getStyleClass()).contains("invalid");
 
+        robot.interact(() -> field.setText("http://example.com/notic"));
+        robot.clickOn("#composer-link").press(KeyCode.END).release(KeyCode.END).write("e");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(postDisabled(robot)).isTrue();
+        assertThat(status.getStyleClass()).contains("invalid");
+        assertThat(status.getText()).contains("https를 쓰세요");
+
         robot.interact(() -> field.setText("Example.com/notic"));
         robot.clickOn("#composer-link").press(KeyCode.END).release(KeyCode.END).write("e");
         WaitForAsyncUtils.waitForFxEvents();
