@@ -27,19 +27,31 @@ final class TweetJson {
         if (handle == null) {
             throw new InvalidMentionException("v1.1 tweet " + id + " has no user.screen_name");
         }
-        String text;
-        if (t.path("extended_tweet").hasNonNull("full_text")) {
-            text = t.get("extended_tweet").get("full_text").asText();
-        } else if (t.hasNonNull("full_text")) {
-            text = t.get("full_text").asText();
-        } else {
-            text = MentionJson.requiredText(t, "text");
+        String text = v1FullText(t);
+        JsonNode original = t.get("retweeted_status");
+        if (original != null && original.isObject() && original.path("user").hasNonNull("screen_name")) {
+            // A retweet's own text is cut at 140 characters; the original carries all of it (as the live client does).
+            text = "RT @" + original.get("user").get("screen_name").asText() + ": " + v1FullText(original);
         }
         String created = MentionJson.requiredText(t, "created_at");
-        String reply = MentionJson.optionalText(t, "in_reply_to_status_id_str");
+        // "conversation" as v2 means it, the thread's first post: v1.1 names only the post replied to, so a post that
+        // replies to nothing roots its own thread and a reply's thread is unknown (as the live v1.1 client stores it).
+        String conversation = t.hasNonNull("in_reply_to_status_id_str") || t.hasNonNull("in_reply_to_status_id")
+                ? null : id;
         return MentionJson.validated(new Mention(X_SOURCE, id, parseV1Date(created), handle,
                 MentionJson.optionalText(user, "name"), MentionJson.optionalText(t, "lang"),
-                TextChecks.unescapeXEntities(text), reply, null, null));
+                TextChecks.unescapeXEntities(text), conversation, null, null));
+    }
+
+    /** The untruncated text of a v1.1 tweet: extended_tweet.full_text (streaming), full_text (extended mode), text. */
+    private static String v1FullText(JsonNode t) {
+        if (t.path("extended_tweet").hasNonNull("full_text")) {
+            return t.get("extended_tweet").get("full_text").asText();
+        }
+        if (t.hasNonNull("full_text")) {
+            return t.get("full_text").asText();
+        }
+        return MentionJson.requiredText(t, "text");
     }
 
     private static Instant parseV1Date(String s) {

@@ -24,6 +24,25 @@ class MentionJsonTest {
     }
 
     @Test
+    void aV1RetweetKeepsTheOriginalsWholeTextAndAReplyHasNoKnownThread() {
+        String longText = "배송이 세 번째 미뤄졌는데 왜 아무도 설명을 안 해주나요? 사전예약 첫날 주문했고 문자도 두 번이나 왔는데 "
+                + "아직도 출고 준비 중이라고만 나옵니다 &amp; 고객센터는 연결도 안 돼요 @desk_official";
+        String line = "{\"created_at\":\"Sat Oct 17 01:02:03 +0000 2026\",\"id_str\":\"1862\","
+                + "\"full_text\":\"RT @minsu: 배송이 세 번째 미뤄졌는데 왜 아무도 설명을 안 해주나요? 사전예약 첫날 주문했고 문자도 두…\","
+                + "\"user\":{\"screen_name\":\"jiwoo\"},\"in_reply_to_status_id_str\":null,"
+                + "\"retweeted_status\":{\"id_str\":\"1860\",\"created_at\":\"Sat Oct 17 01:00:00 +0000 2026\","
+                + "\"full_text\":\"" + longText + "\",\"user\":{\"screen_name\":\"minsu\"}}}";
+        Mention rt = MentionJson.parseLine(line).mentions().get(0);
+        assertThat(rt.text()).isEqualTo("RT @minsu: " + longText.replace("&amp;", "&"));
+        assertThat(rt.conversationId()).isEqualTo("1862");
+
+        String reply = "{\"created_at\":\"Sat Oct 17 01:05:00 +0000 2026\",\"id_str\":\"1863\","
+                + "\"full_text\":\"@desk_official 저도요\",\"user\":{\"screen_name\":\"hana\"},"
+                + "\"in_reply_to_status_id_str\":\"1862\"}";
+        assertThat(MentionJson.parseLine(reply).mentions().get(0).conversationId()).isNull();
+    }
+
+    @Test
     void v2ResponseTakesNoteTweetAndResolvesAuthorsFromIncludes() {
         String line = "{\"data\":[{\"id\":\"20\",\"text\":\"short…\",\"author_id\":\"9\",\"created_at\":"
                 + "\"2026-10-17T01:00:00.000Z\",\"lang\":\"en\",\"conversation_id\":\"20\","
