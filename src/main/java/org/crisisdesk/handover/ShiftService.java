@@ -115,7 +115,12 @@ public final class ShiftService {
 
     /** "I have the desk": see {@link ShiftStore#takeDesk}. */
     public Shift takeDesk(long reviewedShiftId, String name) {
-        return store.takeDesk(reviewedShiftId, cleanName(name), clock.instant());
+        Optional<Shift> before = store.current();
+        Shift taken = store.takeDesk(reviewedShiftId, cleanName(name), clock.instant());
+        // the open shift may have ended in that transaction: it is a shift end like any other (backup)
+        before.filter(b -> b.id() != taken.id()).flatMap(b -> store.find(b.id())).filter(b -> b.endedAt() != null)
+                .ifPresent(this::ended);
+        return taken;
     }
 
     /** The shift that covered {@code at}, if any. */
