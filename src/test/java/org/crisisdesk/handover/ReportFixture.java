@@ -164,7 +164,7 @@ public final class ReportFixture {
         });
     }
 
-    long notice(String state, Long category, Instant postedAt, Instant eta, Instant nextUpdate, Integer step,
+    public long notice(String state, Long category, Instant postedAt, Instant eta, Instant nextUpdate, Integer step,
             Integer total, String text) {
         return s.db().inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, state, text, lang, as_of, "

@@ -62,7 +62,7 @@ public final class HandoverView extends BorderPane {
     private final Label summary = new Label();
     private final ComboBox<Shift> shiftPicker = new ComboBox<>();
     private Consumer<Long> onShowCategory = id -> {};
-    private Consumer<Long> onShowNotice = id -> {};
+    private Consumer<PostedNotice> onShowNotice = n -> {};
     private ReportText words;
 
     private final TableView<CategoryTotal> totals = new TableView<>();
@@ -243,11 +243,12 @@ public final class HandoverView extends BorderPane {
             };
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && e.getClickCount() == 2) {
-                    onShowNotice.accept(row.getItem().id());
+                    onShowNotice.accept(row.getItem());
                 }
             });
             return row;
         });
+        notices.setTooltip(new Tooltip(ctx.t("handover.showNotice")));
         // open items
         uncovered.setId("handover-uncovered");
         uncovered.getColumns().setAll(List.of(
@@ -515,8 +516,8 @@ public final class HandoverView extends BorderPane {
         this.onShowCategory = action;
     }
 
-    /** Double-clicking a notice calls this with its id (for the notices feature to show it). */
-    public void setOnShowNotice(Consumer<Long> action) {
+    /** Double-clicking a notice calls this with the notice (the desk shows its category and timeline). */
+    public void setOnShowNotice(Consumer<PostedNotice> action) {
         this.onShowNotice = action;
     }
 
