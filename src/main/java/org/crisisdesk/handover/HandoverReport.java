@@ -76,18 +76,27 @@ public record HandoverReport(
     }
 
     /**
-     * Whether a notice's ETA was kept. KEPT: a later posted notice for the same category (an update or the closing
-     * notice) was posted at or before the ETA; a closing notice (last stage) carrying an ETA was itself posted by then. MISSED: the ETA passed (before {@code asOf}) with no such notice, or the
-     * next notice came only after it. PENDING: the ETA is still ahead and nothing followed yet. NO_ETA: none promised.
+     * Whether a notice's ETA was kept. KEPT: the next posted notice for the same category came at or before the ETA
+     * and closed the category (last stage) or held the ETA (same or earlier); a closing notice (last stage) carrying an
+     * ETA was itself posted by then. REVISED: that next notice came by the ETA but was not closing and moved the ETA
+     * later or dropped it (said in time, yet not a kept promise; the composer's {@code NoticeTimeline} calls it REVISED
+     * too). MISSED: the ETA passed (before {@code asOf}) with no such notice, or the next notice came only after it.
+     * PENDING: the ETA is still ahead and nothing followed yet. NO_ETA: none promised.
      */
     public enum EtaOutcome {
         NO_ETA,
         KEPT,
+        REVISED,
         MISSED,
         PENDING
     }
 
-    /** A notice posted in the window, with what became of its ETA. */
+    /**
+     * A notice posted in the window, with what became of its ETA.
+     *
+     * @param followUpAt the next notice of the category (the notice itself when closing), or null
+     * @param revisedEta when REVISED, the ETA the next notice gave instead (null when it dropped the ETA)
+     */
     public record PostedNotice(
             long id,
             Instant postedAt,
@@ -100,7 +109,8 @@ public record HandoverReport(
             Instant nextUpdate,
             String text,
             EtaOutcome outcome,
-            Instant followUpAt) {
+            Instant followUpAt,
+            Instant revisedEta) {
 
         /** A notice at its last stage closes its category: it promises nothing further. */
         public boolean closing() {

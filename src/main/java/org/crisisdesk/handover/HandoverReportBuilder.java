@@ -180,11 +180,25 @@ public final class HandoverReportBuilder {
             boolean closing = closing(n);
             // A closing notice is itself the category's closure: its ETA was kept when it came in time.
             Instant followUp = closing ? n.postedAt() : next == null ? null : next.postedAt();
+            EtaOutcome outcome = closing || next == null ? outcome(n.eta(), followUp, asOf)
+                    : outcome(n.eta(), next.postedAt(), closing(next), next.eta(), asOf);
             out.add(new PostedNotice(n.id(), n.postedAt(), ref(n.categoryId(), byId), n.department(), n.stageStep(),
-                    n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), outcome(n.eta(), followUp, asOf),
-                    followUp));
+                    n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), outcome, followUp,
+                    outcome == EtaOutcome.REVISED ? next.eta() : null));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * With the next notice known: in time and closing or holding the ETA is KEPT; in time but pushing the ETA later
+     * (or dropping it) without closing is REVISED, as in the composer's notice timeline; late is MISSED.
+     */
+    static EtaOutcome outcome(Instant eta, Instant nextAt, boolean nextCloses, Instant nextEta, Instant asOf) {
+        EtaOutcome o = outcome(eta, nextAt, asOf);
+        if (o == EtaOutcome.KEPT && !nextCloses && (nextEta == null || nextEta.isAfter(eta))) {
+            return EtaOutcome.REVISED;
+        }
+        return o;
     }
 
     static EtaOutcome outcome(Instant eta, Instant followUp, Instant asOf) {

@@ -95,15 +95,56 @@ class ReportModelTest {
         assertThat(notices).extracting(PostedNotice::postedAt)
                 .containsExactly(at("01:00"), at("01:45"), at("02:00"), at("05:00"), at("06:00"));
         assertThat(notices).extracting(PostedNotice::outcome).containsExactly(
-                EtaOutcome.KEPT,      // next delivery notice at 01:45, before the 02:00 ETA
+                EtaOutcome.REVISED,   // next delivery notice at 01:45, before the 02:00 ETA, moved it to 04:00
                 EtaOutcome.MISSED,    // ETA 04:00, next notice only at 05:00
                 EtaOutcome.MISSED,    // billing ETA 03:00, nothing posted before the window closed
                 EtaOutcome.PENDING,   // ETA 12:00 still ahead at the end of the window
                 EtaOutcome.KEPT);     // closing notice posted before its own ETA
+        assertThat(notices.get(0).followUpAt()).isEqualTo(at("01:45"));
+        assertThat(notices.get(0).revisedEta()).isEqualTo(at("04:00"));
         assertThat(notices.get(1).followUpAt()).isEqualTo(at("05:00"));
+        assertThat(notices.get(1).revisedEta()).isNull();
         assertThat(notices.get(2).followUpAt()).isNull();
         assertThat(notices.get(0).department()).isEqualTo("물류팀");
         assertThat(notices.get(4).closing()).isTrue();
+    }
+
+    @Test
+    void aNextNoticeInTimeKeepsTheEtaUnlessItPushesItLaterOrDropsIt() {
+        MutableClock c = new MutableClock(at("09:30"));
+        try (Services s = TempDesk.open(TempDesk.newHome(), c)) {
+            ReportFixture f = new ReportFixture(s);
+            long[] cat = new long[6];
+            for (int i = 0; i < cat.length; i++) {
+                cat[i] = f.topic("case " + i, "#1971C2");
+            }
+            // each category: a notice at 01:00 with ETA 03:00, then what came next
+            java.util.function.BiConsumer<Long, java.time.Instant> first = (id, eta) ->
+                    f.notice("POSTED", id, at("01:00"), eta, null, 1, 4, "first");
+            first.accept(cat[0], at("03:00"));
+            f.notice("POSTED", cat[0], at("02:00"), at("03:00"), null, 2, 4, "same ETA"); // KEPT
+            first.accept(cat[1], at("03:00"));
+            f.notice("POSTED", cat[1], at("02:00"), at("02:30"), null, 2, 4, "sooner"); // KEPT
+            first.accept(cat[2], at("03:00"));
+            f.notice("POSTED", cat[2], at("02:00"), at("06:00"), null, 2, 4, "later"); // REVISED
+            first.accept(cat[3], at("03:00"));
+            f.notice("POSTED", cat[3], at("02:00"), null, null, 2, 4, "no ETA any more"); // REVISED
+            first.accept(cat[4], at("03:00"));
+            f.notice("POSTED", cat[4], at("03:00"), at("06:00"), null, 4, 4, "closed, ETA later"); // KEPT
+            first.accept(cat[5], at("03:00"));
+            f.notice("POSTED", cat[5], at("03:01"), at("06:00"), null, 2, 4, "too late to revise"); // MISSED
+            HandoverReport r = s.handover().build(ReportWindow.of(at("00:00"), at("09:00")));
+            Map<String, EtaOutcome> firsts = new java.util.LinkedHashMap<>();
+            for (PostedNotice n : r.notices()) {
+                if (n.text().equals("first")) {
+                    firsts.put(n.category().name(), n.outcome());
+                }
+            }
+            assertThat(firsts).containsExactly(Map.entry("case 0", EtaOutcome.KEPT),
+                    Map.entry("case 1", EtaOutcome.KEPT), Map.entry("case 2", EtaOutcome.REVISED),
+                    Map.entry("case 3", EtaOutcome.REVISED), Map.entry("case 4", EtaOutcome.KEPT),
+                    Map.entry("case 5", EtaOutcome.MISSED));
+        }
     }
 
     @Test

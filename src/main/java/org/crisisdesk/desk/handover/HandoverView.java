@@ -227,15 +227,15 @@ public final class HandoverView extends BorderPane {
                 col(ctx.t("handover.col.eta"), n -> words.time(n.eta()), 80),
                 col(ctx.t("handover.col.nextUpdate"), n -> words.time(n.nextUpdate()), 90),
                 col(ctx.t("handover.col.outcome"), n -> words.t("report.outcome." + n.outcome().name())
-                        + (n.followUpAt() != null && !n.closing() && n.eta() != null
-                                ? " · " + words.t("report.outcome.followUp", words.time(n.followUpAt())) : ""), 170),
+                        + (words.outcomeDetail(n).isEmpty() ? "" : " · " + words.outcomeDetail(n)), 200),
                 col(ctx.t("handover.col.text"), n -> oneLine(n.text()), 320)));
         notices.setRowFactory(v -> {
             TableRow<PostedNotice> row = new TableRow<>() {
                 @Override
                 protected void updateItem(PostedNotice item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().removeAll("eta-KEPT", "eta-MISSED", "eta-PENDING", "eta-NO_ETA");
+                    getStyleClass().removeAll("eta-KEPT", "eta-REVISED", "eta-MISSED", "eta-PENDING",
+                            "eta-NO_ETA");
                     if (!empty && item != null) {
                         getStyleClass().add("eta-" + item.outcome().name());
                     }

@@ -56,6 +56,7 @@ public final class HtmlReportRenderer {
             .tag { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600;
                    border: 1px solid currentColor; white-space: nowrap; }
             .KEPT { color: var(--good); } .MISSED { color: var(--bad); } .PENDING { color: var(--warn); }
+            .REVISED { color: var(--accent); }
             .NO_ETA { color: var(--muted); } .overdue { color: var(--bad); font-weight: 600; }
             .up { color: var(--bad); } .down { color: var(--good); }
             .empty { color: var(--muted); font-style: italic; }
@@ -214,9 +215,9 @@ public final class HtmlReportRenderer {
         EtaOutcome o = n.outcome();
         h.append("<span class=\"tag ").append(o.name()).append("\">").append(e(t.t("report.outcome." + o.name())))
                 .append("</span>");
-        if (n.followUpAt() != null && o != EtaOutcome.NO_ETA && !n.closing()) {
-            h.append("<br/><span class=\"meta\">").append(e(t.t("report.outcome.followUp", t.time(n.followUpAt()))))
-                    .append("</span>");
+        String detail = t.outcomeDetail(n);
+        if (!detail.isEmpty()) {
+            h.append("<br/><span class=\"meta\">").append(e(detail)).append("</span>");
         }
     }
 

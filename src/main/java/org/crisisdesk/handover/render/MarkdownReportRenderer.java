@@ -87,8 +87,9 @@ public final class MarkdownReportRenderer {
             m.append("\n|---|---|---|---|---|---|---|---|\n");
             for (PostedNotice n : r.notices()) {
                 String outcome = t.t("report.outcome." + n.outcome().name());
-                if (n.followUpAt() != null && n.outcome() != HandoverReport.EtaOutcome.NO_ETA && !n.closing()) {
-                    outcome += " (" + t.t("report.outcome.followUp", t.time(n.followUpAt())) + ")";
+                String detail = t.outcomeDetail(n);
+                if (!detail.isEmpty()) {
+                    outcome += " (" + detail + ")";
                 }
                 m.append("| ").append(md(t.time(n.postedAt()))).append(" | ").append(md(t.noticeCategory(n.category())))
                         .append(" | ").append(md(n.department())).append(" | ").append(md(t.stage(n))).append(" | ")

@@ -80,6 +80,21 @@ public final class ReportText {
         return c.unsorted() ? t("report.category.general") : c.name();
     }
 
+    /**
+     * What followed a notice's ETA, for the outcome cell: "next notice 01:45", "ETA moved to 04:00 at 01:45", "ETA
+     * dropped at 01:45", or "" (no ETA, a closing notice, nothing followed). One wording for the renderers and the desk.
+     */
+    public String outcomeDetail(PostedNotice n) {
+        if (n.followUpAt() == null || n.outcome() == HandoverReport.EtaOutcome.NO_ETA || n.closing()) {
+            return "";
+        }
+        if (n.outcome() == HandoverReport.EtaOutcome.REVISED) {
+            return n.revisedEta() == null ? t("report.outcome.dropped", time(n.followUpAt()))
+                    : t("report.outcome.revisedTo", time(n.followUpAt()), time(n.revisedEta()));
+        }
+        return t("report.outcome.followUp", time(n.followUpAt()));
+    }
+
     /** "2/4 label" or "" when the notice has no stage. */
     public String stage(PostedNotice n) {
         StringBuilder sb = new StringBuilder();

@@ -92,6 +92,11 @@ class HandoverViewTest {
         assertThat(first.getData().stream().mapToLong(d -> d.getYValue().longValue()).sum()).isEqualTo(12);
 
         assertThat(robot.lookup("#handover-notices").queryTableView().getItems()).hasSize(5);
+        // a postponed ETA reads as revised, not kept, and its row is coloured as such
+        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "revised in time · ETA moved to 04:00 by the notice at 01:45".equals(c.getText())).tryQuery())
+                .isPresent();
+        assertThat(robot.lookup("#handover-notices .table-row-cell.eta-REVISED").queryAll()).hasSize(1);
         assertThat(robot.lookup("#handover-uncovered").queryTableView().getItems()).hasSize(2);
         assertThat(robot.lookup("#handover-alerts").queryTableView().getItems()).hasSize(2);
         assertThat(robot.lookup("#handover-handoffs").queryTableView().getItems()).hasSize(4);

@@ -75,7 +75,8 @@ class RenderersTest {
         assertThat(((Element) svgs.item(0)).getElementsByTagName("polygon").getLength())
                 .isEqualTo(report.volume().series().size());
         String text = doc.getDocumentElement().getTextContent();
-        assertThat(text).contains("지킴").contains("놓침").contains("기다리는 중")
+        assertThat(text).contains("지킴").contains("놓침").contains("기다리는 중").contains("변경 안내")
+                .contains("10:45 공지에서 ETA를 13:00(으)로 늦춤")
                 .contains("김민지님이 09:02에 이전 근무(Night <Owl>)에서 인계받음")
                 .contains("이번 기간 3건 접수 · 그중 1건 내보냄 · 아직 내보내지 않은 건 전체 3건")
                 .contains("아직 아무도 인계를 확인하지 않았습니다")
@@ -94,7 +95,8 @@ class RenderersTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt; 알림")
                 .contains("&lt;b&gt;확정&lt;/b&gt;")
                 .contains("Night &lt;Owl&gt;")
-                .contains("**놓침");
+                .contains("**놓침")
+                .contains("| 변경 안내 (10:45 공지에서 ETA를 13:00(으)로 늦춤) |");
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
         // every table row keeps its column count: no cell text added a pipe
         md.lines().filter(l -> l.startsWith("| ") && l.contains("배송 지연 안내"))
@@ -111,7 +113,8 @@ class RenderersTest {
             String html = HtmlReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             String text = parse(html).getDocumentElement().getTextContent();
             assertThat(text).contains("Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30")
-                    .contains("Shift handover report").contains("kept").contains("missed");
+                    .contains("Shift handover report").contains("kept").contains("missed")
+                    .contains("revised in time").contains("ETA moved to 04:00 by the notice at 01:45");
             String md = MarkdownReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             assertThat(md).contains("**Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30**");
         }
