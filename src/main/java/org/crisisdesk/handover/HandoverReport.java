@@ -131,21 +131,42 @@ public record HandoverReport(
      * @param uncovered     topic categories with mentions newer than their last notice (oldest first)
      * @param overdue       promises of the latest notices whose time passed with no later notice
      * @param nextUpdateDue the earliest next update still ahead, or null
-     * @param alerts        alerts still OPEN or SNOOZED, oldest first
+     * @param alerts        alerts raised or acted on in the window, and those still OPEN or SNOOZED at asOf, oldest
+     *                      first
      * @param unsorted      the Unsorted backlog
      */
     public record OpenItems(List<Uncovered> uncovered, List<Promise> overdue, Promise nextUpdateDue,
-            List<OpenAlert> alerts, Backlog unsorted) {}
+            List<ReportAlert> alerts, Backlog unsorted) {}
 
     /** Mentions of a category created after its last posted notice (all of them when it never had one). */
     public record Uncovered(CategoryRef category, long count, Instant oldest, Instant lastNoticeAt) {}
 
-    public record OpenAlert(long id, CategoryRef category, String reason, String state, String message,
-            Instant raisedAt, Instant snoozedUntil) {
+    /**
+     * An alert of the report: raised in the window, acted on in it, or still open or snoozed at {@code asOf}; told from
+     * its history ({@code alert_event}) as it stood at {@code asOf}.
+     *
+     * @param reason           the stored reason name ({@code Reason}, or an older name shown as is)
+     * @param state            the state at {@code asOf}: the last event's by then, or the current one for an alert
+     *                         stored without history
+     * @param facts            the measures the words come from; {@code message} (English) only when there are none
+     * @param snoozedUntil     while SNOOZED, when the snooze ends
+     * @param resolvedByNotice when RESOLVED by a notice, its id
+     * @param steps            what was done after the raise, up to {@code asOf}, oldest first
+     */
+    public record ReportAlert(long id, CategoryRef category, String reason, int level, String state,
+            org.crisisdesk.alert.Facts facts, String message, Instant raisedAt, Instant snoozedUntil,
+            Long resolvedByNotice, List<AlertStep> steps) {
         public boolean snoozeExpired(Instant at) {
             return "SNOOZED".equals(state) && snoozedUntil != null && !snoozedUntil.isAfter(at);
         }
+
+        public boolean open() {
+            return "OPEN".equals(state) || "SNOOZED".equals(state);
+        }
     }
+
+    /** One line of an alert's history; {@code snoozedUntil} for a snooze (its length is in the event's detail). */
+    public record AlertStep(org.crisisdesk.alert.AlertEvent event, Instant snoozedUntil) {}
 
     /** Unsorted mentions created before {@code asOf} ({@code total}, {@code oldest}) and in the window. */
     public record Backlog(long total, Instant oldest, long inWindow) {}

@@ -163,8 +163,26 @@ class ReportModelTest {
                 HandoverReport.Uncovered::oldest).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ids.billing(), 3L, at("04:00")),
                 org.assertj.core.groups.Tuple.tuple(ids.delivery(), 2L, at("07:00")));
-        assertThat(open.alerts()).extracting(HandoverReport.OpenAlert::state).containsExactly("OPEN", "SNOOZED");
-        assertThat(open.alerts().get(1).snoozeExpired(report.asOf())).isTrue();
+        // from the history: raised in the window (whatever became of them) and the one still open from before
+        assertThat(open.alerts()).extracting(HandoverReport.ReportAlert::reason, HandoverReport.ReportAlert::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("SPIKE", "RESOLVED"),
+                        org.assertj.core.groups.Tuple.tuple("BACKLOG", "DISMISSED"),
+                        org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("CADENCE", "SNOOZED"));
+        assertThat(open.alerts().get(0).raisedAt()).isEqualTo(dayBefore("23:00"));
+        HandoverReport.ReportAlert cadence = open.alerts().get(4);
+        assertThat(cadence.snoozedUntil()).isEqualTo(at("08:00")); // 06:10 + "110 min"
+        assertThat(cadence.snoozeExpired(report.asOf())).isTrue();
+        assertThat(cadence.steps()).singleElement().satisfies(s -> assertThat(s.event().actor()).isEqualTo("김민지 <i>"));
+        assertThat(open.alerts().get(1).resolvedByNotice()).isNotNull();
+        // as of 02:10 the spike was still open and the backlog alert not raised yet
+        HandoverReport early = services.handover().build(ReportWindow.of(at("00:00"), at("02:10")));
+        assertThat(early.open().alerts()).extracting(HandoverReport.ReportAlert::reason,
+                HandoverReport.ReportAlert::state).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("SPIKE", "OPEN"));
+        assertThat(early.open().alerts().get(1).steps()).isEmpty();
         assertThat(open.unsorted().total()).isEqualTo(8);
         assertThat(open.unsorted().oldest()).isEqualTo(dayBefore("14:00"));
         assertThat(open.unsorted().inWindow()).isEqualTo(6);

@@ -37,7 +37,7 @@ import org.crisisdesk.desk.Icons;
 import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -71,7 +71,7 @@ public final class HandoverView extends BorderPane {
     private final VBox overdue = new VBox(2);
     private final Label nextUpdate = new Label();
     private final TableView<Uncovered> uncovered = new TableView<>();
-    private final TableView<OpenAlert> alerts = new TableView<>();
+    private final TableView<ReportAlert> alerts = new TableView<>();
     private final Label unsorted = new Label();
     private final Label handOffSummary = new Label();
     private final TableView<HandOff> handOffs = new TableView<>();
@@ -262,9 +262,10 @@ public final class HandoverView extends BorderPane {
         alerts.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.raised"), a -> words.time(a.raisedAt()), 80),
                 col(ctx.t("handover.col.category"), a -> words.noticeCategory(a.category()), 140),
-                col(ctx.t("handover.col.reason"), OpenAlert::reason, 120),
-                col(ctx.t("handover.col.state"), a -> state(a), 160),
-                col(ctx.t("handover.col.message"), a -> oneLine(a.message()), 320)));
+                col(ctx.t("handover.col.reason"), a -> words.alertReason(a), 120),
+                col(ctx.t("handover.col.state"), a -> words.alertState(a, asOf()), 140),
+                col(ctx.t("handover.col.steps"), a -> words.alertSteps(a), 240),
+                col(ctx.t("handover.col.message"), a -> oneLine(words.alertDetail(a, asOf())), 300)));
         clickable(alerts, a -> a.category().id());
         // hand-offs
         handOffs.setId("handover-handoffs");
@@ -446,16 +447,9 @@ public final class HandoverView extends BorderPane {
         }
     }
 
-    private String state(OpenAlert a) {
+    private Instant asOf() {
         HandoverReport r = model.reportProperty().get();
-        Instant asOf = r == null ? ctx.clock().instant() : r.asOf();
-        if (a.snoozeExpired(asOf)) {
-            return words.t("report.open.alerts.snoozeExpired", words.time(a.snoozedUntil()));
-        }
-        if ("SNOOZED".equals(a.state()) && a.snoozedUntil() != null) {
-            return words.t("report.open.alerts.snoozedUntil", words.time(a.snoozedUntil()));
-        }
-        return a.state();
+        return r == null ? ctx.clock().instant() : r.asOf();
     }
 
     private <T> void clickable(TableView<T> table, Function<T, Long> category) {

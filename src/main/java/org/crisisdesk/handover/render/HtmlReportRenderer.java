@@ -6,7 +6,7 @@ import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.EtaOutcome;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -272,12 +272,14 @@ public final class HtmlReportRenderer {
                     .append(e(t.t("report.totals.category"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.reason"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.state"))).append("</th><th>")
+                    .append(e(t.t("report.open.alerts.steps"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.message"))).append("</th></tr></thead>\n<tbody>\n");
-            for (OpenAlert a : open.alerts()) {
+            for (ReportAlert a : open.alerts()) {
                 h.append("<tr><td class=\"time\">").append(e(t.time(a.raisedAt()))).append("</td><td>")
-                        .append(e(t.noticeCategory(a.category()))).append("</td><td>").append(e(a.reason()))
-                        .append("</td><td>").append(e(alertState(a, r.asOf(), t))).append("</td><td class=\"text\">")
-                        .append(e(Escape.clip(a.message(), TEXT_CLIP))).append("</td></tr>\n");
+                        .append(e(t.noticeCategory(a.category()))).append("</td><td>").append(e(t.alertReason(a)))
+                        .append("</td><td>").append(e(t.alertState(a, r.asOf()))).append("</td><td>")
+                        .append(e(t.alertSteps(a))).append("</td><td class=\"text\">")
+                        .append(e(Escape.clip(t.alertDetail(a, r.asOf()), TEXT_CLIP))).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n");
         }
@@ -287,16 +289,6 @@ public final class HtmlReportRenderer {
         h.append(e(b.total() == 0 ? t.t("report.open.unsorted.none")
                 : t.t("report.open.unsorted.value", b.total(), t.time(b.oldest()), b.inWindow()))).append("</p>\n");
         h.append("</section>\n");
-    }
-
-    static String alertState(OpenAlert a, Instant asOf, ReportText t) {
-        if (a.snoozeExpired(asOf)) {
-            return t.t("report.open.alerts.snoozeExpired", t.time(a.snoozedUntil()));
-        }
-        if ("SNOOZED".equals(a.state()) && a.snoozedUntil() != null) {
-            return t.t("report.open.alerts.snoozedUntil", t.time(a.snoozedUntil()));
-        }
-        return a.state();
     }
 
     private static void handOffs(StringBuilder h, HandoverReport r, ReportText t) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -127,11 +127,12 @@ public final class MarkdownReportRenderer {
         if (r.open().alerts().isEmpty()) {
             m.append("_").append(md(t.t("report.open.alerts.none"))).append("_\n\n");
         } else {
-            for (OpenAlert a : r.open().alerts()) {
+            for (ReportAlert a : r.open().alerts()) {
                 m.append("- ").append(md(t.time(a.raisedAt()))).append(" · ").append(md(t.noticeCategory(a.category())))
-                        .append(" · ").append(md(a.reason())).append(" · ")
-                        .append(md(HtmlReportRenderer.alertState(a, r.asOf(), t))).append(" — ")
-                        .append(md(Escape.clip(a.message(), HtmlReportRenderer.TEXT_CLIP))).append('\n');
+                        .append(" · ").append(md(t.alertReason(a))).append(" · ")
+                        .append(md(t.alertState(a, r.asOf()))).append(" — ")
+                        .append(md(Escape.clip(t.alertDetail(a, r.asOf()), HtmlReportRenderer.TEXT_CLIP)))
+                        .append(" (").append(md(t.alertSteps(a))).append(")\n");
             }
             m.append('\n');
         }

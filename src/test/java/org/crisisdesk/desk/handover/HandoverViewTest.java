@@ -98,7 +98,9 @@ class HandoverViewTest {
                 .isPresent();
         assertThat(robot.lookup("#handover-notices .table-row-cell.eta-REVISED").queryAll()).hasSize(1);
         assertThat(robot.lookup("#handover-uncovered").queryTableView().getItems()).hasSize(2);
-        assertThat(robot.lookup("#handover-alerts").queryTableView().getItems()).hasSize(2);
+        assertThat(robot.lookup("#handover-alerts").queryTableView().getItems()).hasSize(5);
+        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "03:05 dismissed by Night <Owl>".equals(c.getText())).tryQuery()).isPresent();
         assertThat(robot.lookup("#handover-handoffs").queryTableView().getItems()).hasSize(4);
         TableView<HandoverReport.Theme> themes = robot.lookup("#handover-themes").queryTableView();
         assertThat(themes.getItems().get(0)).isEqualTo(new HandoverReport.Theme("인증", 5));

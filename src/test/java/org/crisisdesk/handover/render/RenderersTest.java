@@ -82,6 +82,11 @@ class RenderersTest {
                 .contains("아직 아무도 인계를 확인하지 않았습니다")
                 .contains("인증");
         assertThat(text).contains("12:00").contains("19:00"); // ETA 03:00 UTC shown in Seoul time... overdue
+        // alerts from their history, in Korean: what was done about each, and the measures behind it
+        assertThat(text).contains("평소보다 급증").containsPattern("11:20 공지 #\\d+로 해결")
+                .contains("12:05 Night <Owl>님이 무시함").contains("15:10 김민지 <i>님이 17:00까지 미룸")
+                .contains("미분류 25건 대기, 가장 오래된 멘션 40분 전").contains("미룸 끝남 (17:00)")
+                .doesNotContain("Notice overdue");
     }
 
     @Test
@@ -96,6 +101,7 @@ class RenderersTest {
                 .contains("&lt;b&gt;확정&lt;/b&gt;")
                 .contains("Night &lt;Owl&gt;")
                 .contains("**놓침")
+                .contains("12:05 Night &lt;Owl&gt;님이 무시함")
                 .contains("| 변경 안내 (10:45 공지에서 ETA를 13:00(으)로 늦춤) |");
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
         // every table row keeps its column count: no cell text added a pipe
@@ -114,7 +120,9 @@ class RenderersTest {
             String text = parse(html).getDocumentElement().getTextContent();
             assertThat(text).contains("Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30")
                     .contains("Shift handover report").contains("kept").contains("missed")
-                    .contains("revised in time").contains("ETA moved to 04:00 by the notice at 01:45");
+                    .contains("revised in time").contains("ETA moved to 04:00 by the notice at 01:45")
+                    .contains("06:10 snoozed until 08:00 by 김민지 <i>").contains("Unsorted backlog")
+                    .contains("25 waiting in Unsorted, oldest 40 min");
             String md = MarkdownReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             assertThat(md).contains("**Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30**");
         }
