@@ -14,7 +14,10 @@ import java.util.List;
  * @param shift        the shift covering the window's end (its notes and acknowledgement), or null
  * @param shiftBefore  the shift before that one: its acknowledgement tells how {@code shift} began, or null
  * @param totals       per category with mentions in either window, in board order, Unsorted always last: this
- *                     window against the previous one of equal length
+ *                     window against {@code comparedWith}
+ * @param comparedWith what the totals are compared with: the previous shift's window when this window is a stored
+ *                     shift with an ended shift before it (its {@code shift()} is then that shift), else the window of
+ *                     equal length just before (no shift)
  */
 public record HandoverReport(
         ReportWindow window,
@@ -28,7 +31,13 @@ public record HandoverReport(
         List<Promise> promised,
         OpenItems open,
         HandOffs handOffs,
-        Themes themes) {
+        Themes themes,
+        ReportWindow comparedWith) {
+
+    /** Whether the change is against the previous shift (else against the equal-length window before). */
+    public boolean comparedWithShift() {
+        return comparedWith.shift() != null;
+    }
 
     /** A category as the report shows it; {@link #UNSORTED} stands for mentions with no category. */
     public record CategoryRef(Long id, String name, String color, boolean customerCentre, boolean archived) {

@@ -86,7 +86,8 @@ public final class HandoverReportBuilder {
 
         Volume volume = volume(window, categories);
         progress.accept(0.35);
-        List<CategoryTotal> totals = totals(window, volume, categories);
+        ReportWindow comparedWith = comparison(window, before);
+        List<CategoryTotal> totals = totals(comparedWith, volume, categories);
         progress.accept(0.5);
 
         List<NoticeRow> posted = store.postedBetween(window.from(), asOf);
@@ -104,7 +105,22 @@ public final class HandoverReportBuilder {
 
         List<Promise> upcoming = promises.stream().filter(p -> !p.overdue()).toList();
         return new HandoverReport(window, asOf, now, shift, before, volume, totals, notices, upcoming, open, handOffs,
-                themes);
+                themes, comparedWith);
+    }
+
+    /**
+     * "Against the previous shift" means that shift when the window is a stored shift with an ended one before it
+     * (shifts differ in length: a 3-hour evening after a 9-hour day); otherwise the equal-length window before.
+     */
+    static ReportWindow comparison(ReportWindow window, Shift before) {
+        if (window.shift() != null && before != null && before.endedAt() != null) {
+            try {
+                return new ReportWindow(before.startedAt(), before.endedAt(), before);
+            } catch (IllegalArgumentException e) {
+                // an empty or overlong shift before: compare with the equal-length window instead
+            }
+        }
+        return window.previous();
     }
 
     static Duration bucketFor(Duration length) {
@@ -148,8 +164,7 @@ public final class HandoverReportBuilder {
         return out;
     }
 
-    private List<CategoryTotal> totals(ReportWindow window, Volume volume, List<CategoryRef> categories) {
-        ReportWindow prev = window.previous();
+    private List<CategoryTotal> totals(ReportWindow prev, Volume volume, List<CategoryRef> categories) {
         List<Long> ids = new ArrayList<>();
         categories.forEach(c -> ids.add(c.id()));
         ids.add(null);

@@ -73,6 +73,41 @@ class ReportModelTest {
     }
 
     @Test
+    void aShiftIsComparedWithTheShiftBeforeItAndAHandWindowWithTheSameLengthBefore() {
+        MutableClock c = new MutableClock(at("09:30"));
+        try (Services s = TempDesk.open(TempDesk.newHome(), c)) {
+            ReportFixture f = new ReportFixture(s);
+            long topic = f.topic("배송 지연", "#E8590C");
+            ShiftStore store = new ShiftStore(s.db());
+            Shift day = store.record("Day <Kim>", at("00:00"), at("06:00"), null); // 6 hours
+            Shift evening = store.record("Evening", at("06:00"), at("09:00"), null); // 3 hours
+            f.mentions(2, at("01:00"), topic); // in the day shift, not in the 3 hours before the evening
+            f.mentions(3, at("04:00"), topic);
+            f.mentions(1, at("07:00"), topic);
+
+            HandoverReport r = s.handover().build(s.shifts().windowOf(evening));
+            assertThat(r.comparedWithShift()).isTrue();
+            assertThat(r.comparedWith().shift().id()).isEqualTo(day.id());
+            assertThat(r.totalMentions()).isEqualTo(1);
+            assertThat(r.previousTotalMentions()).isEqualTo(5);
+            var en = new org.crisisdesk.handover.render.ReportText(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC);
+            assertThat(en.vsPrevious(r)).isEqualTo("−4 (−80%) vs previous shift");
+            assertThat(en.previousColumn(r)).isEqualTo("Previous shift (Day <Kim>)");
+
+            HandoverReport byHand = s.handover().build(ReportWindow.of(at("06:00"), at("09:00")));
+            assertThat(byHand.comparedWithShift()).isFalse();
+            assertThat(byHand.previousTotalMentions()).isEqualTo(3);
+            assertThat(en.vsPrevious(byHand)).isEqualTo("−2 (−67%) vs the 3h before");
+            assertThat(en.previousColumn(byHand)).isEqualTo("Previous 3h");
+
+            // the first shift has none before it: the equal-length window, said so
+            HandoverReport first = s.handover().build(s.shifts().windowOf(day));
+            assertThat(first.comparedWithShift()).isFalse();
+            assertThat(first.comparedWith().from()).isEqualTo(at("00:00").minus(Duration.ofHours(6)));
+        }
+    }
+
+    @Test
     void volumeIsBucketedByHalfHourAndMatchesTheTotals() {
         assertThat(report.volume().bucket()).isEqualTo(Duration.ofMinutes(30));
         assertThat(report.volume().bucketStarts()).hasSize(18).startsWith(at("00:00")).endsWith(at("08:30"));

@@ -66,6 +66,8 @@ public final class HandoverView extends BorderPane {
     private ReportText words;
 
     private final TableView<CategoryTotal> totals = new TableView<>();
+    private final TableColumn<CategoryTotal, String> previousColumn =
+            col("", t -> Long.toString(t.previous()), 120);
     private final TableView<PostedNotice> notices = new TableView<>();
     private final VBox promised = new VBox(2);
     private final VBox overdue = new VBox(2);
@@ -214,7 +216,7 @@ public final class HandoverView extends BorderPane {
         totals.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.category"), t -> words.category(t.category()), 200),
                 col(ctx.t("handover.col.now"), t -> Long.toString(t.count()), 90),
-                col(ctx.t("handover.col.previous"), t -> Long.toString(t.previous()), 90),
+                previousColumn,
                 col(ctx.t("handover.col.change"), t -> words.change(t), 130)));
         clickable(totals, t -> t.category().id());
         // notices
@@ -346,8 +348,8 @@ public final class HandoverView extends BorderPane {
             model.recentShifts().stream().filter(s -> s.id() == r.shift().id()).findFirst()
                     .ifPresent(shiftPicker::setValue);
         }
-        summary.setText(ctx.t("handover.summary", r.totalMentions(),
-                words.change(r.totalMentions(), r.previousTotalMentions()), r.notices().size(),
+        previousColumn.setText(words.previousColumn(r));
+        summary.setText(ctx.t("handover.summary", r.totalMentions(), words.vsPrevious(r), r.notices().size(),
                 r.open().overdue().size(), r.handOffs().waiting(), r.open().unsorted().total()));
         showChart(r);
         totals.getItems().setAll(r.totals());

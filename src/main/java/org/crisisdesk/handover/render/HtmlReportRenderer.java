@@ -135,7 +135,7 @@ public final class HtmlReportRenderer {
     private static void cards(StringBuilder h, HandoverReport r, ReportText t) {
         h.append("<div class=\"cards\">\n");
         card(h, Long.toString(r.totalMentions()), t.t("report.summary.mentions") + " · "
-                + t.t("report.summary.vsPrevious", t.change(r.totalMentions(), r.previousTotalMentions())));
+                + t.vsPrevious(r));
         card(h, Integer.toString(r.notices().size()), t.t("report.summary.notices"));
         card(h, Integer.toString(r.open().overdue().size()), t.t("report.summary.overdue"));
         card(h, Long.toString(r.handOffs().waiting()), t.t("report.summary.handoffs"));
@@ -166,8 +166,7 @@ public final class HtmlReportRenderer {
         }
         h.append("<table class=\"totals\">\n<thead><tr><th>").append(e(t.t("report.totals.category")))
                 .append("</th><th class=\"num\">").append(e(t.t("report.totals.now")))
-                .append("</th><th class=\"num\">").append(e(t.t("report.totals.previous",
-                        t.length(r.window().length())))).append("</th><th class=\"num\">")
+                .append("</th><th class=\"num\">").append(e(t.previousColumn(r))).append("</th><th class=\"num\">")
                 .append(e(t.t("report.totals.change"))).append("</th></tr></thead>\n<tbody>\n");
         for (CategoryTotal c : r.totals()) {
             h.append("<tr><td>");

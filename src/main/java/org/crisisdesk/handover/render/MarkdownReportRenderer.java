@@ -50,8 +50,7 @@ public final class MarkdownReportRenderer {
             m.append('\n');
         }
         m.append("- **").append(md(t.t("report.summary.mentions"))).append("** ").append(r.totalMentions())
-                .append(" (").append(md(t.t("report.summary.vsPrevious", t.change(r.totalMentions(),
-                        r.previousTotalMentions())))).append(")\n");
+                .append(" (").append(md(t.vsPrevious(r))).append(")\n");
         m.append("- **").append(md(t.t("report.summary.notices"))).append("** ").append(r.notices().size()).append('\n');
         m.append("- **").append(md(t.t("report.summary.overdue"))).append("** ").append(r.open().overdue().size())
                 .append('\n');
@@ -63,7 +62,7 @@ public final class MarkdownReportRenderer {
         m.append("## ").append(md(t.t("report.volume.title"))).append("\n\n");
         m.append(md(t.t("report.volume.bucket", r.volume().bucket().toMinutes()))).append("\n\n");
         m.append("| ").append(md(t.t("report.totals.category"))).append(" | ").append(md(t.t("report.totals.now")))
-                .append(" | ").append(md(t.t("report.totals.previous", t.length(r.window().length())))).append(" | ")
+                .append(" | ").append(md(t.previousColumn(r))).append(" | ")
                 .append(md(t.t("report.totals.change"))).append(" | ").append(md(t.t("report.volume.trend")))
                 .append(" |\n|---|---:|---:|---:|---|\n");
         for (CategoryTotal c : r.totals()) {

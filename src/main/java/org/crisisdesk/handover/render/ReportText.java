@@ -170,6 +170,19 @@ public final class ReportText {
         return abs + " (" + (pct > 0 ? "+" : pct < 0 ? "−" : "") + Math.abs(pct) + "%)";
     }
 
+    /** "+11 (+85%) vs previous shift", or "… vs the 9h before" when there was no shift to compare with. */
+    public String vsPrevious(HandoverReport r) {
+        String change = change(r.totalMentions(), r.previousTotalMentions());
+        return r.comparedWithShift() ? t("report.summary.vsPrevious", change)
+                : t("report.summary.vsBefore", change, length(r.comparedWith().length()));
+    }
+
+    /** The totals' comparison column: "Previous shift (Kim)" or "Previous 9h". */
+    public String previousColumn(HandoverReport r) {
+        return r.comparedWithShift() ? t("report.totals.previousShift", r.comparedWith().shift().manager())
+                : t("report.totals.previous", length(r.comparedWith().length()));
+    }
+
     /** "9h", "8h 30m", "45m". */
     public String length(Duration d) {
         long h = d.toHours();
