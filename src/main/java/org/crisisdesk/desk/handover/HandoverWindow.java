@@ -37,7 +37,13 @@ public final class HandoverWindow {
         }
         stage.setScene(scene);
         stage.setTitle(ctx.t("handover.title"));
-        stage.setOnHidden(e -> model.flushNotes());
+        // corrected shift times (from the shift menu) change the report's window: build it again
+        javafx.beans.value.ChangeListener<Number> corrected = (o, a, b) -> model.reloadShift();
+        shiftModel.correctionsProperty().addListener(corrected);
+        stage.setOnHidden(e -> {
+            shiftModel.correctionsProperty().removeListener(corrected);
+            model.flushNotes();
+        });
         stage.show();
         model.load();
         return stage;

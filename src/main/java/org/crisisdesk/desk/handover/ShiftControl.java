@@ -46,7 +46,11 @@ public final class ShiftControl extends MenuButton {
         MenuItem review = new MenuItem(ctx.t("handover.shift.review"), Icons.of("mdi2h-handshake-outline"));
         review.setId("shift-review");
         review.setOnAction(e -> openReview.run());
-        getItems().addAll(start, end, new SeparatorMenuItem(), review);
+        MenuItem correct = new MenuItem(ctx.t("handover.shift.correct"), Icons.of("mdi2c-clock-edit-outline"));
+        correct.setId("shift-correct");
+        correct.setOnAction(e -> model.recent().onSuccess(recent -> ShiftTimesDialog.open(
+                getScene() == null ? null : getScene().getWindow(), ctx, model, recent)));
+        getItems().addAll(start, end, correct, new SeparatorMenuItem(), review);
         model.problemProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty() && getScene() != null) {
                 Alert alert = new Alert(Alert.AlertType.WARNING, now, ButtonType.OK);
