@@ -15,6 +15,7 @@ import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.ReportWindow;
 import org.crisisdesk.handover.render.ReportFormat;
 import org.crisisdesk.handover.render.ReportText;
+import org.crisisdesk.settings.DeskSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ final class HandoverCommand implements Callable<Integer> {
     String lang;
 
     @Option(names = "--zone", paramLabel = "ZONE",
-            description = "Time zone the report shows times in, e.g. Asia/Seoul (default: this computer's).")
+            description = "Time zone the report shows times in, e.g. Asia/Seoul (default: the desk's zone setting, "
+                    + "else this computer's).")
     String zone;
 
     @Override
@@ -67,11 +69,14 @@ final class HandoverCommand implements Callable<Integer> {
         if (!lang.equalsIgnoreCase("ko") && !lang.equalsIgnoreCase("en")) {
             throw new ParameterException(spec.commandLine(), "--lang must be ko or en");
         }
-        ZoneId z = zone();
-        Instant start = instant(from, "--from", z);
-        Instant end = instant(to, "--to", z);
+        ZoneId given = zone();
         PrintWriter o = spec.commandLine().getOut();
         try (Services services = root.openServices()) {
+            // the same zone the desk shows (its setting) unless --zone says otherwise
+            ZoneId z = given != null ? given : DeskSettings.zone(services.settings().get(DeskSettings.ZONE, null))
+                    .orElseGet(ZoneId::systemDefault);
+            Instant start = instant(from, "--from", z);
+            Instant end = instant(to, "--to", z);
             ReportWindow window;
             try {
                 window = window(services, start, end);
@@ -80,9 +85,10 @@ final class HandoverCommand implements Callable<Integer> {
             }
             HandoverReport report = services.handover().build(window);
             fmt.write(report, new ReportText(Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT)), z), out);
-            o.printf("handover report %s – %s: %d mentions, %d notices, %d open alerts → %s%n",
+            o.printf("handover report %s – %s (%s): %d mentions, %d notices, %d alerts (%d open) → %s%n",
                     report.window().from().atZone(z).toLocalDateTime(), report.window().to().atZone(z).toLocalDateTime(),
-                    report.totalMentions(), report.notices().size(), report.open().alerts().size(), out);
+                    z.getId(), report.totalMentions(), report.notices().size(), report.open().alerts().size(),
+                    report.open().alerts().stream().filter(HandoverReport.ReportAlert::open).count(), out);
         }
         o.flush();
         return 0;
@@ -99,9 +105,10 @@ final class HandoverCommand implements Callable<Integer> {
         return ReportWindow.of(start, end != null ? end : now);
     }
 
+    /** The --zone given, or null. */
     private ZoneId zone() {
         if (zone == null) {
-            return ZoneId.systemDefault();
+            return null;
         }
         try {
             return ZoneId.of(zone);

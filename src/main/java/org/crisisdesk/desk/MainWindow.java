@@ -109,6 +109,7 @@ public final class MainWindow extends StackPane {
         alertsView = new AlertsView(ctx, session.alerts(), this);
         statusBar.getRightItems().add(0, alertsView.bellButton());
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));

@@ -60,6 +60,7 @@ public final class HandoverView extends BorderPane {
     private final StackedAreaChart<Number, Number> chart;
     private final Label windowLabel = new Label();
     private final Label summary = new Label();
+    private final Label began = new Label();
     private final ComboBox<Shift> shiftPicker = new ComboBox<>();
     private Consumer<Long> onShowCategory = id -> {};
     private Consumer<PostedNotice> onShowNotice = n -> {};
@@ -191,7 +192,12 @@ public final class HandoverView extends BorderPane {
         summary.setId("handover-summary");
         summary.getStyleClass().add("handover-summary");
         summary.setWrapText(true);
-        VBox box = new VBox(4, top, summary);
+        began.setId("handover-began");
+        began.getStyleClass().add("handover-meta");
+        began.managedProperty().bind(began.visibleProperty());
+        began.setVisible(false);
+        VBox box = new VBox(4, top, summary, began);
+        VBox.setMargin(began, new Insets(0, 16, 0, 16));
         box.setPadding(new Insets(0, 0, 6, 0));
         VBox.setMargin(summary, new Insets(0, 16, 0, 16));
         box.getStyleClass().add("handover-header");
@@ -349,6 +355,11 @@ public final class HandoverView extends BorderPane {
                     .ifPresent(shiftPicker::setValue);
         }
         previousColumn.setText(words.previousColumn(r));
+        Shift before = r.shiftBefore();
+        boolean tookOver = r.shift() != null && before != null && before.acknowledged();
+        began.setText(tookOver ? words.t("report.shift.began", before.acknowledgedBy(),
+                words.time(before.acknowledgedAt()), before.manager()) : "");
+        began.setVisible(tookOver);
         summary.setText(ctx.t("handover.summary", r.totalMentions(), words.vsPrevious(r), r.notices().size(),
                 r.open().overdue().size(), r.handOffs().waiting(), r.open().unsorted().total()));
         showChart(r);

@@ -52,6 +52,7 @@ class DeskHandoverTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().equals("No shift"));
         robot.interact(() -> session.shifts().start("Kim Minji", "09-18"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().startsWith("On shift: Kim Minji (since "));
+        assertThat(robot.lookup("#status-shift").queryAs(Label.class).getText()).isEqualTo(shift.getText());
 
         robot.interact(window::openHandover);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#handover-summary").tryQuery()

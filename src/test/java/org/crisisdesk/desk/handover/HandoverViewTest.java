@@ -108,6 +108,8 @@ class HandoverViewTest {
                 .isEqualTo("8 · oldest 10-16 14:00 · 6 in this window");
         assertThat(robot.lookup("#handover-ack-status").queryAs(Label.class).getText())
                 .isEqualTo("Nobody has acknowledged this handover yet");
+        assertThat(robot.lookup("#handover-began").queryAs(Label.class).getText())
+                .isEqualTo("김민지 took over from the previous shift (Night <Owl>) at 00:02");
         // hostile text is plain text in a table cell
         assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
                 && c.getText().startsWith("<script>alert('x')</script>")).tryQuery()).isPresent();

@@ -102,6 +102,8 @@ class RenderersTest {
                 .contains("Night &lt;Owl&gt;")
                 .contains("**놓침")
                 .contains("12:05 Night &lt;Owl&gt;님이 무시함")
+                .contains("김민지님이 09:02에 이전 근무(Night &lt;Owl&gt;)에서 인계받음") // how this shift began
+                .contains("30분 단위").doesNotContain("누적") // no chart in Markdown, only sparklines
                 .contains("| 변경 안내 (10:45 공지에서 ETA를 13:00(으)로 늦춤) |");
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
         // every table row keeps its column count: no cell text added a pipe
@@ -122,7 +124,8 @@ class RenderersTest {
                     .contains("Shift handover report").contains("kept").contains("missed")
                     .contains("revised in time").contains("ETA moved to 04:00 by the notice at 01:45")
                     .contains("06:10 snoozed until 08:00 by 김민지 <i>").contains("Unsorted backlog")
-                    .contains("25 waiting in Unsorted, oldest 40 min");
+                    .contains("25 waiting in Unsorted, oldest 40 min")
+                    .contains("김민지 took over from the previous shift (Night <Owl>) at 00:02");
             String md = MarkdownReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             assertThat(md).contains("**Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30**");
         }
