@@ -101,6 +101,11 @@ public final class ShiftService {
         return store.moveStart(shiftId, start, clock.instant());
     }
 
+    /** Both boundaries at once, all or nothing (see {@link ShiftStore#correct}); {@code end} null keeps it open. */
+    public Shift correct(long shiftId, Instant start, Instant end) {
+        return store.correct(shiftId, start, end, clock.instant());
+    }
+
     public void saveNotes(long shiftId, String notes) {
         String text = notes == null ? "" : notes;
         String problem = TextChecks.problem(text);

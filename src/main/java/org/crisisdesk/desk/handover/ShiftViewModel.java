@@ -65,28 +65,13 @@ public final class ShiftViewModel {
 
     /**
      * Corrects a shift's times after the fact (the adjacent shift's boundary moves with it; the service refuses
-     * overlaps and times in the future). {@code end} is ignored for the open shift. Runs off the FX thread.
+     * overlaps and times in the future), all or nothing. {@code end} is ignored for the open shift. Runs off the FX
+     * thread.
      */
     public Background.Job<Shift> correct(long shiftId, java.time.Instant start, java.time.Instant end) {
         problem.set("");
         return background.run(() -> {
-            Shift s = shifts.find(shiftId).orElseThrow(() -> new IllegalArgumentException("No shift " + shiftId));
-            // a later start first when the end moves later too, so the shift never looks empty in between
-            if (end != null && s.endedAt() != null && !end.equals(s.endedAt())) {
-                if (end.isAfter(s.endedAt())) {
-                    shifts.moveEnd(shiftId, end);
-                    if (!start.equals(s.startedAt())) {
-                        shifts.moveStart(shiftId, start);
-                    }
-                } else {
-                    if (!start.equals(s.startedAt())) {
-                        shifts.moveStart(shiftId, start);
-                    }
-                    shifts.moveEnd(shiftId, end);
-                }
-            } else if (!start.equals(s.startedAt())) {
-                shifts.moveStart(shiftId, start);
-            }
+            shifts.correct(shiftId, start, end); // one transaction: a refused end leaves the start too
             return shifts.current().orElse(null);
         }).onSuccess(open -> {
             current.set(open);
