@@ -84,9 +84,10 @@ final class HandoverCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw OutputFiles.explain(out, e);
             }
-            o.printf("handover report %s – %s: %d mentions, %d notices, %d open alerts → %s%n",
+            o.printf("handover report %s – %s (%s): %d mentions, %d notices, %d alerts (%d open) → %s%n",
                     report.window().from().atZone(z).toLocalDateTime(), report.window().to().atZone(z).toLocalDateTime(),
-                    report.totalMentions(), report.notices().size(), report.open().alerts().size(), out);
+                    z.getId(), report.totalMentions(), report.notices().size(), report.open().alerts().size(),
+                    report.open().alerts().stream().filter(HandoverReport.ReportAlert::open).count(), out);
         }
         o.flush();
         return 0;

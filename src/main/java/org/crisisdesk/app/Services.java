@@ -88,7 +88,7 @@ public final class Services implements AutoCloseable {
         // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(home).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
-        this.handover = new HandoverReportBuilder(new HandoverStore(db), shifts, clock);
+        this.handover = new HandoverReportBuilder(new HandoverStore(db), new AlertStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, WorkerThreads.named("desk-io", WorkerThreads.SCREEN_IO));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()

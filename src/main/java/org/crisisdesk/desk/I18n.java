@@ -22,7 +22,9 @@ public final class I18n {
             "org.crisisdesk.desk.handover.messages",
             "org.crisisdesk.desk.connect.messages",
             "org.crisisdesk.desk.settings.messages",
-            "org.crisisdesk.desk.welcome.messages");
+            "org.crisisdesk.desk.welcome.messages",
+            // alert wording shared with the handover report: beside the alert logic, not a view
+            "org.crisisdesk.alert.words");
     public static final Locale KOREAN = Locale.KOREAN;
     public static final Locale ENGLISH = Locale.ENGLISH;
 

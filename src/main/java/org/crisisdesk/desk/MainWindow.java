@@ -109,6 +109,7 @@ public final class MainWindow extends StackPane {
         alertsView = new AlertsView(ctx, session.alerts(), this);
         statusBar.getRightItems().add(0, alertsView.bellButton());
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
@@ -389,7 +390,21 @@ public final class MainWindow extends StackPane {
     /** Opens the shift handover review in its own window. */
     public javafx.stage.Stage openHandover() {
         return HandoverWindow.open(getScene() == null ? null : getScene().getWindow(), session.services(),
-                session.background(), session.context(), session.shifts(), this::showCategory);
+                session.background(), session.context(), session.shifts(), this::showCategory, this::showNotice);
+    }
+
+    /**
+     * A notice from the handover review: its category's column on the boards and the composer on that category, whose
+     * timeline lists the notice with its kept/revised/missed promises (a general notice just opens the composer).
+     */
+    public void showNotice(org.crisisdesk.handover.HandoverReport.PostedNotice notice) {
+        Long id = notice.category() == null ? null : notice.category().id();
+        org.crisisdesk.triage.Category category = id == null ? null : session.context().categories().get(id);
+        if (category != null) {
+            showCategory(id);
+            lastCategoryId = id;
+        }
+        openComposer(category);
     }
 
     /** Scrolls the boards so the category's column is in view (the handover review's links land here). */

@@ -14,7 +14,10 @@ import java.util.List;
  * @param shift        the shift covering the window's end (its notes and acknowledgement), or null
  * @param shiftBefore  the shift before that one: its acknowledgement tells how {@code shift} began, or null
  * @param totals       per category with mentions in either window, in board order, Unsorted always last: this
- *                     window against the previous one of equal length
+ *                     window against {@code comparedWith}
+ * @param comparedWith what the totals are compared with: the previous shift's window when this window is a stored
+ *                     shift with an ended shift before it (its {@code shift()} is then that shift), else the window of
+ *                     equal length just before (no shift)
  */
 public record HandoverReport(
         ReportWindow window,
@@ -28,7 +31,13 @@ public record HandoverReport(
         List<Promise> promised,
         OpenItems open,
         HandOffs handOffs,
-        Themes themes) {
+        Themes themes,
+        ReportWindow comparedWith) {
+
+    /** Whether the change is against the previous shift (else against the equal-length window before). */
+    public boolean comparedWithShift() {
+        return comparedWith.shift() != null;
+    }
 
     /** A category as the report shows it; {@link #UNSORTED} stands for mentions with no category. */
     public record CategoryRef(Long id, String name, String color, boolean customerCentre, boolean archived) {
@@ -76,18 +85,27 @@ public record HandoverReport(
     }
 
     /**
-     * Whether a notice's ETA was kept. KEPT: a later posted notice for the same category (an update or the closing
-     * notice) was posted at or before the ETA; a closing notice (last stage) carrying an ETA was itself posted by then. MISSED: the ETA passed (before {@code asOf}) with no such notice, or the
-     * next notice came only after it. PENDING: the ETA is still ahead and nothing followed yet. NO_ETA: none promised.
+     * Whether a notice's ETA was kept. KEPT: the next posted notice for the same category came at or before the ETA
+     * and closed the category (last stage) or held the ETA (same or earlier); a closing notice (last stage) carrying an
+     * ETA was itself posted by then. REVISED: that next notice came by the ETA but was not closing and moved the ETA
+     * later or dropped it (said in time, yet not a kept promise; the composer's {@code NoticeTimeline} calls it REVISED
+     * too). MISSED: the ETA passed (before {@code asOf}) with no such notice, or the next notice came only after it.
+     * PENDING: the ETA is still ahead and nothing followed yet. NO_ETA: none promised.
      */
     public enum EtaOutcome {
         NO_ETA,
         KEPT,
+        REVISED,
         MISSED,
         PENDING
     }
 
-    /** A notice posted in the window, with what became of its ETA. */
+    /**
+     * A notice posted in the window, with what became of its ETA.
+     *
+     * @param followUpAt the next notice of the category (the notice itself when closing), or null
+     * @param revisedEta when REVISED, the ETA the next notice gave instead (null when it dropped the ETA)
+     */
     public record PostedNotice(
             long id,
             Instant postedAt,
@@ -100,7 +118,8 @@ public record HandoverReport(
             Instant nextUpdate,
             String text,
             EtaOutcome outcome,
-            Instant followUpAt) {
+            Instant followUpAt,
+            Instant revisedEta) {
 
         /** A notice at its last stage closes its category: it promises nothing further. */
         public boolean closing() {
@@ -121,21 +140,42 @@ public record HandoverReport(
      * @param uncovered     topic categories with mentions newer than their last notice (oldest first)
      * @param overdue       promises of the latest notices whose time passed with no later notice
      * @param nextUpdateDue the earliest next update still ahead, or null
-     * @param alerts        alerts still OPEN or SNOOZED, oldest first
+     * @param alerts        alerts raised or acted on in the window, and those still OPEN or SNOOZED at asOf, oldest
+     *                      first
      * @param unsorted      the Unsorted backlog
      */
     public record OpenItems(List<Uncovered> uncovered, List<Promise> overdue, Promise nextUpdateDue,
-            List<OpenAlert> alerts, Backlog unsorted) {}
+            List<ReportAlert> alerts, Backlog unsorted) {}
 
     /** Mentions of a category created after its last posted notice (all of them when it never had one). */
     public record Uncovered(CategoryRef category, long count, Instant oldest, Instant lastNoticeAt) {}
 
-    public record OpenAlert(long id, CategoryRef category, String reason, String state, String message,
-            Instant raisedAt, Instant snoozedUntil) {
+    /**
+     * An alert of the report: raised in the window, acted on in it, or still open or snoozed at {@code asOf}; told from
+     * its history ({@code alert_event}) as it stood at {@code asOf}.
+     *
+     * @param reason           the stored reason name ({@code Reason}, or an older name shown as is)
+     * @param state            the state at {@code asOf}: the last event's by then, or the current one for an alert
+     *                         stored without history
+     * @param facts            the measures the words come from; {@code message} (English) only when there are none
+     * @param snoozedUntil     while SNOOZED, when the snooze ends
+     * @param resolvedByNotice when RESOLVED by a notice, its id
+     * @param steps            what was done after the raise, up to {@code asOf}, oldest first
+     */
+    public record ReportAlert(long id, CategoryRef category, String reason, int level, String state,
+            org.crisisdesk.alert.Facts facts, String message, Instant raisedAt, Instant snoozedUntil,
+            Long resolvedByNotice, List<AlertStep> steps) {
         public boolean snoozeExpired(Instant at) {
             return "SNOOZED".equals(state) && snoozedUntil != null && !snoozedUntil.isAfter(at);
         }
+
+        public boolean open() {
+            return "OPEN".equals(state) || "SNOOZED".equals(state);
+        }
     }
+
+    /** One line of an alert's history; {@code snoozedUntil} for a snooze (its length is in the event's detail). */
+    public record AlertStep(org.crisisdesk.alert.AlertEvent event, Instant snoozedUntil) {}
 
     /** Unsorted mentions created before {@code asOf} ({@code total}, {@code oldest}) and in the window. */
     public record Backlog(long total, Instant oldest, long inWindow) {}

@@ -17,7 +17,12 @@ import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.EtaOutcome;
 import org.crisisdesk.handover.HandoverReport.HandOff;
 import org.crisisdesk.handover.HandoverReport.HandOffs;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.alert.AlertEvent;
+import org.crisisdesk.alert.AlertStore;
+import org.crisisdesk.alert.EventKind;
+import org.crisisdesk.alert.Facts;
+import org.crisisdesk.handover.HandoverReport.AlertStep;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.OpenItems;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
@@ -33,7 +38,7 @@ import org.crisisdesk.handover.HandoverStore.NoticeRow;
 /**
  * Builds a {@link HandoverReport} for a window from SQL aggregates (see {@link HandoverStore}). Open items and ETA
  * outcomes are judged at {@code asOf = min(now, window end)}, so a report for a past shift shows what was open when it
- * ended; alert states have no history and are always the current ones. Thread-safe; blocking (run it off the FX
+ * ended; alerts are told from their history up to then. Thread-safe; blocking (run it off the FX
  * thread).
  */
 public final class HandoverReportBuilder {
@@ -46,11 +51,13 @@ public final class HandoverReportBuilder {
     public static final int MAX_BUCKETS = 30;
 
     private final HandoverStore store;
+    private final AlertStore alertStore;
     private final ShiftService shifts;
     private final Clock clock;
 
-    public HandoverReportBuilder(HandoverStore store, ShiftService shifts, Clock clock) {
+    public HandoverReportBuilder(HandoverStore store, AlertStore alertStore, ShiftService shifts, Clock clock) {
         this.store = store;
+        this.alertStore = alertStore;
         this.shifts = shifts;
         this.clock = clock;
     }
@@ -79,7 +86,8 @@ public final class HandoverReportBuilder {
 
         Volume volume = volume(window, categories);
         progress.accept(0.35);
-        List<CategoryTotal> totals = totals(window, volume, categories);
+        ReportWindow comparedWith = comparison(window, before);
+        List<CategoryTotal> totals = totals(comparedWith, volume, categories);
         progress.accept(0.5);
 
         List<NoticeRow> posted = store.postedBetween(window.from(), asOf);
@@ -97,7 +105,22 @@ public final class HandoverReportBuilder {
 
         List<Promise> upcoming = promises.stream().filter(p -> !p.overdue()).toList();
         return new HandoverReport(window, asOf, now, shift, before, volume, totals, notices, upcoming, open, handOffs,
-                themes);
+                themes, comparedWith);
+    }
+
+    /**
+     * "Against the previous shift" means that shift when the window is a stored shift with an ended one before it
+     * (shifts differ in length: a 3-hour evening after a 9-hour day); otherwise the equal-length window before.
+     */
+    static ReportWindow comparison(ReportWindow window, Shift before) {
+        if (window.shift() != null && before != null && before.endedAt() != null) {
+            try {
+                return new ReportWindow(before.startedAt(), before.endedAt(), before);
+            } catch (IllegalArgumentException e) {
+                // an empty or overlong shift before: compare with the equal-length window instead
+            }
+        }
+        return window.previous();
     }
 
     static Duration bucketFor(Duration length) {
@@ -141,8 +164,7 @@ public final class HandoverReportBuilder {
         return out;
     }
 
-    private List<CategoryTotal> totals(ReportWindow window, Volume volume, List<CategoryRef> categories) {
-        ReportWindow prev = window.previous();
+    private List<CategoryTotal> totals(ReportWindow prev, Volume volume, List<CategoryRef> categories) {
         List<Long> ids = new ArrayList<>();
         categories.forEach(c -> ids.add(c.id()));
         ids.add(null);
@@ -180,11 +202,25 @@ public final class HandoverReportBuilder {
             boolean closing = closing(n);
             // A closing notice is itself the category's closure: its ETA was kept when it came in time.
             Instant followUp = closing ? n.postedAt() : next == null ? null : next.postedAt();
+            EtaOutcome outcome = closing || next == null ? outcome(n.eta(), followUp, asOf)
+                    : outcome(n.eta(), next.postedAt(), closing(next), next.eta(), asOf);
             out.add(new PostedNotice(n.id(), n.postedAt(), ref(n.categoryId(), byId), n.department(), n.stageStep(),
-                    n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), outcome(n.eta(), followUp, asOf),
-                    followUp));
+                    n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), outcome, followUp,
+                    outcome == EtaOutcome.REVISED ? next.eta() : null));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * With the next notice known: in time and closing or holding the ETA is KEPT; in time but pushing the ETA later
+     * (or dropping it) without closing is REVISED, as in the composer's notice timeline; late is MISSED.
+     */
+    static EtaOutcome outcome(Instant eta, Instant nextAt, boolean nextCloses, Instant nextEta, Instant asOf) {
+        EtaOutcome o = outcome(eta, nextAt, asOf);
+        if (o == EtaOutcome.KEPT && !nextCloses && (nextEta == null || nextEta.isAfter(eta))) {
+            return EtaOutcome.REVISED;
+        }
+        return o;
     }
 
     static EtaOutcome outcome(Instant eta, Instant followUp, Instant asOf) {
@@ -240,15 +276,46 @@ public final class HandoverReportBuilder {
         List<Promise> overdue = promises.stream().filter(Promise::overdue).toList();
         Promise nextUpdate = promises.stream().filter(p -> !p.overdue() && p.kind() == PromiseKind.NEXT_UPDATE)
                 .findFirst().orElse(null);
-        List<OpenAlert> alerts = new ArrayList<>();
-        for (AlertRow a : store.openAlerts()) {
-            alerts.add(new OpenAlert(a.id(), ref(a.categoryId(), byId), a.reason(), a.state(), a.message(),
-                    a.raisedAt(), a.snoozedUntil()));
+        List<ReportAlert> alerts = new ArrayList<>();
+        for (AlertRow a : store.alerts(window.from(), asOf)) {
+            alerts.add(alert(a, ref(a.categoryId(), byId), asOf));
         }
         CountOldest unsorted = store.countSince(null, null, asOf);
         long inWindow = volume.series().stream().filter(s -> s.category().unsorted()).mapToLong(Series::total).sum();
         return new OpenItems(List.copyOf(uncovered), overdue, nextUpdate, List.copyOf(alerts),
                 new Backlog(unsorted.count(), unsorted.oldest(), inWindow));
+    }
+
+    /** The alert as it stood at {@code asOf}, from its history (see {@link ReportAlert}). */
+    private ReportAlert alert(AlertRow a, CategoryRef category, Instant asOf) {
+        List<AlertEvent> events = alertStore.events(a.id()).stream().filter(e -> !e.at().isAfter(asOf)).toList();
+        String state = a.state();
+        Instant snoozedUntil = a.snoozedUntil();
+        Long resolvedBy = a.resolvedByNotice();
+        List<AlertStep> steps = new ArrayList<>();
+        for (AlertEvent e : events) {
+            Instant until = e.kind() == EventKind.SNOOZED ? snoozeEnd(e) : null;
+            if (e.kind() != EventKind.RAISED) {
+                steps.add(new AlertStep(e, until));
+            }
+        }
+        if (!events.isEmpty()) {
+            AlertEvent last = events.get(events.size() - 1);
+            state = last.state().name();
+            snoozedUntil = last.kind() == EventKind.SNOOZED ? snoozeEnd(last) : "SNOOZED".equals(state) ? snoozedUntil
+                    : null;
+            resolvedBy = last.kind() == EventKind.RESOLVED ? last.noticeId() : null;
+        }
+        int level = events.isEmpty() ? a.level() : events.get(events.size() - 1).level();
+        return new ReportAlert(a.id(), category, a.reason(), level, state, Facts.decode(a.facts()), a.message(),
+                a.raisedAt(), snoozedUntil, resolvedBy, List.copyOf(steps));
+    }
+
+    /** A snooze event says its length ("30 min", as AlertService writes it). */
+    private static Instant snoozeEnd(AlertEvent e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) min").matcher(e.detail() == null ? ""
+                : e.detail());
+        return m.find() ? e.at().plus(Duration.ofMinutes(Long.parseLong(m.group(1)))) : null;
     }
 
     private HandOffs handOffs(List<CategoryRef> categories, ReportWindow window, Instant asOf) {

@@ -34,8 +34,8 @@ public final class HandoverStore {
     record NoticeRow(long id, Long categoryId, Instant postedAt, String department, Integer stageStep,
             Integer stageTotal, String stageLabel, Instant eta, Instant nextUpdate, String text) {}
 
-    record AlertRow(long id, Long categoryId, String reason, String state, String message, Instant raisedAt,
-            Instant snoozedUntil) {}
+    record AlertRow(long id, Long categoryId, String reason, int level, String state, String message, String facts,
+            Instant raisedAt, Instant snoozedUntil, Long resolvedByNotice) {}
 
     record CountOldest(long count, Instant oldest) {}
 
@@ -147,17 +147,32 @@ public final class HandoverStore {
         });
     }
 
-    /** Alerts in state OPEN or SNOOZED, oldest first. */
-    List<AlertRow> openAlerts() {
+    /**
+     * Alerts raised in {@code [from, asOf]}, or with history in it beyond the raise, or OPEN/SNOOZED at {@code asOf}
+     * (by their last event by then; alerts stored without history by their current state), oldest first.
+     */
+    List<AlertRow> alerts(Instant from, Instant asOf) {
         return db.inTransaction(c -> {
             List<AlertRow> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id, category_id, reason, state, message, raised_at, "
-                    + "snoozed_until FROM alert WHERE state IN ('OPEN', 'SNOOZED') ORDER BY raised_at, id");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AlertRow(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), rs.getString("reason"),
-                            rs.getString("state"), rs.getString("message"), Jdbc.getInstant(rs, "raised_at"),
-                            Jdbc.getInstant(rs, "snoozed_until")));
+            try (PreparedStatement st = c.prepareStatement("SELECT a.* FROM alert a WHERE a.raised_at <= ? AND ("
+                    + "a.raised_at >= ? "
+                    + "OR EXISTS (SELECT 1 FROM alert_event e WHERE e.alert_id = a.id AND e.kind <> 'RAISED' "
+                    + "AND e.at >= ? AND e.at <= ?) "
+                    + "OR COALESCE((SELECT e.state FROM alert_event e WHERE e.alert_id = a.id AND e.at <= ? "
+                    + "ORDER BY e.at DESC, e.id DESC FETCH FIRST 1 ROW ONLY), a.state) IN ('OPEN', 'SNOOZED')) "
+                    + "ORDER BY a.raised_at, a.id")) {
+                Jdbc.setInstant(st, 1, asOf);
+                Jdbc.setInstant(st, 2, from);
+                Jdbc.setInstant(st, 3, from);
+                Jdbc.setInstant(st, 4, asOf);
+                Jdbc.setInstant(st, 5, asOf);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AlertRow(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), rs.getString("reason"),
+                                rs.getInt("level"), rs.getString("state"), rs.getString("message"),
+                                rs.getString("facts"), Jdbc.getInstant(rs, "raised_at"),
+                                Jdbc.getInstant(rs, "snoozed_until"), Jdbc.getLong(rs, "resolved_by_notice")));
+                    }
                 }
             }
             return out;

@@ -101,6 +101,11 @@ public final class ShiftService {
         return store.moveStart(shiftId, start, clock.instant());
     }
 
+    /** Both boundaries at once, all or nothing (see {@link ShiftStore#correct}); {@code end} null keeps it open. */
+    public Shift correct(long shiftId, Instant start, Instant end) {
+        return store.correct(shiftId, start, end, clock.instant());
+    }
+
     public void saveNotes(long shiftId, String notes) {
         String text = notes == null ? "" : notes;
         String problem = TextChecks.problem(text);
@@ -115,7 +120,12 @@ public final class ShiftService {
 
     /** "I have the desk": see {@link ShiftStore#takeDesk}. */
     public Shift takeDesk(long reviewedShiftId, String name) {
-        return store.takeDesk(reviewedShiftId, cleanName(name), clock.instant());
+        Optional<Shift> before = store.current();
+        Shift taken = store.takeDesk(reviewedShiftId, cleanName(name), clock.instant());
+        // the open shift may have ended in that transaction: it is a shift end like any other (backup)
+        before.filter(b -> b.id() != taken.id()).flatMap(b -> store.find(b.id())).filter(b -> b.endedAt() != null)
+                .ifPresent(this::ended);
+        return taken;
     }
 
     /** The shift that covered {@code at}, if any. */

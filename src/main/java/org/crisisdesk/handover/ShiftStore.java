@@ -103,69 +103,96 @@ public final class ShiftStore {
      * it; otherwise the new end may not run into the next shift.
      */
     public Shift moveEnd(long id, Instant newEnd, Instant now) {
+        return db.inTransaction(c -> moveEnd(c, id, newEnd, now));
+    }
+
+    /**
+     * Corrects both boundaries in one transaction (either may be unchanged; {@code newEnd} null keeps an open shift
+     * open): a refused end also leaves the start as it was. The boundary that makes room is moved first.
+     */
+    public Shift correct(long id, Instant newStart, Instant newEnd, Instant now) {
         return db.inTransaction(c -> {
             Shift s = require(c, id);
-            if (!newEnd.isAfter(s.startedAt())) {
-                throw new IllegalArgumentException("A shift must end after it started");
+            boolean start = !newStart.equals(s.startedAt());
+            boolean end = newEnd != null && s.endedAt() != null && !newEnd.equals(s.endedAt());
+            if (end && newEnd.isAfter(s.endedAt())) {
+                moveEnd(c, id, newEnd, now);
+                end = false;
             }
-            if (newEnd.isAfter(now)) {
-                throw new IllegalArgumentException("A shift cannot end in the future");
+            if (start) {
+                moveStart(c, id, newStart, now);
             }
-            Optional<Shift> next = after(c, s);
-            if (next.isPresent()) {
-                Shift n = next.get();
-                boolean adjacent = s.endedAt() != null && s.endedAt().equals(n.startedAt());
-                Instant nextEnd = n.endedAt() != null ? n.endedAt() : now;
-                if (adjacent) {
-                    if (!newEnd.isBefore(nextEnd)) {
-                        throw new IllegalArgumentException("The next shift would end before it starts");
-                    }
-                    setStart(c, n.id(), newEnd, now);
-                } else if (newEnd.isAfter(n.startedAt())) {
-                    throw new IllegalArgumentException("The new end runs into the next shift");
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
-                Jdbc.setInstant(st, 1, newEnd);
-                Jdbc.setInstant(st, 2, now);
-                st.setLong(3, id);
-                st.executeUpdate();
+            if (end) {
+                moveEnd(c, id, newEnd, now);
             }
             return require(c, id);
         });
     }
 
+    private static Shift moveEnd(Connection c, long id, Instant newEnd, Instant now) throws SQLException {
+        Shift s = require(c, id);
+        if (!newEnd.isAfter(s.startedAt())) {
+            throw new IllegalArgumentException("A shift must end after it started");
+        }
+        if (newEnd.isAfter(now)) {
+            throw new IllegalArgumentException("A shift cannot end in the future");
+        }
+        Optional<Shift> next = after(c, s);
+        if (next.isPresent()) {
+            Shift n = next.get();
+            boolean adjacent = s.endedAt() != null && s.endedAt().equals(n.startedAt());
+            Instant nextEnd = n.endedAt() != null ? n.endedAt() : now;
+            if (adjacent) {
+                if (!newEnd.isBefore(nextEnd)) {
+                    throw new IllegalArgumentException("The next shift would end before it starts");
+                }
+                setStart(c, n.id(), newEnd, now);
+            } else if (newEnd.isAfter(n.startedAt())) {
+                throw new IllegalArgumentException("The new end runs into the next shift");
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
+            Jdbc.setInstant(st, 1, newEnd);
+            Jdbc.setInstant(st, 2, now);
+            st.setLong(3, id);
+            st.executeUpdate();
+        }
+        return require(c, id);
+    }
+
     /** Moves a shift's start after the fact; an adjacent previous shift's end moves with it. */
     public Shift moveStart(long id, Instant newStart, Instant now) {
-        return db.inTransaction(c -> {
-            Shift s = require(c, id);
-            Instant end = s.endedAt() != null ? s.endedAt() : now;
-            if (!newStart.isBefore(end)) {
-                throw new IllegalArgumentException("A shift must start before it ends");
-            }
-            Optional<Shift> prev = before(c, s);
-            if (prev.isPresent()) {
-                Shift p = prev.get();
-                boolean adjacent = p.endedAt() != null && p.endedAt().equals(s.startedAt());
-                if (adjacent) {
-                    if (!newStart.isAfter(p.startedAt())) {
-                        throw new IllegalArgumentException("The previous shift would end before it starts");
-                    }
-                    try (PreparedStatement st = c.prepareStatement(
-                            "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
-                        Jdbc.setInstant(st, 1, newStart);
-                        Jdbc.setInstant(st, 2, now);
-                        st.setLong(3, p.id());
-                        st.executeUpdate();
-                    }
-                } else if (p.endedAt() == null || newStart.isBefore(p.endedAt())) {
-                    throw new IllegalArgumentException("The new start runs into the previous shift");
+        return db.inTransaction(c -> moveStart(c, id, newStart, now));
+    }
+
+    private static Shift moveStart(Connection c, long id, Instant newStart, Instant now) throws SQLException {
+        Shift s = require(c, id);
+        Instant end = s.endedAt() != null ? s.endedAt() : now;
+        if (!newStart.isBefore(end)) {
+            throw new IllegalArgumentException("A shift must start before it ends");
+        }
+        Optional<Shift> prev = before(c, s);
+        if (prev.isPresent()) {
+            Shift p = prev.get();
+            boolean adjacent = p.endedAt() != null && p.endedAt().equals(s.startedAt());
+            if (adjacent) {
+                if (!newStart.isAfter(p.startedAt())) {
+                    throw new IllegalArgumentException("The previous shift would end before it starts");
                 }
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
+                    Jdbc.setInstant(st, 1, newStart);
+                    Jdbc.setInstant(st, 2, now);
+                    st.setLong(3, p.id());
+                    st.executeUpdate();
+                }
+            } else if (p.endedAt() == null || newStart.isBefore(p.endedAt())) {
+                throw new IllegalArgumentException("The new start runs into the previous shift");
             }
-            setStart(c, id, newStart, now);
-            return require(c, id);
-        });
+        }
+        setStart(c, id, newStart, now);
+        return require(c, id);
     }
 
     public void saveNotes(long id, String notes, Instant at) {

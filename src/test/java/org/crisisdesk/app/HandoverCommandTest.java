@@ -26,7 +26,7 @@ class HandoverCommandTest {
         Run run = run("--home", home.toString(), "handover", "--from", "2026-10-17T09:00:00+09:00",
                 "--to", "2026-10-17T18:00", "--zone", "Asia/Seoul", "--format", "html", "--out", html.toString());
         assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("24 mentions, 5 notices, 2 open alerts");
+        assertThat(run.out).contains("24 mentions, 5 notices, 5 alerts (3 open)");
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("<td>배송 지연</td>")
                 .doesNotContain("<script").contains("&lt;script&gt;");
@@ -37,6 +37,25 @@ class HandoverCommandTest {
         assertThat(run.code).as(run.err).isZero();
         assertThat(Files.readString(md)).startsWith("# Shift handover report — 김민지")
                 .contains("| 배송 지연 | 12 | 5 | +7 (+140%) |");
+    }
+
+    @Test
+    void withoutZoneTheDesksZoneSettingComesBeforeTheComputers() throws Exception {
+        java.time.ZoneId seoul = java.time.ZoneId.of("Asia/Seoul");
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.time.ZoneId.systemDefault().getRules()
+                .equals(seoul.getRules()), "the computer is in Seoul's zone already");
+        Path home = TempDesk.newHome();
+        try (Services s = TempDesk.open(home, new MutableClock(ReportFixture.at("09:30")))) {
+            ReportFixture.standard(s);
+            s.settings().put(org.crisisdesk.settings.DeskSettings.ZONE, "Asia/Seoul");
+        }
+        Path md = home.resolve("handover.md");
+        // no offset: read in the desk's zone, so 09:00-18:00 Seoul is the day shift (00:00-09:00 UTC)
+        Run run = run("--home", home.toString(), "handover", "--from", "2026-10-17T09:00", "--to", "2026-10-17T18:00",
+                "--lang", "en", "--format", "md", "--out", md.toString());
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("2026-10-17T09:00 – 2026-10-17T18:00 (Asia/Seoul): 24 mentions");
+        assertThat(Files.readString(md)).contains("2026-10-17 09:00");
     }
 
     @Test

@@ -75,18 +75,34 @@ public final class ReportFixture {
         // notices
         f.notice("POSTED", delivery, dayBefore("20:00"), at("00:30"), null, 1, 4, "어제 안내");
         f.notice("POSTED", delivery, at("01:00"), at("02:00"), at("01:30"), 1, 4, "배송 지연 안내 1 " + SCRIPT);
-        f.notice("POSTED", delivery, at("01:45"), at("04:00"), null, 2, 4, "배송 지연 안내 2");
+        long second = f.notice("POSTED", delivery, at("01:45"), at("04:00"), null, 2, 4, "배송 지연 안내 2");
         f.notice("POSTED", delivery, at("05:00"), at("12:00"), at("10:00"), 3, 4, "배송 지연 안내 3");
         f.notice("POSTED", billing, at("02:00"), at("03:00"), null, 1, 3, "요금 오류 확인 중");
         f.notice("QUEUED", billing, at("02:30"), at("05:00"), null, 2, 3, "not posted");
         f.notice("POSTED", billing, at("09:10"), null, null, 2, 3, "posted after the window");
         f.notice("POSTED", login, at("06:00"), at("08:00"), null, 3, 3, "로그인 복구 완료");
 
-        // alerts
-        f.alert(billing, "VOLUME", "OPEN", IMG, at("04:30"), null);
-        f.alert(delivery, "CADENCE_DUE", "SNOOZED", "업데이트 예정", at("06:00"), at("08:00"));
-        f.alert(delivery, "SPIKE", "RESOLVED", "resolved", at("02:00"), null);
-        f.alert(null, "BACKLOG", "DISMISSED", "dismissed", at("03:00"), null);
+        // alerts, with their history (alert_event) as the alert service writes it
+        long volume = f.alert(billing, "VOLUME", "OPEN", IMG, at("04:30"), null); // stored without facts: message shown
+        f.alertEvent(volume, "RAISED", 1, "OPEN", "watch", null, null, at("04:30"));
+        long cadence = f.alert(delivery, "CADENCE", "SNOOZED", "Notice overdue", at("06:00"), at("08:00"),
+                "due=2026-10-17T05:45:00Z;every=60;noticeAgo=75;phase=INVESTIGATING", 2);
+        f.alertEvent(cadence, "RAISED", 2, "OPEN", "watch", null, null, at("06:00"));
+        f.alertEvent(cadence, "SNOOZED", 2, "SNOOZED", "김민지 <i>", "110 min", null, at("06:10"));
+        long spike = f.alert(delivery, "SPIKE", "RESOLVED", "resolved", at("02:00"), null,
+                "recent=9;window=15;baseline=2", 1);
+        f.alertEvent(spike, "RAISED", 1, "OPEN", "watch", null, null, at("02:00"));
+        f.alertEvent(spike, "RESOLVED", 1, "RESOLVED", "watch", "notice #" + second, second, at("02:20"));
+        long backlog = f.alert(null, "BACKLOG", "DISMISSED", "dismissed", at("03:00"), null,
+                "count=25;oldestMinutes=40", 1);
+        f.alertEvent(backlog, "RAISED", 1, "OPEN", "watch", null, null, at("03:00"));
+        f.alertEvent(backlog, "DISMISSED", 1, "DISMISSED", "Night <Owl>", null, null, at("03:05"));
+        // before the window: one still open (listed), one cleared then (not listed)
+        long old = f.alert(login, "VOLUME", "OPEN", "old", dayBefore("23:00"), null, "count=12;window=15", 1);
+        f.alertEvent(old, "RAISED", 1, "OPEN", "watch", null, null, dayBefore("23:00"));
+        long gone = f.alert(login, "SPIKE", "RESOLVED", "gone", dayBefore("22:00"), null, "recent=5;window=15;baseline=1", 1);
+        f.alertEvent(gone, "RAISED", 1, "OPEN", "watch", null, null, dayBefore("22:00"));
+        f.alertEvent(gone, "CLEARED", 1, "RESOLVED", "watch", "condition cleared", null, dayBefore("23:30"));
         return new Standard(delivery, billing, login, cc, day.id(), night.id());
     }
 
@@ -164,7 +180,7 @@ public final class ReportFixture {
         });
     }
 
-    long notice(String state, Long category, Instant postedAt, Instant eta, Instant nextUpdate, Integer step,
+    public long notice(String state, Long category, Instant postedAt, Instant eta, Instant nextUpdate, Integer step,
             Integer total, String text) {
         return s.db().inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, state, text, lang, as_of, "
@@ -192,10 +208,16 @@ public final class ReportFixture {
         });
     }
 
-    void alert(Long category, String reason, String state, String message, Instant raisedAt, Instant snoozedUntil) {
-        s.db().inTransactionVoid(c -> {
+    long alert(Long category, String reason, String state, String message, Instant raisedAt, Instant snoozedUntil) {
+        return alert(category, reason, state, message, raisedAt, snoozedUntil, "", 1);
+    }
+
+    long alert(Long category, String reason, String state, String message, Instant raisedAt, Instant snoozedUntil,
+            String facts, int level) {
+        return s.db().inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO alert (category_id, reason, state, message, "
-                    + "raised_at, updated_at, snoozed_until) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "raised_at, updated_at, snoozed_until, facts, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 Jdbc.setLong(st, 1, category);
                 st.setString(2, reason);
                 st.setString(3, state);
@@ -203,6 +225,30 @@ public final class ReportFixture {
                 Jdbc.setInstant(st, 5, raisedAt);
                 Jdbc.setInstant(st, 6, raisedAt);
                 Jdbc.setInstant(st, 7, snoozedUntil);
+                st.setString(8, facts);
+                st.setInt(9, level);
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    void alertEvent(long alertId, String kind, int level, String state, String actor, String detail, Long noticeId,
+            Instant at) {
+        s.db().inTransactionVoid(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO alert_event (alert_id, kind, level, state, actor, "
+                    + "detail, notice_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                st.setLong(1, alertId);
+                st.setString(2, kind);
+                st.setInt(3, level);
+                st.setString(4, state);
+                st.setString(5, actor);
+                st.setString(6, detail);
+                Jdbc.setLong(st, 7, noticeId);
+                Jdbc.setInstant(st, 8, at);
                 st.executeUpdate();
             }
         });

@@ -73,6 +73,41 @@ class ReportModelTest {
     }
 
     @Test
+    void aShiftIsComparedWithTheShiftBeforeItAndAHandWindowWithTheSameLengthBefore() {
+        MutableClock c = new MutableClock(at("09:30"));
+        try (Services s = TempDesk.open(TempDesk.newHome(), c)) {
+            ReportFixture f = new ReportFixture(s);
+            long topic = f.topic("배송 지연", "#E8590C");
+            ShiftStore store = new ShiftStore(s.db());
+            Shift day = store.record("Day <Kim>", at("00:00"), at("06:00"), null); // 6 hours
+            Shift evening = store.record("Evening", at("06:00"), at("09:00"), null); // 3 hours
+            f.mentions(2, at("01:00"), topic); // in the day shift, not in the 3 hours before the evening
+            f.mentions(3, at("04:00"), topic);
+            f.mentions(1, at("07:00"), topic);
+
+            HandoverReport r = s.handover().build(s.shifts().windowOf(evening));
+            assertThat(r.comparedWithShift()).isTrue();
+            assertThat(r.comparedWith().shift().id()).isEqualTo(day.id());
+            assertThat(r.totalMentions()).isEqualTo(1);
+            assertThat(r.previousTotalMentions()).isEqualTo(5);
+            var en = new org.crisisdesk.handover.render.ReportText(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC);
+            assertThat(en.vsPrevious(r)).isEqualTo("−4 (−80%) vs previous shift");
+            assertThat(en.previousColumn(r)).isEqualTo("Previous shift (Day <Kim>)");
+
+            HandoverReport byHand = s.handover().build(ReportWindow.of(at("06:00"), at("09:00")));
+            assertThat(byHand.comparedWithShift()).isFalse();
+            assertThat(byHand.previousTotalMentions()).isEqualTo(3);
+            assertThat(en.vsPrevious(byHand)).isEqualTo("−2 (−67%) vs the 3h before");
+            assertThat(en.previousColumn(byHand)).isEqualTo("Previous 3h");
+
+            // the first shift has none before it: the equal-length window, said so
+            HandoverReport first = s.handover().build(s.shifts().windowOf(day));
+            assertThat(first.comparedWithShift()).isFalse();
+            assertThat(first.comparedWith().from()).isEqualTo(at("00:00").minus(Duration.ofHours(6)));
+        }
+    }
+
+    @Test
     void volumeIsBucketedByHalfHourAndMatchesTheTotals() {
         assertThat(report.volume().bucket()).isEqualTo(Duration.ofMinutes(30));
         assertThat(report.volume().bucketStarts()).hasSize(18).startsWith(at("00:00")).endsWith(at("08:30"));
@@ -95,15 +130,56 @@ class ReportModelTest {
         assertThat(notices).extracting(PostedNotice::postedAt)
                 .containsExactly(at("01:00"), at("01:45"), at("02:00"), at("05:00"), at("06:00"));
         assertThat(notices).extracting(PostedNotice::outcome).containsExactly(
-                EtaOutcome.KEPT,      // next delivery notice at 01:45, before the 02:00 ETA
+                EtaOutcome.REVISED,   // next delivery notice at 01:45, before the 02:00 ETA, moved it to 04:00
                 EtaOutcome.MISSED,    // ETA 04:00, next notice only at 05:00
                 EtaOutcome.MISSED,    // billing ETA 03:00, nothing posted before the window closed
                 EtaOutcome.PENDING,   // ETA 12:00 still ahead at the end of the window
                 EtaOutcome.KEPT);     // closing notice posted before its own ETA
+        assertThat(notices.get(0).followUpAt()).isEqualTo(at("01:45"));
+        assertThat(notices.get(0).revisedEta()).isEqualTo(at("04:00"));
         assertThat(notices.get(1).followUpAt()).isEqualTo(at("05:00"));
+        assertThat(notices.get(1).revisedEta()).isNull();
         assertThat(notices.get(2).followUpAt()).isNull();
         assertThat(notices.get(0).department()).isEqualTo("물류팀");
         assertThat(notices.get(4).closing()).isTrue();
+    }
+
+    @Test
+    void aNextNoticeInTimeKeepsTheEtaUnlessItPushesItLaterOrDropsIt() {
+        MutableClock c = new MutableClock(at("09:30"));
+        try (Services s = TempDesk.open(TempDesk.newHome(), c)) {
+            ReportFixture f = new ReportFixture(s);
+            long[] cat = new long[6];
+            for (int i = 0; i < cat.length; i++) {
+                cat[i] = f.topic("case " + i, "#1971C2");
+            }
+            // each category: a notice at 01:00 with ETA 03:00, then what came next
+            java.util.function.BiConsumer<Long, java.time.Instant> first = (id, eta) ->
+                    f.notice("POSTED", id, at("01:00"), eta, null, 1, 4, "first");
+            first.accept(cat[0], at("03:00"));
+            f.notice("POSTED", cat[0], at("02:00"), at("03:00"), null, 2, 4, "same ETA"); // KEPT
+            first.accept(cat[1], at("03:00"));
+            f.notice("POSTED", cat[1], at("02:00"), at("02:30"), null, 2, 4, "sooner"); // KEPT
+            first.accept(cat[2], at("03:00"));
+            f.notice("POSTED", cat[2], at("02:00"), at("06:00"), null, 2, 4, "later"); // REVISED
+            first.accept(cat[3], at("03:00"));
+            f.notice("POSTED", cat[3], at("02:00"), null, null, 2, 4, "no ETA any more"); // REVISED
+            first.accept(cat[4], at("03:00"));
+            f.notice("POSTED", cat[4], at("03:00"), at("06:00"), null, 4, 4, "closed, ETA later"); // KEPT
+            first.accept(cat[5], at("03:00"));
+            f.notice("POSTED", cat[5], at("03:01"), at("06:00"), null, 2, 4, "too late to revise"); // MISSED
+            HandoverReport r = s.handover().build(ReportWindow.of(at("00:00"), at("09:00")));
+            Map<String, EtaOutcome> firsts = new java.util.LinkedHashMap<>();
+            for (PostedNotice n : r.notices()) {
+                if (n.text().equals("first")) {
+                    firsts.put(n.category().name(), n.outcome());
+                }
+            }
+            assertThat(firsts).containsExactly(Map.entry("case 0", EtaOutcome.KEPT),
+                    Map.entry("case 1", EtaOutcome.KEPT), Map.entry("case 2", EtaOutcome.REVISED),
+                    Map.entry("case 3", EtaOutcome.REVISED), Map.entry("case 4", EtaOutcome.KEPT),
+                    Map.entry("case 5", EtaOutcome.MISSED));
+        }
     }
 
     @Test
@@ -122,8 +198,26 @@ class ReportModelTest {
                 HandoverReport.Uncovered::oldest).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ids.billing(), 3L, at("04:00")),
                 org.assertj.core.groups.Tuple.tuple(ids.delivery(), 2L, at("07:00")));
-        assertThat(open.alerts()).extracting(HandoverReport.OpenAlert::state).containsExactly("OPEN", "SNOOZED");
-        assertThat(open.alerts().get(1).snoozeExpired(report.asOf())).isTrue();
+        // from the history: raised in the window (whatever became of them) and the one still open from before
+        assertThat(open.alerts()).extracting(HandoverReport.ReportAlert::reason, HandoverReport.ReportAlert::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("SPIKE", "RESOLVED"),
+                        org.assertj.core.groups.Tuple.tuple("BACKLOG", "DISMISSED"),
+                        org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("CADENCE", "SNOOZED"));
+        assertThat(open.alerts().get(0).raisedAt()).isEqualTo(dayBefore("23:00"));
+        HandoverReport.ReportAlert cadence = open.alerts().get(4);
+        assertThat(cadence.snoozedUntil()).isEqualTo(at("08:00")); // 06:10 + "110 min"
+        assertThat(cadence.snoozeExpired(report.asOf())).isTrue();
+        assertThat(cadence.steps()).singleElement().satisfies(s -> assertThat(s.event().actor()).isEqualTo("김민지 <i>"));
+        assertThat(open.alerts().get(1).resolvedByNotice()).isNotNull();
+        // as of 02:10 the spike was still open and the backlog alert not raised yet
+        HandoverReport early = services.handover().build(ReportWindow.of(at("00:00"), at("02:10")));
+        assertThat(early.open().alerts()).extracting(HandoverReport.ReportAlert::reason,
+                HandoverReport.ReportAlert::state).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("VOLUME", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("SPIKE", "OPEN"));
+        assertThat(early.open().alerts().get(1).steps()).isEmpty();
         assertThat(open.unsorted().total()).isEqualTo(8);
         assertThat(open.unsorted().oldest()).isEqualTo(dayBefore("14:00"));
         assertThat(open.unsorted().inWindow()).isEqualTo(6);

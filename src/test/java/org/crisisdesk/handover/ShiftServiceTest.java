@@ -101,6 +101,35 @@ class ShiftServiceTest {
     }
 
     @Test
+    void correctingBothBoundariesIsAllOrNothing() {
+        MutableClock clock = new MutableClock(T0);
+        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+            ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
+            Shift early = shifts.record("Kim", T0.minus(Duration.ofHours(20)), T0.minus(Duration.ofHours(14)));
+            Shift day = shifts.record("김민지", T0.minus(Duration.ofHours(10)), T0.minus(Duration.ofHours(2)));
+            clock.advance(Duration.ofMinutes(1));
+
+            // both later, the new start past the old end: works only with the end moved first
+            Shift moved = shifts.correct(day.id(), T0.minus(Duration.ofMinutes(90)), T0.minus(Duration.ofMinutes(30)));
+            assertThat(moved.startedAt()).isEqualTo(T0.minus(Duration.ofMinutes(90)));
+            assertThat(moved.endedAt()).isEqualTo(T0.minus(Duration.ofMinutes(30)));
+
+            // a start that is fine with an end that runs into the future: neither is stored
+            assertThatThrownBy(() -> shifts.correct(day.id(), T0.minus(Duration.ofHours(4)), T0.plus(Duration.ofHours(1))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(shifts.find(day.id()).orElseThrow().startedAt()).isEqualTo(T0.minus(Duration.ofMinutes(90)));
+            // both earlier, the new end before the old start: the start moves first
+            moved = shifts.correct(day.id(), T0.minus(Duration.ofHours(13)), T0.minus(Duration.ofHours(5)));
+            assertThat(moved.startedAt()).isEqualTo(T0.minus(Duration.ofHours(13)));
+            assertThat(moved.endedAt()).isEqualTo(T0.minus(Duration.ofHours(5)));
+            // into the earlier shift: refused
+            assertThatThrownBy(() -> shifts.correct(day.id(), T0.minus(Duration.ofHours(15)), T0.minus(Duration.ofHours(5))))
+                    .hasMessageContaining("previous shift");
+            assertThat(shifts.find(early.id()).orElseThrow().endedAt()).isEqualTo(T0.minus(Duration.ofHours(14)));
+        }
+    }
+
+    @Test
     void notesAndTakingTheDeskArePersistedAcrossReopen() {
         MutableClock clock = new MutableClock(T0);
         Path home = TempDesk.newHome();

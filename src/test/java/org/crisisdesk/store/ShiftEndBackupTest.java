@@ -50,6 +50,21 @@ class ShiftEndBackupTest {
     }
 
     @Test
+    void takingTheDeskEndsTheOpenShiftWithABackup() throws Exception {
+        Path home = TempDesk.newHome();
+        MutableClock clock = new MutableClock(Instant.parse("2026-10-17T00:00:00Z"));
+        Backups backups = new Backups(home);
+        try (Services s = TempDesk.open(home, clock)) {
+            var day = s.shifts().start("김민지", "", SEOUL);
+            clock.advance(Duration.ofHours(9));
+            s.shifts().takeDesk(day.id(), "Night Owl");
+            assertThat(s.shifts().find(day.id()).orElseThrow().endedAt()).isNotNull();
+            assertThat(backups.list()).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                    .isEqualTo("crisisdesk-20261017-090000-shift-end.zip"));
+        }
+    }
+
+    @Test
     void onlyTheNewestAutomaticBackupsAreKeptAndManualOnesStay() throws Exception {
         Path home = TempDesk.newHome();
         MutableClock clock = new MutableClock(Instant.parse("2026-10-17T00:00:00Z"));

@@ -37,7 +37,7 @@ import org.crisisdesk.desk.Icons;
 import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -60,18 +60,21 @@ public final class HandoverView extends BorderPane {
     private final StackedAreaChart<Number, Number> chart;
     private final Label windowLabel = new Label();
     private final Label summary = new Label();
+    private final Label began = new Label();
     private final ComboBox<Shift> shiftPicker = new ComboBox<>();
     private Consumer<Long> onShowCategory = id -> {};
-    private Consumer<Long> onShowNotice = id -> {};
+    private Consumer<PostedNotice> onShowNotice = n -> {};
     private ReportText words;
 
     private final TableView<CategoryTotal> totals = new TableView<>();
+    private final TableColumn<CategoryTotal, String> previousColumn =
+            col("", t -> Long.toString(t.previous()), 120);
     private final TableView<PostedNotice> notices = new TableView<>();
     private final VBox promised = new VBox(2);
     private final VBox overdue = new VBox(2);
     private final Label nextUpdate = new Label();
     private final TableView<Uncovered> uncovered = new TableView<>();
-    private final TableView<OpenAlert> alerts = new TableView<>();
+    private final TableView<ReportAlert> alerts = new TableView<>();
     private final Label unsorted = new Label();
     private final Label handOffSummary = new Label();
     private final TableView<HandOff> handOffs = new TableView<>();
@@ -189,7 +192,12 @@ public final class HandoverView extends BorderPane {
         summary.setId("handover-summary");
         summary.getStyleClass().add("handover-summary");
         summary.setWrapText(true);
-        VBox box = new VBox(4, top, summary);
+        began.setId("handover-began");
+        began.getStyleClass().add("handover-meta");
+        began.managedProperty().bind(began.visibleProperty());
+        began.setVisible(false);
+        VBox box = new VBox(4, top, summary, began);
+        VBox.setMargin(began, new Insets(0, 16, 0, 16));
         box.setPadding(new Insets(0, 0, 6, 0));
         VBox.setMargin(summary, new Insets(0, 16, 0, 16));
         box.getStyleClass().add("handover-header");
@@ -214,7 +222,7 @@ public final class HandoverView extends BorderPane {
         totals.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.category"), t -> words.category(t.category()), 200),
                 col(ctx.t("handover.col.now"), t -> Long.toString(t.count()), 90),
-                col(ctx.t("handover.col.previous"), t -> Long.toString(t.previous()), 90),
+                previousColumn,
                 col(ctx.t("handover.col.change"), t -> words.change(t), 130)));
         clickable(totals, t -> t.category().id());
         // notices
@@ -227,15 +235,15 @@ public final class HandoverView extends BorderPane {
                 col(ctx.t("handover.col.eta"), n -> words.time(n.eta()), 80),
                 col(ctx.t("handover.col.nextUpdate"), n -> words.time(n.nextUpdate()), 90),
                 col(ctx.t("handover.col.outcome"), n -> words.t("report.outcome." + n.outcome().name())
-                        + (n.followUpAt() != null && !n.closing() && n.eta() != null
-                                ? " · " + words.t("report.outcome.followUp", words.time(n.followUpAt())) : ""), 170),
+                        + (words.outcomeDetail(n).isEmpty() ? "" : " · " + words.outcomeDetail(n)), 200),
                 col(ctx.t("handover.col.text"), n -> oneLine(n.text()), 320)));
         notices.setRowFactory(v -> {
             TableRow<PostedNotice> row = new TableRow<>() {
                 @Override
                 protected void updateItem(PostedNotice item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().removeAll("eta-KEPT", "eta-MISSED", "eta-PENDING", "eta-NO_ETA");
+                    getStyleClass().removeAll("eta-KEPT", "eta-REVISED", "eta-MISSED", "eta-PENDING",
+                            "eta-NO_ETA");
                     if (!empty && item != null) {
                         getStyleClass().add("eta-" + item.outcome().name());
                     }
@@ -243,11 +251,12 @@ public final class HandoverView extends BorderPane {
             };
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && e.getClickCount() == 2) {
-                    onShowNotice.accept(row.getItem().id());
+                    onShowNotice.accept(row.getItem());
                 }
             });
             return row;
         });
+        notices.setTooltip(new Tooltip(ctx.t("handover.showNotice")));
         // open items
         uncovered.setId("handover-uncovered");
         uncovered.getColumns().setAll(List.of(
@@ -261,9 +270,10 @@ public final class HandoverView extends BorderPane {
         alerts.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.raised"), a -> words.time(a.raisedAt()), 80),
                 col(ctx.t("handover.col.category"), a -> words.noticeCategory(a.category()), 140),
-                col(ctx.t("handover.col.reason"), OpenAlert::reason, 120),
-                col(ctx.t("handover.col.state"), a -> state(a), 160),
-                col(ctx.t("handover.col.message"), a -> oneLine(a.message()), 320)));
+                col(ctx.t("handover.col.reason"), a -> words.alertReason(a), 120),
+                col(ctx.t("handover.col.state"), a -> words.alertState(a, asOf()), 140),
+                col(ctx.t("handover.col.steps"), a -> words.alertSteps(a), 240),
+                col(ctx.t("handover.col.message"), a -> oneLine(words.alertDetail(a, asOf())), 300)));
         clickable(alerts, a -> a.category().id());
         // hand-offs
         handOffs.setId("handover-handoffs");
@@ -344,8 +354,13 @@ public final class HandoverView extends BorderPane {
             model.recentShifts().stream().filter(s -> s.id() == r.shift().id()).findFirst()
                     .ifPresent(shiftPicker::setValue);
         }
-        summary.setText(ctx.t("handover.summary", r.totalMentions(),
-                words.change(r.totalMentions(), r.previousTotalMentions()), r.notices().size(),
+        previousColumn.setText(words.previousColumn(r));
+        Shift before = r.shiftBefore();
+        boolean tookOver = r.shift() != null && before != null && before.acknowledged();
+        began.setText(tookOver ? words.t("report.shift.began", before.acknowledgedBy(),
+                words.time(before.acknowledgedAt()), before.manager()) : "");
+        began.setVisible(tookOver);
+        summary.setText(ctx.t("handover.summary", r.totalMentions(), words.vsPrevious(r), r.notices().size(),
                 r.open().overdue().size(), r.handOffs().waiting(), r.open().unsorted().total()));
         showChart(r);
         totals.getItems().setAll(r.totals());
@@ -445,16 +460,9 @@ public final class HandoverView extends BorderPane {
         }
     }
 
-    private String state(OpenAlert a) {
+    private Instant asOf() {
         HandoverReport r = model.reportProperty().get();
-        Instant asOf = r == null ? ctx.clock().instant() : r.asOf();
-        if (a.snoozeExpired(asOf)) {
-            return words.t("report.open.alerts.snoozeExpired", words.time(a.snoozedUntil()));
-        }
-        if ("SNOOZED".equals(a.state()) && a.snoozedUntil() != null) {
-            return words.t("report.open.alerts.snoozedUntil", words.time(a.snoozedUntil()));
-        }
-        return a.state();
+        return r == null ? ctx.clock().instant() : r.asOf();
     }
 
     private <T> void clickable(TableView<T> table, Function<T, Long> category) {
@@ -515,8 +523,8 @@ public final class HandoverView extends BorderPane {
         this.onShowCategory = action;
     }
 
-    /** Double-clicking a notice calls this with its id (for the notices feature to show it). */
-    public void setOnShowNotice(Consumer<Long> action) {
+    /** Double-clicking a notice calls this with the notice (the desk shows its category and timeline). */
+    public void setOnShowNotice(Consumer<PostedNotice> action) {
         this.onShowNotice = action;
     }
 

@@ -75,13 +75,29 @@ public final class HandoverViewModel {
 
     /** A given window; null for the default (the shift just ending). */
     public void load(ReportWindow window) {
+        loadFrom(() -> window != null ? window : shifts.defaultWindow());
+    }
+
+    /**
+     * The shift on screen again, read afresh (its times may have been corrected); the default window when none was
+     * shown or it is gone.
+     */
+    public void reloadShift() {
+        HandoverReport r = report.get();
+        Long id = r == null || r.shift() == null ? null : r.shift().id();
+        loadFrom(() -> id == null ? shifts.defaultWindow()
+                : shifts.find(id).map(shifts::windowOf).orElseGet(shifts::defaultWindow));
+    }
+
+    /** @param window called on the background thread */
+    private void loadFrom(java.util.function.Supplier<ReportWindow> window) {
         flushNotes();
         int mine = ++generation;
         loading.set(true);
         progress.set(0);
         problem.set("");
         background.run(() -> {
-            ReportWindow w = window != null ? window : shifts.defaultWindow();
+            ReportWindow w = window.get();
             HandoverReport r = builder.build(w, p -> Platform.runLater(() -> {
                 if (mine == generation) {
                     progress.set(p);
@@ -202,7 +218,7 @@ public final class HandoverViewModel {
 
     private static HandoverReport withShift(HandoverReport r, Shift s) {
         return new HandoverReport(r.window(), r.asOf(), r.generatedAt(), s, r.shiftBefore(), r.volume(), r.totals(),
-                r.notices(), r.promised(), r.open(), r.handOffs(), r.themes());
+                r.notices(), r.promised(), r.open(), r.handOffs(), r.themes(), r.comparedWith());
     }
 
     private static Shift withNotes(Shift s, String text) {

@@ -7,6 +7,7 @@ import javafx.stage.Window;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.handover.HandoverReport.PostedNotice;
 
 /** The review screen in its own window (so it can sit on a second monitor at shift change). */
 public final class HandoverWindow {
@@ -17,13 +18,15 @@ public final class HandoverWindow {
      *
      * @param onShowCategory asked to show a category's board column
      * @param shiftModel     told when someone takes the desk
+     * @param onShowNotice   asked to show a notice (its category's column and notice timeline)
      */
     public static Stage open(Window owner, Services services, Background background, DeskContext ctx,
-            ShiftViewModel shiftModel, Consumer<Long> onShowCategory) {
+            ShiftViewModel shiftModel, Consumer<Long> onShowCategory, Consumer<PostedNotice> onShowNotice) {
         HandoverViewModel model = new HandoverViewModel(services.handover(), services.shifts(), background, ctx);
         model.setOnDeskTaken(shiftModel::changed);
         HandoverView view = new HandoverView(ctx, model);
         view.setOnShowCategory(onShowCategory);
+        view.setOnShowNotice(onShowNotice);
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
@@ -34,7 +37,13 @@ public final class HandoverWindow {
         }
         stage.setScene(scene);
         stage.setTitle(ctx.t("handover.title"));
-        stage.setOnHidden(e -> model.flushNotes());
+        // corrected shift times (from the shift menu) change the report's window: build it again
+        javafx.beans.value.ChangeListener<Number> corrected = (o, a, b) -> model.reloadShift();
+        shiftModel.correctionsProperty().addListener(corrected);
+        stage.setOnHidden(e -> {
+            shiftModel.correctionsProperty().removeListener(corrected);
+            model.flushNotes();
+        });
         stage.show();
         model.load();
         return stage;

@@ -25,12 +25,7 @@ public final class ShiftControl extends MenuButton {
         setId("shift-control");
         setGraphic(Icons.of("mdi2a-account-clock-outline"));
         getStyleClass().add("shift-control");
-        ReportText words = new ReportText(ctx.i18n().locale(), ctx.zone());
-        textProperty().bind(Bindings.createStringBinding(() -> {
-            Shift s = model.currentProperty().get();
-            return s == null ? ctx.t("handover.shift.none")
-                    : ctx.t("handover.shift.current", s.manager(), words.dateTime(s.startedAt()).substring(11));
-        }, model.currentProperty()));
+        textProperty().bind(label(ctx, model.currentProperty()));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> model.problemProperty().get().isEmpty()
                 ? ctx.t("handover.shift.tooltip") : model.problemProperty().get(), model.problemProperty()));
@@ -46,7 +41,11 @@ public final class ShiftControl extends MenuButton {
         MenuItem review = new MenuItem(ctx.t("handover.shift.review"), Icons.of("mdi2h-handshake-outline"));
         review.setId("shift-review");
         review.setOnAction(e -> openReview.run());
-        getItems().addAll(start, end, new SeparatorMenuItem(), review);
+        MenuItem correct = new MenuItem(ctx.t("handover.shift.correct"), Icons.of("mdi2c-clock-edit-outline"));
+        correct.setId("shift-correct");
+        correct.setOnAction(e -> model.recent().onSuccess(recent -> ShiftTimesDialog.open(
+                getScene() == null ? null : getScene().getWindow(), ctx, model, recent)));
+        getItems().addAll(start, end, correct, new SeparatorMenuItem(), review);
         model.problemProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty() && getScene() != null) {
                 Alert alert = new Alert(Alert.AlertType.WARNING, now, ButtonType.OK);
@@ -56,6 +55,17 @@ public final class ShiftControl extends MenuButton {
             }
         });
         model.refresh();
+    }
+
+    /** "On shift: Kim (since 09:02)" or "No shift", following the open shift (the toolbar and the status bar). */
+    public static javafx.beans.binding.StringBinding label(DeskContext ctx,
+            javafx.beans.value.ObservableValue<Shift> current) {
+        ReportText words = new ReportText(ctx.i18n().locale(), ctx.zone());
+        return Bindings.createStringBinding(() -> {
+            Shift s = current.getValue();
+            return s == null ? ctx.t("handover.shift.none")
+                    : ctx.t("handover.shift.current", s.manager(), words.dateTime(s.startedAt()).substring(11));
+        }, current);
     }
 
     private void askAndStart(DeskContext ctx, ShiftViewModel model) {

@@ -16,6 +16,8 @@ public final class ShiftViewModel {
     private final ZoneId zone;
     private final ObjectProperty<Shift> current = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
+    /** Counts corrections of past shift times, so an open review can rebuild its report. */
+    private final javafx.beans.property.IntegerProperty corrections = new javafx.beans.property.SimpleIntegerProperty();
 
     public ShiftViewModel(ShiftService shifts, Background background, ZoneId zone) {
         this.shifts = shifts;
@@ -54,6 +56,31 @@ public final class ShiftViewModel {
             shifts.endCurrent();
             return shifts.current().orElse(null);
         }).onSuccess(current::set).onFailure(this::fail);
+    }
+
+    /** The recent shifts, newest first (to pick one to correct). */
+    public Background.Job<java.util.List<Shift>> recent() {
+        return background.run(() -> shifts.recent(20)).onFailure(this::fail);
+    }
+
+    /**
+     * Corrects a shift's times after the fact (the adjacent shift's boundary moves with it; the service refuses
+     * overlaps and times in the future), all or nothing. {@code end} is ignored for the open shift. Runs off the FX
+     * thread.
+     */
+    public Background.Job<Shift> correct(long shiftId, java.time.Instant start, java.time.Instant end) {
+        problem.set("");
+        return background.run(() -> {
+            shifts.correct(shiftId, start, end); // one transaction: a refused end leaves the start too
+            return shifts.current().orElse(null);
+        }).onSuccess(open -> {
+            current.set(open);
+            corrections.set(corrections.get() + 1);
+        }).onFailure(this::fail);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty correctionsProperty() {
+        return corrections;
     }
 
     /** Another view changed the shifts (e.g. "I have the desk"): show the shift that is open now. */

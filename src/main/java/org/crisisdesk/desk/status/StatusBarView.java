@@ -48,6 +48,15 @@ public final class StatusBarView extends StatusBar {
         clock.setText(RelativeTime.absolute(ctx.clock().instant(), ctx.zone()));
     }
 
+    /** Who has the desk, as the toolbar's shift menu says it (the issue asked for it here too). */
+    public void showShift(javafx.beans.value.ObservableValue<String> shiftText) {
+        Label shift = new Label();
+        shift.setId("status-shift");
+        shift.setGraphic(Icons.of("mdi2a-account-clock-outline"));
+        shift.textProperty().bind(shiftText);
+        getRightItems().addAll(0, java.util.List.of(shift, new Separator(javafx.geometry.Orientation.VERTICAL)));
+    }
+
     private String describe(String name, SourceStatus st) {
         if (st == null) {
             return ctx.t("status.noSource");

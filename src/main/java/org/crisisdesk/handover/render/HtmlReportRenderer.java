@@ -6,7 +6,7 @@ import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.EtaOutcome;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -56,6 +56,7 @@ public final class HtmlReportRenderer {
             .tag { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600;
                    border: 1px solid currentColor; white-space: nowrap; }
             .KEPT { color: var(--good); } .MISSED { color: var(--bad); } .PENDING { color: var(--warn); }
+            .REVISED { color: var(--accent); }
             .NO_ETA { color: var(--muted); } .overdue { color: var(--bad); font-weight: 600; }
             .up { color: var(--bad); } .down { color: var(--good); }
             .empty { color: var(--muted); font-style: italic; }
@@ -134,7 +135,7 @@ public final class HtmlReportRenderer {
     private static void cards(StringBuilder h, HandoverReport r, ReportText t) {
         h.append("<div class=\"cards\">\n");
         card(h, Long.toString(r.totalMentions()), t.t("report.summary.mentions") + " · "
-                + t.t("report.summary.vsPrevious", t.change(r.totalMentions(), r.previousTotalMentions())));
+                + t.vsPrevious(r));
         card(h, Integer.toString(r.notices().size()), t.t("report.summary.notices"));
         card(h, Integer.toString(r.open().overdue().size()), t.t("report.summary.overdue"));
         card(h, Long.toString(r.handOffs().waiting()), t.t("report.summary.handoffs"));
@@ -165,8 +166,7 @@ public final class HtmlReportRenderer {
         }
         h.append("<table class=\"totals\">\n<thead><tr><th>").append(e(t.t("report.totals.category")))
                 .append("</th><th class=\"num\">").append(e(t.t("report.totals.now")))
-                .append("</th><th class=\"num\">").append(e(t.t("report.totals.previous",
-                        t.length(r.window().length())))).append("</th><th class=\"num\">")
+                .append("</th><th class=\"num\">").append(e(t.previousColumn(r))).append("</th><th class=\"num\">")
                 .append(e(t.t("report.totals.change"))).append("</th></tr></thead>\n<tbody>\n");
         for (CategoryTotal c : r.totals()) {
             h.append("<tr><td>");
@@ -214,9 +214,9 @@ public final class HtmlReportRenderer {
         EtaOutcome o = n.outcome();
         h.append("<span class=\"tag ").append(o.name()).append("\">").append(e(t.t("report.outcome." + o.name())))
                 .append("</span>");
-        if (n.followUpAt() != null && o != EtaOutcome.NO_ETA && !n.closing()) {
-            h.append("<br/><span class=\"meta\">").append(e(t.t("report.outcome.followUp", t.time(n.followUpAt()))))
-                    .append("</span>");
+        String detail = t.outcomeDetail(n);
+        if (!detail.isEmpty()) {
+            h.append("<br/><span class=\"meta\">").append(e(detail)).append("</span>");
         }
     }
 
@@ -271,12 +271,14 @@ public final class HtmlReportRenderer {
                     .append(e(t.t("report.totals.category"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.reason"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.state"))).append("</th><th>")
+                    .append(e(t.t("report.open.alerts.steps"))).append("</th><th>")
                     .append(e(t.t("report.open.alerts.message"))).append("</th></tr></thead>\n<tbody>\n");
-            for (OpenAlert a : open.alerts()) {
+            for (ReportAlert a : open.alerts()) {
                 h.append("<tr><td class=\"time\">").append(e(t.time(a.raisedAt()))).append("</td><td>")
-                        .append(e(t.noticeCategory(a.category()))).append("</td><td>").append(e(a.reason()))
-                        .append("</td><td>").append(e(alertState(a, r.asOf(), t))).append("</td><td class=\"text\">")
-                        .append(e(Escape.clip(a.message(), TEXT_CLIP))).append("</td></tr>\n");
+                        .append(e(t.noticeCategory(a.category()))).append("</td><td>").append(e(t.alertReason(a)))
+                        .append("</td><td>").append(e(t.alertState(a, r.asOf()))).append("</td><td>")
+                        .append(e(t.alertSteps(a))).append("</td><td class=\"text\">")
+                        .append(e(Escape.clip(t.alertDetail(a, r.asOf()), TEXT_CLIP))).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n");
         }
@@ -286,16 +288,6 @@ public final class HtmlReportRenderer {
         h.append(e(b.total() == 0 ? t.t("report.open.unsorted.none")
                 : t.t("report.open.unsorted.value", b.total(), t.time(b.oldest()), b.inWindow()))).append("</p>\n");
         h.append("</section>\n");
-    }
-
-    static String alertState(OpenAlert a, Instant asOf, ReportText t) {
-        if (a.snoozeExpired(asOf)) {
-            return t.t("report.open.alerts.snoozeExpired", t.time(a.snoozedUntil()));
-        }
-        if ("SNOOZED".equals(a.state()) && a.snoozedUntil() != null) {
-            return t.t("report.open.alerts.snoozedUntil", t.time(a.snoozedUntil()));
-        }
-        return a.state();
     }
 
     private static void handOffs(StringBuilder h, HandoverReport r, ReportText t) {

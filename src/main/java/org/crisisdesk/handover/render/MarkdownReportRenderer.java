@@ -4,7 +4,7 @@ import java.util.List;
 import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.HandOff;
-import org.crisisdesk.handover.HandoverReport.OpenAlert;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 import org.crisisdesk.handover.HandoverReport.Promise;
 import org.crisisdesk.handover.HandoverReport.Series;
@@ -50,8 +50,7 @@ public final class MarkdownReportRenderer {
             m.append('\n');
         }
         m.append("- **").append(md(t.t("report.summary.mentions"))).append("** ").append(r.totalMentions())
-                .append(" (").append(md(t.t("report.summary.vsPrevious", t.change(r.totalMentions(),
-                        r.previousTotalMentions())))).append(")\n");
+                .append(" (").append(md(t.vsPrevious(r))).append(")\n");
         m.append("- **").append(md(t.t("report.summary.notices"))).append("** ").append(r.notices().size()).append('\n');
         m.append("- **").append(md(t.t("report.summary.overdue"))).append("** ").append(r.open().overdue().size())
                 .append('\n');
@@ -63,7 +62,7 @@ public final class MarkdownReportRenderer {
         m.append("## ").append(md(t.t("report.volume.title"))).append("\n\n");
         m.append(md(t.t("report.volume.bucket", r.volume().bucket().toMinutes()))).append("\n\n");
         m.append("| ").append(md(t.t("report.totals.category"))).append(" | ").append(md(t.t("report.totals.now")))
-                .append(" | ").append(md(t.t("report.totals.previous", t.length(r.window().length())))).append(" | ")
+                .append(" | ").append(md(t.previousColumn(r))).append(" | ")
                 .append(md(t.t("report.totals.change"))).append(" | ").append(md(t.t("report.volume.trend")))
                 .append(" |\n|---|---:|---:|---:|---|\n");
         for (CategoryTotal c : r.totals()) {
@@ -87,8 +86,9 @@ public final class MarkdownReportRenderer {
             m.append("\n|---|---|---|---|---|---|---|---|\n");
             for (PostedNotice n : r.notices()) {
                 String outcome = t.t("report.outcome." + n.outcome().name());
-                if (n.followUpAt() != null && n.outcome() != HandoverReport.EtaOutcome.NO_ETA && !n.closing()) {
-                    outcome += " (" + t.t("report.outcome.followUp", t.time(n.followUpAt())) + ")";
+                String detail = t.outcomeDetail(n);
+                if (!detail.isEmpty()) {
+                    outcome += " (" + detail + ")";
                 }
                 m.append("| ").append(md(t.time(n.postedAt()))).append(" | ").append(md(t.noticeCategory(n.category())))
                         .append(" | ").append(md(n.department())).append(" | ").append(md(t.stage(n))).append(" | ")
@@ -126,11 +126,12 @@ public final class MarkdownReportRenderer {
         if (r.open().alerts().isEmpty()) {
             m.append("_").append(md(t.t("report.open.alerts.none"))).append("_\n\n");
         } else {
-            for (OpenAlert a : r.open().alerts()) {
+            for (ReportAlert a : r.open().alerts()) {
                 m.append("- ").append(md(t.time(a.raisedAt()))).append(" · ").append(md(t.noticeCategory(a.category())))
-                        .append(" · ").append(md(a.reason())).append(" · ")
-                        .append(md(HtmlReportRenderer.alertState(a, r.asOf(), t))).append(" — ")
-                        .append(md(Escape.clip(a.message(), HtmlReportRenderer.TEXT_CLIP))).append('\n');
+                        .append(" · ").append(md(t.alertReason(a))).append(" · ")
+                        .append(md(t.alertState(a, r.asOf()))).append(" — ")
+                        .append(md(Escape.clip(t.alertDetail(a, r.asOf()), HtmlReportRenderer.TEXT_CLIP)))
+                        .append(" (").append(md(t.alertSteps(a))).append(")\n");
             }
             m.append('\n');
         }

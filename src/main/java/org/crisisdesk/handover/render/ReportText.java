@@ -12,6 +12,7 @@ import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryRef;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
+import org.crisisdesk.handover.HandoverReport.ReportAlert;
 
 /**
  * The report's words (Korean base, English) and how it writes times: "HH:mm" on the report's own day, "MM-dd HH:mm"
@@ -27,6 +28,7 @@ public final class ReportText {
     private final ZoneId zone;
     private final ResourceBundle bundle;
     private final LocalDate day;
+    private final org.crisisdesk.alert.AlertWords alertWords;
 
     public ReportText(Locale locale, ZoneId zone) {
         this(locale, zone, null);
@@ -38,6 +40,7 @@ public final class ReportText {
         this.day = day;
         this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.alertWords = org.crisisdesk.alert.AlertWords.of(this.locale, this::time);
     }
 
     /** The same words, writing short times relative to the report's first day. */
@@ -80,6 +83,60 @@ public final class ReportText {
         return c.unsorted() ? t("report.category.general") : c.name();
     }
 
+    /**
+     * What followed a notice's ETA, for the outcome cell: "next notice 01:45", "ETA moved to 04:00 at 01:45", "ETA
+     * dropped at 01:45", or "" (no ETA, a closing notice, nothing followed). One wording for the renderers and the desk.
+     */
+    public String outcomeDetail(PostedNotice n) {
+        if (n.followUpAt() == null || n.outcome() == HandoverReport.EtaOutcome.NO_ETA || n.closing()) {
+            return "";
+        }
+        if (n.outcome() == HandoverReport.EtaOutcome.REVISED) {
+            return n.revisedEta() == null ? t("report.outcome.dropped", time(n.followUpAt()))
+                    : t("report.outcome.revisedTo", time(n.followUpAt()), time(n.revisedEta()));
+        }
+        return t("report.outcome.followUp", time(n.followUpAt()));
+    }
+
+    /** The alert's reason in the report's language (as the desk words it). */
+    public String alertReason(ReportAlert a) {
+        return alertWords.reason(a.reason());
+    }
+
+    /** The measures behind the alert, worded from its facts; the stored (English) message when it has none. */
+    public String alertDetail(ReportAlert a, Instant asOf) {
+        String d = alertWords.detail(a.reason(), a.level(), a.facts(), asOf);
+        return d != null ? d : a.message() == null ? "" : a.message();
+    }
+
+    /** Where the alert stood at {@code asOf}: "snooze ended (12:40)", "snoozed until 13:10", "resolved by notice #4"… */
+    public String alertState(ReportAlert a, Instant asOf) {
+        if (a.snoozeExpired(asOf)) {
+            return t("report.open.alerts.snoozeExpired", time(a.snoozedUntil()));
+        }
+        if ("SNOOZED".equals(a.state()) && a.snoozedUntil() != null) {
+            return t("report.open.alerts.snoozedUntil", time(a.snoozedUntil()));
+        }
+        try {
+            return alertWords.state(org.crisisdesk.alert.AlertState.valueOf(a.state()), a.snoozedUntil(),
+                    a.resolvedByNotice());
+        } catch (IllegalArgumentException e) {
+            return a.state();
+        }
+    }
+
+    /** What was done about the alert, oldest first ("13:05 snoozed until 13:35 by Kim; 14:10 resolved by notice #12"). */
+    public String alertSteps(ReportAlert a) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (HandoverReport.AlertStep s : a.steps()) {
+            String w = alertWords.step(s.event(), s.snoozedUntil());
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out.isEmpty() ? t("report.open.alerts.noSteps") : String.join("; ", out);
+    }
+
     /** "2/4 label" or "" when the notice has no stage. */
     public String stage(PostedNotice n) {
         StringBuilder sb = new StringBuilder();
@@ -111,6 +168,19 @@ public final class ReportText {
         }
         long pct = Math.round(100.0 * d / previous);
         return abs + " (" + (pct > 0 ? "+" : pct < 0 ? "−" : "") + Math.abs(pct) + "%)";
+    }
+
+    /** "+11 (+85%) vs previous shift", or "… vs the 9h before" when there was no shift to compare with. */
+    public String vsPrevious(HandoverReport r) {
+        String change = change(r.totalMentions(), r.previousTotalMentions());
+        return r.comparedWithShift() ? t("report.summary.vsPrevious", change)
+                : t("report.summary.vsBefore", change, length(r.comparedWith().length()));
+    }
+
+    /** The totals' comparison column: "Previous shift (Kim)" or "Previous 9h". */
+    public String previousColumn(HandoverReport r) {
+        return r.comparedWithShift() ? t("report.totals.previousShift", r.comparedWith().shift().manager())
+                : t("report.totals.previous", length(r.comparedWith().length()));
     }
 
     /** "9h", "8h 30m", "45m". */

@@ -52,6 +52,7 @@ class DeskHandoverTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().equals("No shift"));
         robot.interact(() -> session.shifts().start("Kim Minji", "09-18"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shift.getText().startsWith("On shift: Kim Minji (since "));
+        assertThat(robot.lookup("#status-shift").queryAs(Label.class).getText()).isEqualTo(shift.getText());
 
         robot.interact(window::openHandover);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#handover-summary").tryQuery()
@@ -75,5 +76,36 @@ class DeskHandoverTest {
         assertThat(column.getScene()).isNotNull();
         double after = column.localToScene(column.getBoundsInLocal()).getMinX();
         assertThat(after).isLessThan(window.getWidth()).isLessThan(before);
+    }
+
+    @Test
+    void aNoticeInTheReviewLeadsToItsColumnAndTheComposerTimeline(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.boards().columns().isEmpty());
+        Long last = session.boards().columns().get(session.boards().columns().size() - 1).categoryId();
+        robot.interact(() -> session.shifts().start("Kim Minji", ""));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.shifts().currentProperty().get() != null);
+        java.time.Instant now = session.services().clock().instant();
+        new org.crisisdesk.handover.ReportFixture(session.services()).notice("POSTED", last, now,
+                now.plus(java.time.Duration.ofHours(2)), null, 1, 3, "확인 중입니다");
+
+        robot.interact(window::openHandover);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#handover-notices").tryQuery()
+                .map(n -> !((javafx.scene.control.TableView<?>) n).getItems().isEmpty()).orElse(false));
+        javafx.scene.control.TableView<?> notices = robot.lookup("#handover-notices").queryTableView();
+        assertThat(notices.getTooltip().getText()).startsWith("Double-click");
+        javafx.scene.control.TabPane tabs = robot.lookup("#right-tabs").query();
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero(); // the detail tab, before
+
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#handover-scroll").query();
+        robot.interact(() -> scroll.setVvalue(0.25)); // the notices table, below the chart, into the screen
+        robot.doubleClickOn(robot.lookup("#handover-notices .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.composer().categoryProperty().get() != null
+                && last.equals(session.composer().categoryProperty().get().id()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.composer().timeline().isEmpty());
+        assertThat(session.composer().timeline()).singleElement()
+                .satisfies(e -> assertThat(e.facts().text()).isEqualTo("확인 중입니다"));
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        robot.interact(window::layout);
+        assertThat(window.boardsView().column(last).getScene()).isNotNull(); // scrolled into view
     }
 }

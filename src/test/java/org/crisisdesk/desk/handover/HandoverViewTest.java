@@ -92,8 +92,15 @@ class HandoverViewTest {
         assertThat(first.getData().stream().mapToLong(d -> d.getYValue().longValue()).sum()).isEqualTo(12);
 
         assertThat(robot.lookup("#handover-notices").queryTableView().getItems()).hasSize(5);
+        // a postponed ETA reads as revised, not kept, and its row is coloured as such
+        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "revised in time · ETA moved to 04:00 by the notice at 01:45".equals(c.getText())).tryQuery())
+                .isPresent();
+        assertThat(robot.lookup("#handover-notices .table-row-cell.eta-REVISED").queryAll()).hasSize(1);
         assertThat(robot.lookup("#handover-uncovered").queryTableView().getItems()).hasSize(2);
-        assertThat(robot.lookup("#handover-alerts").queryTableView().getItems()).hasSize(2);
+        assertThat(robot.lookup("#handover-alerts").queryTableView().getItems()).hasSize(5);
+        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "03:05 dismissed by Night <Owl>".equals(c.getText())).tryQuery()).isPresent();
         assertThat(robot.lookup("#handover-handoffs").queryTableView().getItems()).hasSize(4);
         TableView<HandoverReport.Theme> themes = robot.lookup("#handover-themes").queryTableView();
         assertThat(themes.getItems().get(0)).isEqualTo(new HandoverReport.Theme("인증", 5));
@@ -101,6 +108,8 @@ class HandoverViewTest {
                 .isEqualTo("8 · oldest 10-16 14:00 · 6 in this window");
         assertThat(robot.lookup("#handover-ack-status").queryAs(Label.class).getText())
                 .isEqualTo("Nobody has acknowledged this handover yet");
+        assertThat(robot.lookup("#handover-began").queryAs(Label.class).getText())
+                .isEqualTo("김민지 took over from the previous shift (Night <Owl>) at 00:02");
         // hostile text is plain text in a table cell
         assertThat(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
                 && c.getText().startsWith("<script>alert('x')</script>")).tryQuery()).isPresent();

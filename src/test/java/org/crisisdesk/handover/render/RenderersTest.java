@@ -75,12 +75,18 @@ class RenderersTest {
         assertThat(((Element) svgs.item(0)).getElementsByTagName("polygon").getLength())
                 .isEqualTo(report.volume().series().size());
         String text = doc.getDocumentElement().getTextContent();
-        assertThat(text).contains("지킴").contains("놓침").contains("기다리는 중")
+        assertThat(text).contains("지킴").contains("놓침").contains("기다리는 중").contains("변경 안내")
+                .contains("10:45 공지에서 ETA를 13:00(으)로 늦춤")
                 .contains("김민지님이 09:02에 이전 근무(Night <Owl>)에서 인계받음")
                 .contains("이번 기간 3건 접수 · 그중 1건 내보냄 · 아직 내보내지 않은 건 전체 3건")
                 .contains("아직 아무도 인계를 확인하지 않았습니다")
                 .contains("인증");
         assertThat(text).contains("12:00").contains("19:00"); // ETA 03:00 UTC shown in Seoul time... overdue
+        // alerts from their history, in Korean: what was done about each, and the measures behind it
+        assertThat(text).contains("평소보다 급증").containsPattern("11:20 공지 #\\d+로 해결")
+                .contains("12:05 Night <Owl>님이 무시함").contains("15:10 김민지 <i>님이 17:00까지 미룸")
+                .contains("미분류 25건 대기, 가장 오래된 멘션 40분 전").contains("미룸 끝남 (17:00)")
+                .doesNotContain("Notice overdue");
     }
 
     @Test
@@ -94,7 +100,11 @@ class RenderersTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt; 알림")
                 .contains("&lt;b&gt;확정&lt;/b&gt;")
                 .contains("Night &lt;Owl&gt;")
-                .contains("**놓침");
+                .contains("**놓침")
+                .contains("12:05 Night &lt;Owl&gt;님이 무시함")
+                .contains("김민지님이 09:02에 이전 근무(Night &lt;Owl&gt;)에서 인계받음") // how this shift began
+                .contains("30분 단위").doesNotContain("누적") // no chart in Markdown, only sparklines
+                .contains("| 변경 안내 (10:45 공지에서 ETA를 13:00(으)로 늦춤) |");
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
         // every table row keeps its column count: no cell text added a pipe
         md.lines().filter(l -> l.startsWith("| ") && l.contains("배송 지연 안내"))
@@ -111,7 +121,11 @@ class RenderersTest {
             String html = HtmlReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             String text = parse(html).getDocumentElement().getTextContent();
             assertThat(text).contains("Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30")
-                    .contains("Shift handover report").contains("kept").contains("missed");
+                    .contains("Shift handover report").contains("kept").contains("missed")
+                    .contains("revised in time").contains("ETA moved to 04:00 by the notice at 01:45")
+                    .contains("06:10 snoozed until 08:00 by 김민지 <i>").contains("Unsorted backlog")
+                    .contains("25 waiting in Unsorted, oldest 40 min")
+                    .contains("김민지 took over from the previous shift (Night <Owl>) at 00:02");
             String md = MarkdownReportRenderer.render(r, new ReportText(Locale.ENGLISH, ZoneId.of("UTC")));
             assertThat(md).contains("**Alex \"the closer\" Park said \"I have the desk\" at 2026-10-17 09:30**");
         }
