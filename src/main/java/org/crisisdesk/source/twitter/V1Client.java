@@ -125,10 +125,13 @@ final class V1Client implements XClient {
         }
         String handle = u != null && u.getScreenName() != null ? u.getScreenName() : "id:unknown";
         Instant created = s.getCreatedAt() != null ? s.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(s.getId());
-        String reply = s.getInReplyToStatusId() > 0 ? Long.toString(s.getInReplyToStatusId()) : null;
+        // conversation id means what v2 means by it: the id of the conversation's first post. v1.1 only names the
+        // post replied to, which is the first post only for a direct reply; storing it would file a deep reply under
+        // its parent. So a post that replies to nothing roots its own conversation, and a reply's is left unknown.
+        String conversation = s.getInReplyToStatusId() > 0 ? null : Long.toString(s.getId());
         return new Mention("x", Long.toString(s.getId()), created, Twitter4j.limit(Twitter4j.clean(handle), 100),
                 Twitter4j.limit(Twitter4j.clean(u == null ? null : u.getName()), 400), Twitter4j.limit(s.getLang(), 16),
-                Twitter4j.clean(text == null ? "" : text), reply, null, null);
+                Twitter4j.clean(text == null ? "" : text), conversation, null, null);
     }
 
     @Override

@@ -171,6 +171,14 @@ public final class FakeXServer implements AutoCloseable {
         return p;
     }
 
+    /** A mention that replies to post {@code parent}, visible from {@code at}. */
+    public synchronized Post reply(String text, Instant at, long parent) {
+        Post p = mention(text, at);
+        Post r = new Post(p.id(), p.authorId(), p.username(), p.name(), p.text(), p.lang(), p.visibleAt(), parent);
+        mentions.set(mentions.indexOf(p), r);
+        return r;
+    }
+
     /**
      * A mention that appears {@code offset} after the first mentions request reaches the server, so a crisis can start
      * once the collector runs, however long the machine takes to start it.

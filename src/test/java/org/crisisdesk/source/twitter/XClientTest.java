@@ -68,6 +68,21 @@ class XClientTest {
 
     @ParameterizedTest
     @EnumSource(ApiVersion.class)
+    void aPostThatRepliesToNothingRootsItsConversationAndV1LeavesAReplysRootUnknown(ApiVersion api)
+            throws Exception {
+        FakeXServer.Post root = server.mention("첫 글", clock.instant());
+        FakeXServer.Post reply = server.reply("답글", clock.instant(), 12345L);
+        XClient c = client(api);
+        MentionPage page = c.mentions(c.verify(), null, null);
+        java.util.Map<String, String> conversation = new java.util.HashMap<>();
+        page.mentions().forEach(m -> conversation.put(m.platformId(), m.conversationId()));
+        assertThat(conversation.get(Long.toString(root.id()))).isEqualTo(Long.toString(root.id()));
+        // v2 names the conversation's first post; v1.1 only the post replied to, which may not be the first
+        assertThat(conversation.get(Long.toString(reply.id()))).isEqualTo(api == ApiVersion.V2 ? "12345" : null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
     void pagesBackWithTheApiCursorAndSinceId(ApiVersion api) throws Exception {
         var old = server.mention("old", clock.instant());
         server.burst(250, clock.instant(), "burst");
