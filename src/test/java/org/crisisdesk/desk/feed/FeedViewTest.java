@@ -226,6 +226,17 @@ class FeedViewTest {
         assertThat(robot.lookup("#feed-search").queryAs(TextField.class).isFocused()).isTrue();
     }
 
+    @Test
+    void visibleCardsRefreshTheirRelativeTimeAsTheMinutesPass(FxRobot robot) throws Exception {
+        loaded();
+        javafx.scene.control.Label time = robot.from(card(shown().get(0))).lookup(".mention-time")
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(time.getText()).isEqualTo("13분 전"); // 1004 was posted at 03:16:44, the desk's clock says 03:30
+        clock.advance(java.time.Duration.ofHours(2));
+        // the session's own minute tick, not one the test makes
+        WaitForAsyncUtils.waitFor(25, TimeUnit.SECONDS, () -> time.getText().equals("2시간 전"));
+    }
+
     private Node card(String platformId) {
         int i = shown().indexOf(platformId);
         for (Node n : feed().lookupAll(".list-cell")) {
