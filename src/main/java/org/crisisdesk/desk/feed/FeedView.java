@@ -1,14 +1,10 @@
 package org.crisisdesk.desk.feed;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.collections.MapChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,13 +20,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.Icons;
 import org.crisisdesk.desk.MentionCell;
 import org.crisisdesk.desk.NewPill;
 import org.crisisdesk.mention.StoredMention;
-import org.crisisdesk.triage.Category;
 
 /** The live feed: search and filters on top, a virtualized list of cards, and the "N new" pill. */
 public final class FeedView extends BorderPane {
@@ -53,7 +47,7 @@ public final class FeedView extends BorderPane {
         pause.setId("feed-pause");
         pause.setTooltip(new Tooltip(ctx.t("feed.pause")));
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
-        ComboBox<FeedCategory> category = categoryChoice(ctx);
+        ComboBox<FeedCategory> category = FeedCategoryChoice.of(ctx, model.categoryProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, category, pause);
@@ -121,51 +115,6 @@ public final class FeedView extends BorderPane {
                 open();
             }
         });
-    }
-
-    /** All / Unsorted / each active category in board order, kept current as categories are edited. */
-    private ComboBox<FeedCategory> categoryChoice(DeskContext ctx) {
-        ComboBox<FeedCategory> box = new ComboBox<>();
-        box.setId("feed-category");
-        box.setTooltip(new Tooltip(ctx.t("feed.category.tip")));
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(FeedCategory c) {
-                if (c == null || c.equals(FeedCategory.ALL)) {
-                    return ctx.t("feed.category.all");
-                }
-                if (c.unsorted()) {
-                    return ctx.t("feed.category.unsorted");
-                }
-                Category cat = ctx.categories().get(c.categoryId());
-                return cat == null ? "#" + c.categoryId() : cat.name();
-            }
-
-            @Override
-            public FeedCategory fromString(String s) {
-                return null;
-            }
-        });
-        Runnable refresh = () -> {
-            List<FeedCategory> choices = new ArrayList<>(List.of(FeedCategory.ALL, FeedCategory.UNSORTED));
-            ctx.categories().values().stream().filter(c -> !c.archived())
-                    .sorted(Comparator.comparingInt(Category::position).thenComparingLong(Category::id))
-                    .forEach(c -> choices.add(FeedCategory.of(c.id())));
-            FeedCategory current = model.categoryProperty().get();
-            box.getItems().setAll(choices);
-            // a category that was removed or archived leaves the choice: the feed then shows everything
-            model.categoryProperty().set(choices.contains(current) ? current : FeedCategory.ALL);
-            box.setValue(model.categoryProperty().get());
-        };
-        ctx.categories().addListener((MapChangeListener<Long, Category>) c -> refresh.run());
-        refresh.run();
-        box.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                model.categoryProperty().set(b);
-            }
-        });
-        model.categoryProperty().addListener((o, a, b) -> box.setValue(b));
-        return box;
     }
 
     private void watchScroll() {

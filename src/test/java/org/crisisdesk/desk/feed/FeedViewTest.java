@@ -146,6 +146,22 @@ class FeedViewTest {
     }
 
     @Test
+    void theChoiceFollowsARenameAndAnArchivedCategoryFallsBackToAll(FxRobot robot) throws Exception {
+        loaded();
+        choose(robot, DELIVERY);
+        await(() -> shown().equals(List.of("1001")));
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#feed-category").queryAs(
+                javafx.scene.control.ComboBox.class);
+        var delivery = services.categories().byName(DELIVERY).orElseThrow();
+        robot.interact(() -> session.boards().rename(delivery, "배송 문의"));
+        await(() -> robot.from(box).lookup(".list-cell").queryLabeled().getText().equals("배송 문의"));
+        assertThat(shown()).containsExactly("1001");
+        robot.interact(() -> session.boards().archive(session.context().categories().get(delivery.id())));
+        await(() -> feed().getItems().size() == FILLERS + 4);
+        assertThat(session.feed().categoryProperty().get()).isEqualTo(FeedCategory.ALL);
+    }
+
+    @Test
     void aMentionFiledIntoTheShownCategoryJoinsItInPlace(FxRobot robot) throws Exception {
         loaded();
         choose(robot, DELIVERY);
