@@ -14,6 +14,7 @@ public final class DeskContext {
     private I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
+    private final javafx.beans.property.ReadOnlyLongWrapper minute = new javafx.beans.property.ReadOnlyLongWrapper();
     private final ObservableMap<Long, Category> categories = FXCollections.observableHashMap();
     private final javafx.beans.property.StringProperty deskName = new javafx.beans.property.SimpleStringProperty("");
 
@@ -21,6 +22,7 @@ public final class DeskContext {
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
+        tick();
     }
 
     public I18n i18n() {
@@ -38,6 +40,19 @@ public final class DeskContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The clock's current minute (epoch minutes), moved on by {@link #tick()}: cards listen to it to refresh their
+     * "3m ago", so one change a minute reaches every card, and none of them runs a timer of its own.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty minuteProperty() {
+        return minute.getReadOnlyProperty();
+    }
+
+    /** Reads the clock; a new minute notifies {@link #minuteProperty()} listeners. FX thread. */
+    public void tick() {
+        minute.set(Math.floorDiv(clock.instant().getEpochSecond(), 60));
     }
 
     public ZoneId zone() {

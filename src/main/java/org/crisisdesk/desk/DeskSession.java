@@ -23,6 +23,7 @@ public final class DeskSession implements AutoCloseable {
     private final DeskContext ctx;
     private final Background background;
     private final IngestBridge bridge = new IngestBridge();
+    private final javafx.animation.Timeline minuteTicker;
     private final FeedViewModel feed;
     private final BoardsViewModel boards;
     private final StatusViewModel status;
@@ -43,6 +44,8 @@ public final class DeskSession implements AutoCloseable {
         this.collector = collector;
         this.replay = replay;
         this.background = new Background(services.background());
+        this.minuteTicker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(15), e -> ctx.tick()));
         this.feed = new FeedViewModel(services.mentions(), background);
         // who moves are credited to in the history: the desk's name from the settings, else the OS user
         this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
@@ -123,6 +126,9 @@ public final class DeskSession implements AutoCloseable {
         if (closed) {
             return;
         }
+        // every 15 s: a new minute reaches the cards' relative times within a quarter of a minute of the clock's
+        minuteTicker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        minuteTicker.play();
         boards.reload();
         services.engine().startReconcile();
         bridge.start();
@@ -217,6 +223,12 @@ public final class DeskSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // JavaFX 21 refuses to stop an animation from another thread
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            minuteTicker.stop();
+        } else {
+            javafx.application.Platform.runLater(minuteTicker::stop);
+        }
         services.alerts().stop();
         bridge.stop();
         boards.stop();

@@ -72,6 +72,10 @@ public final class MainWindow extends StackPane {
         detailView.setOpenLink(openLink);
         boardsView.acceptFrom(feedView.list());
         HistoryView history = new HistoryView(ctx, session.boards());
+        // the conversation first: it is what a reply is about; the moves are the desk's own bookkeeping
+        org.crisisdesk.desk.detail.ThreadView thread = new org.crisisdesk.desk.detail.ThreadView(ctx,
+                session.background(), session.services().mentions(), this::openMention);
+        detailView.addSection(thread::showFor);
         detailView.addSection(history::showFor);
         // a move of the mention on display shows at once, with its new history
         session.boards().setViewListener(changed -> {

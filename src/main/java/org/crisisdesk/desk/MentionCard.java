@@ -35,6 +35,10 @@ public final class MentionCard extends VBox {
     /** The text the card shows, and when JavaFX cannot wrap it, the width its lines were broken for (else NaN). */
     private String shownText = "";
     private double brokenFor = Double.NaN;
+    /** When the shown mention was posted, for the minute's refresh of its relative time (null before a show). */
+    private java.time.Instant shownAt;
+    /** Held here: the context holds it weakly, so a card dropped with its cell is not kept alive by the ticks. */
+    private final javafx.beans.value.ChangeListener<Number> onMinute = (o, was, now) -> refreshTime();
 
     public MentionCard(DeskContext ctx, int clampLines) {
         this.ctx = ctx;
@@ -52,6 +56,7 @@ public final class MentionCard extends VBox {
         // tooltip and the detail pane): every card has the same height, so lists can use a fixed cell size and never
         // measure wrapped text (issue #8: that was half of the FX thread's time under a burst).
         this.clampLines = clampLines;
+        ctx.minuteProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onMinute));
         text.fontProperty().addListener((o, a, b) -> {
             fixTextHeight();
             if (!Double.isNaN(brokenFor)) {
@@ -98,11 +103,19 @@ public final class MentionCard extends VBox {
         text.setMaxHeight(h);
     }
 
+    /** Sets the relative time again (one label's text, no layout of the card): "3m ago" must not stay "now". */
+    private void refreshTime() {
+        if (shownAt != null) {
+            time.setText(RelativeTime.relative(ctx.i18n(), shownAt, ctx.clock().instant(), ctx.zone()));
+        }
+    }
+
     public void show(StoredMention sm) {
         Mention m = sm.mention();
         name.setText(m.authorName() == null || m.authorName().isBlank() ? m.author() : m.authorName());
         handle.setText("@" + m.author());
-        time.setText(RelativeTime.relative(ctx.i18n(), m.createdAt(), ctx.clock().instant(), ctx.zone()));
+        shownAt = m.createdAt();
+        time.setText(RelativeTime.relative(ctx.i18n(), shownAt, ctx.clock().instant(), ctx.zone()));
         timeTip.setText(RelativeTime.absolute(m.createdAt(), ctx.zone()));
         shownText = CardText.forDisplay(m.text());
         brokenFor = ComplexTextLines.needed(shownText) ? 0 : Double.NaN;

@@ -544,6 +544,34 @@ public final class MentionStore {
         });
     }
 
+    /**
+     * The newest {@code limit} stored mentions of one conversation, oldest first: those whose conversation id is
+     * {@code conversationId} and the conversation's first post itself (its platform id is the conversation id), from
+     * the same source. No index on conversation_id: one scan, run off the FX thread, when a mention is opened.
+     */
+    public List<StoredMention> conversation(String source, String conversationId, int limit) {
+        if (conversationId == null || conversationId.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        return db.inTransaction(c -> {
+            List<StoredMention> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE source = ? AND "
+                    + "(conversation_id = ? OR platform_id = ?) ORDER BY created_at DESC, pk DESC FETCH FIRST "
+                    + limit + " ROWS ONLY")) {
+                st.setString(1, source);
+                st.setString(2, conversationId);
+                st.setString(3, conversationId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            java.util.Collections.reverse(out);
+            return out;
+        });
+    }
+
     public List<StoredMention> find(List<Long> pks) {
         if (pks.isEmpty()) {
             return List.of();

@@ -8,8 +8,15 @@ import java.time.Instant;
  * @param until          end of a back-off or pause, or null
  * @param rateRemaining  requests left in the current rate-limit window, or null when unknown
  * @param lastPoll       time of the last completed poll, or null
+ * @param gapBefore      mentions posted before this may be missing (more arrived than the API lets a source page
+ *                       back to), or null; an instant, so each reader shows it in its own zone
  */
-public record SourceStatus(State state, String detail, Instant until, Integer rateRemaining, Instant lastPoll) {
+public record SourceStatus(State state, String detail, Instant until, Integer rateRemaining, Instant lastPoll,
+        Instant gapBefore) {
+
+    public SourceStatus(State state, String detail, Instant until, Integer rateRemaining, Instant lastPoll) {
+        this(state, detail, until, rateRemaining, lastPoll, null);
+    }
 
     public enum State {
         STARTING,

@@ -75,7 +75,7 @@ class DeskWindowTest {
         robot.clickOn("#feed-search").write("lang:xx").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feed.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(((Label) feed.getPlaceholder()).getText()).isEqualTo("No mentions match the search or “Unsorted only”.");
+        assertThat(((Label) feed.getPlaceholder()).getText()).isEqualTo("No mentions match the search or the chosen category.");
 
         robot.clickOn("#feed-search").type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !feed.getItems().isEmpty());

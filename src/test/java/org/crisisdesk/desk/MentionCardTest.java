@@ -32,11 +32,12 @@ class MentionCardTest {
     private final Services services = TempDesk.open(TempDesk.newHome(), clock);
     private MentionCard card;
     private Category delivery;
+    private DeskContext ctx;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, ZoneId.of("Asia/Seoul"));
+        ctx = new DeskContext(new I18n(I18n.KOREAN), clock, ZoneId.of("Asia/Seoul"));
         delivery = services.categories().byName("배송 지연").orElseThrow();
         ctx.categories().put(delivery.id(), delivery);
         card = new MentionCard(ctx, 3);
@@ -208,5 +209,22 @@ class MentionCardTest {
         robot.moveTo(time);
         robot.interact(() -> {});
         assertThat(time.getTooltip().getText()).as("the absolute time").contains("2026");
+    }
+
+    @Test
+    void theRelativeTimeMovesOnWithTheMinuteAndADayOldPostShowsItsDate(FxRobot robot) {
+        Mention m = new Mention("x", "2", clock.instant(), "user", "고객", "ko", "택배 언제 와요?", null, null, null);
+        robot.interact(() -> card.show(new StoredMention(2, m, m.createdAt(), null, null, null, null, null, null)));
+        List<String> seen = new java.util.ArrayList<>();
+        Runnable read = () -> seen.add(robot.from(card).lookup(".mention-time").queryAs(Label.class).getText());
+        robot.interact(read);
+        clock.advance(java.time.Duration.ofMinutes(3));
+        robot.interact(read); // the clock moved, the minute was not ticked yet: nothing redrawn
+        robot.interact(ctx::tick);
+        robot.interact(read);
+        clock.advance(java.time.Duration.ofHours(30));
+        robot.interact(ctx::tick);
+        robot.interact(read);
+        assertThat(seen).containsExactly("방금", "방금", "3분 전", "10-17 18:00"); // posted 09:00 UTC, 18:00 in Seoul
     }
 }

@@ -37,6 +37,29 @@ class MentionStoreTest {
     }
 
     @Test
+    void aConversationIsItsFirstPostAndItsRepliesOldestFirstFromOneSource() {
+        try (Services s = TempDesk.open(TempDesk.newHome(), TempDesk.fixed("2026-10-17T03:00:00Z"))) {
+            java.time.Instant t = java.time.Instant.parse("2026-10-17T01:00:00Z");
+            s.mentions().ingest(List.of(
+                    Filing.unsorted(reply("x", "300", t.plusSeconds(30), "100")),
+                    Filing.unsorted(reply("x", "100", t, null)), // the first post, stored after a reply
+                    Filing.unsorted(reply("x", "200", t.plusSeconds(20), "100")),
+                    Filing.unsorted(reply("x", "400", t.plusSeconds(10), "999")),
+                    Filing.unsorted(reply("replay", "500", t.plusSeconds(5), "100"))), null, "t");
+
+            assertThat(s.mentions().conversation("x", "100", 10)).extracting(StoredMention::platformId)
+                    .containsExactly("100", "200", "300");
+            assertThat(s.mentions().conversation("x", "100", 2)).extracting(StoredMention::platformId)
+                    .containsExactly("200", "300"); // the newest two
+            assertThat(s.mentions().conversation("x", null, 10)).isEmpty();
+        }
+    }
+
+    private static Mention reply(String source, String id, java.time.Instant at, String conversation) {
+        return new Mention(source, id, at, "user" + id, null, "ko", "text " + id, conversation, null, null);
+    }
+
+    @Test
     void pagesNewestFirstAndFiltersByTextAuthorAndCategory() {
         try (Services s = TempDesk.open(TempDesk.newHome(), TempDesk.fixed("2026-10-17T03:00:00Z"))) {
             long cat = s.categories().ensure("배송 지연").id();

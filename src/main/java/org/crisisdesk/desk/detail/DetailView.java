@@ -1,5 +1,6 @@
 package org.crisisdesk.desk.detail;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
@@ -10,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.crisisdesk.desk.ComplexTextLines;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.mention.Links;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
@@ -83,7 +85,22 @@ public final class DetailView extends ScrollPane {
         where.setWrapText(true);
         Hyperlink link = new Hyperlink(ctx.t("detail.openOnX"));
         link.setOnAction(e -> openLink.accept(m.permalink()));
-        box.getChildren().setAll(title, author, when, text, where);
+        box.getChildren().setAll(title, author, when, text);
+        List<String> urls = Links.in(m.text());
+        if (!urls.isEmpty()) {
+            // the text stays a TextArea (exact selection and copy, complex scripts); its links are offered below it
+            VBox links = new VBox(0);
+            links.setId("detail-links");
+            for (String url : urls) {
+                Hyperlink l = new Hyperlink(url);
+                l.getStyleClass().add("detail-link");
+                l.setTooltip(new javafx.scene.control.Tooltip(ctx.t("detail.link.open", url)));
+                l.setOnAction(e -> openLink.accept(url));
+                links.getChildren().add(l);
+            }
+            box.getChildren().add(links);
+        }
+        box.getChildren().add(where);
         if (sm.suggestedCategoryId() != null && sm.categoryId() == null) {
             Category s = ctx.categories().get(sm.suggestedCategoryId());
             if (s != null) {

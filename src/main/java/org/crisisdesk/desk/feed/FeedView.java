@@ -6,6 +6,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
@@ -46,13 +47,10 @@ public final class FeedView extends BorderPane {
         pause.setId("feed-pause");
         pause.setTooltip(new Tooltip(ctx.t("feed.pause")));
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
-        ToggleButton unsorted = new ToggleButton(ctx.t("feed.unsortedOnly"));
-        unsorted.setId("feed-unsorted-only");
-        unsorted.selectedProperty().bindBidirectional(model.unsortedOnlyProperty());
-        unsorted.selectedProperty().addListener((o, a, b) -> model.reload());
+        ComboBox<FeedCategory> category = FeedCategoryChoice.of(ctx, model.categoryProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, unsorted, pause);
+        HBox header = new HBox(6, title, spacer, category, pause);
         header.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("feed-search");

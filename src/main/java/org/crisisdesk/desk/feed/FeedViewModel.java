@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -37,9 +39,9 @@ public final class FeedViewModel {
     private final BooleanProperty holding = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final StringProperty searchText = new SimpleStringProperty("");
-    private final BooleanProperty unsortedOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<FeedCategory> category = new SimpleObjectProperty<>(FeedCategory.ALL);
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    /** True while the list shows a search or "unsorted only" rather than every mention (its empty state differs). */
+    /** True while the list shows a search or one category rather than every mention (its empty state differs). */
     private final BooleanProperty filtered = new SimpleBooleanProperty();
     private MentionFilter filter = MentionFilter.ALL;
 
@@ -51,6 +53,7 @@ public final class FeedViewModel {
                 showNew();
             }
         });
+        category.addListener((o, was, now) -> reload());
         paused.addListener((o, was, now) -> {
             if (!now && !holding.get()) {
                 showNew();
@@ -80,8 +83,9 @@ public final class FeedViewModel {
         return searchText;
     }
 
-    public BooleanProperty unsortedOnlyProperty() {
-        return unsortedOnly;
+    /** All, Unsorted or one category; a change reloads the feed. Never null. */
+    public ObjectProperty<FeedCategory> categoryProperty() {
+        return category;
     }
 
     public ReadOnlyBooleanProperty filteredProperty() {
@@ -143,16 +147,9 @@ public final class FeedViewModel {
         }).onFailure(e -> loading.set(false));
     }
 
-    private MentionFilter currentFilter() {
-        String q = searchText.get() == null ? "" : searchText.get().strip();
-        MentionFilter f = MentionFilter.ALL.withUnsortedOnly(unsortedOnly.get());
-        if (q.startsWith("@") && q.length() > 1 && !q.contains(" ")) {
-            return f.withAuthor(q.substring(1));
-        }
-        if (q.startsWith("lang:")) {
-            return f.withLang(q.substring(5).strip());
-        }
-        return q.isEmpty() ? f : f.withText(q);
+    MentionFilter currentFilter() {
+        FeedCategory c = category.get() == null ? FeedCategory.ALL : category.get();
+        return FeedQuery.apply(c.apply(MentionFilter.ALL), searchText.get());
     }
 
     /** New mentions from the pipeline (already coalesced, oldest first). */
@@ -184,7 +181,8 @@ public final class FeedViewModel {
 
     /**
      * Mentions changed (moved to another category): replace them where they are shown, in one pass; those that no
-     * longer match the feed's filter (e.g. filed while showing Unsorted only) leave it.
+     * longer match the feed's filter (e.g. filed while showing Unsorted only) leave it, and those that now match
+     * (filed into the category shown, or undone back to Unsorted) join it in their place by arrival.
      */
     public void updated(List<StoredMention> changed) {
         if (changed.isEmpty()) {
@@ -208,6 +206,7 @@ public final class FeedViewModel {
             if (!gone.isEmpty()) {
                 items.removeAll(gone);
             }
+            insertJoined(changed, matches);
         });
         if (!waiting.isEmpty()) {
             List<StoredMention> held = new ArrayList<>(waiting);
@@ -220,6 +219,34 @@ public final class FeedViewModel {
             }
             if (newCount.get() > 0) {
                 newCount.set(waiting.size());
+            }
+        }
+    }
+
+    /** Puts changed mentions that now match, and are not shown or waiting, where their pk belongs (newest first). */
+    private void insertJoined(List<StoredMention> changed, Predicate<StoredMention> matches) {
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        items.forEach(m -> shown.add(m.pk()));
+        waiting.forEach(m -> shown.add(m.pk()));
+        // below the last card only when every match is loaded; otherwise scrolling down loads it in its turn
+        boolean complete = items.size() < PAGE;
+        for (StoredMention m : changed) {
+            if (shown.contains(m.pk()) || !matches.test(m)) {
+                continue;
+            }
+            int lo = 0; // first card older than m (the list is by pk, newest first): a bulk move stays cheap
+            int hi = items.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (items.get(mid).pk() > m.pk()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int at = lo;
+            if (at < items.size() || complete) {
+                items.addAll(at, List.of(m));
             }
         }
     }

@@ -3,13 +3,16 @@ package org.crisisdesk.desk.feed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.crisisdesk.desk.I18n;
 
-/** "3m", "2h", or the time of day for older posts; the absolute time for tooltips. */
+/** "3m", "2h", or the date and time for posts a day old or more; the absolute time for tooltips. */
 public final class RelativeTime {
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private RelativeTime() {}
 
@@ -24,7 +27,9 @@ public final class RelativeTime {
         if (d.toHours() < 24) {
             return i18n.t("time.hours", d.toHours());
         }
-        return TIME.format(then.atZone(zone));
+        // a time of day alone would read as today's
+        ZonedDateTime t = then.atZone(zone);
+        return t.getYear() == now.atZone(zone).getYear() ? DAY.format(t) : DATE.format(t);
     }
 
     public static String absolute(Instant then, ZoneId zone) {

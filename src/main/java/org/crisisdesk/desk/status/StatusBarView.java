@@ -71,6 +71,10 @@ public final class StatusBarView extends StatusBar {
         if (st.rateRemaining() != null) {
             extra.append(" · ").append(ctx.t("connect.status.rate", st.rateRemaining()));
         }
+        if (st.gapBefore() != null) {
+            extra.append(" · ").append(ctx.t("status.gap", java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                    .withZone(ctx.zone()).format(st.gapBefore())));
+        }
         if (st.lastPoll() != null && !"Demo replay".equals(name)) {
             extra.append(" · ").append(ctx.t("connect.status.lastPoll", hms(st.lastPoll())));
         }

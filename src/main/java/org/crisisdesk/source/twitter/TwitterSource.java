@@ -38,6 +38,11 @@ public final class TwitterSource implements MentionSource {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
     /** The mentions timeline reaches only the newest 800 posts (v2 and v1.1). */
     static final int WINDOW = 800;
+    /**
+     * How long a gap stays in the status after it was found, cleared by the first clean poll after that: long enough
+     * to be read (right after a burst the next poll comes at once), short enough not to warn about a gap long closed.
+     */
+    static final Duration GAP_KEPT = Duration.ofMinutes(10);
     static final int DELIVER_BATCH = 200;
     static final int MAX_SEARCH_PAGES = 10;
     private static final Duration REJECTED_IDLE = Duration.ofMinutes(1);
@@ -56,7 +61,9 @@ public final class TwitterSource implements MentionSource {
     private Position position;
     private Poll current;
     private int polls;
-    private String gapNote;
+    /** Mentions before this may be missing (a poll found more than the window), or null; see {@link #GAP_KEPT}. */
+    private Instant gapBefore;
+    private Instant gapFoundAt;
     private Instant lastPoll;
     private Instant nextSearchAt = Instant.MIN;
     private boolean searchDisabled;
@@ -222,10 +229,14 @@ public final class TwitterSource implements MentionSource {
         boolean gap = p.since != null && (p.capped || all.size() >= WINDOW);
         int fresh = p.fresh + deliverAscending(ctx, all);
         current = null;
+        Instant found = ctx.clock().instant();
         if (gap) {
-            gapNote = "gap: mentions older than " + all.get(0).createdAt()
-                    + " may be missing (beyond the API's " + WINDOW + "-post window)";
-            log.warn("X mentions: {} new since the last poll; {}", all.size(), gapNote);
+            gapBefore = all.get(0).createdAt();
+            gapFoundAt = found;
+            log.warn("X mentions: {} new since the last poll; gap: mentions older than {} may be missing (beyond the "
+                    + "API's {}-post window)", all.size(), gapBefore, WINDOW);
+        } else if (gapBefore != null && !found.isBefore(gapFoundAt.plus(GAP_KEPT))) {
+            gapBefore = null; // clean polls for a while: the desk has seen the note, and the log keeps it
         }
         int searchFresh = searchIfDue(ctx);
         polls++;
@@ -245,10 +256,8 @@ public final class TwitterSource implements MentionSource {
         if (next.compareTo(pollInterval.multipliedBy(2)) > 0) {
             detail.append(" · paced: next poll in ").append(next.toSeconds()).append(" s");
         }
-        if (gapNote != null) {
-            detail.append(" · ").append(gapNote);
-        }
-        ctx.report(new SourceStatus(State.LIVE, detail.toString(), null, w == null ? null : w.remaining(), now));
+        ctx.report(new SourceStatus(State.LIVE, detail.toString(), null, w == null ? null : w.remaining(), now,
+                gapBefore));
         return new PollReport(polls, all.size(), fresh, p.pages, searchFresh, w == null ? null : w.remaining(),
                 w == null ? null : w.limit(), gap, next, now);
     }
@@ -352,6 +361,6 @@ public final class TwitterSource implements MentionSource {
 
     private void report(SourceContext ctx, State state, String detail, Instant until) {
         RateLimit w = pacer.window(XClient.Endpoint.MENTIONS);
-        ctx.report(new SourceStatus(state, detail, until, w == null ? null : w.remaining(), lastPoll));
+        ctx.report(new SourceStatus(state, detail, until, w == null ? null : w.remaining(), lastPoll, gapBefore));
     }
 }

@@ -14,6 +14,7 @@ import twitter4j.Status;
 import twitter4j.StatusUpdate;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
+import twitter4j.URLEntity;
 import twitter4j.User;
 
 /**
@@ -118,17 +119,35 @@ final class V1Client implements XClient {
 
     static Mention mention(Status s) {
         User u = s.getUser();
-        String text = s.getText();
+        String text = expanded(s);
         if (s.getRetweetedStatus() != null && s.getRetweetedStatus().getUser() != null) {
             // A retweet's own full_text is cut at 140; the original carries all of it.
-            text = "RT @" + s.getRetweetedStatus().getUser().getScreenName() + ": " + s.getRetweetedStatus().getText();
+            text = "RT @" + s.getRetweetedStatus().getUser().getScreenName() + ": " + expanded(s.getRetweetedStatus());
         }
         String handle = u != null && u.getScreenName() != null ? u.getScreenName() : "id:unknown";
         Instant created = s.getCreatedAt() != null ? s.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(s.getId());
-        String reply = s.getInReplyToStatusId() > 0 ? Long.toString(s.getInReplyToStatusId()) : null;
+        // conversation id means what v2 means by it: the id of the conversation's first post. v1.1 only names the
+        // post replied to, which is the first post only for a direct reply; storing it would file a deep reply under
+        // its parent. So a post that replies to nothing roots its own conversation, and a reply's is left unknown.
+        String conversation = s.getInReplyToStatusId() > 0 ? null : Long.toString(s.getId());
         return new Mention("x", Long.toString(s.getId()), created, Twitter4j.limit(Twitter4j.clean(handle), 100),
                 Twitter4j.limit(Twitter4j.clean(u == null ? null : u.getName()), 400), Twitter4j.limit(s.getLang(), 16),
-                Twitter4j.clean(text == null ? "" : text), reply, null, null);
+                Twitter4j.clean(text == null ? "" : text), conversation, null, null);
+    }
+
+    /** The text with each t.co link put back as the link its author wrote (entities.urls), as v2 mentions are. */
+    private static String expanded(Status s) {
+        String text = s.getText();
+        if (text == null || s.getURLEntities() == null) {
+            return text;
+        }
+        for (URLEntity u : s.getURLEntities()) {
+            if (u.getURL() != null && !u.getURL().isEmpty() && u.getExpandedURL() != null
+                    && !u.getExpandedURL().isEmpty()) {
+                text = text.replace(u.getURL(), u.getExpandedURL());
+            }
+        }
+        return text;
     }
 
     @Override

@@ -28,7 +28,7 @@ import twitter4j.UsersResponse;
  */
 final class V2Client implements XClient {
     static final int PAGE = 100;
-    static final String TWEET_FIELDS = "created_at,lang,author_id,conversation_id,note_tweet";
+    static final String TWEET_FIELDS = "created_at,lang,author_id,conversation_id,note_tweet,entities";
     static final String USER_FIELDS = "name,username";
     static final String EXPANSIONS = "author_id";
 
@@ -121,13 +121,14 @@ final class V2Client implements XClient {
                     null, null, null, "created_at,note_tweet,entities", null, null);
             rates.seen(Endpoint.OWN_POSTS, r.getRateLimitStatus());
             // X wraps every link in t.co; put the links back so a notice can be recognised by its own text.
-            Map<Long, String> texts = expandedTexts(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
+            Map<Long, String> texts = fullTexts(Twitter4j.readRaw(TwitterObjectFactory.getRawJSON(r)));
             List<Posted> out = new ArrayList<>();
             for (Tweet t : r.getTweets()) {
                 if (out.size() >= max) {
                     break;
                 }
-                String text = TextChecks.unescapeXEntities(texts.getOrDefault(t.getId(), t.getText()));
+                String text = texts.containsKey(t.getId()) ? texts.get(t.getId())
+                        : TextChecks.unescapeXEntities(t.getText());
                 Instant at = t.getCreatedAt() != null ? t.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(t.getId());
                 out.add(new Posted(Long.toString(t.getId()), text, at, url(Long.toString(t.getId()))));
             }
@@ -151,22 +152,22 @@ final class V2Client implements XClient {
 
     private MentionPage page(Endpoint endpoint, TweetsResponse r, String raw) {
         RateLimit rate = rates.seen(endpoint, r.getRateLimitStatus());
-        Map<Long, String> notes = notes(Twitter4j.readRaw(raw));
+        Map<Long, String> texts = fullTexts(Twitter4j.readRaw(raw));
         Map<Long, User2> users = r.getUsersMap();
         List<Mention> out = new ArrayList<>(r.getTweets().size());
         for (Tweet t : r.getTweets()) {
-            out.add(mention(t, users, notes.get(t.getId())));
+            out.add(mention(t, users, texts.get(t.getId())));
         }
         PaginationToken next = r.getMeta() == null ? null : r.getMeta().getNextToken();
         return new MentionPage(out, next == null ? null : next.getValue(), rate);
     }
 
-    static Mention mention(Tweet t, Map<Long, User2> users, String noteText) {
+    /** @param fullText the post's whole text from {@link #fullTexts}, or null to use twitter4j's */
+    static Mention mention(Tweet t, Map<Long, User2> users, String fullText) {
         User2 u = t.getAuthorId() == null ? null : users.get(t.getAuthorId());
         String handle = u != null && u.getScreenName() != null ? u.getScreenName()
                 : "id:" + (t.getAuthorId() == null ? "unknown" : t.getAuthorId());
-        // v2 escapes &, < and > in both text and note_tweet.text: undo it exactly once.
-        String text = TextChecks.unescapeXEntities(noteText != null ? noteText : t.getText());
+        String text = fullText != null ? fullText : TextChecks.unescapeXEntities(t.getText());
         Instant created = t.getCreatedAt() != null ? t.getCreatedAt().toInstant() : Twitter4j.snowflakeTime(t.getId());
         return new Mention("x", Long.toString(t.getId()), created, Twitter4j.limit(Twitter4j.clean(handle), 100),
                 Twitter4j.limit(Twitter4j.clean(u == null ? null : u.getName()), 400), Twitter4j.limit(t.getLang(), 16),
@@ -174,29 +175,12 @@ final class V2Client implements XClient {
                 t.getConversationId() == null ? null : Long.toString(t.getConversationId()), null, null);
     }
 
-    /** id → note_tweet.text from a raw v2 response ({@code data} array or object). */
-    static Map<Long, String> notes(JsonNode root) {
-        Map<Long, String> notes = new HashMap<>();
-        if (root == null) {
-            return notes;
-        }
-        JsonNode data = root.path("data");
-        Iterable<JsonNode> tweets = data.isArray() ? data : List.of(data);
-        for (JsonNode t : tweets) {
-            JsonNode note = t.path("note_tweet").path("text");
-            if (note.isTextual() && t.hasNonNull("id")) {
-                try {
-                    notes.put(Long.parseLong(t.get("id").asText()), note.asText());
-                } catch (NumberFormatException ignored) {
-                    // ids are numeric on X; a compatible server that says otherwise keeps the short text
-                }
-            }
-        }
-        return notes;
-    }
-
-    /** id → full text (note_tweet if any) with each t.co link replaced by its expanded_url, still escaped. */
-    static Map<Long, String> expandedTexts(JsonNode root) {
+    /**
+     * id → the post's whole text (note_tweet if any) as its author wrote it: X's escaping of &, < and > undone exactly
+     * once, then each t.co link put back as its expanded_url (entities.urls). Unescaping first keeps an "&amp;" that
+     * a link itself contains. The stored text is then what the author typed, and exports and imports it unchanged.
+     */
+    static Map<Long, String> fullTexts(JsonNode root) {
         Map<Long, String> out = new HashMap<>();
         if (root == null) {
             return out;
@@ -210,6 +194,7 @@ final class V2Client implements XClient {
             if (text == null || !t.hasNonNull("id")) {
                 continue;
             }
+            text = TextChecks.unescapeXEntities(text);
             for (JsonNode u : (isNote ? note : t).path("entities").path("urls")) {
                 String shortUrl = u.path("url").asText("");
                 String expanded = u.path("expanded_url").asText("");

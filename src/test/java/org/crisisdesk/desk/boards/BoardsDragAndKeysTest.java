@@ -189,8 +189,11 @@ class BoardsDragAndKeysTest {
     @Test
     void inUnsortedOnlyTheFeedEmptiesAsMentionsAreFiled(FxRobot robot) throws Exception {
         boards(robot);
-        robot.clickOn("#feed-unsorted-only");
-        await(() -> f.session.feed().unsortedOnlyProperty().get() && window().feedView().list().getItems().size() == 6);
+        robot.clickOn("#feed-category");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("미분류")).queryLabeled());
+        await(() -> f.session.feed().categoryProperty().get().unsorted()
+                && window().feedView().list().getItems().size() == 6);
         robot.clickOn(boards.feedCard("1006"));
         robot.type(KeyCode.DIGIT2);
         await(() -> window().feedView().list().getItems().size() == 5);

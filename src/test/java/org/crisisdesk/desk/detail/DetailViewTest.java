@@ -26,9 +26,12 @@ class DetailViewTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-17T09:00:00Z"));
     private DetailView view;
 
+    private final List<String> opened = new ArrayList<>();
+
     @Start
     void start(Stage stage) {
         view = new DetailView(new DeskContext(new I18n(I18n.KOREAN), clock, ZoneId.of("Asia/Seoul")));
+        view.setOpenLink(opened::add);
         stage.setScene(new Scene(view, 320, 400));
         stage.show();
     }
@@ -49,5 +52,26 @@ class DetailViewTest {
             });
         }
         assertThat(seen).containsExactly(false, arabic, true, korean);
+    }
+
+    @Test
+    void linksInTheTextAreOfferedAndOpenThroughTheDesksOpener(FxRobot robot) {
+        String text = "송장 https://track.example/a?b=1&c=2 확인해 주세요.";
+        robot.interact(() -> {
+            Mention m = new Mention("x", "7", clock.instant(), "user", null, "ko", text, null, null, null);
+            view.show(new StoredMention(7, m, m.createdAt(), null, null, null, null, null, null));
+        });
+        javafx.scene.control.Hyperlink link = robot.lookup("#detail-links .detail-link").queryAs(
+                javafx.scene.control.Hyperlink.class);
+        assertThat(link.getText()).isEqualTo("https://track.example/a?b=1&c=2");
+        robot.clickOn(link);
+        assertThat(opened).containsExactly("https://track.example/a?b=1&c=2");
+        assertThat(((TextArea) view.lookup("#detail-text")).getText()).isEqualTo(text); // the text itself unchanged
+
+        robot.interact(() -> {
+            Mention m = new Mention("x", "8", clock.instant(), "user", null, "ko", "링크 없음", null, null, null);
+            view.show(new StoredMention(8, m, m.createdAt(), null, null, null, null, null, null));
+        });
+        assertThat(robot.lookup("#detail-links").tryQuery()).isEmpty();
     }
 }

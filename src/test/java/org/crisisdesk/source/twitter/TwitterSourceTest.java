@@ -209,7 +209,26 @@ class TwitterSourceTest {
 
         assertThat(ctx.stored()).isEqualTo(3 + 800);
         assertThat(polls).anySatisfy(p -> assertThat(p.gap()).isTrue());
-        assertThat(ctx.last().detail()).contains("gap").contains("800");
+        // an instant, for each reader to show in its own zone (the detail once said it in UTC)
+        assertThat(ctx.last().gapBefore()).isEqualTo(T0.plusSeconds(20));
+        assertThat(ctx.last().detail()).doesNotContain("gap");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void theGapIsKeptForAWhileAndClearedByTheNextCleanPollAfterIt(ApiVersion api) throws Exception {
+        server.burst(3, T0, "before");
+        server.burst(1000, T0.plusSeconds(20), "flood");
+        server.mention("later", T0.plus(Duration.ofMinutes(5)));
+        StoreContext ctx = runUntil(source(api), T0.plus(TwitterSource.GAP_KEPT).plus(Duration.ofMinutes(2)));
+
+        List<SourceStatus> live = ctx.inState(State.LIVE);
+        Instant found = polls.stream().filter(TwitterSource.PollReport::gap).findFirst().orElseThrow().at();
+        assertThat(live).filteredOn(s -> s.lastPoll().isAfter(found)
+                && s.lastPoll().isBefore(found.plus(TwitterSource.GAP_KEPT)))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.gapBefore()).isEqualTo(T0.plusSeconds(20)));
+        assertThat(ctx.last().gapBefore()).isNull();
+        assertThat(ctx.stored()).isEqualTo(3 + 800 + 1);
     }
 
     @ParameterizedTest

@@ -57,13 +57,40 @@ class XClientTest {
         if (api == ApiVersion.V2) {
             assertThat(request).startsWith("GET /2/users/" + FakeXServer.ACCOUNT_ID + "/mentions?")
                     .contains("max_results=100", "expansions=author_id", "user.fields=name%2Cusername",
-                            "tweet.fields=created_at%2Clang%2Cauthor_id%2Cconversation_id%2Cnote_tweet");
+                            "tweet.fields=created_at%2Clang%2Cauthor_id%2Cconversation_id%2Cnote_tweet%2Centities");
         } else {
             assertThat(request).startsWith("GET /1.1/statuses/mentions_timeline.json?")
                     .contains("count=200", "tweet_mode=extended");
         }
         assertThat(page.rate().limit()).isEqualTo(300);
         assertThat(page.rate().remaining()).isEqualTo(299);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void aPostThatRepliesToNothingRootsItsConversationAndV1LeavesAReplysRootUnknown(ApiVersion api)
+            throws Exception {
+        FakeXServer.Post root = server.mention("첫 글", clock.instant());
+        FakeXServer.Post reply = server.reply("답글", clock.instant(), 12345L);
+        XClient c = client(api);
+        MentionPage page = c.mentions(c.verify(), null, null);
+        java.util.Map<String, String> conversation = new java.util.HashMap<>();
+        page.mentions().forEach(m -> conversation.put(m.platformId(), m.conversationId()));
+        assertThat(conversation.get(Long.toString(root.id()))).isEqualTo(Long.toString(root.id()));
+        // v2 names the conversation's first post; v1.1 only the post replied to, which may not be the first
+        assertThat(conversation.get(Long.toString(reply.id()))).isEqualTo(api == ApiVersion.V2 ? "12345" : null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void tcoLinksInMentionsComeBackAsTheLinksTheAuthorWrote(ApiVersion api) throws Exception {
+        server.wrapEveryLink();
+        String text = "@desk_official 송장 https://track.example/a?b=1&c=2 확인 & " + "가".repeat(290)
+                + " 끝 https://example.com/x";
+        server.mention(text, clock.instant());
+        XClient c = client(api);
+        MentionPage page = c.mentions(c.verify(), null, null);
+        assertThat(page.mentions()).singleElement().extracting(Mention::text).isEqualTo(text);
     }
 
     @ParameterizedTest
