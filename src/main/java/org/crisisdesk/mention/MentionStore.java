@@ -547,29 +547,41 @@ public final class MentionStore {
     /**
      * The newest {@code limit} stored mentions of one conversation, oldest first: those whose conversation id is
      * {@code conversationId} and the conversation's first post itself (its platform id is the conversation id), from
-     * the same source. No index on conversation_id: one scan, run off the FX thread, when a mention is opened.
+     * the same source. Two index lookups ((source, conversation_id) and the (source, platform_id) key); an OR of the
+     * two columns would scan every mention of the source.
      */
     public List<StoredMention> conversation(String source, String conversationId, int limit) {
         if (conversationId == null || conversationId.isBlank() || limit <= 0) {
             return List.of();
         }
         return db.inTransaction(c -> {
-            List<StoredMention> out = new ArrayList<>();
+            Map<Long, StoredMention> byPk = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE source = ? AND "
-                    + "(conversation_id = ? OR platform_id = ?) ORDER BY created_at DESC, pk DESC FETCH FIRST "
-                    + limit + " ROWS ONLY")) {
+                    + "conversation_id = ? ORDER BY created_at DESC, pk DESC FETCH FIRST " + limit + " ROWS ONLY")) {
                 st.setString(1, source);
                 st.setString(2, conversationId);
-                st.setString(3, conversationId);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
+                readInto(st, byPk);
             }
-            java.util.Collections.reverse(out);
-            return out;
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE source = ? AND "
+                    + "platform_id = ?")) {
+                st.setString(1, source);
+                st.setString(2, conversationId);
+                readInto(st, byPk);
+            }
+            List<StoredMention> out = new ArrayList<>(byPk.values());
+            out.sort(java.util.Comparator.comparing((StoredMention m) -> m.mention().createdAt())
+                    .thenComparingLong(StoredMention::pk));
+            return out.size() > limit ? List.copyOf(out.subList(out.size() - limit, out.size())) : out;
         });
+    }
+
+    private void readInto(PreparedStatement st, Map<Long, StoredMention> byPk) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                StoredMention m = read(rs);
+                byPk.put(m.pk(), m);
+            }
+        }
     }
 
     public List<StoredMention> find(List<Long> pks) {
