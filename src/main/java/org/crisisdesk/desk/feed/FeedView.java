@@ -79,6 +79,7 @@ public final class FeedView extends BorderPane {
                 .then(ctx.t("feed.empty.filtered")).otherwise(ctx.t("feed.empty")));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
+        empty.visibleProperty().bind(model.newCountProperty().isEqualTo(0)); // not while mentions wait behind the pill
         list.setPlaceholder(empty);
 
         Button pill = NewPill.of("feed-new-pill", model.newCountProperty(), n -> ctx.t("feed.newPill", n),
