@@ -28,9 +28,10 @@ import twitter4j.UsersResponse;
  */
 final class V2Client implements XClient {
     static final int PAGE = 100;
-    static final String TWEET_FIELDS = "created_at,lang,author_id,conversation_id,note_tweet,entities";
+    static final String TWEET_FIELDS = "created_at,lang,author_id,conversation_id,note_tweet,entities,referenced_tweets";
     static final String USER_FIELDS = "name,username";
-    static final String EXPANSIONS = "author_id";
+    /** The authors, and for a retweet the original post and its author: a retweet's own text is cut at 140. */
+    static final String EXPANSIONS = "author_id,referenced_tweets.id,referenced_tweets.id.author_id";
 
     private final TwitterV2 v2;
     private final Clock clock;
@@ -181,12 +182,38 @@ final class V2Client implements XClient {
      * a link itself contains. The stored text is then what the author typed, and exports and imports it unchanged.
      */
     static Map<Long, String> fullTexts(JsonNode root) {
-        Map<Long, String> out = new HashMap<>();
         if (root == null) {
-            return out;
+            return new HashMap<>();
         }
         JsonNode data = root.path("data");
-        Iterable<JsonNode> tweets = data.isArray() ? data : List.of(data);
+        Map<Long, String> texts = texts(data.isArray() ? data : List.of(data));
+        Map<Long, String> originals = texts(root.path("includes").path("tweets"));
+        Map<String, String> handles = new HashMap<>();
+        for (JsonNode u : root.path("includes").path("users")) {
+            handles.put(u.path("id").asText(), u.path("username").asText(null));
+        }
+        Map<String, String> originalAuthors = new HashMap<>();
+        for (JsonNode t : root.path("includes").path("tweets")) {
+            originalAuthors.put(t.path("id").asText(), t.path("author_id").asText(null));
+        }
+        for (JsonNode t : data.isArray() ? data : List.of(data)) {
+            for (JsonNode ref : t.path("referenced_tweets")) {
+                String originalId = ref.path("id").asText("");
+                String handle = handles.get(originalAuthors.get(originalId));
+                String whole = originalId.matches("\\d{1,19}") ? originals.get(Long.parseLong(originalId)) : null;
+                if ("retweeted".equals(ref.path("type").asText()) && handle != null && whole != null
+                        && t.hasNonNull("id")) {
+                    // as the v1.1 client and the import store a retweet: "RT @author: " and the original's whole text
+                    texts.put(Long.parseLong(t.get("id").asText()), "RT @" + handle + ": " + whole);
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** id → whole text of each tweet object in {@code tweets}. */
+    private static Map<Long, String> texts(Iterable<JsonNode> tweets) {
+        Map<Long, String> out = new HashMap<>();
         for (JsonNode t : tweets) {
             JsonNode note = t.path("note_tweet");
             boolean isNote = note.path("text").isTextual();

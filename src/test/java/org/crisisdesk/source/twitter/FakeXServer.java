@@ -71,6 +71,8 @@ public final class FakeXServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService pool;
     private final List<Post> mentions = new ArrayList<>();
+    /** Retweets among the mentions: the retweet's id → the original post (not itself a mention). */
+    private final Map<Long, Post> retweetOf = new HashMap<>();
     private final List<Post> searchable = new ArrayList<>();
     private final List<Post> own = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -172,6 +174,24 @@ public final class FakeXServer implements AutoCloseable {
         mentions.add(p);
         mentions.sort(java.util.Comparator.comparingLong(Post::id));
         return p;
+    }
+
+    /**
+     * A retweet of someone's long post that mentions the account: it arrives among the mentions with its own text cut
+     * (v1.1 after 140 characters, v2 the same) and the original whole in {@code retweeted_status} or, when asked for
+     * with {@code expansions=referenced_tweets.id}, in {@code includes.tweets}.
+     */
+    public synchronized Post retweet(String originalText, String originalAuthor, Instant at) {
+        int n = nextId.incrementAndGet();
+        Post original = new Post(snowflake(at.minusSeconds(60), n), "8" + n, originalAuthor, originalAuthor,
+                originalText, "ko", at.minusSeconds(60), null);
+        int m = nextId.incrementAndGet();
+        Post rt = new Post(snowflake(at, m), Long.toString(9_000_000L + m % 97), "user" + m % 97, "사용자 " + m % 97,
+                "RT @" + originalAuthor + ": " + originalText, "ko", at, null);
+        retweetOf.put(rt.id(), original);
+        mentions.add(rt);
+        mentions.sort(java.util.Comparator.comparingLong(Post::id));
+        return rt;
     }
 
     /** Links in mentions come back wrapped in t.co too, as X does for every post. */
@@ -508,11 +528,30 @@ public final class FakeXServer implements AutoCloseable {
         if (!page.isEmpty()) {
             ArrayNode data = root.putArray("data");
             Map<String, Post> authors = new LinkedHashMap<>();
+            String expansions = q.getOrDefault("expansions", "");
+            List<Post> originals = new ArrayList<>();
             for (Post p : page) {
-                data.add(v2Tweet(p, notes));
+                ObjectNode t = v2Tweet(p, notes);
+                Post original = retweetOf.get(p.id());
+                if (original != null && q.getOrDefault("tweet.fields", "").contains("referenced_tweets")) {
+                    t.putArray("referenced_tweets").addObject().put("type", "retweeted")
+                            .put("id", Long.toString(original.id()));
+                    originals.add(original);
+                }
+                data.add(t);
                 authors.putIfAbsent(p.authorId(), p);
             }
-            ArrayNode users = root.putObject("includes").putArray("users");
+            ObjectNode includes = root.putObject("includes");
+            if (!originals.isEmpty() && expansions.contains("referenced_tweets.id")) {
+                ArrayNode tweets = includes.putArray("tweets");
+                for (Post o : originals) {
+                    tweets.add(v2Tweet(o, notes));
+                    if (expansions.contains("referenced_tweets.id.author_id")) {
+                        authors.putIfAbsent(o.authorId(), o);
+                    }
+                }
+            }
+            ArrayNode users = includes.putArray("users");
             authors.values().forEach(a -> users.add(v2User(a.authorId(), a.username(), a.name())));
         }
         ObjectNode meta = root.putObject("meta");
@@ -711,8 +750,13 @@ public final class FakeXServer implements AutoCloseable {
         ObjectNode t = JSON.createObjectNode();
         String id = Long.toString(p.id());
         t.put("id", id);
-        boolean longPost = p.text().codePointCount(0, p.text().length()) > 280;
-        t.put("text", escape(wrapLinks(p, longPost ? truncate(p.text(), 270) + "…" : p.text(), t)));
+        boolean retweet = retweetOf.containsKey(p.id());
+        int length = p.text().codePointCount(0, p.text().length());
+        // a retweet's own text is cut at 140 and has no note_tweet; a long post keeps 280 and the rest in note_tweet
+        boolean longPost = !retweet && length > 280;
+        String shown = retweet && length > 140 ? truncate(p.text(), 139) + "…"
+                : longPost ? truncate(p.text(), 270) + "…" : p.text();
+        t.put("text", escape(wrapLinks(p, shown, t)));
         t.put("author_id", p.authorId());
         t.put("created_at", p.visibleAt().toString().replaceFirst("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$", "$1.000Z"));
         t.put("lang", p.lang());
@@ -731,7 +775,12 @@ public final class FakeXServer implements AutoCloseable {
         s.put("id", p.id());
         s.put("id_str", Long.toString(p.id()));
         int length = p.text().codePointCount(0, p.text().length());
-        if (extended) {
+        Post original = retweetOf.get(p.id());
+        if (original != null) {
+            // a retweet's own full_text is cut at 140 too; the original rides along whole
+            s.put(extended ? "full_text" : "text", escape(length > 140 ? truncate(p.text(), 139) + "…" : p.text()));
+            s.set("retweeted_status", v1Status(original, extended));
+        } else if (extended) {
             s.put("full_text", escape(wrapLinks(p, p.text(), s)));
             s.putArray("display_text_range").add(0).add(length);
             s.put("truncated", false);

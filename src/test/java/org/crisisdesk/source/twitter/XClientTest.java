@@ -37,6 +37,20 @@ class XClientTest {
 
     @ParameterizedTest
     @EnumSource(ApiVersion.class)
+    void aRetweetComesWithTheOriginalsWholeText(ApiVersion api) throws Exception {
+        String original = "@desk_official 사전예약 첫날 주문했는데 아직도 출고 준비 중이래요. 문자도 두 번 왔고 고객센터는 "
+                + "연결이 안 되고, 매장에 가 보라는데 매장엔 재고가 없다고 하네요 & 언제쯤 받을 수 있을까요? " + "정말".repeat(20);
+        FakeXServer.Post rt = server.retweet(original, "minsu_k", clock.instant());
+        XClient c = client(api);
+        MentionPage page = c.mentions(c.verify(), null, null);
+        assertThat(page.mentions()).singleElement().satisfies(m -> {
+            assertThat(m.platformId()).isEqualTo(Long.toString(rt.id()));
+            assertThat(m.text()).isEqualTo("RT @minsu_k: " + original);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
     void mentionsAskForTheDocumentedFieldsAndComeBackInFullUnescapedOnce(ApiVersion api) throws Exception {
         String longText = "@desk_official 요금 &amp; 청구 <문의>: " + "가".repeat(300) + " 끝 & 확인 부탁드립니다";
         FakeXServer.Post p = server.mention(longText, clock.instant());
@@ -56,8 +70,10 @@ class XClientTest {
         String request = server.requests().get(1);
         if (api == ApiVersion.V2) {
             assertThat(request).startsWith("GET /2/users/" + FakeXServer.ACCOUNT_ID + "/mentions?")
-                    .contains("max_results=100", "expansions=author_id", "user.fields=name%2Cusername",
-                            "tweet.fields=created_at%2Clang%2Cauthor_id%2Cconversation_id%2Cnote_tweet%2Centities");
+                    .contains("max_results=100", "user.fields=name%2Cusername",
+                            "expansions=author_id%2Creferenced_tweets.id%2Creferenced_tweets.id.author_id",
+                            "tweet.fields=created_at%2Clang%2Cauthor_id%2Cconversation_id%2Cnote_tweet%2Centities"
+                                    + "%2Creferenced_tweets");
         } else {
             assertThat(request).startsWith("GET /1.1/statuses/mentions_timeline.json?")
                     .contains("count=200", "tweet_mode=extended");
