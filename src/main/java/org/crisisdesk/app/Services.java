@@ -63,6 +63,9 @@ public final class Services implements AutoCloseable {
     private final ExecutorService ingestPrepare = Executors.newCachedThreadPool(WorkerThreads.named("ingest-prepare", WorkerThreads.BULK));
     private final NoticeService notices;
     /** The text-search index's own thread: opening, catching up and indexing after ingest, one at a time. */
+    /** Slow reads the desk may wait for (a conversation's thread is a scan): never in the way of moves and loads. */
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(
+            WorkerThreads.named("desk-lookups", WorkerThreads.BULK));
     private final ScheduledExecutorService searchExecutor = Executors.newSingleThreadScheduledExecutor(
             WorkerThreads.named("search-index", WorkerThreads.BULK));
     private final SearchIndex search;
@@ -236,6 +239,11 @@ public final class Services implements AutoCloseable {
         return background;
     }
 
+    /** One low-priority thread for slow reads the desk shows when they come (see {@link #lookups}). */
+    public ExecutorService lookups() {
+        return lookups;
+    }
+
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }
@@ -257,7 +265,7 @@ public final class Services implements AutoCloseable {
         }
         // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
         // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
-        List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, outboxExecutor,
+        List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, lookups, outboxExecutor,
                 searchExecutor, triageModel);
         executors.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

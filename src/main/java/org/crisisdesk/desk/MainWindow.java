@@ -74,7 +74,7 @@ public final class MainWindow extends StackPane {
         HistoryView history = new HistoryView(ctx, session.boards());
         // the conversation first: it is what a reply is about; the moves are the desk's own bookkeeping
         org.crisisdesk.desk.detail.ThreadView thread = new org.crisisdesk.desk.detail.ThreadView(ctx,
-                session.background(), session.services().mentions(), this::openMention);
+                new Background(session.services().lookups()), session.services().mentions(), this::openMention);
         detailView.addSection(thread::showFor);
         detailView.addSection(history::showFor);
         // a move of the mention on display shows at once, with its new history

@@ -547,8 +547,9 @@ public final class MentionStore {
     /**
      * The newest {@code limit} stored mentions of one conversation, oldest first: those whose conversation id is
      * {@code conversationId} and the conversation's first post itself (its platform id is the conversation id), from
-     * the same source. Two index lookups ((source, conversation_id) and the (source, platform_id) key); an OR of the
-     * two columns would scan every mention of the source.
+     * the same source. The first post comes from the (source, platform_id) key. conversation_id has no index (every
+     * insert would pay for one more b-tree, issue #8), so the rest is a scan, which the desk runs on a thread of its
+     * own once a mention stays open.
      */
     public List<StoredMention> conversation(String source, String conversationId, int limit) {
         if (conversationId == null || conversationId.isBlank() || limit <= 0) {

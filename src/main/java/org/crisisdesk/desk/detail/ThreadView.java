@@ -2,9 +2,11 @@ package org.crisisdesk.desk.detail;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.feed.RelativeTime;
@@ -27,6 +29,8 @@ public final class ThreadView extends VBox {
     private final Consumer<StoredMention> open;
     private final Label title;
     private long shownPk = -1;
+    /** How long a mention stays open before its conversation is looked up. */
+    private final PauseTransition settle = new PauseTransition(Duration.millis(300));
 
     public ThreadView(DeskContext ctx, Background background, MentionStore store, Consumer<StoredMention> open) {
         this.ctx = ctx;
@@ -49,6 +53,17 @@ public final class ThreadView extends VBox {
         // a post that replies to nothing (or whose root v1.1 did not say) is looked up as the root of others
         String conversation = m.mention().conversationId() != null ? m.mention().conversationId() : m.platformId();
         String source = m.mention().source();
+        // The lookup is a scan: j/k through the feed opens a mention per key press, and only the one the manager
+        // stays on is worth it.
+        settle.setOnFinished(e -> load(m, source, conversation));
+        settle.playFromStart();
+        return this;
+    }
+
+    private void load(StoredMention m, String source, String conversation) {
+        if (shownPk != m.pk()) {
+            return;
+        }
         background.run(() -> store.conversation(source, conversation, LIMIT + 1)).onSuccess(thread -> {
             if (shownPk == m.pk()) {
                 show(thread.stream().filter(o -> o.pk() != m.pk()).toList());
@@ -58,7 +73,6 @@ public final class ThreadView extends VBox {
                 getChildren().setAll(title, muted(ctx.t("detail.thread.failed")));
             }
         });
-        return this;
     }
 
     private void show(List<StoredMention> others) {
