@@ -55,6 +55,7 @@ public final class FeedView extends BorderPane {
 
         search.setId("feed-search");
         search.setPromptText(ctx.t("feed.search.prompt"));
+        search.setTooltip(new Tooltip(ctx.t("feed.search.tip")));
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setOnAction(e -> model.reload());
         search.setOnKeyPressed(e -> {
