@@ -333,6 +333,37 @@ public final class NoticeStore {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The category's newest DRAFT written since its last posted notice: what the composer was writing when it closed.
+     */
+    public Optional<StoredNotice> draft(long categoryId) {
+        StoredNotice found = null;
+        for (StoredNotice n : forCategory(categoryId)) {
+            if (n.state() == NoticeState.POSTED) {
+                found = null;
+            } else if (n.state() == NoticeState.DRAFT && (found == null || n.id() > found.id())) {
+                found = n;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Removes a draft and its parts (it became a queued notice); anything no longer a DRAFT is left alone. */
+    public void deleteDraft(long id) {
+        db.inTransactionVoid(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM notice_part WHERE notice_id = ? AND EXISTS "
+                    + "(SELECT 1 FROM notice WHERE id = ? AND state = 'DRAFT')")) {
+                st.setLong(1, id);
+                st.setLong(2, id);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM notice WHERE id = ? AND state = 'DRAFT'")) {
+                st.setLong(1, id);
+                st.executeUpdate();
+            }
+        });
+    }
+
     /** The category's most recent POSTED notice (by as-of). */
     public Optional<StoredNotice> lastPosted(long categoryId) {
         return db.inTransaction(c -> {

@@ -102,6 +102,17 @@ public final class Outbox {
         return store.insert(n, parts, NoticeState.DRAFT, null, templateName);
     }
 
+    /** Writes the composer's work in progress: a new DRAFT, or over {@code draftId} while that is still one. */
+    public StoredNotice keepDraft(Long draftId, Notice n, List<String> parts, String templateName) {
+        if (draftId != null) {
+            StoredNotice d = store.find(draftId).orElse(null);
+            if (d != null && d.state() == NoticeState.DRAFT) {
+                return store.updateDraft(draftId, n, parts, templateName);
+            }
+        }
+        return saveDraft(n, parts, templateName);
+    }
+
     /**
      * Stores the notice QUEUED (nothing is sent yet). The same {@code idempotencyKey} returns the notice already
      * stored under it, whatever its state, so a double click or a re-run never queues a second copy.

@@ -103,6 +103,15 @@ public final class ComposerViewModel {
     private Consumer<String> clipboard = s -> {};
     private Consumer<Long> onPosted = id -> {};
     private boolean loading;
+    /**
+     * Work in progress is kept as a DRAFT notice a moment after each edit, so a crash or a closed window loses nothing;
+     * the composer reopens it for its category. Written on the poster's thread, in order with posting, so a draft
+     * written just before a post can never outlive it.
+     */
+    private final javafx.animation.PauseTransition draftSave =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(DRAFT_DELAY_MS));
+    static final int DRAFT_DELAY_MS = 1500;
+    private Long draftId;
 
     public ComposerViewModel(NoticeService notices, DeskContext ctx, Background io, Background poster,
             Path longFormDir) {
@@ -116,6 +125,15 @@ public final class ComposerViewModel {
         for (Observable o : inputs) {
             o.addListener(x -> recompute());
         }
+        Observable[] edits = {department, useStage, step, total, stageLabel, eta, nextUpdate, done, next, link};
+        for (Observable o : edits) {
+            o.addListener(x -> {
+                if (!loading) {
+                    draftSave.playFromStart();
+                }
+            });
+        }
+        draftSave.setOnFinished(e -> keepDraft());
         lang.addListener((o, a, b) -> {
             if (!loading) {
                 showTemplates(b, null);
@@ -152,7 +170,8 @@ public final class ComposerViewModel {
     // ---- opening ----
 
     private record Loaded(NoticeService.Prefill prefill, Map<NoticeLang, List<Template>> templates,
-            List<String> departments, CoverageSummary summary, NoticeTimeline timeline, StoredNotice pending) {}
+            List<String> departments, CoverageSummary summary, NoticeTimeline timeline, StoredNotice pending,
+            StoredNotice draft) {}
 
     /** Opens the composer for a category: counts, the previous notice, templates and departments, then prefills. */
     public void openFor(Category c) {
@@ -174,7 +193,7 @@ public final class ComposerViewModel {
             }
             return new Loaded(notices.prefill(c.id()), t, notices.departments().active(),
                     notices.store().summary(c.id()), notices.timeline(c.id()),
-                    notices.store().pending(c.id()).orElse(null));
+                    notices.store().pending(c.id()).orElse(null), notices.store().draft(c.id()).orElse(null));
         }).onSuccess(l -> {
             if (category.get() == null || category.get().id() != c.id()) {
                 return; // another category was picked meanwhile
@@ -222,6 +241,11 @@ public final class ComposerViewModel {
             outcomeText.set("");
             info.set("");
             confirming.set(false);
+            draftSave.stop();
+            draftId = null;
+            if (l.draft() != null) {
+                restore(l.draft());
+            }
         } finally {
             loading = false;
         }
@@ -229,6 +253,45 @@ public final class ComposerViewModel {
         if (l.pending() != null) {
             show(pendingOutcome(l.pending()), false); // e.g. kept for hand posting before a restart
         }
+    }
+
+    /** The facts of the draft being written when the composer last closed, over the prefill. */
+    private void restore(StoredNotice d) {
+        Notice n = d.notice();
+        draftId = d.id();
+        lang.set(n.lang());
+        department.set(n.department() == null ? "" : n.department());
+        useStage.set(n.stage() != null);
+        if (n.stage() != null) {
+            total.set(n.stage().total());
+            step.set(n.stage().step());
+            stageLabel.set(n.stage().label());
+        }
+        eta.set(n.eta() == null ? "" : hhmm(n.eta()));
+        nextUpdate.set(n.nextUpdate() == null ? "" : hhmm(n.nextUpdate()));
+        done.set(n.doneLine() == null ? "" : n.doneLine());
+        next.set(n.nextLine() == null ? "" : n.nextLine());
+        link.set(n.link() == null ? "" : n.link());
+        showTemplates(lang.get(), d.templateName());
+        info.set(ctx.t("composer.draft.restored", d.updatedAt() == null ? "" : hhmm(d.updatedAt())));
+    }
+
+    private void keepDraft() {
+        Composition c = composition.get();
+        Category cat = category.get();
+        if (c == null || cat == null || c.notice() == null || c.notice().asOf() == null || busy.get()
+                || c.text() == null || c.text().isBlank()) {
+            return;
+        }
+        Template t = template.get();
+        Long id = draftId;
+        long categoryId = cat.id();
+        poster.run(() -> notices.outbox().keepDraft(id, c.notice(), c.parts(), t == null ? null : t.name()))
+                .onSuccess(d -> {
+                    if (category.get() != null && category.get().id() == categoryId) {
+                        draftId = d.id();
+                    }
+                }).onFailure(e -> info.set(ctx.t("composer.outcome.error", e.getMessage())));
     }
 
     private static Outbox.Outcome pendingOutcome(StoredNotice n) {
@@ -389,11 +452,17 @@ public final class ComposerViewModel {
         String dept = c.notice().department();
         busy.set(true);
         outcomeText.set(ctx.t("composer.posting"));
+        draftSave.stop();
+        Long draft = draftId;
+        draftId = null;
         poster.run(() -> {
             if (dept != null && !departments.contains(dept)) {
                 notices.departments().add(dept);
             }
             StoredNotice n = notices.outbox().queue(c.notice(), c.parts(), key, templateName);
+            if (draft != null) {
+                notices.store().deleteDraft(draft); // it is the queued notice now
+            }
             return notices.outbox().post(n.id());
         }).onSuccess(o -> {
             busy.set(false);

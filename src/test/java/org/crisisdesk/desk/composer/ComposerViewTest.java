@@ -49,6 +49,7 @@ class ComposerViewTest {
     Path home;
     Services services;
     ComposerViewModel vm;
+    MutableClock clock;
     Category delivery;
     final AtomicReference<String> clipboard = new AtomicReference<>();
 
@@ -67,18 +68,21 @@ class ComposerViewTest {
     @BeforeEach
     void open(FxRobot robot) {
         home = TempDesk.newHome();
-        MutableClock clock = new MutableClock(T0);
+        clock = new MutableClock(T0);
         services = TempDesk.open(home, clock);
         delivery = services.categories().ensure("배송 지연");
-        robot.interact(() -> {
-            DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, SEOUL);
-            ctx.categories().put(delivery.id(), delivery);
-            vm = new ComposerViewModel(services.notices(), ctx, new Background(services.background()),
-                    new Background(services.outboxExecutor()), home.resolve("notices"));
-            ComposerView view = new ComposerView(vm);
-            vm.setClipboard(clipboard::set);
-            scene.setRoot(view);
-        });
+        robot.interact(this::newComposer);
+    }
+
+    /** A composer on the open database, as a desk (re)opening builds it. FX thread. */
+    void newComposer() {
+        DeskContext ctx = new DeskContext(new I18n(I18n.KOREAN), clock, SEOUL);
+        ctx.categories().put(delivery.id(), delivery);
+        vm = new ComposerViewModel(services.notices(), ctx, new Background(services.background()),
+                new Background(services.outboxExecutor()), home.resolve("notices"));
+        ComposerView view = new ComposerView(vm);
+        vm.setClipboard(clipboard::set);
+        scene.setRoot(view);
     }
 
     @AfterEach
@@ -270,5 +274,30 @@ class ComposerViewTest {
             assertThat(vm.totalProperty().get()).isEqualTo(4);
             assertThat(vm.previousProperty().get()).contains("2/4 재배송 준비");
         }
+    }
+
+    @Test
+    void whatIsBeingWrittenIsKeptAsADraftThatComesBackAfterARestartUntilItIsPosted(FxRobot robot) throws Exception {
+        openAndFill(robot);
+        robot.interact(() -> vm.doneProperty().set("택배사와 재배차 합의"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.notices().store().draft(delivery.id())
+                .map(d -> "택배사와 재배차 합의".equals(d.notice().doneLine())).orElse(false));
+
+        robot.interact(this::newComposer); // the desk closed and opened again
+        robot.interact(() -> vm.openFor(delivery));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "택배사와 재배차 합의".equals(vm.doneProperty().get()));
+        assertThat(vm.departmentProperty().get()).isEqualTo("물류팀");
+        assertThat(vm.stepProperty().get()).isEqualTo(2);
+        assertThat(vm.stageLabelProperty().get()).isEqualTo("재배송 준비");
+        assertThat(vm.nextUpdateProperty().get()).isEqualTo("16:00");
+        assertThat(vm.linkProperty().get()).isEqualTo("https://example.com/notice/42");
+        assertThat(robot.lookup("#composer-info").queryAs(Label.class).getText()).startsWith("쓰던 초안을 불러왔습니다");
+
+        // Posted (here kept for posting by hand), the draft is gone: it does not come back over the next notice.
+        robot.interact(() -> vm.post());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.outcomeProperty().get() != null);
+        assertThat(services.notices().store().forCategory(delivery.id()))
+                .noneMatch(n -> n.state() == NoticeState.DRAFT);
+        assertThat(services.notices().store().draft(delivery.id())).isEmpty();
     }
 }
