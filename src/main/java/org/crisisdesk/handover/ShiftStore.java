@@ -151,13 +151,7 @@ public final class ShiftStore {
                 throw new IllegalArgumentException("The new end runs into the next shift");
             }
         }
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
-            Jdbc.setInstant(st, 1, newEnd);
-            Jdbc.setInstant(st, 2, now);
-            st.setLong(3, id);
-            st.executeUpdate();
-        }
+        setEnd(c, id, newEnd, now);
         return require(c, id);
     }
 
@@ -180,13 +174,7 @@ public final class ShiftStore {
                 if (!newStart.isAfter(p.startedAt())) {
                     throw new IllegalArgumentException("The previous shift would end before it starts");
                 }
-                try (PreparedStatement st = c.prepareStatement(
-                        "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
-                    Jdbc.setInstant(st, 1, newStart);
-                    Jdbc.setInstant(st, 2, now);
-                    st.setLong(3, p.id());
-                    st.executeUpdate();
-                }
+                setEnd(c, p.id(), newStart, now);
             } else if (p.endedAt() == null || newStart.isBefore(p.endedAt())) {
                 throw new IllegalArgumentException("The new start runs into the previous shift");
             }
@@ -263,6 +251,17 @@ public final class ShiftStore {
         try (PreparedStatement st = c.prepareStatement("UPDATE shift SET ended_at = ? WHERE id = ?")) {
             Jdbc.setInstant(st, 1, at);
             st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** A boundary moved by hand: the new end, and when it was corrected (shown in the report). */
+    private static void setEnd(Connection c, long id, Instant end, Instant now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE shift SET ended_at = ?, boundary_edited_at = ? WHERE id = ?")) {
+            Jdbc.setInstant(st, 1, end);
+            Jdbc.setInstant(st, 2, now);
+            st.setLong(3, id);
             st.executeUpdate();
         }
     }
