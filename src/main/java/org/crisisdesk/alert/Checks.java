@@ -75,7 +75,8 @@ public final class Checks {
         int level;
         String msg;
         if (!now.isBefore(due)) {
-            level = 2;
+            // overdue by a whole interval more: a second notice missed, worth telling once more
+            level = now.isBefore(due.plus(every)) ? 2 : 3;
             msg = a.name() + ": notice overdue by " + minutesBetween(due, now) + " min (every " + every.toMinutes()
                     + " min while " + rule.phase().name().toLowerCase(Locale.ROOT) + ", last notice " + ago + " min ago)";
         } else if (!now.isBefore(due.minus(rule.warn()))) {

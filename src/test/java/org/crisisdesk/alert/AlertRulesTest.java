@@ -113,8 +113,16 @@ class AlertRulesTest {
             assertThat(c.alert().level()).isEqualTo(2);
             assertThat(c.alert().message()).contains("notice overdue by 0 min");
         });
-        desk.advanceMinutes(30);
+        desk.advanceMinutes(29);
         assertThat(desk.alerts().evaluate().changes()).isEmpty();
+        desk.advanceMinutes(1); // a whole interval overdue: the second notice is missed too
+        assertThat(desk.alerts().evaluate().changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(EventKind.ESCALATED);
+            assertThat(c.alert().level()).isEqualTo(3);
+            assertThat(c.alert().message()).contains("notice overdue by 30 min");
+        });
+        desk.advanceMinutes(120);
+        assertThat(desk.alerts().evaluate().changes()).isEmpty(); // capped: no more
         assertThat(desk.all()).hasSize(1);
     }
 
