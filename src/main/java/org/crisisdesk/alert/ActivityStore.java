@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.crisisdesk.mention.CategoryCountStore;
+import org.crisisdesk.notice.Stage;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -130,7 +131,7 @@ public final class ActivityStore {
     private static NoticeRef readNotice(ResultSet rs) throws SQLException {
         return new NoticeRef(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), Jdbc.getInstant(rs, "posted"),
                 Jdbc.getInstant(rs, "eta"), Jdbc.getInstant(rs, "next_update"),
-                NoticeRef.closingStage(Jdbc.getInt(rs, "stage_step"), Jdbc.getInt(rs, "stage_total")));
+                Stage.closes(Jdbc.getInt(rs, "stage_step"), Jdbc.getInt(rs, "stage_total")));
     }
 
     /** Mentions created in each window, per category (see {@link #counts(Connection, Map)}). */

@@ -14,9 +14,4 @@ public record NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta,
     public NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate) {
         this(id, categoryId, postedAt, eta, nextUpdate, false);
     }
-
-    /** The last stage of its plan ("4/4"), as the handover report reads it too. */
-    static boolean closingStage(Integer step, Integer total) {
-        return step != null && total != null && total > 0 && step >= total;
-    }
 }

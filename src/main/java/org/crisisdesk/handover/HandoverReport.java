@@ -3,6 +3,7 @@ package org.crisisdesk.handover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.crisisdesk.notice.Stage;
 
 /**
  * Everything the incoming manager needs to read at shift change, for one window. Immutable; built by
@@ -123,7 +124,7 @@ public record HandoverReport(
 
         /** A notice at its last stage closes its category: it promises nothing further. */
         public boolean closing() {
-            return stageStep != null && stageTotal != null && stageTotal > 0 && stageStep >= stageTotal;
+            return Stage.closes(stageStep, stageTotal);
         }
     }
 

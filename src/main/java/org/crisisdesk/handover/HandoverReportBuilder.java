@@ -34,6 +34,7 @@ import org.crisisdesk.handover.HandoverReport.Volume;
 import org.crisisdesk.handover.HandoverStore.AlertRow;
 import org.crisisdesk.handover.HandoverStore.CountOldest;
 import org.crisisdesk.handover.HandoverStore.NoticeRow;
+import org.crisisdesk.notice.Stage;
 
 /**
  * Builds a {@link HandoverReport} for a window from SQL aggregates (see {@link HandoverStore}). Open items and ETA
@@ -254,7 +255,7 @@ public final class HandoverReportBuilder {
     }
 
     private static boolean closing(NoticeRow n) {
-        return n.stageStep() != null && n.stageTotal() != null && n.stageTotal() > 0 && n.stageStep() >= n.stageTotal();
+        return Stage.closes(n.stageStep(), n.stageTotal());
     }
 
     private OpenItems openItems(List<NoticeRow> latest, List<Promise> promises, List<CategoryRef> categories,

@@ -36,6 +36,14 @@ public record Stage(int step, int total, String label) {
         return step == total;
     }
 
+    /**
+     * Whether a stored notice's stage (step of total, each possibly missing) is its plan's last, the notice that closes
+     * its category. Shared by the watch and the handover report, which read the columns, not a {@code Stage}.
+     */
+    public static boolean closes(Integer step, Integer total) {
+        return step != null && total != null && total > 0 && step >= total;
+    }
+
     public boolean hasLabel() {
         return !label.isEmpty();
     }
