@@ -99,15 +99,6 @@ public enum AlertKey {
         return categoryId == null ? AlertSettings.DESK_PREFIX + name : AlertSettings.CATEGORY_PREFIX + categoryId + "." + name;
     }
 
-    public static AlertKey byKeyName(String name) {
-        for (AlertKey k : values()) {
-            if (k.name.equals(name)) {
-                return k;
-            }
-        }
-        return null;
-    }
-
     /**
      * Checks and normalizes a value a person typed.
      *

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.Sql;
 
 /** Alerts and their history. Every change of an alert and its event row are written in one transaction. */
 public final class AlertStore {
@@ -132,7 +133,7 @@ public final class AlertStore {
     private static List<AlertEvent> events(Connection c, String where, Object... args) throws SQLException {
         List<AlertEvent> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT * FROM alert_event " + where)) {
-            bind(st, args);
+            Sql.bindPositional(st, java.util.Arrays.asList(args));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new AlertEvent(rs.getLong("id"), rs.getLong("alert_id"), EventKind.valueOf(rs.getString("kind")),
@@ -148,7 +149,7 @@ public final class AlertStore {
     private static List<Alert> query(Connection c, String sql, Object... args) throws SQLException {
         List<Alert> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
+            Sql.bindPositional(st, java.util.Arrays.asList(args));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(rs));
@@ -158,18 +159,6 @@ public final class AlertStore {
         return out;
     }
 
-    private static void bind(PreparedStatement st, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object v = args[i];
-            if (v instanceof Instant t) {
-                Jdbc.setInstant(st, i + 1, t);
-            } else if (v instanceof Long n) {
-                st.setLong(i + 1, n);
-            } else {
-                st.setObject(i + 1, v);
-            }
-        }
-    }
 
     private static Alert read(ResultSet rs) throws SQLException {
         return new Alert(rs.getLong("id"), Jdbc.getLong(rs, "category_id"), rs.getString("category_name"),

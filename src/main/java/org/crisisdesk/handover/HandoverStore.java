@@ -14,6 +14,7 @@ import org.crisisdesk.handover.HandoverReport.CategoryRef;
 import org.crisisdesk.handover.HandoverReport.HandOff;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.Sql;
 
 /**
  * The read-only queries behind a handover report, over the V1 tables (mention, category, assignment, notice, alert).
@@ -197,7 +198,7 @@ public final class HandoverStore {
                     + "AND at < ? AND to_category IN (" + in + ")")) {
                 List<Object> args = new ArrayList<>(List.of(from, to));
                 args.addAll(ccIds);
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         moved.add(rs.getLong(1));
@@ -239,7 +240,7 @@ public final class HandoverStore {
                 args.add(asOf);
                 args.addAll(ccIds);
                 args.add(asOf);
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     filed = rs.getLong(1);
@@ -256,7 +257,7 @@ public final class HandoverStore {
                 args.add(asOf);
                 args.addAll(filedArgs);
                 args.add(asOf);
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         Instant handed = Jdbc.getInstant(rs, "handed_over_at");
@@ -293,7 +294,7 @@ public final class HandoverStore {
             items.forEach(h -> args.add(h.pk()));
             args.addAll(ccIds);
             args.add(asOf);
-            bind(st, args);
+            Sql.bindPositional(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getLong(1), Jdbc.getInstant(rs, "at"));
@@ -303,15 +304,6 @@ public final class HandoverStore {
         return out;
     }
 
-    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i) instanceof Instant t) {
-                Jdbc.setInstant(st, i + 1, t);
-            } else {
-                st.setObject(i + 1, args.get(i));
-            }
-        }
-    }
 
     /**
      * Streams the text of at most {@code limit} unsorted mentions created in {@code [from, to)}, in no particular

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.Sql;
 import org.crisisdesk.store.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -412,7 +413,7 @@ public final class MentionStore {
                     + " FETCH FIRST " + limit + " ROWS ONLY";
             List<StoredMention> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(read(rs));
@@ -500,7 +501,7 @@ public final class MentionStore {
             int n = 0;
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setFetchSize(1000);
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(read(rs));
@@ -516,7 +517,7 @@ public final class MentionStore {
         return db.inTransaction(c -> {
             List<Object> args = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM mention" + where(filter, args))) {
-                bind(st, args);
+                Sql.bindPositional(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -647,16 +648,6 @@ public final class MentionStore {
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }
 
-    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object a = args.get(i);
-            if (a instanceof Instant instant) {
-                Jdbc.setInstant(st, i + 1, instant);
-            } else {
-                st.setObject(i + 1, a);
-            }
-        }
-    }
 
     public static StoredMention read(ResultSet rs) throws SQLException {
         Mention m = new Mention(rs.getString("source"), rs.getString("platform_id"), Jdbc.getInstant(rs, "created_at"),

@@ -6,8 +6,4 @@ package org.crisisdesk.notice;
  * @param id the stored row, or null for a template not (yet) saved
  * @param builtIn one of the shipped templates (can be edited and reset to its shipped text)
  */
-public record Template(Long id, NoticeLang lang, String name, String body, boolean builtIn) {
-    public Template withBody(String newBody) {
-        return new Template(id, lang, name, newBody, builtIn);
-    }
-}
+public record Template(Long id, NoticeLang lang, String name, String body, boolean builtIn) {}

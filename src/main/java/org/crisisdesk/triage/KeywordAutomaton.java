@@ -22,7 +22,6 @@ final class KeywordAutomaton {
     private long[] keys;
     private int[] vals;
     private int mask;
-    private int edges;
     private final int[] fail;
     private final int[][] outputs;
     private final int[] patternLength;
@@ -171,7 +170,6 @@ final class KeywordAutomaton {
         }
         keys[i] = key;
         vals[i] = target;
-        edges++;
     }
 
     private static int mix(long key) {
@@ -223,13 +221,5 @@ final class KeywordAutomaton {
             }
         }
         return edge;
-    }
-
-    int stateCount() {
-        return fail.length;
-    }
-
-    int edgeCount() {
-        return edges;
     }
 }
