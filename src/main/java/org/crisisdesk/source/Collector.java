@@ -35,6 +35,8 @@ public final class Collector implements AutoCloseable {
     private final ExecutorService thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    /** A nudge that has not yet ended a pause; guarded by {@link #lock}. */
+    private boolean nudged;
     private volatile boolean stopping;
     private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STARTING, null);
     private Future<?> running;
@@ -97,6 +99,7 @@ public final class Collector implements AutoCloseable {
     public void nudge() {
         lock.lock();
         try {
+            nudged = true;
             wake.signalAll();
         } finally {
             lock.unlock();
@@ -142,9 +145,12 @@ public final class Collector implements AutoCloseable {
         public boolean sleep(Duration duration) throws InterruptedException {
             lock.lock();
             try {
-                if (!stopping && duration.toNanos() > 0) {
-                    wake.awaitNanos(duration.toNanos());
+                long left = duration.toNanos();
+                // loops because a spurious wake-up must not shorten the pause; a nudge ends it
+                while (!stopping && !nudged && left > 0) {
+                    left = wake.awaitNanos(left);
                 }
+                nudged = false;
                 return !stopping;
             } finally {
                 lock.unlock();

@@ -284,20 +284,33 @@ class AlertLifecycleTest {
     @Test
     void theScheduleEvaluatesOffTheCallerAndTellsListenersOncePerTick() throws Exception {
         desk.mentions(delivery, 30, Duration.ofMinutes(10));
-        var scheduler = desk.services.scheduler();
+        var runs = new java.util.concurrent.atomic.AtomicInteger();
+        // counts every evaluation the schedule runs, so the test waits for ticks instead of for time
+        var scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> new Thread(r, "desk-schedule-t")) {
+            @Override
+            protected void afterExecute(Runnable r, Throwable t) {
+                runs.incrementAndGet();
+            }
+        };
         var got = new java.util.concurrent.LinkedBlockingQueue<AlertTick>();
         var threads = new java.util.concurrent.ConcurrentLinkedQueue<String>();
         desk.alerts().addListener(t -> {
             threads.add(Thread.currentThread().getName());
             got.add(t);
         });
-        desk.alerts().start(scheduler, Duration.ofMillis(50));
-        AlertTick tick = got.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-        Thread.sleep(300); // several more ticks run, none with changes
-        desk.alerts().stop();
-        assertThat(tick).isNotNull();
-        assertThat(tick.changes()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(EventKind.RAISED));
-        assertThat(got).isEmpty();
-        assertThat(threads).allSatisfy(n -> assertThat(n).startsWith("desk-schedule"));
+        try {
+            desk.alerts().start(scheduler, Duration.ofMillis(20));
+            AlertTick tick = got.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            int after = runs.get();
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> runs.get() >= after + 5); // five more ticks ran, none with changes
+            desk.alerts().stop();
+            assertThat(tick).isNotNull();
+            assertThat(tick.changes()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(EventKind.RAISED));
+            assertThat(got).isEmpty();
+            assertThat(threads).allSatisfy(n -> assertThat(n).startsWith("desk-schedule"));
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 }
