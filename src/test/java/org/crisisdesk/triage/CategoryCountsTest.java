@@ -106,6 +106,7 @@ class CategoryCountsTest {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             ConcurrentLinkedQueue<Long> pks = new ConcurrentLinkedQueue<>();
             CountDownLatch go = new CountDownLatch(1);
+            CountDownLatch firstBatch = new CountDownLatch(1); // movers start once there is something to move
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < 2; w++) {
                 int writer = w;
@@ -120,6 +121,7 @@ class CategoryCountsTest {
                             batch.add(cat == null ? Filing.unsorted(m) : new Filing(m, cat, "AUTO", cat, 0.9, "r"));
                         }
                         s.mentions().ingest(batch, null, "w" + writer).forEach(m -> pks.add(m.pk()));
+                        firstBatch.countDown();
                     }
                     return null;
                 }));
@@ -128,13 +130,10 @@ class CategoryCountsTest {
                 int mover = w;
                 work.add(pool.submit(() -> {
                     go.await();
+                    firstBatch.await();
                     Random r = new Random(100 + mover);
                     for (int round = 0; round < 40; round++) {
                         List<Long> some = new ArrayList<>(pks);
-                        if (some.size() < 4) {
-                            Thread.sleep(5);
-                            continue;
-                        }
                         List<Long> pick = new ArrayList<>();
                         for (int i = 0; i < 3; i++) {
                             pick.add(some.get(r.nextInt(some.size())));
