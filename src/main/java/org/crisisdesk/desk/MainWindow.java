@@ -210,6 +210,7 @@ public final class MainWindow extends StackPane {
                 e.consume();
             } else if (e.getCode() == KeyCode.SLASH && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 feedView.focusSearch();
+                TypedKeys.swallowNext(feedView.searchField(), "/");
                 e.consume();
             }
         });

@@ -105,7 +105,10 @@ public final class FeedView extends BorderPane {
                 case K -> move(-1);
                 case HOME -> jumpToTop();
                 case ENTER -> open();
-                case SLASH -> search.requestFocus();
+                case SLASH -> {
+                    search.requestFocus();
+                    org.crisisdesk.desk.TypedKeys.swallowNext(search, "/");
+                }
                 default -> {
                     return;
                 }
@@ -168,6 +171,11 @@ public final class FeedView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** The search field ("/" and Ctrl+F focus it). */
+    public javafx.scene.control.TextField searchField() {
+        return search;
     }
 
     public ListView<StoredMention> list() {

@@ -240,6 +240,9 @@ class FeedViewTest {
         robot.type(KeyCode.SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#feed-search").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("유심비"); // the "/" that opened the search is not part of it (issue #26)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#feed-search").queryAs(TextField.class).getText()).isEqualTo("유심비");
     }
 
     @Test
