@@ -81,6 +81,8 @@ public final class HandoverView extends BorderPane {
     private final TableView<Theme> themes = new TableView<>();
     private final Label ackStatus = new Label();
 
+    private Runnable onClose = () -> {};
+
     public HandoverView(DeskContext ctx, HandoverViewModel model) {
         this.ctx = ctx;
         this.model = model;
@@ -128,7 +130,15 @@ public final class HandoverView extends BorderPane {
         Label exportStatus = new Label();
         exportStatus.setId("handover-export-status");
         exportStatus.textProperty().bind(model.exportStatusProperty());
-        HBox bottom = new HBox(12, problem, exportStatus);
+        Region bottomGap = new Region();
+        HBox.setHgrow(bottomGap, Priority.ALWAYS);
+        // Esc closes the window too (HandoverWindow); the button says so for the mouse (issue #26)
+        Button close = new Button(ctx.t("handover.close"));
+        close.setId("handover-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> onClose.run());
+        HBox bottom = new HBox(12, problem, exportStatus, bottomGap, close);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(4, 12, 6, 12));
         setBottom(bottom);
 
@@ -526,6 +536,11 @@ public final class HandoverView extends BorderPane {
     /** Double-clicking a notice calls this with the notice (the desk shows its category and timeline). */
     public void setOnShowNotice(Consumer<PostedNotice> action) {
         this.onShowNotice = action;
+    }
+
+    /** What the Close button (and Esc) does: the window closes itself. */
+    public void setOnClose(Runnable action) {
+        this.onClose = action;
     }
 
     public HandoverViewModel model() {
