@@ -89,11 +89,12 @@ public final class FeedView extends BorderPane {
             @Override
             protected void layoutChildren() {
                 list.setMaxHeight(MentionCell.wholeCardsHeight(list, getHeight() - snappedTopInset()
-                        - snappedBottomInset()));
+                        - snappedBottomInset() - NewPill.topClearance(list)));
                 super.layoutChildren();
             }
         };
         StackPane.setAlignment(list, Pos.TOP_CENTER); // whole cards; the space below them stays empty
+        NewPill.keepClear(list, pill);
         setCenter(center);
 
         list.getSelectionModel().getSelectedItems().addListener(

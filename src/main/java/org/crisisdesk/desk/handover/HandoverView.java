@@ -219,7 +219,9 @@ public final class HandoverView extends BorderPane {
         chooser.setTitle(ctx.t(format == ReportFormat.HTML ? "handover.export.html" : "handover.export.md"));
         chooser.setInitialFileName("handover." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        org.crisisdesk.desk.SaveFolder.prepare(chooser);
         java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        org.crisisdesk.desk.SaveFolder.chosen(f);
         if (f != null) {
             Path p = f.toPath();
             model.export(p, format);
@@ -398,6 +400,22 @@ public final class HandoverView extends BorderPane {
         ackStatus.getStyleClass().add(s != null && s.acknowledged() ? "done" : "pending");
     }
 
+    /**
+     * The chart's points (minutes from the window's start, count) for one series: one at each bucket's start, and
+     * for a window of a single bucket a second at its end, since an area of one point draws nothing (the chart of a
+     * short shift was empty, issue #26).
+     */
+    static java.util.List<double[]> points(long[] counts, long bucketMinutes, double windowMinutes) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            out.add(new double[] {i * (double) bucketMinutes, counts[i]});
+        }
+        if (counts.length == 1) {
+            out.add(new double[] {Math.min(bucketMinutes, windowMinutes), counts[0]});
+        }
+        return out;
+    }
+
     private void showChart(HandoverReport r) {
         var volume = r.volume();
         NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -406,7 +424,8 @@ public final class HandoverView extends BorderPane {
         Instant from = r.window().from();
         x.setAutoRanging(false);
         x.setLowerBound(0);
-        x.setUpperBound(Math.max(1, (n - 1) * bucketMinutes));
+        double windowMinutes = Math.max(1, r.window().length().toSeconds() / 60.0);
+        x.setUpperBound(n < 2 ? Math.min(bucketMinutes, windowMinutes) : (n - 1) * bucketMinutes);
         x.setTickUnit(Math.max(bucketMinutes, bucketMinutes * Math.ceil(n / 8.0)));
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -423,8 +442,8 @@ public final class HandoverView extends BorderPane {
         for (Series s : volume.series()) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(words.category(s.category()));
-            for (int i = 0; i < n; i++) {
-                series.getData().add(new XYChart.Data<>(i * bucketMinutes, s.counts()[i]));
+            for (double[] p : points(s.counts(), bucketMinutes, windowMinutes)) {
+                series.getData().add(new XYChart.Data<>(p[0], p[1]));
             }
             chart.getData().add(series);
         }
