@@ -288,7 +288,7 @@ public final class AlertNotifier {
             actions.setAlignment(Pos.CENTER_LEFT);
             if (a.categoryId() != null) {
                 Button compose = new Button(ctx.t("alerts.action.compose"), Icons.of("mdi2p-pencil"));
-                compose.getStyleClass().addAll("alert-action-compose", "accent", "small");
+                compose.getStyleClass().addAll("alert-action-compose", "accent");
                 compose.setTooltip(new Tooltip(ctx.t("alerts.action.compose.key")));
                 compose.setOnAction(e -> {
                     close();
@@ -297,7 +297,7 @@ public final class AlertNotifier {
                 actions.getChildren().add(unfocusable(compose));
             }
             MenuButton snooze = new MenuButton(ctx.t("alerts.action.snoozeMenu"), Icons.of("mdi2a-alarm-snooze"));
-            snooze.getStyleClass().addAll("alert-action-snooze", "small");
+            snooze.getStyleClass().add("alert-action-snooze");
             for (Duration d : AlertsViewModel.SNOOZES) {
                 MenuItem item = new MenuItem(ctx.t("alerts.action.snooze.tooltip", d.toMinutes()));
                 item.setId("alert-toast-snooze-" + a.id() + "-" + d.toMinutes());
@@ -309,7 +309,7 @@ public final class AlertNotifier {
                 snooze.getItems().add(item);
             }
             Button dismiss = new Button(ctx.t("alerts.action.dismiss"), Icons.of("mdi2b-bell-off-outline"));
-            dismiss.getStyleClass().addAll("alert-action-dismiss", "small");
+            dismiss.getStyleClass().add("alert-action-dismiss");
             dismiss.setOnAction(e -> {
                 close();
                 model.dismiss(a);
