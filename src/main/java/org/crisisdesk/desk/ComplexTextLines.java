@@ -49,6 +49,32 @@ public final class ComplexTextLines {
     }
 
     /**
+     * {@code text} without the invisible emoji joiners (zero-width joiner U+200D, variation selectors U+FE0E/U+FE0F)
+     * when they are all that makes it complex: a Korean text with a joined emoji (👨‍👩‍👧, ❤️) then wraps like any
+     * other instead of scrolling sideways (issue #26). The emoji show as their parts; the text is otherwise the same.
+     * Returns {@code text} itself when it needs no change or stays complex without them.
+     */
+    public static String withoutEmojiJoiners(String text) {
+        if (!needed(text)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!joiner(ch)) {
+                b.append(ch);
+            }
+        }
+        String plain = b.toString();
+        return needed(plain) ? text : plain;
+    }
+
+    /** Whether {@link #withoutEmojiJoiners} drops {@code ch}. */
+    public static boolean joiner(char ch) {
+        return ch == '\u200D' || ch == '\uFE0E' || ch == '\uFE0F';
+    }
+
+    /**
      * At most {@code maxLines} lines of {@code text} no wider than {@code width} in {@code font}, joined by line
      * breaks, broken where a line may break (a word longer than a line is cut); when more text is left, the last
      * line ends in an ellipsis.

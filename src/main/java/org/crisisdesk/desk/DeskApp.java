@@ -222,14 +222,21 @@ public final class DeskApp extends Application {
         if (session == null) {
             return; // the desk is reopening
         }
-        boolean settingsOpen = stage.getScene().getRoot() instanceof MainWindow w && w.closeSettings();
+        MainWindow before = stage.getScene().getRoot() instanceof MainWindow w ? w : null;
+        javafx.geometry.Rectangle2D settingsAt = before == null ? null : before.settingsBounds();
+        if (before != null) {
+            before.closeSettings();
+        }
         i18n = new I18n(locale);
         session.background().run(() -> session.services().settings().put(DeskSettings.LANGUAGE, locale.getLanguage()));
         // The view models keep their data; only the words change, so rebuild the views over the same session.
         session.context().setI18n(i18n);
         MainWindow window = show();
-        if (settingsOpen) {
-            window.openSettings(); // in the new words
+        if (before != null) {
+            window.continueFrom(before); // the same mention, the composer still open (issue #26)
+        }
+        if (settingsAt != null) {
+            window.openSettings().placeAt(settingsAt); // the switch came from the settings: they stay, in new words
         }
     }
 

@@ -12,6 +12,9 @@ import org.crisisdesk.triage.Category;
  */
 public final class DeskContext {
     private I18n i18n;
+    /** The words in use; view models that keep words of their own listen to it and say them again (issue #26). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<I18n> language =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final Clock clock;
     private final ZoneId zone;
     private final javafx.beans.property.ReadOnlyLongWrapper minute = new javafx.beans.property.ReadOnlyLongWrapper();
@@ -20,6 +23,7 @@ public final class DeskContext {
 
     public DeskContext(I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
+        this.language.set(i18n);
         this.clock = clock;
         this.zone = zone;
         tick();
@@ -32,6 +36,12 @@ public final class DeskContext {
     /** A language switch: views built after this use the new words. */
     public void setI18n(I18n newI18n) {
         this.i18n = newI18n;
+        language.set(newI18n);
+    }
+
+    /** Changes with {@link #setI18n}: what a view model listens to when it keeps words (a lint, a message). */
+    public javafx.beans.property.ReadOnlyObjectProperty<I18n> languageProperty() {
+        return language.getReadOnlyProperty();
     }
 
     public String t(String key, Object... args) {

@@ -110,7 +110,7 @@ public final class MainWindow extends StackPane {
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
         layout.setCenter(split);
         StatusBarView statusBar = new StatusBarView(ctx, session.status());
-        alertsView = new AlertsView(ctx, session.alerts(), this);
+        alertsView = new AlertsView(ctx, session.alerts());
         statusBar.getRightItems().add(0, alertsView.bellButton());
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
@@ -118,7 +118,8 @@ public final class MainWindow extends StackPane {
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
         layout.setBottom(statusBar);
-        getChildren().add(layout);
+        getChildren().addAll(layout, alertsView.toastLayer());
+        alertsView.placeToastsOver(boardsView); // inside the window, never over the composer (issue #26)
     }
 
     private ToolBar toolbar(DeskContext ctx, Runnable toggleTheme, Consumer<java.util.Locale> switchLanguage) {
@@ -132,12 +133,15 @@ public final class MainWindow extends StackPane {
             Label demo = new Label(ctx.t("toolbar.demo"));
             demo.getStyleClass().add("demo-badge");
             demo.setId("demo-badge");
-            ToggleButton pause = new ToggleButton(null, Icons.of("mdi2p-pause"));
+            // a window rebuilt in another language starts from the replay's state, not "playing" (issue #26)
+            boolean paused = session.replay().clock().paused();
+            ToggleButton pause = new ToggleButton(null, Icons.of(paused ? "mdi2p-play" : "mdi2p-pause"));
+            pause.setSelected(paused);
             pause.setId("replay-pause");
             pause.setTooltip(new Tooltip(ctx.t("toolbar.replay.pause")));
-            pause.selectedProperty().addListener((o, a, paused) -> {
-                session.setReplayPaused(paused);
-                pause.setGraphic(Icons.of(paused ? "mdi2p-play" : "mdi2p-pause"));
+            pause.selectedProperty().addListener((o, a, now) -> {
+                session.setReplayPaused(now);
+                pause.setGraphic(Icons.of(now ? "mdi2p-play" : "mdi2p-pause"));
             });
             ChoiceBox<Double> speed = new ChoiceBox<>();
             speed.setId("replay-speed");
@@ -163,8 +167,10 @@ public final class MainWindow extends StackPane {
         MenuButton language = new MenuButton(ctx.i18n().korean() ? "한국어" : "English", Icons.of("mdi2t-translate"));
         language.setId("language-menu");
         MenuItem ko = new MenuItem("한국어");
+        ko.setId("language-ko");
         ko.setOnAction(e -> switchLanguage.accept(I18n.KOREAN));
         MenuItem en = new MenuItem("English");
+        en.setId("language-en");
         en.setOnAction(e -> switchLanguage.accept(I18n.ENGLISH));
         language.getItems().addAll(ko, en);
         javafx.scene.control.Button notice = new javafx.scene.control.Button(null, Icons.of("mdi2b-bullhorn-outline"));
@@ -202,6 +208,13 @@ public final class MainWindow extends StackPane {
                 feedView::focusSearch);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::openComposer);
+        // the keyboard's "Write notice" on an alert pop-up: a combination, so no single key acts on a pop-up
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> {
+                    if (!alertsView.composeForLatest()) {
+                        openComposer();
+                    }
+                });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -210,6 +223,7 @@ public final class MainWindow extends StackPane {
                 e.consume();
             } else if (e.getCode() == KeyCode.SLASH && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 feedView.focusSearch();
+                TypedKeys.swallowNext(feedView.searchField(), "/");
                 e.consume();
             }
         });
@@ -275,6 +289,15 @@ public final class MainWindow extends StackPane {
                     offerReopen();
                 }), this);
         return settings;
+    }
+
+    /** Where the settings window is while it is open, else null (a language switch reopens it there). */
+    public javafx.geometry.Rectangle2D settingsBounds() {
+        if (settings == null || !settings.stage().isShowing()) {
+            return null;
+        }
+        javafx.stage.Stage s = settings.stage();
+        return new javafx.geometry.Rectangle2D(s.getX(), s.getY(), s.getWidth(), s.getHeight());
     }
 
     /** Closes the settings window if it is open; says whether it was (the language switch opens it again). */
@@ -385,6 +408,22 @@ public final class MainWindow extends StackPane {
             getChildren().add(help);
         }
         help.setVisible(!help.isVisible());
+    }
+
+    /**
+     * Takes over what {@code before} (the same session in other words) was showing: the mention in the detail, the
+     * composer when it was open. A language switch rebuilds the window; the person's place must not reset.
+     */
+    public void continueFrom(MainWindow before) {
+        this.lastCategoryId = before.lastCategoryId;
+        StoredMention shown = before.detailView.current();
+        if (shown != null) {
+            detailView.show(shown);
+        }
+        if (before.rightTabs.getSelectionModel().getSelectedItem() == before.composerTab) {
+            rightTabs.getSelectionModel().select(composerTab);
+        }
+        split.setDividerPositions(before.split.getDividerPositions());
     }
 
     public FeedView feedView() {

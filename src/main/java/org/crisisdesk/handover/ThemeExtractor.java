@@ -42,21 +42,26 @@ public final class ThemeExtractor {
             "이나", "라도", "니다", "해요", "어요", "아요", "네요", "나요", "에요", "예요", "는데", "인데", "이요",
             "은", "는", "이", "가", "을", "를", "에", "의", "도", "로", "와", "과", "만", "랑", "요", "죠", "께");
 
-    private static final Set<String> STOPWORDS = Set.of(
-            // Korean: fillers, pronouns, time words, politeness and complaint boilerplate
-            "진짜", "정말", "너무", "지금", "그냥", "계속", "아니", "아니고", "이거", "그거", "저거", "여기", "거기",
-            "이게", "그게", "근데", "그런데", "그리고", "그래서", "하지만", "오늘", "어제", "내일", "언제", "어떻게",
-            "뭐", "좀", "안", "못", "다", "또", "더", "꼭", "제발", "혹시", "아직", "이제", "하는", "있는", "없는",
-            "있어", "없어", "하고", "해서", "하는데", "있나요", "건가요", "인가요", "안녕하세요", "감사합니다",
-            "고객님", "저희", "우리", "제가", "저는", "나는", "내가", "이건", "그건", "이번", "그럼", "많이", "빨리",
-            "확인", "부탁", "부탁드립니다", "문의", "혹시요", "ㅋㅋ", "ㅠㅠ", "입니다", "있습니다", "합니다", "해주세요",
-            "주세요", "같아요", "같은데", "거", "것", "수", "등", "및", "왜", "이", "그", "저",
-            // English
-            "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on",
-            "at", "for", "with", "my", "me", "i", "you", "your", "it", "its", "this", "that", "not", "no", "do",
-            "does", "did", "can", "cant", "just", "so", "still", "any", "anyone", "what", "why", "when", "how",
-            "please", "pls", "im", "we", "our", "they", "from", "have", "has", "had", "will", "get", "got", "amp",
-            "rt", "via", "too", "up", "out", "now", "today", "all", "there", "here", "as", "by", "if");
+    /**
+     * Words that are never a theme, Korean and English, from {@code stopwords_ko.txt} and {@code stopwords_en.txt}
+     * beside this class (one a line; editable without touching code). Checked on the word as written and on its stem,
+     * so 부탁드려요 goes as well as 부탁.
+     */
+    static final Set<String> STOPWORDS = java.util.stream.Stream.concat(stopwords("stopwords_ko.txt"),
+            stopwords("stopwords_en.txt")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static java.util.stream.Stream<String> stopwords(String file) {
+        try (java.io.InputStream in = ThemeExtractor.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + file);
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> Normalizer.normalize(l, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)).toList().stream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final List<List<String>> docs = new ArrayList<>();
     private final Map<String, Integer> rawCounts = new HashMap<>();
@@ -89,7 +94,7 @@ public final class ThemeExtractor {
             Set<String> seenPhrases = new HashSet<>();
             String prev = null;
             for (String raw : doc) {
-                String term = raw == null ? null : keep(stems.getOrDefault(raw, raw));
+                String term = raw == null || STOPWORDS.contains(raw) ? null : keep(stems.getOrDefault(raw, raw));
                 if (term == null) {
                     prev = null;
                     continue;

@@ -545,6 +545,20 @@ public final class MentionStore {
         });
     }
 
+    /** One stored post by its (source, platform id) key, if the desk has it. */
+    public Optional<StoredMention> post(String source, String platformId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE source = ? AND "
+                    + "platform_id = ?")) {
+                st.setString(1, source);
+                st.setString(2, platformId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /**
      * The newest {@code limit} stored mentions of one conversation, oldest first: those whose conversation id is
      * {@code conversationId} and the conversation's first post itself (its platform id is the conversation id), from

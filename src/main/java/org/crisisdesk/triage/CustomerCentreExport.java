@@ -26,16 +26,44 @@ import org.crisisdesk.mention.TextChecks;
 
 /**
  * The file the customer centre receives: one case per line (JSONL) or row (CSV) with id, time in the desk's zone,
- * author, link and text. Committed like a database row: written to a temp file beside the target, forced to disk,
+ * author, link, text, the desk's category and the context (the post the case answers, issue #26). Committed like a database row: written to a temp file beside the target, forced to disk,
  * then moved over the target in one step, so the target is either the old file or the complete new one.
  */
 final class CustomerCentreExport {
-    static final String[] COLUMNS = {"id", "created_at", "author", "author_name", "link", "text"};
+    static final String[] COLUMNS = {"id", "created_at", "author", "author_name", "link", "text", "category",
+        "context"};
+    /** Characters of the context post kept in a cell. */
+    static final int CONTEXT_CHARS = 280;
+
+    /** What the desk knows around a case: its column's name, and the post it replies to. */
+    interface Lookup {
+        Lookup NONE = new Lookup() {
+            @Override
+            public String category(StoredMention m) {
+                return "";
+            }
+
+            @Override
+            public String context(StoredMention m) {
+                return "";
+            }
+        };
+
+        String category(StoredMention m);
+
+        /** The post the case replies to ("@author: text"), its link when the desk does not hold it, else "". */
+        String context(StoredMention m);
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CustomerCentreExport() {}
 
     static void write(List<StoredMention> cases, MentionExporter.Format format, Path out, ZoneId zone)
+            throws IOException {
+        write(cases, format, out, zone, Lookup.NONE);
+    }
+
+    static void write(List<StoredMention> cases, MentionExporter.Format format, Path out, ZoneId zone, Lookup lookup)
             throws IOException {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
@@ -45,9 +73,9 @@ final class CustomerCentreExport {
             try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
                     Files.newOutputStream(tmp, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
                 if (format == MentionExporter.Format.CSV) {
-                    csv(cases, w, zone);
+                    csv(cases, w, zone, lookup);
                 } else {
-                    jsonl(cases, w, zone);
+                    jsonl(cases, w, zone, lookup);
                 }
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -64,7 +92,7 @@ final class CustomerCentreExport {
         }
     }
 
-    private static Map<String, String> row(StoredMention sm, ZoneId zone) {
+    private static Map<String, String> row(StoredMention sm, ZoneId zone, Lookup lookup) {
         Mention m = sm.mention();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", m.platformId());
@@ -73,13 +101,17 @@ final class CustomerCentreExport {
         row.put("author_name", m.authorName() == null ? "" : m.authorName());
         row.put("link", m.permalink());
         row.put("text", m.text());
+        row.put("category", lookup.category(sm));
+        String context = lookup.context(sm);
+        row.put("context", context.length() > CONTEXT_CHARS ? context.substring(0, CONTEXT_CHARS) + "…" : context);
         return row;
     }
 
-    private static void jsonl(List<StoredMention> cases, BufferedWriter w, ZoneId zone) throws IOException {
+    private static void jsonl(List<StoredMention> cases, BufferedWriter w, ZoneId zone, Lookup lookup)
+            throws IOException {
         for (StoredMention sm : cases) {
             ObjectNode o = JSON.createObjectNode();
-            row(sm, zone).forEach(o::put);
+            row(sm, zone, lookup).forEach(o::put);
             w.write(JSON.writeValueAsString(o));
             w.write('\n');
         }
@@ -89,7 +121,8 @@ final class CustomerCentreExport {
      * CSV for a spreadsheet: a UTF-8 byte order mark so Excel reads Hangul, and cells that a spreadsheet would run
      * as a formula (every mention starts with "@") prefixed with an apostrophe, which spreadsheets hide.
      */
-    private static void csv(List<StoredMention> cases, BufferedWriter w, ZoneId zone) throws IOException {
+    private static void csv(List<StoredMention> cases, BufferedWriter w, ZoneId zone, Lookup lookup)
+            throws IOException {
         w.write('\uFEFF');
         CsvSchema.Builder b = CsvSchema.builder();
         for (String col : COLUMNS) {
@@ -97,7 +130,7 @@ final class CustomerCentreExport {
         }
         try (SequenceWriter seq = new CsvMapper().writer(b.build().withHeader()).writeValues(w)) {
             for (StoredMention sm : cases) {
-                Map<String, String> row = row(sm, zone);
+                Map<String, String> row = row(sm, zone, lookup);
                 row.replaceAll((k, v) -> "link".equals(k) || "created_at".equals(k) ? v : defuse(v));
                 seq.write(row);
             }

@@ -170,11 +170,36 @@ public final class TriageService {
      */
     public int handOver(Path out, MentionExporter.Format format, ZoneId zone) {
         try {
-            return moves.handOver(cases -> CustomerCentreExport.write(cases, format, out, zone), clock.instant());
+            return moves.handOver(cases -> CustomerCentreExport.write(cases, format, out, zone, centreLookup()),
+                    clock.instant());
         } catch (UncheckedIOException e) {
             IOException cause = e.getCause();
             throw new UncheckedIOException("Could not write " + out + ": " + cause.getMessage(), cause);
         }
+    }
+
+    /** The category name and the replied-to post of a case, for the customer centre's file. */
+    private CustomerCentreExport.Lookup centreLookup() {
+        Map<Long, String> names = new java.util.HashMap<>();
+        categories.all().forEach(c -> names.put(c.id(), c.name()));
+        return new CustomerCentreExport.Lookup() {
+            @Override
+            public String category(StoredMention m) {
+                return m.categoryId() == null ? "" : names.getOrDefault(m.categoryId(), "");
+            }
+
+            @Override
+            public String context(StoredMention m) {
+                String root = m.mention().conversationId();
+                if (root == null || root.isBlank() || root.equals(m.platformId())) {
+                    return "";
+                }
+                return mentions.post(m.mention().source(), root)
+                        .map(p -> "@" + p.mention().author() + ": "
+                                + p.mention().text().replaceAll("\\s+", " ").strip())
+                        .orElse("https://x.com/i/web/status/" + root);
+            }
+        };
     }
 
     public BoardStats stats() {

@@ -47,7 +47,7 @@ class HandOverTest {
 
             assertThat(n).isEqualTo(2);
             String csv = Files.readString(out, StandardCharsets.UTF_8);
-            assertThat(csv).startsWith("\uFEFFid,created_at,author,author_name,link,text");
+            assertThat(csv).startsWith("\uFEFFid,created_at,author,author_name,link,text,category,context\n");
             assertThat(csv).contains("501,\"2026-10-17T12:10:00+09:00\",minji,김민지,\"https://x.com/minji/status/501\","
                     + "\"'@desk_official 주문번호 2026-10-17-1234 주소 변경 부탁드려요\"");
             // a formula is defused and quotes survive CSV escaping
@@ -78,7 +78,8 @@ class HandOverTest {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).isEqualTo("{\"id\":\"501\",\"created_at\":\"2026-10-17T12:10:00+09:00\","
                     + "\"author\":\"minji\",\"author_name\":\"김민지\",\"link\":\"https://x.com/minji/status/501\","
-                    + "\"text\":\"@desk_official 주문번호 2026-10-17-1234 주소 변경 부탁드려요\"}");
+                    + "\"text\":\"@desk_official 주문번호 2026-10-17-1234 주소 변경 부탁드려요\",\"category\":\"고객센터\","
+                    + "\"context\":\"\"}");
             assertThat(lines.get(1)).contains("\"text\":\"=HYPERLINK(\\\"http://evil\\\") refund please");
         }
     }
@@ -99,6 +100,32 @@ class HandOverTest {
                 assertThat(files).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
             }
             assertThat(s.triage().handOver(home.resolve("ok.csv"), MentionExporter.Format.CSV, SEOUL)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void csvNamesTheCategoryAndThePostACaseAnswersDefused() throws Exception {
+        Path home = TempDesk.newHome();
+        try (Services s = TempDesk.open(home, clock)) {
+            List<StoredMention> stored = s.mentions().ingest(List.of(
+                    Filing.unsorted(new Mention("x", "600", Instant.parse("2026-10-17T02:00:00Z"), "desk_official",
+                            null, "ko", "=공지: 유심 개통 지연 안내", null, null, null)),
+                    Filing.unsorted(new Mention("x", "601", Instant.parse("2026-10-17T03:00:00Z"), "minji", null, "ko",
+                            "@desk_official 제 주문은요?", "600", null, null)),
+                    Filing.unsorted(new Mention("x", "602", Instant.parse("2026-10-17T03:05:00Z"), "joe", null, "en",
+                            "and mine?", "599", null, null))), null, "replay");
+            long cc = s.categories().byName("고객센터").orElseThrow().id();
+            s.triage().move(List.of(stored.get(1).pk(), stored.get(2).pk()), cc, "desk-a");
+            Path out = home.resolve("cases.csv");
+
+            assertThat(s.triage().handOver(out, MentionExporter.Format.CSV, SEOUL)).isEqualTo(2);
+
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertThat(lines.get(0)).endsWith(",text,category,context");
+            // the replied-to post, held by the desk: its author and text, defused like every cell
+            assertThat(lines.get(1)).startsWith("601,").endsWith(",고객센터,\"'@desk_official: =공지: 유심 개통 지연 안내\"");
+            // a post the desk does not hold: its link
+            assertThat(lines.get(2)).startsWith("602,").endsWith(",고객센터,\"https://x.com/i/web/status/599\"");
         }
     }
 }

@@ -55,10 +55,11 @@ final class AlertCell extends ListCell<Alert> {
 
         Label when = new Label(text.raised(a) + " · " + text.level(a));
         when.getStyleClass().add("alert-when");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bottom = new HBox(6, when, gap);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        when.setWrapText(true);
+        // the actions get a row of their own at their full width: beside the time they were cut to "Write not…" and
+        // "Sno…" (issue #26)
+        HBox bottom = new HBox(6);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
         if (a.state() == AlertState.OPEN || a.state() == AlertState.SNOOZED) {
             if (a.categoryId() != null) {
                 Button compose = new Button(ctx.t("alerts.action.compose"), Icons.of("mdi2p-pencil"));
@@ -79,8 +80,12 @@ final class AlertCell extends ListCell<Alert> {
             dismiss.setTooltip(new Tooltip(ctx.t("alerts.action.dismiss")));
             dismiss.setOnAction(e -> model.dismiss(a));
             bottom.getChildren().addAll(snooze, dismiss);
+            bottom.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         }
-        VBox box = new VBox(4, top, detail, bottom);
+        VBox box = new VBox(4, top, detail, when);
+        if (!bottom.getChildren().isEmpty()) {
+            box.getChildren().add(bottom);
+        }
         box.getStyleClass().add("alert-card");
         if (!a.active()) {
             box.getStyleClass().add("alert-closed");

@@ -28,15 +28,35 @@ public final class AlertsView {
     private PopOver popOver;
     private Runnable onEditRules = () -> {};
 
-    /** @param windowNode any node of the window the notifications belong to (null: the focused window) */
-    public AlertsView(DeskContext ctx, AlertsViewModel model, Node windowNode) {
+    private final AlertNotifier notifier;
+
+    /**
+     * The window puts {@link #toastLayer()} over its content and names the area the pop-ups may use
+     * ({@link #placeToastsOver}).
+     */
+    public AlertsView(DeskContext ctx, AlertsViewModel model) {
         this.ctx = ctx;
         this.model = model;
         this.bell = buildBell();
         this.listPane = buildList();
-        AlertNotifier notifier = new AlertNotifier(ctx, model,
-                () -> windowNode == null || windowNode.getScene() == null ? null : windowNode.getScene().getWindow());
+        this.notifier = new AlertNotifier(ctx, model);
+        notifier.setOnOpenList(this::toggleList);
         model.setOnNotify(notifier::show);
+    }
+
+    /** The layer the alert pop-ups are drawn on (inside the window, over its content). */
+    public javafx.scene.layout.Pane toastLayer() {
+        return notifier.layer();
+    }
+
+    /** The pop-ups sit in the bottom-right corner of {@code area} (the boards: never over the composer). */
+    public void placeToastsOver(Node area) {
+        notifier.placeOver(area);
+    }
+
+    /** Ctrl+Shift+N: writes the notice for the newest alert pop-up (or open alert); false when there is none. */
+    public boolean composeForLatest() {
+        return notifier.composeLatest();
     }
 
     private Button buildBell() {

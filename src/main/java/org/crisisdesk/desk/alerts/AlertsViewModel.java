@@ -55,6 +55,7 @@ public final class AlertsViewModel {
         this.service = service;
         this.background = background;
         this.ctx = ctx;
+        ctx.languageProperty().addListener((o, a, b) -> lastError.set("")); // said in the old language (issue #26)
     }
 
     /** Listens to the watch (call once, before it starts). */

@@ -160,6 +160,8 @@ final class BoardKeys {
         picker.show(view.getScene().getWindow(), ctx.t("board.picker.title", sel.size()), targets,
                 target -> model.move(sel.stream().map(StoredMention::pk).toList(),
                         target == null ? null : target.id(), r -> advance(list, anchor, r)));
+        // M opened the picker on its KEY_PRESSED; the "m" typed by the same stroke is not a filter (issue #26)
+        org.crisisdesk.desk.TypedKeys.swallowNext(picker.filterField(), "m");
     }
 
     private static int anchor(ListView<StoredMention> list) {

@@ -109,6 +109,8 @@ public final class BoardsViewModel {
         this.gestures = new Background(gestureQueue);
         this.ctx = ctx;
         this.actorSource = actorSource;
+        // a message said in the old language is not said again: it goes (issue #26)
+        ctx.languageProperty().addListener((o, a, b) -> message.set(""));
         arrivalsRest.setOnFinished(e -> {
             arrivalsResting = false;
             if (!pendingArrivals.isEmpty()) {

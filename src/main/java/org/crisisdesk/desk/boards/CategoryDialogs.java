@@ -147,6 +147,7 @@ final class CategoryDialogs {
 
     boolean confirm(Window owner, String title, String text) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        org.crisisdesk.desk.DialogWords.localize(a.getDialogPane(), ctx);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
@@ -162,7 +163,9 @@ final class CategoryDialogs {
         fc.setInitialFileName("customer-centre-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(ctx.clock().instant().atZone(ctx.zone()))
                 + ".csv");
+        org.crisisdesk.desk.SaveFolder.prepare(fc);
         File f = fc.showSaveDialog(owner);
+        org.crisisdesk.desk.SaveFolder.chosen(f);
         return Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -68,8 +68,10 @@ final class ColumnView extends VBox {
         list.skinProperty().addListener((o, a, b) -> watchScroll());
         col.items().addListener(this::holdStill);
         MentionDrag.installSource(list, col.key());
-        StackPane body = new StackPane(list, newPill(ctx));
+        Button pill = newPill(ctx);
+        StackPane body = new StackPane(list, pill);
         StackPane.setAlignment(list, Pos.TOP_CENTER); // whole cards; the space below them stays empty
+        NewPill.keepClear(list, pill);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header, body);
         setPrefWidth(300);
@@ -165,7 +167,7 @@ final class ColumnView extends VBox {
     protected void layoutChildren() {
         double width = getWidth() - snappedLeftInset() - snappedRightInset();
         double forList = getHeight() - snappedTopInset() - snappedBottomInset()
-                - snapSizeY(header.prefHeight(width)) - snapSpaceY(getSpacing());
+                - snapSizeY(header.prefHeight(width)) - snapSpaceY(getSpacing()) - NewPill.topClearance(list);
         list.setMaxHeight(MentionCell.wholeCardsHeight(list, forList));
         if (list.getFixedCellSize() > 0) {
             col.setShown((int) (forList / list.getFixedCellSize()));

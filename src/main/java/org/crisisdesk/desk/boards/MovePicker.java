@@ -110,6 +110,11 @@ final class MovePicker extends Popup {
         filter.requestFocus();
     }
 
+    /** The filter field (focused while the picker shows). */
+    TextField filterField() {
+        return filter;
+    }
+
     private void pick() {
         Target t = list.getSelectionModel().getSelectedItem();
         if (t != null) {

@@ -152,6 +152,8 @@ public final class ComposerViewModel {
             }
         });
         ctx.categories().addListener((MapChangeListener<Long, Category>) c -> refreshCategories());
+        // the lint, link and block lines are words: a language switch says them again (issue #26)
+        ctx.languageProperty().addListener((o, a, b) -> recompute());
         refreshCategories();
         asOf.set(NoticeTimes.clock(ctx.clock().instant(), ctx.zone()));
         recompute();

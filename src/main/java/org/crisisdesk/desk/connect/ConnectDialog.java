@@ -33,6 +33,9 @@ import org.crisisdesk.source.twitter.Secrets;
 public final class ConnectDialog extends Dialog<ButtonType> {
     private final ConnectViewModel model;
 
+    /** Space between the dialog's edge and its labels and fields. */
+    static final double EDGE = 16;
+
     public ConnectDialog(DeskContext ctx, ConnectViewModel model) {
         this.model = model;
         setTitle(ctx.t("connect.title"));
@@ -71,6 +74,7 @@ public final class ConnectDialog extends Dialog<ButtonType> {
         grid.setHgap(10);
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a label is never cut
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         inputs.setMinWidth(320);
@@ -108,12 +112,14 @@ public final class ConnectDialog extends Dialog<ButtonType> {
         note.getStyleClass().add("connect-note");
         note.setWrapText(true);
         VBox content = new VBox(12, grid, verifyRow, note);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        // room on both sides: the labels and the masks touched the dialog's edge (issue #26)
+        content.setPadding(new Insets(8, EDGE, 4, EDGE));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);
 
         ButtonType save = new ButtonType(ctx.t("connect.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        org.crisisdesk.desk.DialogWords.localize(getDialogPane(), ctx);
         Button saveButton = (Button) getDialogPane().lookupButton(save);
         saveButton.setId("connect-save");
         saveButton.disableProperty().bind(model.busyProperty().or(model.incomplete()));

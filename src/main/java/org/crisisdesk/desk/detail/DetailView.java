@@ -71,12 +71,14 @@ public final class DetailView extends ScrollPane {
         Label when = new Label(RelativeTime.absolute(m.createdAt(), ctx.zone())
                 + (m.lang() == null ? "" : "  ·  " + m.lang()));
         when.getStyleClass().add("mention-time");
-        TextArea text = new TextArea(m.text());
+        // a text complex only for its emoji joiners shows without them, so it wraps; a copy still gives them back
+        String shown = ComplexTextLines.withoutEmojiJoiners(m.text());
+        TextArea text = new MentionText(shown, m.text());
         text.setId("detail-text");
         text.setEditable(false);
         // JavaFX 21 cannot wrap complex text (it draws fragments over each other, see ComplexTextLines): such a
         // text keeps its own lines here and scrolls sideways, so what is shown and copied is exactly the mention
-        boolean wrap = !ComplexTextLines.needed(m.text());
+        boolean wrap = !ComplexTextLines.needed(shown);
         text.setWrapText(wrap);
         text.setPrefRowCount(Math.min(14, wrap ? 3 + m.text().length() / 40 : 2 + m.text().split("\\R", -1).length));
         text.getStyleClass().add("detail-text");
@@ -120,5 +122,55 @@ public final class DetailView extends ScrollPane {
     /** Extra sections (history, thread) appended by features below the mention. */
     public VBox content() {
         return box;
+    }
+
+    /**
+     * The mention's text, read-only. When it shows without emoji joiners ({@link ComplexTextLines#withoutEmojiJoiners})
+     * a copy maps the selection back to the original, so what is copied is exactly what the customer wrote.
+     */
+    static final class MentionText extends TextArea {
+        private final String original;
+
+        MentionText(String shown, String original) {
+            super(shown);
+            this.original = original;
+        }
+
+        @Override
+        public void copy() {
+            if (original.equals(getText())) {
+                super.copy();
+                return;
+            }
+            javafx.scene.control.IndexRange r = getSelection();
+            if (r.getLength() == 0) {
+                return;
+            }
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(original.substring(toOriginal(r.getStart()), toOriginal(r.getEnd())));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        }
+
+        /**
+         * The index in the original text of the shown text's index {@code shownIndex}: past as many shown characters,
+         * and past a variation selector that belongs to the last of them (a zero-width joiner leads to the next emoji).
+         */
+        int toOriginal(int shownIndex) {
+            if (shownIndex >= getLength()) {
+                return original.length();
+            }
+            int seen = 0;
+            int i = 0;
+            while (i < original.length() && seen < shownIndex) {
+                if (!ComplexTextLines.joiner(original.charAt(i))) {
+                    seen++;
+                }
+                i++;
+            }
+            while (i < original.length() && (original.charAt(i) == '\uFE0E' || original.charAt(i) == '\uFE0F')) {
+                i++;
+            }
+            return i;
+        }
     }
 }

@@ -89,11 +89,12 @@ public final class FeedView extends BorderPane {
             @Override
             protected void layoutChildren() {
                 list.setMaxHeight(MentionCell.wholeCardsHeight(list, getHeight() - snappedTopInset()
-                        - snappedBottomInset()));
+                        - snappedBottomInset() - NewPill.topClearance(list)));
                 super.layoutChildren();
             }
         };
         StackPane.setAlignment(list, Pos.TOP_CENTER); // whole cards; the space below them stays empty
+        NewPill.keepClear(list, pill);
         setCenter(center);
 
         list.getSelectionModel().getSelectedItems().addListener(
@@ -105,7 +106,10 @@ public final class FeedView extends BorderPane {
                 case K -> move(-1);
                 case HOME -> jumpToTop();
                 case ENTER -> open();
-                case SLASH -> search.requestFocus();
+                case SLASH -> {
+                    search.requestFocus();
+                    org.crisisdesk.desk.TypedKeys.swallowNext(search, "/");
+                }
                 default -> {
                     return;
                 }
@@ -168,6 +172,11 @@ public final class FeedView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** The search field ("/" and Ctrl+F focus it). */
+    public javafx.scene.control.TextField searchField() {
+        return search;
     }
 
     public ListView<StoredMention> list() {

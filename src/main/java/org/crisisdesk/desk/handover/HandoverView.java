@@ -81,6 +81,8 @@ public final class HandoverView extends BorderPane {
     private final TableView<Theme> themes = new TableView<>();
     private final Label ackStatus = new Label();
 
+    private Runnable onClose = () -> {};
+
     public HandoverView(DeskContext ctx, HandoverViewModel model) {
         this.ctx = ctx;
         this.model = model;
@@ -128,7 +130,15 @@ public final class HandoverView extends BorderPane {
         Label exportStatus = new Label();
         exportStatus.setId("handover-export-status");
         exportStatus.textProperty().bind(model.exportStatusProperty());
-        HBox bottom = new HBox(12, problem, exportStatus);
+        Region bottomGap = new Region();
+        HBox.setHgrow(bottomGap, Priority.ALWAYS);
+        // Esc closes the window too (HandoverWindow); the button says so for the mouse (issue #26)
+        Button close = new Button(ctx.t("handover.close"));
+        close.setId("handover-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> onClose.run());
+        HBox bottom = new HBox(12, problem, exportStatus, bottomGap, close);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(4, 12, 6, 12));
         setBottom(bottom);
 
@@ -209,7 +219,9 @@ public final class HandoverView extends BorderPane {
         chooser.setTitle(ctx.t(format == ReportFormat.HTML ? "handover.export.html" : "handover.export.md"));
         chooser.setInitialFileName("handover." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        org.crisisdesk.desk.SaveFolder.prepare(chooser);
         java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        org.crisisdesk.desk.SaveFolder.chosen(f);
         if (f != null) {
             Path p = f.toPath();
             model.export(p, format);
@@ -388,6 +400,22 @@ public final class HandoverView extends BorderPane {
         ackStatus.getStyleClass().add(s != null && s.acknowledged() ? "done" : "pending");
     }
 
+    /**
+     * The chart's points (minutes from the window's start, count) for one series: one at each bucket's start, and
+     * for a window of a single bucket a second at its end, since an area of one point draws nothing (the chart of a
+     * short shift was empty, issue #26).
+     */
+    static java.util.List<double[]> points(long[] counts, long bucketMinutes, double windowMinutes) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            out.add(new double[] {i * (double) bucketMinutes, counts[i]});
+        }
+        if (counts.length == 1) {
+            out.add(new double[] {Math.min(bucketMinutes, windowMinutes), counts[0]});
+        }
+        return out;
+    }
+
     private void showChart(HandoverReport r) {
         var volume = r.volume();
         NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -396,7 +424,8 @@ public final class HandoverView extends BorderPane {
         Instant from = r.window().from();
         x.setAutoRanging(false);
         x.setLowerBound(0);
-        x.setUpperBound(Math.max(1, (n - 1) * bucketMinutes));
+        double windowMinutes = Math.max(1, r.window().length().toSeconds() / 60.0);
+        x.setUpperBound(n < 2 ? Math.min(bucketMinutes, windowMinutes) : (n - 1) * bucketMinutes);
         x.setTickUnit(Math.max(bucketMinutes, bucketMinutes * Math.ceil(n / 8.0)));
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -413,8 +442,8 @@ public final class HandoverView extends BorderPane {
         for (Series s : volume.series()) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(words.category(s.category()));
-            for (int i = 0; i < n; i++) {
-                series.getData().add(new XYChart.Data<>(i * bucketMinutes, s.counts()[i]));
+            for (double[] p : points(s.counts(), bucketMinutes, windowMinutes)) {
+                series.getData().add(new XYChart.Data<>(p[0], p[1]));
             }
             chart.getData().add(series);
         }
@@ -526,6 +555,11 @@ public final class HandoverView extends BorderPane {
     /** Double-clicking a notice calls this with the notice (the desk shows its category and timeline). */
     public void setOnShowNotice(Consumer<PostedNotice> action) {
         this.onShowNotice = action;
+    }
+
+    /** What the Close button (and Esc) does: the window closes itself. */
+    public void setOnClose(Runnable action) {
+        this.onClose = action;
     }
 
     public HandoverViewModel model() {

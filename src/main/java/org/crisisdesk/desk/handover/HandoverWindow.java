@@ -36,6 +36,14 @@ public final class HandoverWindow {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        // Esc closes the review like every dialog (F1 says so), wherever the focus is inside it (issue #26)
+        view.setOnClose(stage::close);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                stage.close();
+            }
+        });
         stage.setTitle(ctx.t("handover.title"));
         // corrected shift times (from the shift menu) change the report's window: build it again
         javafx.beans.value.ChangeListener<Number> corrected = (o, a, b) -> model.reloadShift();

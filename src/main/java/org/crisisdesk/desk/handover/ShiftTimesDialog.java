@@ -91,6 +91,7 @@ final class ShiftTimesDialog {
         dialog.getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(ctx.t("handover.times.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        org.crisisdesk.desk.DialogWords.localize(dialog.getDialogPane(), ctx);
 
         // "" when the fields make a valid correction, else what is wrong
         StringBinding problem = Bindings.createStringBinding(() -> {

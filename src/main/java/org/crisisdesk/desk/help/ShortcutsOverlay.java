@@ -25,6 +25,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+Y", "help.key.redo"},
         {"Ctrl+N", "composer.help.open"},
+        {"Ctrl+Shift+N", "alerts.help.compose"},
         {"Ctrl+Enter", "composer.help.post"},
         {"Ctrl+,", "settings.help.open"},
         {"Esc", "help.key.close"},

@@ -408,4 +408,12 @@ public final class SettingsDialog {
         }
         return row;
     }
+
+    /** Puts the window where an earlier one stood (a language switch reopens the settings in place). */
+    public void placeAt(javafx.geometry.Rectangle2D bounds) {
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+    }
 }

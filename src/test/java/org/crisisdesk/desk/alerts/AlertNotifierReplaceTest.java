@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** One popup per alert: an escalation replaces the earlier popup, and a popup leaves once its alert is closed. */
+/** One pop-up per alert: an escalation updates it in place, and it leaves once its alert is closed. */
 @ExtendWith(ApplicationExtension.class)
 class AlertNotifierReplaceTest {
     private final WatchDesk desk = new WatchDesk();
@@ -34,10 +34,10 @@ class AlertNotifierReplaceTest {
     void start(Stage stage) {
         DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), desk.clock, ZoneId.of("Asia/Seoul"));
         model = new AlertsViewModel(desk.alerts(), new Background(desk.services.background()), ctx);
-        AlertNotifier notifier = new AlertNotifier(ctx, model, () -> stage, javafx.util.Duration.millis(300));
+        AlertNotifier notifier = new AlertNotifier(ctx, model);
         model.setOnNotify(notifier::show);
         model.connect();
-        stage.setScene(new Scene(new VBox(), 900, 700));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new VBox(), notifier.layer()), 900, 700));
         stage.show();
     }
 
@@ -52,7 +52,8 @@ class AlertNotifierReplaceTest {
     }
 
     private List<String> titles(FxRobot robot) {
-        return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        return robot.lookup(".alert-toast .alert-toast-title").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList();
     }
 
     @Test
@@ -61,13 +62,18 @@ class AlertNotifierReplaceTest {
         evaluate();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> titles(robot).size() == 1);
         assertThat(titles(robot)).singleElement().asString().endsWith("Watch");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node card = robot.lookup(".alert-toast").query();
+        javafx.geometry.Bounds at = card.localToScene(card.getLayoutBounds());
 
         desk.mentions(delivery, 30, Duration.ofMinutes(2)); // 70 in 15 min: level 2
         evaluate();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> titles(robot).stream().anyMatch(t -> t.endsWith("Warning")));
-        Thread.sleep(1500); // the replaced popup fades out
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(titles(robot)).singleElement().asString().endsWith("Warning");
+        // the same card, in the same place
+        assertThat((Object) robot.lookup(".alert-toast").query()).isSameAs(card);
+        assertThat(card.localToScene(card.getLayoutBounds())).isEqualTo(at);
 
         Alert open = model.alerts().get(0);
         robot.interact(() -> model.dismiss(open));

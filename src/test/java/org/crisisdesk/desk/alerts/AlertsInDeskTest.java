@@ -61,8 +61,8 @@ class AlertsInDeskTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, badge::isVisible);
         assertThat(robot.lookup("#alerts-button").queryAs(Button.class).getText()).isEqualTo("1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup(".notification-bar .title").tryQuery().isPresent());
-        assertThat(robot.lookup(".notification-bar .title").queryAs(javafx.scene.control.Label.class).getText())
+                () -> robot.lookup(".alert-toast .alert-toast-title").tryQuery().isPresent());
+        assertThat(robot.lookup(".alert-toast .alert-toast-title").queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("배송 지연 · 멘션 급증 기준 도달 — 주의");
     }
 
@@ -77,8 +77,8 @@ class AlertsInDeskTest {
 
         desk.mentions(delivery, 35, Duration.ofMinutes(10));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup(".notification-bar .alert-action-compose").tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".notification-bar .alert-action-compose").queryAs(Node.class));
+                () -> robot.lookup(".alert-toast .alert-action-compose").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".alert-toast .alert-action-compose").queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("composer-tab");

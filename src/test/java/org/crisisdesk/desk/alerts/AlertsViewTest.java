@@ -49,10 +49,10 @@ class AlertsViewTest {
         model.setOnOpenComposer(composerOpenedFor::add);
         model.setActor(() -> "minji");
         VBox root = new VBox(8);
-        AlertsView view = new AlertsView(ctx, model, root);
+        AlertsView view = new AlertsView(ctx, model);
         deliveryBadge = view.badge(delivery);
         root.getChildren().addAll(new HBox(8, new Label("배송 지연"), deliveryBadge, view.bellButton()), view.listPane());
-        Scene scene = new Scene(root, 900, 700);
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(root, view.toastLayer()), 900, 700);
         scene.getStylesheets().add(org.crisisdesk.desk.DeskApp.class.getResource("desk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -79,10 +79,10 @@ class AlertsViewTest {
         raiseVolume(delivery);
         waitFor(() -> robot.lookup(".alert-action-compose").tryQuery().isPresent());
 
-        Label title = robot.lookup(".notification-bar .title").queryAs(Label.class);
+        Label title = robot.lookup(".alert-toast .alert-toast-title").queryAs(Label.class);
         assertThat(title.getText()).isEqualTo("배송 지연 · Volume threshold — Watch");
-        assertThat(robot.lookup(".notification-bar .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("43 new in 15 min, no notice yet");
+        assertThat(robot.lookup(".alert-toast .alert-toast-detail").queryAs(Label.class).getText())
+                .isEqualTo("43 new in 15 min, no notice yet");
 
         robot.clickOn(robot.lookup(".alert-action-compose").queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -97,6 +97,11 @@ class AlertsViewTest {
                 .filter(a -> a.categoryId() == delivery).findFirst().orElse(null);
         assertThat(forDelivery).isNull();
 
+        // the list's buttons show their whole label ("Write not…" and "Sno…" before, issue #26)
+        for (String id : List.of("#alert-compose-", "#alert-snooze-")) {
+            javafx.scene.control.Labeled b = robot.lookup(id + forStock.id()).queryAs(javafx.scene.control.Labeled.class);
+            assertThat(b.getWidth()).as(id).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+        }
         robot.clickOn("#alert-compose-" + forStock.id());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -108,9 +113,11 @@ class AlertsViewTest {
         Alert a = raiseVolume(delivery);
         assertThat(deliveryBadge.isVisible()).isTrue();
         assertThat(((Label) deliveryBadge).getText()).isEqualTo("1");
-        waitFor(() -> robot.lookup(".alert-action-snooze-30").tryQuery().isPresent());
+        waitFor(() -> robot.lookup(".alert-toast .alert-action-snooze").tryQuery().isPresent());
 
-        robot.clickOn(robot.lookup(".alert-action-snooze-30").queryAs(Button.class));
+        robot.clickOn(robot.lookup(".alert-toast .alert-action-snooze").queryAs(Node.class));
+        waitFor(() -> robot.lookup(".alert-action-snooze-30").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".alert-action-snooze-30").queryAs(Node.class));
         waitFor(() -> desk.alerts().store().byId(a.id()).orElseThrow().state() == AlertState.SNOOZED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desk.alerts().store().byId(a.id()).orElseThrow().snoozedUntil())

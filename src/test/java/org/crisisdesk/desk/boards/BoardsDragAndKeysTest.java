@@ -228,6 +228,38 @@ class BoardsDragAndKeysTest {
     }
 
     @Test
+    void mOpensThePickerWithAnEmptyFilterAndEveryPlace(FxRobot robot) throws Exception {
+        boards(robot);
+        robot.clickOn(boards.columnCard(BoardsRobot.UNSORTED, "1006"));
+        robot.type(KeyCode.M);
+        await(() -> robot.lookup("#move-picker-filter").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField filter = robot.lookup("#move-picker-filter")
+                .queryAs(javafx.scene.control.TextField.class);
+        assertThat(filter.getText()).isEmpty();
+        assertThat(robot.lookup("#move-picker-list").queryListView().getItems())
+                .hasSize(f.session.boards().targets().size());
+        // the next "m" is the person's own and filters
+        robot.type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(filter.getText()).isEqualTo("m");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void slashFocusesTheSearchWithoutTypingItself(FxRobot robot) throws Exception {
+        boards(robot);
+        robot.clickOn(boards.columnCard(BoardsRobot.UNSORTED, "1006"));
+        robot.type(KeyCode.SLASH);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField search = robot.lookup("#feed-search").queryAs(javafx.scene.control.TextField.class);
+        assertThat(search.isFocused()).isTrue();
+        robot.write("유심비");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEqualTo("유심비");
+    }
+
+    @Test
     void draggingAColumnHeaderReordersTheTopics(FxRobot robot) throws Exception {
         boards(robot);
         long delivery = f.categoryId(DELIVERY);

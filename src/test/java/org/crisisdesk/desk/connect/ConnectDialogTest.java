@@ -119,4 +119,21 @@ class ConnectDialogTest {
         assertThat(robot.lookup("#connect-verify").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#connect-save").queryAs(Button.class).isDisabled()).isTrue();
     }
+
+    @Test
+    void labelsAndFieldsKeepClearOfTheDialogsEdges(FxRobot robot) {
+        javafx.scene.Node pane = robot.lookup("#connect-dialog").query();
+        javafx.geometry.Bounds dialog = pane.localToScene(pane.getLayoutBounds());
+        javafx.scene.Node label = robot.from(pane).lookup(".label")
+                .match((javafx.scene.control.Label l) -> "Consumer key".equals(l.getText()) || l.getText() != null
+                        && l.getText().startsWith("API key")).tryQuery().orElse(null);
+        javafx.scene.Node field = robot.lookup("#connect-consumer-key").query();
+        javafx.scene.Node left = label != null ? label : field;
+        assertThat(left.localToScene(left.getLayoutBounds()).getMinX() - dialog.getMinX())
+                .isGreaterThanOrEqualTo(ConnectDialog.EDGE - 1);
+        javafx.scene.Node mask = robot.lookup("#connect-consumer-secret-mask").query();
+        javafx.scene.Node widest = mask.isVisible() ? mask : field;
+        assertThat(dialog.getMaxX() - widest.localToScene(widest.getLayoutBounds()).getMaxX())
+                .isGreaterThanOrEqualTo(ConnectDialog.EDGE - 1);
+    }
 }

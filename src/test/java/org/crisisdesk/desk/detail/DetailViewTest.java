@@ -55,6 +55,29 @@ class DetailViewTest {
     }
 
     @Test
+    void koreanWithJoinedEmojiWrapsAndCopiesExactly(FxRobot robot) {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 👨‍👩‍👧
+        String text = ("가족 요금제 유심 세 개 주문했는데 하나만 왔어요 " + family + " 나머지 두 개는 언제 오나요 ❤\uFE0F ").repeat(3)
+                .strip();
+        Object[] seen = new Object[3];
+        robot.interact(() -> {
+            Mention m = new Mention("x", "1", clock.instant(), "user", "고객", "ko", text, null, null, null);
+            view.show(new StoredMention(1, m, m.createdAt(), null, null, null, null, null, null));
+            TextArea area = (TextArea) view.lookup("#detail-text");
+            seen[0] = area.isWrapText();
+            area.selectAll();
+            area.copy();
+            seen[1] = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+            area.selectRange(0, 2);
+            area.copy();
+            seen[2] = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        });
+        assertThat(seen[0]).isEqualTo(true); // it wraps: no sideways scrollbar
+        assertThat(seen[1]).isEqualTo(text); // and a copy is the customer's exact text, joiners included
+        assertThat(seen[2]).isEqualTo("가족");
+    }
+
+    @Test
     void linksInTheTextAreOfferedAndOpenThroughTheDesksOpener(FxRobot robot) {
         String text = "송장 https://track.example/a?b=1&c=2 확인해 주세요.";
         robot.interact(() -> {

@@ -200,6 +200,15 @@ class FeedViewTest {
         await(() -> pill(robot).isVisible());
         assertThat(pill(robot).getText()).isEqualTo("새 멘션 1건 ↑");
         assertThat(shown().get(0)).isEqualTo(top); // not yanked
+        // the pill leaves the first card's @handle readable (it covered it, issue #26)
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds pillAt = pill(robot).localToScene(pill(robot).getBoundsInLocal());
+        for (Node handle : robot.lookup("#feed-list .mention-handle").queryAll()) {
+            if (handle.isVisible() && handle.getScene() != null) {
+                assertThat(handle.localToScene(handle.getBoundsInLocal()).intersects(pillAt))
+                        .as("pill over %s", ((javafx.scene.control.Label) handle).getText()).isFalse();
+            }
+        }
         robot.clickOn(pill(robot));
         await(() -> shown().get(0).equals(late.platformId()));
         assertThat(pill(robot).isVisible()).isFalse();
@@ -240,6 +249,9 @@ class FeedViewTest {
         robot.type(KeyCode.SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#feed-search").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("유심비"); // the "/" that opened the search is not part of it (issue #26)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#feed-search").queryAs(TextField.class).getText()).isEqualTo("유심비");
     }
 
     @Test

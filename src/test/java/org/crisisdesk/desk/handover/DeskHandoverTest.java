@@ -108,4 +108,22 @@ class DeskHandoverTest {
         robot.interact(window::layout);
         assertThat(window.boardsView().column(last).getScene()).isNotNull(); // scrolled into view
     }
+
+    @Test
+    void escapeAndTheCloseButtonCloseTheReviewWindow(FxRobot robot) throws Exception {
+        Stage[] review = new Stage[1];
+        robot.interact(() -> review[0] = window.openHandover());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, review[0]::isShowing);
+        robot.interact(review[0]::requestFocus);
+        robot.clickOn("#handover-close"); // the button is there and closes
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !review[0].isShowing());
+
+        robot.interact(() -> review[0] = window.openHandover());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, review[0]::isShowing);
+        robot.interact(review[0]::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !review[0].isShowing());
+        assertThat(review[0].isShowing()).isFalse();
+    }
 }
