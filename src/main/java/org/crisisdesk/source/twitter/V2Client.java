@@ -100,6 +100,21 @@ final class V2Client implements XClient {
     }
 
     @Override
+    public MentionPage searchBetween(String query, String sinceId, String untilId, Instant startTime, String cursor)
+            throws XApiException {
+        try {
+            TweetsResponse r = v2.searchRecent(query, null, EXPANSIONS, PAGE, null, token(cursor), null, null,
+                    id(sinceId), startTime == null ? null : java.util.Date.from(startTime), TWEET_FIELDS, id(untilId),
+                    USER_FIELDS);
+            return page(Endpoint.SEARCH, r, TwitterObjectFactory.getRawJSON(r));
+        } catch (TwitterException e) {
+            throw rates.failed(Endpoint.SEARCH, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
+        }
+    }
+
+    @Override
     public Posted post(String text, String inReplyToId) throws XApiException {
         try {
             CreateTweetResponse r = v2.createTweet(null, null, null, null, null, null, null, null, null,

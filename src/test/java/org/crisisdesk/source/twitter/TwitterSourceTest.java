@@ -95,7 +95,7 @@ class TwitterSourceTest {
         StoreContext ctx = runUntil(source(api), T0.plus(Duration.ofMinutes(17)));
 
         Instant reset = T0.plus(Duration.ofMinutes(15));
-        SourceStatus waiting = ctx.inState(State.BACKING_OFF).get(0);
+        SourceStatus waiting = ctx.inState(State.RATE_LIMITED).get(0);
         assertThat(waiting.until()).isEqualTo(reset.plus(Pacer.MARGIN));
         assertThat(waiting.detail()).contains("429");
         assertThat(ctx.sleeps.get(0)).isEqualTo(Duration.between(T0, reset.plus(Pacer.MARGIN)));
@@ -200,23 +200,39 @@ class TwitterSourceTest {
         assertThat(server.requestCount("mentions")).isLessThanOrEqualTo(15 * 5);
     }
 
-    @ParameterizedTest
-    @EnumSource(ApiVersion.class)
-    void aGapBeyondThe800WindowIsReported(ApiVersion api) throws Exception {
+    @org.junit.jupiter.api.Test
+    void aGapBeyondThe800WindowIsBackFilledFromSearchOnV2() throws Exception {
         server.burst(3, T0, "before");
         server.burst(1000, T0.plusSeconds(20), "flood");
-        StoreContext ctx = runUntil(source(api), T0.plusSeconds(40));
+        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plusSeconds(40));
+
+        assertThat(ctx.stored()).isEqualTo(3 + 1000);
+        assertThat(polls).noneSatisfy(p -> assertThat(p.gap()).isTrue());
+        assertThat(polls).anySatisfy(p -> assertThat(p.backfilled()).isEqualTo(200));
+        assertThat(ctx.last().gapBefore()).isNull();
+        assertThat(ctx.inState(State.LIVE)).anySatisfy(s -> assertThat(s.detail())
+                .contains("back-filled 200 from search"));
+        assertThat(ctx.checkpoint().orElseThrow()).doesNotContain("h:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGapBeyondThe800WindowIsReportedWithItsSpanOnV11() throws Exception {
+        server.burst(3, T0, "before");
+        server.burst(1000, T0.plusSeconds(20), "flood");
+        StoreContext ctx = runUntil(source(ApiVersion.V1_1), T0.plusSeconds(40));
 
         assertThat(ctx.stored()).isEqualTo(3 + 800);
         assertThat(polls).anySatisfy(p -> assertThat(p.gap()).isTrue());
-        // an instant, for each reader to show in its own zone (the detail once said it in UTC)
+        // instants, for each reader to show in its own zone (the detail once said it in UTC)
         assertThat(ctx.last().gapBefore()).isEqualTo(T0.plusSeconds(20));
+        assertThat(ctx.last().gapAfter()).isEqualTo(T0);
         assertThat(ctx.last().detail()).doesNotContain("gap");
+        assertThat(server.requestCount("search")).isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(ApiVersion.class)
-    void theGapIsKeptForAWhileAndClearedByTheNextCleanPollAfterIt(ApiVersion api) throws Exception {
+    @org.junit.jupiter.api.Test
+    void theGapIsKeptForAWhileAndClearedByTheNextCleanPollAfterIt() throws Exception {
+        ApiVersion api = ApiVersion.V1_1;
         server.burst(3, T0, "before");
         server.burst(1000, T0.plusSeconds(20), "flood");
         server.mention("later", T0.plus(Duration.ofMinutes(5)));
