@@ -189,7 +189,7 @@ public final class TwitterSource implements MentionSource {
                 // X does not say when the cap resets: ask again every hour (a refused call costs nothing).
                 Instant until = now.plus(CAPPED_RETRY);
                 log.warn("X: the monthly usage cap is reached ({}); asking again at {}", e.getMessage(), until);
-                report(ctx, State.USAGE_CAPPED, e.getMessage() + "; next try", until);
+                report(ctx, State.USAGE_CAPPED, e.getMessage(), null);
                 return ctx.sleep(CAPPED_RETRY);
             }
             case RATE_LIMITED: {
@@ -261,12 +261,16 @@ public final class TwitterSource implements MentionSource {
             report(ctx, State.CATCHING_UP, "paging back: " + p.held.size() + " so far, page " + p.pages, null);
         }
         List<Mention> all = ascending(p.held.values());
-        // The walk ended before the checkpoint: what lies between is a hole, recorded with the first batch below.
-        boolean hole = p.since != null && !all.isEmpty() && (p.capped || all.size() >= WINDOW);
+        // The walk may have ended before the checkpoint: what lies between is a hole, recorded with the first batch
+        // below. Certain when it held the whole window; possible after any walk of several pages, as the window
+        // slides while new mentions arrive during the walk. On v2 a search of an empty hole costs one request and no
+        // post reads, so any multi-page walk is checked; v1.1 cannot search, so only a certain gap is reported.
+        boolean hole = p.since != null && !all.isEmpty() && (p.capped || all.size() >= WINDOW
+                || client.api() == ApiVersion.V2 && p.pages > 1);
         if (hole) {
             position = position.withHole(p.since, all.get(0).platformId());
-            log.info("X mentions: {} new since the last poll, more than the API's {}-post window reaches; the rest "
-                    + "comes from recent search", all.size(), WINDOW);
+            log.info("X mentions: {} new since the last poll in {} pages; anything the API's {}-post window no longer "
+                    + "reached comes from recent search", all.size(), p.pages, WINDOW);
         }
         int fresh = p.fresh + deliverAscending(ctx, all);
         current = null;
@@ -288,7 +292,12 @@ public final class TwitterSource implements MentionSource {
         // After a burst (more than one page) look again at once, as far as the rate limit allows: the API only
         // reaches the newest 800, so the sooner the next poll, the less can slip out of reach. The same while a
         // back-fill is still under way.
-        Duration base = p.pages > 1 || position.hole() != null ? Duration.ZERO : pollInterval;
+        Duration base = p.pages > 1 ? Duration.ZERO : pollInterval;
+        if (position.hole() != null) {
+            // carry on with the back-fill as soon as the search window allows, at the latest at the usual interval
+            Duration searchHold = pacer.beforeRequest(XClient.Endpoint.SEARCH, now);
+            base = searchHold.compareTo(pollInterval) < 0 ? searchHold : pollInterval;
+        }
         Duration next = pacer.untilNextPoll(XClient.Endpoint.MENTIONS, now, base, reserve);
         StringBuilder detail = new StringBuilder().append('+').append(fresh).append(" new · ").append(p.pages)
                 .append(p.pages == 1 ? " page" : " pages");
