@@ -103,11 +103,32 @@ public final class ConnectDialog extends Dialog<ButtonType> {
         });
         HBox.setHgrow(result, Priority.ALWAYS);
         HBox verifyRow = new HBox(10, verify, result);
+        Label reach = new Label();
+        reach.setId("connect-reach");
+        reach.setWrapText(true);
+        reach.textProperty().bind(model.reachProperty());
+        reach.managedProperty().bind(reach.textProperty().isNotEmpty());
+        reach.visibleProperty().bind(reach.managedProperty());
+        Label apiWarning = new Label();
+        apiWarning.setId("connect-api-warning");
+        apiWarning.setWrapText(true);
+        apiWarning.getStyleClass().add("connect-error");
+        apiWarning.textProperty().bind(model.apiWarningProperty());
+        apiWarning.managedProperty().bind(apiWarning.textProperty().isNotEmpty());
+        apiWarning.visibleProperty().bind(apiWarning.managedProperty());
 
         Label note = new Label(ctx.t("connect.note"));
         note.getStyleClass().add("connect-note");
         note.setWrapText(true);
-        VBox content = new VBox(12, grid, verifyRow, note);
+        VBox content = new VBox(12, grid, apiWarning, verifyRow, reach, note);
+        // the warning and the reach lines come and go: grow (and shrink) the window so Save stays in view
+        for (var p : java.util.List.of(model.reachProperty(), model.apiWarningProperty())) {
+            p.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+                if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                    getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
         content.setPadding(new Insets(4, 0, 0, 0));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);

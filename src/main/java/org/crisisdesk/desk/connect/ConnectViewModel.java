@@ -15,11 +15,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.source.twitter.AccessCheck;
 import org.crisisdesk.source.twitter.ApiVersion;
 import org.crisisdesk.source.twitter.TwitterProperties;
 import org.crisisdesk.source.twitter.XAccount;
 import org.crisisdesk.source.twitter.XApiException;
-import org.crisisdesk.source.twitter.XClient;
 import org.crisisdesk.source.twitter.XCredentials;
 import org.crisisdesk.source.twitter.XSettings;
 
@@ -49,6 +49,8 @@ public final class ConnectViewModel {
     private final ObjectProperty<ApiVersion> api = new SimpleObjectProperty<>(ApiVersion.V2);
     private final StringProperty apiBase = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty reach = new SimpleStringProperty("");
+    private final StringProperty apiWarning = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
     private final ReadOnlyObjectWrapper<XAccount> account = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -63,7 +65,10 @@ public final class ConnectViewModel {
         for (var p : List.of(consumerKey, consumerSecret, accessToken, accessTokenSecret, apiBase)) {
             p.addListener((o, a, b) -> edited());
         }
-        api.addListener((o, a, b) -> edited());
+        api.addListener((o, a, b) -> {
+            edited();
+            apiWarning.set(b == ApiVersion.V1_1 ? ctx.t("connect.api.v11.warning") : "");
+        });
     }
 
     /** Fills the form from the home's file (and twitter4j's system properties / environment). */
@@ -87,18 +92,25 @@ public final class ConnectViewModel {
         });
     }
 
-    /** Asks X who these keys belong to. */
+    /** Asks X who these keys belong to, then which of mentions, search and posting they reach (see AccessCheck). */
     public void verify() {
         XSettings settings = settingsOrComplain();
         if (settings == null) {
             return;
         }
         working(ctx.t("connect.verifying"));
-        background.run(() -> XClient.create(settings, clock).verify()).onSuccess(a -> {
+        background.run(() -> AccessCheck.run(settings, clock)).onSuccess(r -> {
             busy.set(false);
+            XAccount a = r.account();
             account.set(a);
             state.set(State.VERIFIED);
             message.set(ctx.t("connect.verified", a.at(), a.name() == null ? "" : a.name()));
+            StringBuilder sb = new StringBuilder(ctx.t("connect.reach.title"));
+            for (AccessCheck.Result x : r.results()) {
+                sb.append('\n').append(ctx.t("connect.reach." + x.reach().name(), x.name(),
+                        x.detail() == null ? "" : x.detail()));
+            }
+            reach.set(sb.toString());
         }).onFailure(this::failed);
     }
 
@@ -149,11 +161,29 @@ public final class ConnectViewModel {
         busy.set(false);
         state.set(State.FAILED);
         account.set(null);
-        if (e instanceof XApiException x) {
-            message.set(ctx.t(x.kind() == XApiException.Kind.CREDENTIALS ? "connect.rejected" : "connect.failed",
-                    x.getMessage()));
-        } else {
-            message.set(ctx.t("connect.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        reach.set("");
+        message.set(failure(e));
+    }
+
+    /** Each refusal its own message: re-entering keys helps only for the first. */
+    String failure(Throwable e) {
+        if (!(e instanceof XApiException x)) {
+            return ctx.t("connect.failed", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        switch (x.kind()) {
+            case CREDENTIALS:
+                return ctx.t("connect.rejected", x.getMessage());
+            case ACCESS_LEVEL:
+                return ctx.t(x.getMessage().contains("453") ? "connect.accessLevel.v11" : "connect.accessLevel",
+                        x.getMessage(), x.endpoint() == null ? "?" : x.endpoint());
+            case USAGE_CAPPED:
+                return ctx.t("connect.usageCapped", x.getMessage());
+            case RATE_LIMITED:
+                return ctx.t("connect.rateLimited", x.getMessage(), x.retryAt() == null ? "?"
+                        : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ctx.zone())
+                                .format(x.retryAt()));
+            default:
+                return ctx.t("connect.failed", x.getMessage());
         }
     }
 
@@ -162,6 +192,7 @@ public final class ConnectViewModel {
             state.set(State.EDITING);
             account.set(null);
             message.set("");
+            reach.set("");
         }
     }
 
@@ -195,6 +226,16 @@ public final class ConnectViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** After Verify: one line per endpoint the desk needs, whether the keys reach it. */
+    public StringProperty reachProperty() {
+        return reach;
+    }
+
+    /** A warning while v1.1 is chosen, else empty. */
+    public StringProperty apiWarningProperty() {
+        return apiWarning;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -115,6 +115,18 @@ final class V2Client implements XClient {
     }
 
     @Override
+    public void probePost() throws XApiException {
+        try {
+            // no text, no media, no poll: a request X can only refuse (400) once the keys and access level pass
+            v2.createTweet(null, null, null, null, null, null, null, null, null, null, null, null);
+        } catch (TwitterException e) {
+            throw rates.failed(Endpoint.POST, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
+        }
+    }
+
+    @Override
     public Posted post(String text, String inReplyToId) throws XApiException {
         try {
             CreateTweetResponse r = v2.createTweet(null, null, null, null, null, null, null, null, null,

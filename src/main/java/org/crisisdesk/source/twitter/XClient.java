@@ -66,6 +66,15 @@ public interface XClient {
                 null, Endpoint.SEARCH.label(api()));
     }
 
+    /**
+     * Tries to create an empty post, which X always refuses: {@code POST /2/tweets} with no text. Throws the refusal
+     * (400 when the keys and the access level let it through to the request check). Never posts. v2 only.
+     */
+    default void probePost() throws XApiException {
+        throw new XApiException(XApiException.Kind.REJECTED, -1, "not checked on " + api().label(), null, null,
+                Endpoint.POST.label(api()));
+    }
+
     /** {@code POST /2/tweets} or {@code statuses/update}, optionally as a reply. */
     Posted post(String text, String inReplyToId) throws XApiException;
 

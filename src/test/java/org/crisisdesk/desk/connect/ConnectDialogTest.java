@@ -119,4 +119,41 @@ class ConnectDialogTest {
         assertThat(robot.lookup("#connect-verify").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#connect-save").queryAs(Button.class).isDisabled()).isTrue();
     }
+
+    @Test
+    void verifyShowsWhichEndpointsTheKeysReachWithoutPosting(FxRobot robot) throws Exception {
+        server.notEnrolled("search");
+        fillIn(robot, ApiVersion.V2);
+        robot.clickOn("#connect-verify");
+        Label reach = robot.lookup("#connect-reach").queryAs(Label.class);
+        await(() -> reach.getText().contains("POST /2/tweets"));
+        assertThat(reach.getText()).contains("✔ GET /2/users/:id/mentions")
+                .contains("✘ GET /2/tweets/search/recent: not in your access level").contains("✔ POST /2/tweets");
+        assertThat(server.ownPosts()).isEmpty();
+    }
+
+    @Test
+    void choosingV11WarnsAndItsCode453SaysSo(FxRobot robot) throws Exception {
+        server.retireV11();
+        fillIn(robot, ApiVersion.V1_1);
+        Label warning = robot.lookup("#connect-api-warning").queryAs(Label.class);
+        assertThat(warning.getText()).contains("v1.1 is legacy").contains("453");
+        robot.clickOn("#connect-verify");
+        Label result = robot.lookup("#connect-result").queryAs(Label.class);
+        await(() -> result.getText().contains("453"));
+        assertThat(result.getText()).startsWith("X no longer serves API v1.1").contains("Choose v2")
+                .doesNotContain("refused the keys");
+        robot.interact(() -> dialog.model().apiProperty().set(ApiVersion.V2));
+        assertThat(warning.getText()).isEmpty();
+    }
+
+    @Test
+    void aUsedUpCapIsNotCalledWrongKeys(FxRobot robot) throws Exception {
+        server.usageCapped(true);
+        fillIn(robot, ApiVersion.V2);
+        robot.clickOn("#connect-verify");
+        Label result = robot.lookup("#connect-result").queryAs(Label.class);
+        await(() -> result.getText().contains("usage cap"));
+        assertThat(result.getText()).contains("billing day").doesNotContain("refused the keys");
+    }
 }
