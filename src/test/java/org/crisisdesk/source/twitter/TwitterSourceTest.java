@@ -288,4 +288,47 @@ class TwitterSourceTest {
         assertThat(ctx.checkpoint().orElseThrow()).contains("s:" + id(other));
         assertThat(server.requestCount("search")).isGreaterThanOrEqualTo(1);
     }
+
+    /** Polls over 45 minutes with this mentions limit per 15 minutes: the gaps between them, and the last LIVE detail. */
+    private List<Duration> pollGaps(int limit) throws Exception {
+        server.limit("mentions", limit, Duration.ofMinutes(15));
+        for (int minute = 0; minute < 45; minute += 3) {
+            server.mention("trickle " + minute, T0.plus(Duration.ofMinutes(minute)));
+        }
+        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plus(Duration.ofMinutes(45)));
+        assertThat(server.tooManyRequests()).isZero();
+        assertThat(ctx.stored()).isEqualTo(15);
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < polls.size(); i++) {
+            gaps.add(Duration.between(polls.get(i - 1).at(), polls.get(i).at()));
+        }
+        lastLive = ctx.inState(State.LIVE).get(ctx.inState(State.LIVE).size() - 1);
+        return gaps;
+    }
+
+    private SourceStatus lastLive;
+
+    @org.junit.jupiter.api.Test
+    void tenRequestsPerWindowStillPollAboutEvery100SecondsAndSaySo() throws Exception {
+        List<Duration> gaps = pollGaps(10);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(90),
+                Duration.ofSeconds(112)));
+        assertThat(polls.size()).isBetween(26, 28); // 9 a window, 45 minutes
+        assertThat(lastLive.detail()).containsPattern("paced: next poll in (9\\d|1[01]\\d) s")
+                .contains("X allows 10 requests");
+    }
+
+    @org.junit.jupiter.api.Test
+    void seventyFiveRequestsPerWindowPollAboutEvery13Seconds() throws Exception {
+        List<Duration> gaps = pollGaps(75);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(12),
+                Duration.ofSeconds(16)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void threeHundredRequestsPerWindowKeepTheChosenInterval() throws Exception {
+        List<Duration> gaps = pollGaps(300);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isEqualTo(Duration.ofSeconds(10)));
+        assertThat(lastLive.detail()).doesNotContain("paced");
+    }
 }
