@@ -289,15 +289,15 @@ class TwitterSourceTest {
         assertThat(server.requestCount("search")).isGreaterThanOrEqualTo(1);
     }
 
-    /** Polls over 45 minutes with this mentions limit per 15 minutes: the gaps between them, and the last LIVE detail. */
+    /** Polls over 20 minutes with this mentions limit per 15 minutes: the gaps between them, and the last LIVE detail. */
     private List<Duration> pollGaps(int limit) throws Exception {
         server.limit("mentions", limit, Duration.ofMinutes(15));
-        for (int minute = 0; minute < 45; minute += 3) {
+        for (int minute = 0; minute < 20; minute += 2) {
             server.mention("trickle " + minute, T0.plus(Duration.ofMinutes(minute)));
         }
-        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plus(Duration.ofMinutes(45)));
+        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plus(Duration.ofMinutes(20)));
         assertThat(server.tooManyRequests()).isZero();
-        assertThat(ctx.stored()).isEqualTo(15);
+        assertThat(ctx.stored()).isEqualTo(10);
         List<Duration> gaps = new ArrayList<>();
         for (int i = 1; i < polls.size(); i++) {
             gaps.add(Duration.between(polls.get(i - 1).at(), polls.get(i).at()));
@@ -313,7 +313,7 @@ class TwitterSourceTest {
         List<Duration> gaps = pollGaps(10);
         assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(90),
                 Duration.ofSeconds(112)));
-        assertThat(polls.size()).isBetween(26, 28); // 9 a window, 45 minutes
+        assertThat(polls.size()).isBetween(11, 13); // 9 a window, 20 minutes
         assertThat(lastLive.detail()).containsPattern("paced: next poll in (9\\d|1[01]\\d) s")
                 .contains("X allows 10 requests");
     }
