@@ -41,6 +41,12 @@ final class Twitter4j {
                 .setHttpReadTimeout(timeoutMs)
                 .setHttpRetryCount(0)
                 .setRestBaseURL(s.apiBase() == null ? X_V1_BASE : s.apiBase() + "1.1/");
+        if (s.oauth2() != null) {
+            // OAuth 2.0 user context: twitter4j sends "Authorization: Bearer <token>" (its app-only path, given a token)
+            cb.setOAuthAccessToken(null).setOAuthAccessTokenSecret(null).setApplicationOnlyAuthEnabled(true)
+                    .setOAuthConsumerKey("oauth2-public-client").setOAuthConsumerSecret("unused")
+                    .setOAuth2TokenType("bearer").setOAuth2AccessToken(s.oauth2().tokens().accessToken());
+        }
         Configuration conf = cb.build();
         // twitter4j-v2 keeps its base URL per configuration value: set it every time, never inherit a stale one.
         V2ConfigurationKt.getV2Configuration(conf).setBaseURL(s.apiBase() == null ? X_V2_BASE : s.apiBase() + "2/");

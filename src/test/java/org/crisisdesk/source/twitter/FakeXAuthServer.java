@@ -37,6 +37,8 @@ final class FakeXAuthServer implements AutoCloseable {
     private final HttpServer http;
     private final Map<String, Grant> codes = new HashMap<>();
     private final Map<String, String> refreshTokens = new HashMap<>(); // refresh → client
+    /** Access tokens X would accept now (a refreshed one replaces the one before it). */
+    final java.util.Set<String> liveAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     volatile Consent consent = Consent.APPROVE;
     /** Time that passes between the redirect and the exchange (an expired code when over 30 s). */
@@ -135,7 +137,10 @@ final class FakeXAuthServer implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode();
         n.put("token_type", "bearer");
         n.put("expires_in", 7200);
-        n.put("access_token", "access-" + UUID.randomUUID());
+        String access = "access-" + UUID.randomUUID();
+        liveAccessTokens.clear();
+        liveAccessTokens.add(access);
+        n.put("access_token", access);
         n.put("scope", "tweet.write users.read tweet.read offline.access");
         n.put("refresh_token", refresh);
         send(ex, 200, "application/json", n.toString());

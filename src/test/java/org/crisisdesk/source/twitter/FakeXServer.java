@@ -475,7 +475,17 @@ public final class FakeXServer implements AutoCloseable {
         return r;
     }
 
+    private volatile Predicate<String> bearerTokens = t -> false;
+
+    /** OAuth 2.0 user-context calls ({@code Authorization: Bearer <token>}) pass when the token passes this. */
+    public void acceptBearer(Predicate<String> tokens) {
+        bearerTokens = tokens;
+    }
+
     private boolean authorized(String header) {
+        if (rejectDetail == null && header != null && header.startsWith("Bearer ")) {
+            return bearerTokens.test(header.substring("Bearer ".length()).strip());
+        }
         if (rejectDetail != null || header == null || !header.startsWith("OAuth ")) {
             return false;
         }

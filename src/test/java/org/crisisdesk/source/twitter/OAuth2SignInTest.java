@@ -130,4 +130,29 @@ class OAuth2SignInTest {
     void aClientIdIsNeeded() {
         assertThatThrownBy(() -> new OAuth2SignIn(" ", clock)).hasMessageContaining("client ID");
     }
+
+    @Test
+    void v2CallsCarryTheSignInsBearerTokenAndRefreshItOnA401() throws Exception {
+        Path home = TempDesk.newHome();
+        OAuth2Session session = new OAuth2Session(signIn, home, signIn.signIn(browser), clock);
+        try (FakeXServer api = new FakeXServer(clock)) {
+            api.acceptBearer(x.liveAccessTokens::contains);
+            api.mention("@desk_official 로그인 후 첫 멘션", clock.instant().minusSeconds(5));
+            XSettings settings = new XSettings(XCredentials.NONE, ApiVersion.V2, api.base(), java.util.List.of(),
+                    null).withOAuth2(session);
+            assertThat(settings.connected()).isTrue();
+            XClient client = XClient.create(settings, clock);
+            XAccount me = client.verify();
+            assertThat(me.handle()).isEqualTo(FakeXServer.HANDLE);
+            assertThat(client.mentions(me, null, null).mentions()).hasSize(1);
+
+            // X revokes the access token early: the next call gets a 401, refreshes once and goes through
+            x.liveAccessTokens.clear();
+            String before = session.tokens().accessToken();
+            x.liveAccessTokens.clear();
+            assertThat(client.mentions(me, null, null).mentions()).hasSize(1);
+            assertThat(session.tokens().accessToken()).isNotEqualTo(before);
+            assertThat(OAuth2Tokens.load(home).accessToken()).isEqualTo(session.tokens().accessToken());
+        }
+    }
 }
