@@ -51,6 +51,10 @@ public final class ConnectViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty reach = new SimpleStringProperty("");
     private final StringProperty apiWarning = new SimpleStringProperty("");
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private java.net.URI oauth2Authorize = java.net.URI.create(org.crisisdesk.source.twitter.OAuth2SignIn.X_AUTHORIZE);
+    private java.net.URI oauth2Token = java.net.URI.create(org.crisisdesk.source.twitter.OAuth2SignIn.X_TOKEN);
+    private java.util.function.Consumer<java.net.URI> browser = ConnectViewModel::systemBrowser;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
     private final ReadOnlyObjectWrapper<XAccount> account = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -105,13 +109,88 @@ public final class ConnectViewModel {
             account.set(a);
             state.set(State.VERIFIED);
             message.set(ctx.t("connect.verified", a.at(), a.name() == null ? "" : a.name()));
-            StringBuilder sb = new StringBuilder(ctx.t("connect.reach.title"));
-            for (AccessCheck.Result x : r.results()) {
-                sb.append('\n').append(ctx.t("connect.reach." + x.reach().name(), x.name(),
-                        x.detail() == null ? "" : x.detail()));
-            }
-            reach.set(sb.toString());
+            showReach(r);
         }).onFailure(this::failed);
+    }
+
+    /**
+     * "Sign in with X" (OAuth 2.0 with PKCE): opens the browser at X's consent page, waits for its answer on a
+     * loopback port, saves the tokens owner-only in the home, then verifies like {@link #verify()}.
+     */
+    public void signIn() {
+        String id = clientId.get() == null ? "" : clientId.get().strip();
+        if (id.isEmpty()) {
+            state.set(State.FAILED);
+            message.set(ctx.t("connect.oauth2.noClientId"));
+            return;
+        }
+        String base = apiBase.get();
+        java.net.URI authorizeUri = oauth2Authorize;
+        java.net.URI tokenUri = oauth2Token;
+        java.util.function.Consumer<java.net.URI> open = browser;
+        working(ctx.t("connect.oauth2.waiting"));
+        background.run(() -> {
+            var flow = new org.crisisdesk.source.twitter.OAuth2SignIn(id, authorizeUri, tokenUri, clock);
+            var tokens = flow.signIn(open);
+            tokens.save(home);
+            var session = new org.crisisdesk.source.twitter.OAuth2Session(flow, home, tokens, clock);
+            XSettings settings = new XSettings(XCredentials.NONE, ApiVersion.V2, base, keywords, null)
+                    .withOAuth2(session);
+            AccessCheck.Report r = AccessCheck.run(settings, clock);
+            org.crisisdesk.source.twitter.OAuth2Tokens.saveAccount(home, id, r.account().id());
+            return r;
+        }).onSuccess(r -> {
+            busy.set(false);
+            account.set(r.account());
+            api.set(ApiVersion.V2);
+            state.set(State.SAVED);
+            message.set(ctx.t("connect.oauth2.signedIn", r.account().at()));
+            showReach(r);
+        }).onFailure(e -> {
+            if (e instanceof org.crisisdesk.source.twitter.OAuth2SignIn.OAuth2Exception o) {
+                busy.set(false);
+                state.set(State.FAILED);
+                account.set(null);
+                reach.set("");
+                message.set(ctx.t("connect.oauth2." + o.kind().name(), o.getMessage()));
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    private void showReach(AccessCheck.Report r) {
+        StringBuilder sb = new StringBuilder(ctx.t("connect.reach.title"));
+        for (AccessCheck.Result x : r.results()) {
+            sb.append('\n').append(ctx.t("connect.reach." + x.reach().name(), x.name(),
+                    x.detail() == null ? "" : x.detail()));
+        }
+        reach.set(sb.toString());
+    }
+
+    /** Where the sign-in goes (X's endpoints unless a test points them elsewhere) and how the browser is opened. */
+    public void oauth2(java.net.URI authorize, java.net.URI token, java.util.function.Consumer<java.net.URI> open) {
+        this.oauth2Authorize = authorize;
+        this.oauth2Token = token;
+        this.browser = open;
+    }
+
+    /** The system browser through AWT's Desktop, on a background thread (never the FX thread). */
+    private static void systemBrowser(java.net.URI uri) {
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(uri);
+                return;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through: the person can open it by hand
+        }
+        throw new IllegalStateException("No browser could be opened. Open this address yourself: " + uri);
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
     }
 
     /** Writes twitter4j.properties (owner-only); {@code onSaved} runs on the FX thread afterwards. */

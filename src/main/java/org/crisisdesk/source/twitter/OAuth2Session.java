@@ -38,6 +38,15 @@ public final class OAuth2Session {
         return tokens.accessToken();
     }
 
+    /** The signed-in account's id as saved with the sign-in, or null (the checkpoint's key). */
+    public String userId() {
+        try {
+            return OAuth2Tokens.account(home)[1];
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public synchronized OAuth2Tokens tokens() {
         return tokens;
     }

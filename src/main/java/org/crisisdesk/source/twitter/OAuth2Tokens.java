@@ -51,8 +51,32 @@ public record OAuth2Tokens(String accessToken, String refreshToken, Instant expi
                 expires == null ? null : Instant.parse(expires), p.getProperty("oauth2.scope"));
     }
 
-    public void save(Path home) throws IOException {
+    /** The sign-in's public client id and the signed-in account's id, or nulls. */
+    public static String[] account(Path home) throws IOException {
+        Properties p = read(home);
+        return new String[] {p.getProperty("oauth2.clientId"), p.getProperty("oauth2.userId")};
+    }
+
+    /** Records which client signed in and as which account (kept beside the tokens; neither is a secret). */
+    public static void saveAccount(Path home, String clientId, String userId) throws IOException {
+        Properties p = read(home);
+        p.setProperty("oauth2.clientId", clientId);
+        p.setProperty("oauth2.userId", userId);
+        write(home, p);
+    }
+
+    private static Properties read(Path home) throws IOException {
         Properties p = new Properties();
+        if (Files.exists(file(home))) {
+            try (Reader r = Files.newBufferedReader(file(home), StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        return p;
+    }
+
+    public void save(Path home) throws IOException {
+        Properties p = read(home);
         p.setProperty("oauth2.accessToken", accessToken);
         if (refreshToken != null) {
             p.setProperty("oauth2.refreshToken", refreshToken);
@@ -63,6 +87,10 @@ public record OAuth2Tokens(String accessToken, String refreshToken, Instant expi
         if (scope != null) {
             p.setProperty("oauth2.scope", scope);
         }
+        write(home, p);
+    }
+
+    private static void write(Path home, Properties p) throws IOException {
         Files.createDirectories(home);
         Path tmp = Files.createTempFile(home, ".x-oauth2", ".tmp");
         try {

@@ -74,6 +74,9 @@ public record XSettings(XCredentials credentials, ApiVersion api, String apiBase
      * v1.1, so switching generations neither repeats nor skips).
      */
     public String sourceKey() {
+        if (oauth2 != null && oauth2.userId() != null) {
+            return "x:" + oauth2.userId();
+        }
         String id = credentials.tokenUserId();
         if (id != null) {
             return "x:" + id;

@@ -25,11 +25,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * redirect_uri; the token endpoint takes a code once, within 30 s, only with the verifier whose S256 matches the
  * challenge and the same redirect_uri and client; refresh tokens rotate. Time comes from the given clock.
  */
-final class FakeXAuthServer implements AutoCloseable {
-    static final String CLIENT_ID = "Y2xpZW50LWlkLWZvci10ZXN0czox";
+public final class FakeXAuthServer implements AutoCloseable {
+    public static final String CLIENT_ID = "Y2xpZW50LWlkLWZvci10ZXN0czox";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Consent { APPROVE, DENY, FORGE_STATE }
+    public enum Consent { APPROVE, DENY, FORGE_STATE }
 
     private record Grant(String challenge, String redirect, String clientId, Instant issued) {}
 
@@ -38,15 +38,15 @@ final class FakeXAuthServer implements AutoCloseable {
     private final Map<String, Grant> codes = new HashMap<>();
     private final Map<String, String> refreshTokens = new HashMap<>(); // refresh → client
     /** Access tokens X would accept now (a refreshed one replaces the one before it). */
-    final java.util.Set<String> liveAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final java.util.Set<String> liveAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<String> tokenRequests = new CopyOnWriteArrayList<>();
-    volatile Consent consent = Consent.APPROVE;
+    public volatile Consent consent = Consent.APPROVE;
     /** Time that passes between the redirect and the exchange (an expired code when over 30 s). */
     volatile Duration exchangeDelay = Duration.ZERO;
     volatile boolean refuseRefresh;
     volatile String lastAuthorizeQuery;
 
-    FakeXAuthServer(Clock clock) throws IOException {
+    public FakeXAuthServer(Clock clock) throws IOException {
         this.clock = clock;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/i/oauth2/authorize", this::authorize);
@@ -54,11 +54,11 @@ final class FakeXAuthServer implements AutoCloseable {
         http.start();
     }
 
-    URI authorizeUri() {
+    public URI authorizeUri() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/i/oauth2/authorize");
     }
 
-    URI tokenUri() {
+    public URI tokenUri() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/2/oauth2/token");
     }
 
