@@ -44,9 +44,15 @@ import picocli.CommandLine.Spec;
         description = {"Collect mentions into the database without opening the desk: from the connected X account "
                 + "(twitter4j.properties in the app home) or from a replayed scenario.",
             "Prints one line per poll. Stops after --duration, or on SIGTERM/Ctrl-C once the current batch is stored.",
-            "Exit status: 0 done, 2 bad options or no credentials, 3 credentials rejected by X, 1 the source failed."})
+            "Exit status: 0 done; 1 the source failed; 2 bad options or no credentials; 3 credentials rejected by X "
+                + "(401: keys wrong, expired or revoked); 4 the access level does not include an endpoint the desk "
+                + "needs (403 client-not-enrolled, or 453 on v1.1: the message names it); 5 the monthly usage cap is "
+                + "reached (429 usage-capped); 6 stopped while waiting out X's 15-minute rate limit (429)."})
 final class CollectCommand implements Callable<Integer> {
     static final int CREDENTIALS_REJECTED = 3;
+    static final int ACCESS_LEVEL = 4;
+    static final int USAGE_CAPPED = 5;
+    static final int RATE_LIMITED = 6;
 
     @ParentCommand
     CrisisDeskCommand root;
@@ -114,6 +120,12 @@ final class CollectCommand implements Callable<Integer> {
                         + "to " + TwitterProperties.file(home));
                 return 2;
             }
+            if (settings.api() == ApiVersion.V1_1) {
+                err.println("crisisdesk collect: warning: API v1.1 is legacy. Most access levels no longer serve it "
+                        + "(X answers 403, code 453), and it has no search to back-fill mentions beyond the newest 800."
+                        + " Use v2 unless your access is enterprise or a compatible server.");
+                err.flush();
+            }
             twitter = TwitterSource.create(settings, clock, Duration.ofMillis((long) (pollSeconds * 1000)));
             mentionSource = twitter;
             out.printf("collect: X %s%s, polling every %s s; SIGTERM or Ctrl-C stops after the current batch%n",
@@ -165,8 +177,12 @@ final class CollectCommand implements Callable<Integer> {
                     StringBuilder line = new StringBuilder().append(now()).append(" poll ").append(r.poll())
                             .append(": +").append(r.fresh()).append(" new (fetched ").append(r.fetched()).append(", ")
                             .append(r.pages()).append(r.pages() == 1 ? " page)" : " pages)");
+                    if (r.backfilled() > 0 || r.backfilling()) {
+                        line.append(", back-filled ").append(r.backfilled()).append(" from search")
+                                .append(r.backfilling() ? " (continuing)" : "");
+                    }
                     if (r.searchFresh() > 0) {
-                        line.append(", +").append(r.searchFresh()).append(" from search");
+                        line.append(", +").append(r.searchFresh()).append(" from keyword search");
                     }
                     line.append(", rate ").append(r.rateRemaining() == null ? "?" : r.rateRemaining())
                             .append('/').append(r.rateLimit() == null ? "?" : r.rateLimit())
@@ -175,7 +191,8 @@ final class CollectCommand implements Callable<Integer> {
                         line.append(", paced: next poll in ").append(r.nextPollIn().toSeconds()).append(" s");
                     }
                     if (r.gap()) {
-                        line.append(", GAP: more than the API's 800-post window arrived since the last poll");
+                        line.append(", GAP: mentions posted between ").append(r.gapAfter()).append(" and ")
+                                .append(r.gapBefore()).append(" may be missing (").append(r.gapReason()).append(')');
                     }
                     out.println(line);
                     out.flush();
@@ -205,8 +222,15 @@ final class CollectCommand implements Callable<Integer> {
                     stop.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
                 }
                 boolean stopped = collector.stop(Duration.ofSeconds(30));
+                SourceStatus lastStatus = progress.lastActive();
                 if (progress.seen(SourceStatus.State.CREDENTIALS_REJECTED)) {
                     exitCode.set(CREDENTIALS_REJECTED);
+                } else if (progress.seen(SourceStatus.State.ACCESS_LEVEL)) {
+                    exitCode.set(ACCESS_LEVEL);
+                } else if (progress.seen(SourceStatus.State.USAGE_CAPPED)) {
+                    exitCode.set(USAGE_CAPPED);
+                } else if (lastStatus != null && lastStatus.state() == SourceStatus.State.RATE_LIMITED) {
+                    exitCode.set(RATE_LIMITED);
                 } else if (progress.seen(SourceStatus.State.FAILED)) {
                     exitCode.set(1);
                 }
@@ -256,8 +280,15 @@ final class CollectCommand implements Callable<Integer> {
         private final java.util.Set<SourceStatus.State> seen = java.util.EnumSet.noneOf(SourceStatus.State.class);
         private Instant lastLine = Instant.EPOCH;
 
+        private SourceStatus lastActive;
+
         synchronized boolean seen(SourceStatus.State state) {
             return seen.contains(state);
+        }
+
+        /** The last status before the source stopped (what it was doing when asked to stop). */
+        synchronized SourceStatus lastActive() {
+            return lastActive;
         }
 
         Progress(PrintWriter out, AtomicLong stored, AtomicReference<SourceStatus> last, CountDownLatch stop,
@@ -280,6 +311,9 @@ final class CollectCommand implements Callable<Integer> {
             SourceStatus.State s = status.state();
             synchronized (this) {
                 seen.add(s);
+                if (s != SourceStatus.State.STOPPED && s != SourceStatus.State.FINISHED) {
+                    lastActive = status;
+                }
             }
             boolean changed = previous == null || previous.state() != s
                     || !java.util.Objects.equals(previous.detail(), status.detail());
@@ -299,7 +333,8 @@ final class CollectCommand implements Callable<Integer> {
                 out.flush();
             }
             if (s == SourceStatus.State.CREDENTIALS_REJECTED || s == SourceStatus.State.FINISHED
-                    || s == SourceStatus.State.FAILED) {
+                    || s == SourceStatus.State.FAILED || s == SourceStatus.State.ACCESS_LEVEL
+                    || s == SourceStatus.State.USAGE_CAPPED) {
                 stop.countDown();
             }
         }

@@ -148,4 +148,52 @@ class CollectCommandTest {
         assertThat(storedTexts(home)).hasSize(30);
         assertThat(out.toString()).contains("FINISHED");
     }
+
+    /** One run of collect against a server set up by {@code setup}; returns the exit code and the printed text. */
+    private static Map.Entry<Integer, String> collectAgainst(java.util.function.Consumer<FakeXServer> setup, String api,
+            String seconds) throws Exception {
+        Path home = TempDesk.newHome();
+        TwitterProperties.save(home, XSettings.of(FakeXServer.CREDENTIALS));
+        try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
+            server.mention("@desk_official 문의", Instant.now().minusSeconds(5));
+            setup.accept(server);
+            StringWriter out = new StringWriter();
+            int code = run(out, "--home", home.toString(), "collect", "--api", api, "--twitter-api-base",
+                    server.base(), "--poll-seconds", "0.2", "--duration", seconds);
+            return Map.entry(code, out.toString());
+        }
+    }
+
+    @Test
+    void anEndpointOutsideTheAccessLevelEndsWithStatus4AndNamesIt() throws Exception {
+        var r = collectAgainst(s -> s.notEnrolled("mentions"), "v2", "20");
+        assertThat(r.getKey()).as(r.getValue()).isEqualTo(CollectCommand.ACCESS_LEVEL);
+        assertThat(r.getValue()).contains("ACCESS_LEVEL").contains("client-not-enrolled")
+                .contains("GET /2/users/:id/mentions");
+    }
+
+    @Test
+    void v11RefusedWith453EndsWithStatus4AndSaysV11IsLegacy() throws Exception {
+        var r = collectAgainst(FakeXServer::retireV11, "v1.1", "20");
+        assertThat(r.getKey()).as(r.getValue()).isEqualTo(CollectCommand.ACCESS_LEVEL);
+        assertThat(r.getValue()).contains("warning: API v1.1 is legacy").contains("code 453")
+                .contains("account/verify_credentials").contains("choose v2");
+    }
+
+    @Test
+    void aUsedUpMonthlyCapEndsWithStatus5() throws Exception {
+        var r = collectAgainst(s -> s.usageCapped(true), "v2", "20");
+        assertThat(r.getKey()).as(r.getValue()).isEqualTo(CollectCommand.USAGE_CAPPED);
+        assertThat(r.getValue()).contains("USAGE_CAPPED").contains("monthly post cap is used up")
+                .contains("billing day");
+    }
+
+    @Test
+    void stoppedWhileWaitingOutA429EndsWithStatus6AndSaysUntilWhen() throws Exception {
+        var r = collectAgainst(s -> s.fault("mentions", 429,
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"status\":429}"), "v2", "3");
+        assertThat(r.getKey()).as(r.getValue()).isEqualTo(CollectCommand.RATE_LIMITED);
+        assertThat(r.getValue()).containsPattern("RATE_LIMITED until \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z")
+                .contains("15-minute window");
+    }
 }

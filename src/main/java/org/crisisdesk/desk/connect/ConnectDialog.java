@@ -107,11 +107,46 @@ public final class ConnectDialog extends Dialog<ButtonType> {
         });
         HBox.setHgrow(result, Priority.ALWAYS);
         HBox verifyRow = new HBox(10, verify, result);
+        Label reach = new Label();
+        reach.setId("connect-reach");
+        reach.setWrapText(true);
+        reach.textProperty().bind(model.reachProperty());
+        reach.managedProperty().bind(reach.textProperty().isNotEmpty());
+        reach.visibleProperty().bind(reach.managedProperty());
+        Label apiWarning = new Label();
+        apiWarning.setId("connect-api-warning");
+        apiWarning.setWrapText(true);
+        apiWarning.getStyleClass().add("connect-error");
+        apiWarning.textProperty().bind(model.apiWarningProperty());
+        apiWarning.managedProperty().bind(apiWarning.textProperty().isNotEmpty());
+        apiWarning.visibleProperty().bind(apiWarning.managedProperty());
+
+        TextField clientId = field(new TextField(), "connect-client-id", model.clientIdProperty());
+        clientId.setPromptText(ctx.t("connect.oauth2.clientId.prompt"));
+        HBox.setHgrow(clientId, Priority.ALWAYS);
+        Button signIn = new Button(ctx.t("connect.oauth2.signIn"), Icons.of("mdi2l-login"));
+        signIn.setId("connect-sign-in");
+        signIn.disableProperty().bind(model.busyProperty().or(model.clientIdProperty().isEmpty()));
+        signIn.setOnAction(e -> model.signIn());
+        Label oauth2 = new Label(ctx.t("connect.oauth2.title"));
+        oauth2.getStyleClass().add("connect-note");
+        oauth2.setWrapText(true);
+        HBox signInRow = new HBox(10, new Label(ctx.t("connect.oauth2.clientId")), clientId, signIn);
+        signInRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label note = new Label(ctx.t("connect.note"));
         note.getStyleClass().add("connect-note");
         note.setWrapText(true);
-        VBox content = new VBox(12, grid, verifyRow, note);
+        VBox content = new VBox(12, oauth2, signInRow, new javafx.scene.control.Separator(), grid, apiWarning,
+                verifyRow, reach, note);
+        // the warning and the reach lines come and go: grow (and shrink) the window so Save stays in view
+        for (var p : java.util.List.of(model.reachProperty(), model.apiWarningProperty())) {
+            p.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+                if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                    getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
         // room on both sides: the labels and the masks touched the dialog's edge (issue #26)
         content.setPadding(new Insets(8, EDGE, 4, EDGE));
         content.setPrefWidth(620);

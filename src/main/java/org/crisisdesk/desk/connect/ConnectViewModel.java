@@ -15,11 +15,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.source.twitter.AccessCheck;
 import org.crisisdesk.source.twitter.ApiVersion;
 import org.crisisdesk.source.twitter.TwitterProperties;
 import org.crisisdesk.source.twitter.XAccount;
 import org.crisisdesk.source.twitter.XApiException;
-import org.crisisdesk.source.twitter.XClient;
 import org.crisisdesk.source.twitter.XCredentials;
 import org.crisisdesk.source.twitter.XSettings;
 
@@ -49,6 +49,12 @@ public final class ConnectViewModel {
     private final ObjectProperty<ApiVersion> api = new SimpleObjectProperty<>(ApiVersion.V2);
     private final StringProperty apiBase = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty reach = new SimpleStringProperty("");
+    private final StringProperty apiWarning = new SimpleStringProperty("");
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private java.net.URI oauth2Authorize = java.net.URI.create(org.crisisdesk.source.twitter.OAuth2SignIn.X_AUTHORIZE);
+    private java.net.URI oauth2Token = java.net.URI.create(org.crisisdesk.source.twitter.OAuth2SignIn.X_TOKEN);
+    private java.util.function.Consumer<java.net.URI> browser = ConnectViewModel::systemBrowser;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
     private final ReadOnlyObjectWrapper<XAccount> account = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -63,7 +69,10 @@ public final class ConnectViewModel {
         for (var p : List.of(consumerKey, consumerSecret, accessToken, accessTokenSecret, apiBase)) {
             p.addListener((o, a, b) -> edited());
         }
-        api.addListener((o, a, b) -> edited());
+        api.addListener((o, a, b) -> {
+            edited();
+            apiWarning.set(b == ApiVersion.V1_1 ? ctx.t("connect.api.v11.warning") : "");
+        });
     }
 
     /** Fills the form from the home's file (and twitter4j's system properties / environment). */
@@ -87,19 +96,101 @@ public final class ConnectViewModel {
         });
     }
 
-    /** Asks X who these keys belong to. */
+    /** Asks X who these keys belong to, then which of mentions, search and posting they reach (see AccessCheck). */
     public void verify() {
         XSettings settings = settingsOrComplain();
         if (settings == null) {
             return;
         }
         working(ctx.t("connect.verifying"));
-        background.run(() -> XClient.create(settings, clock).verify()).onSuccess(a -> {
+        background.run(() -> AccessCheck.run(settings, clock)).onSuccess(r -> {
             busy.set(false);
+            XAccount a = r.account();
             account.set(a);
             state.set(State.VERIFIED);
             message.set(ctx.t("connect.verified", a.at(), a.name() == null ? "" : a.name()));
+            showReach(r);
         }).onFailure(this::failed);
+    }
+
+    /**
+     * "Sign in with X" (OAuth 2.0 with PKCE): opens the browser at X's consent page, waits for its answer on a
+     * loopback port, saves the tokens owner-only in the home, then verifies like {@link #verify()}.
+     */
+    public void signIn() {
+        String id = clientId.get() == null ? "" : clientId.get().strip();
+        if (id.isEmpty()) {
+            state.set(State.FAILED);
+            message.set(ctx.t("connect.oauth2.noClientId"));
+            return;
+        }
+        String base = apiBase.get();
+        java.net.URI authorizeUri = oauth2Authorize;
+        java.net.URI tokenUri = oauth2Token;
+        java.util.function.Consumer<java.net.URI> open = browser;
+        working(ctx.t("connect.oauth2.waiting"));
+        background.run(() -> {
+            var flow = new org.crisisdesk.source.twitter.OAuth2SignIn(id, authorizeUri, tokenUri, clock);
+            var tokens = flow.signIn(open);
+            tokens.save(home);
+            var session = new org.crisisdesk.source.twitter.OAuth2Session(flow, home, tokens, clock);
+            XSettings settings = new XSettings(XCredentials.NONE, ApiVersion.V2, base, keywords, null)
+                    .withOAuth2(session);
+            AccessCheck.Report r = AccessCheck.run(settings, clock);
+            org.crisisdesk.source.twitter.OAuth2Tokens.saveAccount(home, id, r.account().id());
+            return r;
+        }).onSuccess(r -> {
+            busy.set(false);
+            account.set(r.account());
+            api.set(ApiVersion.V2);
+            state.set(State.SAVED);
+            message.set(ctx.t("connect.oauth2.signedIn", r.account().at()));
+            showReach(r);
+        }).onFailure(e -> {
+            if (e instanceof org.crisisdesk.source.twitter.OAuth2SignIn.OAuth2Exception o) {
+                busy.set(false);
+                state.set(State.FAILED);
+                account.set(null);
+                reach.set("");
+                message.set(ctx.t("connect.oauth2." + o.kind().name(), o.getMessage()));
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    private void showReach(AccessCheck.Report r) {
+        StringBuilder sb = new StringBuilder(ctx.t("connect.reach.title"));
+        for (AccessCheck.Result x : r.results()) {
+            sb.append('\n').append(ctx.t("connect.reach." + x.reach().name(), x.name(),
+                    x.detail() == null ? "" : x.detail()));
+        }
+        reach.set(sb.toString());
+    }
+
+    /** Where the sign-in goes (X's endpoints unless a test points them elsewhere) and how the browser is opened. */
+    public void oauth2(java.net.URI authorize, java.net.URI token, java.util.function.Consumer<java.net.URI> open) {
+        this.oauth2Authorize = authorize;
+        this.oauth2Token = token;
+        this.browser = open;
+    }
+
+    /** The system browser through AWT's Desktop, on a background thread (never the FX thread). */
+    private static void systemBrowser(java.net.URI uri) {
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(uri);
+                return;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through: the person can open it by hand
+        }
+        throw new IllegalStateException("No browser could be opened. Open this address yourself: " + uri);
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
     }
 
     /** Writes twitter4j.properties (owner-only); {@code onSaved} runs on the FX thread afterwards. */
@@ -149,11 +240,29 @@ public final class ConnectViewModel {
         busy.set(false);
         state.set(State.FAILED);
         account.set(null);
-        if (e instanceof XApiException x) {
-            message.set(ctx.t(x.kind() == XApiException.Kind.CREDENTIALS ? "connect.rejected" : "connect.failed",
-                    x.getMessage()));
-        } else {
-            message.set(ctx.t("connect.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        reach.set("");
+        message.set(failure(e));
+    }
+
+    /** Each refusal its own message: re-entering keys helps only for the first. */
+    String failure(Throwable e) {
+        if (!(e instanceof XApiException x)) {
+            return ctx.t("connect.failed", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        switch (x.kind()) {
+            case CREDENTIALS:
+                return ctx.t("connect.rejected", x.getMessage());
+            case ACCESS_LEVEL:
+                return ctx.t(x.getMessage().contains("453") ? "connect.accessLevel.v11" : "connect.accessLevel",
+                        x.getMessage(), x.endpoint() == null ? "?" : x.endpoint());
+            case USAGE_CAPPED:
+                return ctx.t("connect.usageCapped", x.getMessage());
+            case RATE_LIMITED:
+                return ctx.t("connect.rateLimited", x.getMessage(), x.retryAt() == null ? "?"
+                        : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ctx.zone())
+                                .format(x.retryAt()));
+            default:
+                return ctx.t("connect.failed", x.getMessage());
         }
     }
 
@@ -162,6 +271,7 @@ public final class ConnectViewModel {
             state.set(State.EDITING);
             account.set(null);
             message.set("");
+            reach.set("");
         }
     }
 
@@ -195,6 +305,16 @@ public final class ConnectViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** After Verify: one line per endpoint the desk needs, whether the keys reach it. */
+    public StringProperty reachProperty() {
+        return reach;
+    }
+
+    /** A warning while v1.1 is chosen, else empty. */
+    public StringProperty apiWarningProperty() {
+        return apiWarning;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -72,8 +72,10 @@ public final class StatusBarView extends StatusBar {
             extra.append(" · ").append(ctx.t("connect.status.rate", st.rateRemaining()));
         }
         if (st.gapBefore() != null) {
-            extra.append(" · ").append(ctx.t("status.gap", java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-                    .withZone(ctx.zone()).format(st.gapBefore())));
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                    .withZone(ctx.zone());
+            extra.append(" · ").append(st.gapAfter() == null ? ctx.t("status.gap", f.format(st.gapBefore()))
+                    : ctx.t("status.gapSpan", f.format(st.gapAfter()), f.format(st.gapBefore())));
         }
         if (st.lastPoll() != null && !"Demo replay".equals(name)) {
             extra.append(" · ").append(ctx.t("connect.status.lastPoll", hms(st.lastPoll())));

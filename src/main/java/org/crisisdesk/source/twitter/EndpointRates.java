@@ -31,7 +31,7 @@ final class EndpointRates {
 
     /** The failure as the desk reports it, its rate limit recorded when it has one. */
     XApiException failed(Endpoint endpoint, TwitterException e) {
-        XApiException x = Twitter4j.map(e, api);
+        XApiException x = Twitter4j.map(e, api, endpoint);
         if (x.rate() != null) {
             rates.put(endpoint, x.rate());
         }

@@ -36,8 +36,21 @@ final class Pacer {
     }
 
     /**
+     * How many requests of a window to keep for paging back through a burst: a tenth of the observed limit, at least
+     * one and at most a full walk of the mentions window ({@code fullWalk} pages). With 10 requests per 15 minutes
+     * that keeps 1 and polls about every 100 s; with 300 it keeps a full walk and polls at the chosen interval.
+     */
+    static int pagingReserve(RateLimit w, int fullWalk) {
+        if (w == null) {
+            return fullWalk;
+        }
+        return Math.max(1, Math.min(fullWalk, w.limit() / 10));
+    }
+
+    /**
      * How long until the next poll: at least {@code base}; longer when the window's remaining requests, keeping
-     * {@code reserve} for paging back through a burst, would not otherwise last until its reset.
+     * {@code reserve} for paging back through a burst, would not otherwise last until its reset. The usable requests
+     * are spread so that the poll after the last of them falls on the reset, when a new window opens anyway.
      */
     Duration untilNextPoll(XClient.Endpoint endpoint, Instant now, Duration base, int reserve) {
         RateLimit w = windows.get(endpoint);
@@ -49,7 +62,7 @@ final class Pacer {
         if (usable <= 0) {
             return max(base, toReset);
         }
-        return max(base, toReset.dividedBy(usable));
+        return max(base, toReset.dividedBy(usable + 1L));
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -41,6 +41,12 @@ final class Twitter4j {
                 .setHttpReadTimeout(timeoutMs)
                 .setHttpRetryCount(0)
                 .setRestBaseURL(s.apiBase() == null ? X_V1_BASE : s.apiBase() + "1.1/");
+        if (s.oauth2() != null) {
+            // OAuth 2.0 user context: twitter4j sends "Authorization: Bearer <token>" (its app-only path, given a token)
+            cb.setOAuthAccessToken(null).setOAuthAccessTokenSecret(null).setApplicationOnlyAuthEnabled(true)
+                    .setOAuthConsumerKey("oauth2-public-client").setOAuthConsumerSecret("unused")
+                    .setOAuth2TokenType("bearer").setOAuth2AccessToken(s.oauth2().tokens().accessToken());
+        }
         Configuration conf = cb.build();
         // twitter4j-v2 keeps its base URL per configuration value: set it every time, never inherit a stale one.
         V2ConfigurationKt.getV2Configuration(conf).setBaseURL(s.apiBase() == null ? X_V2_BASE : s.apiBase() + "2/");
@@ -54,19 +60,46 @@ final class Twitter4j {
         return new RateLimit(st.getLimit(), st.getRemaining(), Instant.ofEpochSecond(st.getResetTimeInSeconds()));
     }
 
-    /**
-     * Classifies a twitter4j failure by its HTTP status (twitter4j itself calls any 400 with rate headers "rate
-     * limited"; we do not).
-     */
+    /** v2's problem type for an endpoint outside the project's access level (reason {@code client-not-enrolled}). */
+    static final String CLIENT_FORBIDDEN = "https://api.twitter.com/2/problems/client-forbidden";
+    /** v2's problem type for a used-up monthly cap (429). */
+    static final String USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped";
+
     static XApiException map(TwitterException e, ApiVersion api) {
+        return map(e, api, null);
+    }
+
+    /**
+     * Classifies a twitter4j failure by its HTTP status and X's own problem type or error code (twitter4j itself calls
+     * any 400 with rate headers "rate limited"; we do not): 401 the keys; 403 {@code client-not-enrolled} or code 453
+     * the access level; 429 {@code usage-capped} the monthly cap; any other 429 the 15-minute window.
+     */
+    static XApiException map(TwitterException e, ApiVersion api, XClient.Endpoint endpoint) {
         int status = e.getStatusCode();
         RateLimit rate = rate(e.getRateLimitStatus());
         String message = message(e, api);
+        JsonNode problem = problem(e.getMessage());
+        String type = problem == null ? "" : problem.path("type").asText("");
+        String reason = problem == null ? "" : problem.path("reason").asText("");
+        String name = endpoint == null ? null : endpoint.label(api);
         XApiException.Kind kind;
-        if (status == 429 || status == 420) {
+        if ((status == 429 || status == 403) && (type.endsWith("/usage-capped") || type.equals(USAGE_CAPPED))) {
+            kind = XApiException.Kind.USAGE_CAPPED;
+            message = "HTTP " + status + " usage-capped: the project's monthly post cap is used up until it resets on "
+                    + "the project's billing day (see the Developer Console)"
+                    + (problem.path("detail").isTextual() ? " — " + problem.get("detail").asText() : "");
+        } else if (status == 429 || status == 420) {
             kind = XApiException.Kind.RATE_LIMITED;
         } else if (status == 403 && duplicate(e, message)) {
             kind = XApiException.Kind.DUPLICATE;
+        } else if (status == 403 && (e.getErrorCode() == 453 || message.contains("(code 453)"))) {
+            kind = XApiException.Kind.ACCESS_LEVEL;
+            message = "HTTP 403 (code 453): your access level does not include " + (name == null ? "this endpoint"
+                    : name) + " — most access levels no longer serve API v1.1; choose v2";
+        } else if (status == 403 && ("client-not-enrolled".equals(reason) || type.endsWith("/client-forbidden"))) {
+            kind = XApiException.Kind.ACCESS_LEVEL;
+            message = "HTTP 403 client-not-enrolled: your project's access level does not include "
+                    + (name == null ? "this endpoint" : name);
         } else if (status == 401 || status == 403) {
             kind = XApiException.Kind.CREDENTIALS;
         } else if (status <= 0 || status >= 500) {
@@ -74,7 +107,24 @@ final class Twitter4j {
         } else {
             kind = XApiException.Kind.REJECTED;
         }
-        return new XApiException(kind, status, message, rate, e);
+        return new XApiException(kind, status, message, rate, e, name);
+    }
+
+    /** v2's problem JSON inside twitter4j's message, or null. */
+    static JsonNode problem(String twitter4jMessage) {
+        if (twitter4jMessage == null) {
+            return null;
+        }
+        int brace = twitter4jMessage.indexOf('{');
+        if (brace < 0) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(twitter4jMessage.substring(brace));
+            return n.isObject() ? n : null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static boolean duplicate(TwitterException e, String message) {

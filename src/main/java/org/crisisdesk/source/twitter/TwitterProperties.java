@@ -94,8 +94,19 @@ public final class TwitterProperties {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(API_BASE + ": " + e.getMessage(), e);
         }
-        return new XSettings(new XCredentials(oauth[0], oauth[1], oauth[2], oauth[3]), version, normalizedBase,
-                splitKeywords(keywords), null);
+        XSettings settings = new XSettings(new XCredentials(oauth[0], oauth[1], oauth[2], oauth[3]), version,
+                normalizedBase, splitKeywords(keywords), null);
+        if (!settings.credentials().complete()) {
+            // no OAuth 1.0a keys: a "Sign in with X" (OAuth 2.0) in the home, if any, connects v2
+            OAuth2Tokens tokens = OAuth2Tokens.load(home);
+            String[] account = OAuth2Tokens.account(home);
+            if (tokens != null && account[0] != null) {
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                settings = settings.withOAuth2(new OAuth2Session(new OAuth2SignIn(account[0], clock), home, tokens,
+                        clock));
+            }
+        }
+        return settings;
     }
 
     /**

@@ -23,14 +23,19 @@ import org.slf4j.LoggerFactory;
  * The account's mentions from X, loss-free and within the rate limits.
  *
  * <p>Each poll asks for everything newer than the checkpoint and pages back (v2 pagination token, v1.1 max_id) until
- * the API has no older page, so a burst larger than one page is closed within the API's 800-post window. The pages
+ * the API has no older page, so a burst larger than one page is closed within the API's 800-post window. When the walk
+ * ends before the checkpoint (more than 800 arrived), the span between them is recorded as a hole in the checkpoint,
+ * in the same transaction as the first batch that moves past it, and back-filled from recent search (v2), page by
+ * page, each page stored with the narrowed hole: see {@link Position}. Only what search cannot reach (older than 7
+ * days, an access level without search, v1.1) is reported as a gap, with its span. The pages
  * are held in memory (at most that window) and delivered oldest first; each batch moves the checkpoint to its own
  * newest id, which is safe because everything older is in that batch or an earlier one. A crash mid-poll therefore
  * resumes at the last stored batch; anything delivered twice is dropped by the store. Pages delivered early (before a
  * long wait or on stop, so the desk shows them) leave the checkpoint where it was.
  *
  * <p>Pacing comes from {@code x-rate-limit-*}; a 429 waits for the reset; 5xx, timeouts and malformed JSON back off
- * exponentially with jitter; 401/403 stop polling with {@link State#CREDENTIALS_REJECTED}. All waits go through
+ * exponentially with jitter; 401 stops polling with {@link State#CREDENTIALS_REJECTED}, an endpoint outside the access
+ * level with {@link State#ACCESS_LEVEL}, a used-up monthly cap waits as {@link State#USAGE_CAPPED}. All waits go through
  * {@link SourceContext#sleep} (never interrupts: H2 closes its file on one). Runs on the collector's thread only.
  */
 public final class TwitterSource implements MentionSource {
@@ -45,11 +50,18 @@ public final class TwitterSource implements MentionSource {
     static final Duration GAP_KEPT = Duration.ofMinutes(10);
     static final int DELIVER_BATCH = 200;
     static final int MAX_SEARCH_PAGES = 10;
+    /** Search pages of back-fill per poll, so a long hole never keeps the live mentions waiting for long. */
+    static final int BACKFILL_PAGES_PER_POLL = 10;
+    /** Recent search reaches the last 7 days; ask a minute less so a slow request never crosses the edge. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7).minusMinutes(1);
+    /** How long to wait before asking again when X said the monthly cap is used up but not until when. */
+    static final Duration CAPPED_RETRY = Duration.ofHours(1);
     private static final Duration REJECTED_IDLE = Duration.ofMinutes(1);
 
     /** What one completed poll did, for progress lines. */
     public record PollReport(int poll, int fetched, int fresh, int pages, int searchFresh, Integer rateRemaining,
-            Integer rateLimit, boolean gap, Duration nextPollIn, Instant at) {}
+            Integer rateLimit, boolean gap, Duration nextPollIn, Instant at, int backfilled, boolean backfilling,
+            Instant gapAfter, Instant gapBefore, String gapReason) {}
 
     private final XSettings settings;
     private final XClient client;
@@ -63,7 +75,13 @@ public final class TwitterSource implements MentionSource {
     private int polls;
     /** Mentions before this may be missing (a poll found more than the window), or null; see {@link #GAP_KEPT}. */
     private Instant gapBefore;
+    private Instant gapAfter;
+    private String gapReason;
     private Instant gapFoundAt;
+    /** The next page of the hole's back-fill in this run (search tokens do not expire), or null to start at its end. */
+    private String backfillCursor;
+    private Position.Hole backfillCursorFor;
+    private int backfilledTotal;
     private Instant lastPoll;
     private Instant nextSearchAt = Instant.MIN;
     private boolean searchDisabled;
@@ -160,16 +178,26 @@ public final class TwitterSource implements MentionSource {
             case CREDENTIALS:
                 log.warn("X refused the credentials: {}", e.getMessage());
                 report(ctx, State.CREDENTIALS_REJECTED, e.getMessage(), null);
-                // Keep the state on screen; the desk stays usable and a reconnect starts a new source.
-                while (ctx.sleep(REJECTED_IDLE)) {
-                    // idle until the collector stops
-                }
+                idleUntilStopped(ctx);
                 return false;
+            case ACCESS_LEVEL:
+                log.warn("X: the access level does not include {}: {}", e.endpoint(), e.getMessage());
+                report(ctx, State.ACCESS_LEVEL, e.getMessage(), null);
+                idleUntilStopped(ctx);
+                return false;
+            case USAGE_CAPPED: {
+                // X does not say when the cap resets: ask again every hour (a refused call costs nothing).
+                Instant until = now.plus(CAPPED_RETRY);
+                log.warn("X: the monthly usage cap is reached ({}); asking again at {}", e.getMessage(), until);
+                report(ctx, State.USAGE_CAPPED, e.getMessage(), null);
+                return ctx.sleep(CAPPED_RETRY);
+            }
             case RATE_LIMITED: {
                 Instant until = e.retryAt() != null && e.retryAt().isAfter(now)
                         ? e.retryAt().plus(Pacer.MARGIN) : now.plus(backoff.next());
                 log.warn("X answered 429; waiting until {}", until);
-                report(ctx, State.BACKING_OFF, "rate limited (429): waiting for the window to reset", until);
+                report(ctx, State.RATE_LIMITED, "rate limited (429): the 15-minute window is used up; waiting for "
+                        + "it to reset", until);
                 return ctx.sleep(Duration.between(now, until));
             }
             default: {
@@ -184,6 +212,13 @@ public final class TwitterSource implements MentionSource {
                 report(ctx, State.BACKING_OFF, e.getMessage() + " · attempt " + backoff.attempts(), until);
                 return ctx.sleep(wait);
             }
+        }
+    }
+
+    /** Keeps a state that only the person can end on screen; the desk stays usable and a reconnect starts anew. */
+    private static void idleUntilStopped(SourceContext ctx) throws InterruptedException {
+        while (ctx.sleep(REJECTED_IDLE)) {
+            // idle until the collector stops
         }
     }
 
@@ -226,40 +261,162 @@ public final class TwitterSource implements MentionSource {
             report(ctx, State.CATCHING_UP, "paging back: " + p.held.size() + " so far, page " + p.pages, null);
         }
         List<Mention> all = ascending(p.held.values());
-        boolean gap = p.since != null && (p.capped || all.size() >= WINDOW);
+        // The walk may have ended before the checkpoint: what lies between is a hole, recorded with the first batch
+        // below. Certain when it held the whole window; possible after any walk of several pages, as the window
+        // slides while new mentions arrive during the walk. On v2 a search of an empty hole costs one request and no
+        // post reads, so any multi-page walk is checked; v1.1 cannot search, so only a certain gap is reported.
+        boolean hole = p.since != null && !all.isEmpty() && (p.capped || all.size() >= WINDOW
+                || client.api() == ApiVersion.V2 && p.pages > 1);
+        if (hole) {
+            position = position.withHole(p.since, all.get(0).platformId());
+            log.info("X mentions: {} new since the last poll in {} pages; anything the API's {}-post window no longer "
+                    + "reached comes from recent search", all.size(), p.pages, WINDOW);
+        }
         int fresh = p.fresh + deliverAscending(ctx, all);
         current = null;
+        Backfill bf = backfill(ctx);
         Instant found = ctx.clock().instant();
-        if (gap) {
-            gapBefore = all.get(0).createdAt();
+        if (bf.gapFound) {
             gapFoundAt = found;
-            log.warn("X mentions: {} new since the last poll; gap: mentions older than {} may be missing (beyond the "
-                    + "API's {}-post window)", all.size(), gapBefore, WINDOW);
-        } else if (gapBefore != null && !found.isBefore(gapFoundAt.plus(GAP_KEPT))) {
+        } else if (gapBefore != null && gapFoundAt != null && !found.isBefore(gapFoundAt.plus(GAP_KEPT))) {
             gapBefore = null; // clean polls for a while: the desk has seen the note, and the log keeps it
+            gapAfter = null;
+            gapReason = null;
         }
         int searchFresh = searchIfDue(ctx);
         polls++;
         Instant now = ctx.clock().instant();
         lastPoll = now;
-        int reserve = WINDOW / client.pageSize() + 1;
-        // After a burst (more than one page) look again at once, as far as the rate limit allows: the API only
-        // reaches the newest 800, so the sooner the next poll, the less can slip out of reach.
-        Duration base = p.pages > 1 ? Duration.ZERO : pollInterval;
-        Duration next = pacer.untilNextPoll(XClient.Endpoint.MENTIONS, now, base, reserve);
         RateLimit w = pacer.window(XClient.Endpoint.MENTIONS);
+        int reserve = Pacer.pagingReserve(w, WINDOW / client.pageSize() + 1);
+        // After a burst (more than one page) look again at once, as far as the rate limit allows: the API only
+        // reaches the newest 800, so the sooner the next poll, the less can slip out of reach. The same while a
+        // back-fill is still under way.
+        Duration base = p.pages > 1 ? Duration.ZERO : pollInterval;
+        if (position.hole() != null) {
+            // carry on with the back-fill as soon as the search window allows, at the latest at the usual interval
+            Duration searchHold = pacer.beforeRequest(XClient.Endpoint.SEARCH, now);
+            base = searchHold.compareTo(pollInterval) < 0 ? searchHold : pollInterval;
+        }
+        Duration next = pacer.untilNextPoll(XClient.Endpoint.MENTIONS, now, base, reserve);
         StringBuilder detail = new StringBuilder().append('+').append(fresh).append(" new · ").append(p.pages)
                 .append(p.pages == 1 ? " page" : " pages");
+        if (bf.fresh > 0 || position.hole() != null) {
+            detail.append(" · back-filled ").append(backfilledTotal).append(" from search");
+            if (position.hole() != null) {
+                detail.append(" (continuing)");
+            }
+        }
         if (searchFresh > 0) {
             detail.append(" · +").append(searchFresh).append(" from search");
         }
-        if (next.compareTo(pollInterval.multipliedBy(2)) > 0) {
-            detail.append(" · paced: next poll in ").append(next.toSeconds()).append(" s");
+        if (next.compareTo(pollInterval.multipliedBy(2)) > 0 && w != null) {
+            detail.append(" · paced: next poll in ").append(next.toSeconds()).append(" s (X allows ")
+                    .append(w.limit()).append(" requests per window)");
         }
         ctx.report(new SourceStatus(State.LIVE, detail.toString(), null, w == null ? null : w.remaining(), now,
-                gapBefore));
+                gapBefore, gapAfter));
         return new PollReport(polls, all.size(), fresh, p.pages, searchFresh, w == null ? null : w.remaining(),
-                w == null ? null : w.limit(), gap, next, now);
+                w == null ? null : w.limit(), bf.gapFound, next, now, bf.fresh, position.hole() != null,
+                bf.gapFound ? gapAfter : null, bf.gapFound ? gapBefore : null, bf.gapFound ? gapReason : null);
+    }
+
+    /** What one poll's back-fill did. */
+    private record Backfill(int fresh, boolean gapFound) {}
+
+    /**
+     * Fills the checkpoint's hole from recent search, newest page first, each page stored with the hole narrowed to
+     * below its oldest post, so a crash resumes with exactly what is left. Paced by the search window: when it would
+     * need to wait, the rest waits for the next poll. What search cannot reach is reported as a gap with its span.
+     */
+    private Backfill backfill(SourceContext ctx) throws InterruptedException {
+        Position.Hole h = position.hole();
+        if (h == null) {
+            return new Backfill(0, false);
+        }
+        Instant now = ctx.clock().instant();
+        Instant floor = now.minus(SEARCH_REACH);
+        Instant sinceTime = Twitter4j.snowflakeTime(Long.parseLong(h.since()));
+        Instant untilTime = Twitter4j.snowflakeTime(Long.parseLong(h.until()));
+        if (client.api() == ApiVersion.V1_1) {
+            return giveUp(ctx, sinceTime, untilTime, "API v1.1 has no search to back-fill from (use v2)");
+        }
+        if (!untilTime.isAfter(floor)) {
+            return giveUp(ctx, sinceTime, untilTime, "older than the 7 days recent search reaches");
+        }
+        // Beyond 7 days search answers 400: ask from the edge by time and report the part before it.
+        boolean tooOld = sinceTime.isBefore(floor);
+        String since = tooOld ? null : h.since();
+        Instant startTime = tooOld ? floor : null;
+        String query = "@" + account.handle();
+        if (!h.equals(backfillCursorFor)) {
+            backfillCursor = null;
+        }
+        int fresh = 0;
+        try {
+            for (int pages = 0; pages < BACKFILL_PAGES_PER_POLL && !ctx.stopping(); pages++) {
+                if (!pacer.beforeRequest(XClient.Endpoint.SEARCH, ctx.clock().instant()).isZero()) {
+                    break; // the search window is used up: the next poll carries on
+                }
+                report(ctx, State.CATCHING_UP, "back-filling from search: " + (backfilledTotal + fresh)
+                        + " so far", null);
+                MentionPage page = client.searchBetween(query, since, position.hole().until(), startTime,
+                        backfillCursor);
+                pacer.observe(XClient.Endpoint.SEARCH, page.rate());
+                List<Mention> got = ascending(page.mentions());
+                boolean last = page.next() == null || got.isEmpty();
+                Position next = last ? position.withoutHole() : position.holeBefore(got.get(0).platformId());
+                int stored = ctx.deliver(got, next.encode());
+                fresh += stored;
+                position = next;
+                backfillCursor = last ? null : page.next();
+                backfillCursorFor = position.hole();
+                if (last) {
+                    break;
+                }
+            }
+        } catch (XApiException e) {
+            pacer.observe(XClient.Endpoint.SEARCH, e.rate());
+            backfilledTotal += fresh;
+            switch (e.kind()) {
+                case ACCESS_LEVEL:
+                case CREDENTIALS:
+                case REJECTED:
+                    log.warn("Back-fill from search refused: {}", e.getMessage());
+                    backfillCursor = null;
+                    Position.Hole left = position.hole();
+                    return new Backfill(fresh, giveUp(ctx, sinceTime,
+                            Twitter4j.snowflakeTime(Long.parseLong(left.until())), e.getMessage()).gapFound);
+                default:
+                    // 429, usage cap, 5xx, timeouts: the hole stays in the checkpoint and the next poll carries on.
+                    log.warn("Back-fill from search paused: {}", e.getMessage());
+                    return new Backfill(fresh, false);
+            }
+        }
+        backfilledTotal += fresh;
+        if (fresh > 0) {
+            log.info("X: back-filled {} mentions from recent search{}", fresh,
+                    position.hole() == null ? "" : "; more to come");
+        }
+        if (position.hole() == null && tooOld) {
+            return new Backfill(fresh, reportGap(sinceTime, floor, "older than the 7 days recent search reaches"));
+        }
+        return new Backfill(fresh, false);
+    }
+
+    /** Drops the hole from the checkpoint (search cannot fill it) and reports its span as a gap. */
+    private Backfill giveUp(SourceContext ctx, Instant after, Instant before, String reason) {
+        position = position.withoutHole();
+        ctx.deliver(List.of(), position.encode());
+        return new Backfill(0, reportGap(after, before, reason));
+    }
+
+    private boolean reportGap(Instant after, Instant before, String reason) {
+        gapAfter = after;
+        gapBefore = before;
+        gapReason = reason;
+        log.warn("X mentions: a gap: mentions posted between {} and {} may be missing: {}", after, before, reason);
+        return true;
     }
 
     /** Delivers a complete, ascending set; each batch moves the checkpoint to its own newest id. */
@@ -315,7 +472,8 @@ public final class TwitterSource implements MentionSource {
             }
         } catch (XApiException e) {
             pacer.observe(XClient.Endpoint.SEARCH, e.rate());
-            if (e.kind() == XApiException.Kind.CREDENTIALS || e.kind() == XApiException.Kind.REJECTED) {
+            if (e.kind() == XApiException.Kind.CREDENTIALS || e.kind() == XApiException.Kind.REJECTED
+                    || e.kind() == XApiException.Kind.ACCESS_LEVEL) {
                 log.warn("Keyword search refused ({}); searching stops, mentions go on", e.getMessage());
                 searchDisabled = true;
             } else {
@@ -361,6 +519,7 @@ public final class TwitterSource implements MentionSource {
 
     private void report(SourceContext ctx, State state, String detail, Instant until) {
         RateLimit w = pacer.window(XClient.Endpoint.MENTIONS);
-        ctx.report(new SourceStatus(state, detail, until, w == null ? null : w.remaining(), lastPoll, gapBefore));
+        ctx.report(new SourceStatus(state, detail, until, w == null ? null : w.remaining(), lastPoll, gapBefore,
+                gapAfter));
     }
 }

@@ -38,10 +38,98 @@ final class V2Client implements XClient {
     private final EndpointRates rates = new EndpointRates(ApiVersion.V2);
     private XAccount me;
 
+    private final Twitter twitter;
+    private final OAuth2Session oauth2;
+    private String bearer;
+
     V2Client(XSettings settings, Clock clock) {
-        Twitter twitter = Twitter4j.twitter(settings);
+        this.twitter = Twitter4j.twitter(settings);
         this.v2 = TwitterV2ExKt.getV2(twitter);
         this.clock = clock;
+        this.oauth2 = settings.oauth2();
+        this.bearer = oauth2 == null ? null : oauth2.tokens().accessToken();
+    }
+
+    private interface Call<T> {
+        T run() throws XApiException;
+    }
+
+    /**
+     * With an OAuth 2.0 sign-in: the session's current token first (refreshed shortly before it expires), and once
+     * more after a 401 with a refreshed one. With OAuth 1.0a keys: the call as it is.
+     */
+    private <T> T call(Call<T> c) throws XApiException {
+        if (oauth2 == null) {
+            return c.run();
+        }
+        useBearer(false);
+        try {
+            return c.run();
+        } catch (XApiException e) {
+            if (e.httpStatus() != 401) {
+                throw e;
+            }
+            useBearer(true);
+            return c.run();
+        }
+    }
+
+    private void useBearer(boolean after401) throws XApiException {
+        try {
+            String t = after401 ? oauth2.afterUnauthorized(bearer) : oauth2.accessToken();
+            if (!t.equals(bearer)) {
+                bearer = t;
+                twitter.setOAuth2Token(new twitter4j.auth.OAuth2Token("bearer", t));
+            }
+        } catch (OAuth2SignIn.OAuth2Exception e) {
+            throw new XApiException(XApiException.Kind.CREDENTIALS, 401, e.getMessage(), null, null);
+        } catch (java.io.IOException e) {
+            throw new XApiException(XApiException.Kind.TRANSIENT, -1, "could not save the refreshed sign-in: "
+                    + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XApiException(XApiException.Kind.TRANSIENT, -1, "interrupted while refreshing the sign-in",
+                    null, e);
+        }
+    }
+
+    @Override
+    public XAccount verify() throws XApiException {
+        return call(this::verify0);
+    }
+
+    @Override
+    public MentionPage mentions(XAccount account, String sinceId, String cursor) throws XApiException {
+        return call(() -> mentions0(account, sinceId, cursor));
+    }
+
+    @Override
+    public MentionPage search(String query, String sinceId, String cursor) throws XApiException {
+        return call(() -> search0(query, sinceId, cursor));
+    }
+
+    @Override
+    public MentionPage searchBetween(String query, String sinceId, String untilId, Instant startTime, String cursor)
+            throws XApiException {
+        return call(() -> searchBetween0(query, sinceId, untilId, startTime, cursor));
+    }
+
+    @Override
+    public void probePost() throws XApiException {
+        call(() -> {
+            probePost0();
+            return null;
+        });
+    }
+
+    @Override
+    public Posted post(String text, String inReplyToId) throws XApiException {
+        return call(() -> post0(text, inReplyToId));
+    }
+
+    @Override
+    public List<Posted> recentPosts(XAccount account, int max) throws XApiException {
+        return call(() -> recentPosts0(account, max));
     }
 
     @Override
@@ -54,8 +142,7 @@ final class V2Client implements XClient {
         return PAGE;
     }
 
-    @Override
-    public XAccount verify() throws XApiException {
+    private XAccount verify0() throws XApiException {
         try {
             // twitter4j-v2 will not send a null expansions; ask for one that costs nothing.
             UsersResponse r = v2.getMe("pinned_tweet_id", null, USER_FIELDS);
@@ -73,8 +160,7 @@ final class V2Client implements XClient {
         }
     }
 
-    @Override
-    public MentionPage mentions(XAccount account, String sinceId, String cursor) throws XApiException {
+    private MentionPage mentions0(XAccount account, String sinceId, String cursor) throws XApiException {
         try {
             TweetsResponse r = v2.getUserMentions(Long.parseLong(account.id()), null, EXPANSIONS, PAGE, null,
                     token(cursor), null, null, id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
@@ -86,8 +172,7 @@ final class V2Client implements XClient {
         }
     }
 
-    @Override
-    public MentionPage search(String query, String sinceId, String cursor) throws XApiException {
+    private MentionPage search0(String query, String sinceId, String cursor) throws XApiException {
         try {
             TweetsResponse r = v2.searchRecent(query, null, EXPANSIONS, PAGE, null, token(cursor), null, null,
                     id(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
@@ -99,8 +184,32 @@ final class V2Client implements XClient {
         }
     }
 
-    @Override
-    public Posted post(String text, String inReplyToId) throws XApiException {
+    private MentionPage searchBetween0(String query, String sinceId, String untilId, Instant startTime, String cursor)
+            throws XApiException {
+        try {
+            TweetsResponse r = v2.searchRecent(query, null, EXPANSIONS, PAGE, null, token(cursor), null, null,
+                    id(sinceId), startTime == null ? null : java.util.Date.from(startTime), TWEET_FIELDS, id(untilId),
+                    USER_FIELDS);
+            return page(Endpoint.SEARCH, r, TwitterObjectFactory.getRawJSON(r));
+        } catch (TwitterException e) {
+            throw rates.failed(Endpoint.SEARCH, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
+        }
+    }
+
+    private void probePost0() throws XApiException {
+        try {
+            // no text, no media, no poll: a request X can only refuse (400) once the keys and access level pass
+            v2.createTweet(null, null, null, null, null, null, null, null, null, null, null, null);
+        } catch (TwitterException e) {
+            throw rates.failed(Endpoint.POST, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
+        }
+    }
+
+    private Posted post0(String text, String inReplyToId) throws XApiException {
         try {
             CreateTweetResponse r = v2.createTweet(null, null, null, null, null, null, null, null, null,
                     id(inReplyToId), null, text);
@@ -114,8 +223,7 @@ final class V2Client implements XClient {
         }
     }
 
-    @Override
-    public List<Posted> recentPosts(XAccount account, int max) throws XApiException {
+    private List<Posted> recentPosts0(XAccount account, int max) throws XApiException {
         try {
             int n = Math.max(5, Math.min(100, max));
             TweetsResponse r = v2.getUserTweets(Long.parseLong(account.id()), null, null, null, n, null, null, null,

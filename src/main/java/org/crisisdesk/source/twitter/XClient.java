@@ -12,11 +12,24 @@ import org.crisisdesk.notice.Publisher.Posted;
 public interface XClient {
     /** Which endpoint family a call used; the pacer keeps one rate-limit window per endpoint. */
     enum Endpoint {
-        MENTIONS,
-        SEARCH,
-        ME,
-        POST,
-        OWN_POSTS
+        MENTIONS("GET /2/users/:id/mentions", "GET statuses/mentions_timeline"),
+        SEARCH("GET /2/tweets/search/recent", "GET search/tweets"),
+        ME("GET /2/users/me", "GET account/verify_credentials"),
+        POST("POST /2/tweets", "POST statuses/update"),
+        OWN_POSTS("GET /2/users/:id/tweets", "GET statuses/user_timeline");
+
+        private final String v2;
+        private final String v1;
+
+        Endpoint(String v2, String v1) {
+            this.v2 = v2;
+            this.v1 = v1;
+        }
+
+        /** The endpoint as X's documentation names it, for messages. */
+        public String label(ApiVersion api) {
+            return api == ApiVersion.V1_1 ? v1 : v2;
+        }
     }
 
     ApiVersion api();
@@ -37,6 +50,30 @@ public interface XClient {
 
     /** One page of a keyword search (v2 recent search, v1.1 search/tweets), newest first. */
     MentionPage search(String query, String sinceId, String cursor) throws XApiException;
+
+    /**
+     * One page of a v2 recent search bounded on both sides, newest first: the back-fill of a hole the mentions
+     * endpoint could not reach. v1.1 has none (its search/tweets was retired in 2023).
+     *
+     * @param sinceId   exclusive lower bound, or null when {@code startTime} bounds it instead
+     * @param untilId   exclusive upper bound
+     * @param startTime inclusive lower bound in time, or null
+     */
+    default MentionPage searchBetween(String query, String sinceId, String untilId, java.time.Instant startTime,
+            String cursor) throws XApiException {
+        throw new XApiException(XApiException.Kind.ACCESS_LEVEL, -1, "API " + api().label()
+                + " has no recent search to back-fill from (v1.1 search/tweets was retired in 2023); use v2", null,
+                null, Endpoint.SEARCH.label(api()));
+    }
+
+    /**
+     * Tries to create an empty post, which X always refuses: {@code POST /2/tweets} with no text. Throws the refusal
+     * (400 when the keys and the access level let it through to the request check). Never posts. v2 only.
+     */
+    default void probePost() throws XApiException {
+        throw new XApiException(XApiException.Kind.REJECTED, -1, "not checked on " + api().label(), null, null,
+                Endpoint.POST.label(api()));
+    }
 
     /** {@code POST /2/tweets} or {@code statuses/update}, optionally as a reply. */
     Posted post(String text, String inReplyToId) throws XApiException;

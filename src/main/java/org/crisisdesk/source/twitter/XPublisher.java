@@ -80,9 +80,11 @@ public final class XPublisher implements Publisher {
                 kind = PublishException.Kind.DUPLICATE;
                 break;
             case CREDENTIALS:
+            case ACCESS_LEVEL: // retrying will not help; the message names the endpoint and the access level
                 kind = PublishException.Kind.CREDENTIALS;
                 break;
             case RATE_LIMITED:
+            case USAGE_CAPPED:
                 kind = PublishException.Kind.RATE_LIMITED;
                 break;
             case TRANSIENT:

@@ -16,8 +16,21 @@ import java.util.Locale;
  * @param timeout  connect and read timeout of each HTTP call
  */
 public record XSettings(XCredentials credentials, ApiVersion api, String apiBase, List<String> keywords,
-        Duration timeout) {
+        Duration timeout, OAuth2Session oauth2) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public XSettings(XCredentials credentials, ApiVersion api, String apiBase, List<String> keywords,
+            Duration timeout) {
+        this(credentials, api, apiBase, keywords, timeout, null);
+    }
+
+    /**
+     * The same account signed in with OAuth 2.0 instead of the four OAuth 1.0a keys: v2 calls carry the session's
+     * bearer token (refreshed before it expires and on a 401). v2 only.
+     */
+    public XSettings withOAuth2(OAuth2Session session) {
+        return new XSettings(credentials, ApiVersion.V2, apiBase, keywords, timeout, session);
+    }
 
     public XSettings {
         credentials = credentials == null ? XCredentials.NONE : credentials;
@@ -33,27 +46,27 @@ public record XSettings(XCredentials credentials, ApiVersion api, String apiBase
     }
 
     public boolean connected() {
-        return credentials.complete();
+        return credentials.complete() || oauth2 != null;
     }
 
     public XSettings withApi(ApiVersion newApi) {
-        return new XSettings(credentials, newApi, apiBase, keywords, timeout);
+        return new XSettings(credentials, newApi, apiBase, keywords, timeout, oauth2);
     }
 
     public XSettings withApiBase(String newBase) {
-        return new XSettings(credentials, api, newBase, keywords, timeout);
+        return new XSettings(credentials, api, newBase, keywords, timeout, oauth2);
     }
 
     public XSettings withKeywords(List<String> newKeywords) {
-        return new XSettings(credentials, api, apiBase, newKeywords, timeout);
+        return new XSettings(credentials, api, apiBase, newKeywords, timeout, oauth2);
     }
 
     public XSettings withTimeout(Duration newTimeout) {
-        return new XSettings(credentials, api, apiBase, keywords, newTimeout);
+        return new XSettings(credentials, api, apiBase, keywords, newTimeout, oauth2);
     }
 
     public XSettings withCredentials(XCredentials newCredentials) {
-        return new XSettings(newCredentials, api, apiBase, keywords, timeout);
+        return new XSettings(newCredentials, api, apiBase, keywords, timeout, oauth2);
     }
 
     /**
@@ -61,6 +74,9 @@ public record XSettings(XCredentials credentials, ApiVersion api, String apiBase
      * v1.1, so switching generations neither repeats nor skips).
      */
     public String sourceKey() {
+        if (oauth2 != null && oauth2.userId() != null) {
+            return "x:" + oauth2.userId();
+        }
         String id = credentials.tokenUserId();
         if (id != null) {
             return "x:" + id;
@@ -109,6 +125,6 @@ public record XSettings(XCredentials credentials, ApiVersion api, String apiBase
     @Override
     public String toString() {
         return "XSettings[api=" + api + ", apiBase=" + (apiBase == null ? "X" : apiBase) + ", keywords=" + keywords
-                + ", credentials=" + credentials + "]";
+                + ", credentials=" + credentials + (oauth2 == null ? "" : ", oauth2") + "]";
     }
 }

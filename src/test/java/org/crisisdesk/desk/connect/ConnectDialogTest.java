@@ -136,4 +136,78 @@ class ConnectDialogTest {
         assertThat(dialog.getMaxX() - widest.localToScene(widest.getLayoutBounds()).getMaxX())
                 .isGreaterThanOrEqualTo(ConnectDialog.EDGE - 1);
     }
+
+    @Test
+    void verifyShowsWhichEndpointsTheKeysReachWithoutPosting(FxRobot robot) throws Exception {
+        server.notEnrolled("search");
+        fillIn(robot, ApiVersion.V2);
+        robot.clickOn("#connect-verify");
+        Label reach = robot.lookup("#connect-reach").queryAs(Label.class);
+        await(() -> reach.getText().contains("POST /2/tweets"));
+        assertThat(reach.getText()).contains("✔ GET /2/users/:id/mentions")
+                .contains("✘ GET /2/tweets/search/recent: not in your access level").contains("✔ POST /2/tweets");
+        assertThat(server.ownPosts()).isEmpty();
+    }
+
+    @Test
+    void choosingV11WarnsAndItsCode453SaysSo(FxRobot robot) throws Exception {
+        server.retireV11();
+        fillIn(robot, ApiVersion.V1_1);
+        Label warning = robot.lookup("#connect-api-warning").queryAs(Label.class);
+        assertThat(warning.getText()).contains("v1.1 is legacy").contains("453");
+        robot.clickOn("#connect-verify");
+        Label result = robot.lookup("#connect-result").queryAs(Label.class);
+        await(() -> result.getText().contains("453"));
+        assertThat(result.getText()).startsWith("X no longer serves API v1.1").contains("Choose v2")
+                .doesNotContain("refused the keys");
+        robot.interact(() -> dialog.model().apiProperty().set(ApiVersion.V2));
+        assertThat(warning.getText()).isEmpty();
+    }
+
+    @Test
+    void aUsedUpCapIsNotCalledWrongKeys(FxRobot robot) throws Exception {
+        server.usageCapped(true);
+        fillIn(robot, ApiVersion.V2);
+        robot.clickOn("#connect-verify");
+        Label result = robot.lookup("#connect-result").queryAs(Label.class);
+        await(() -> result.getText().contains("usage cap"));
+        assertThat(result.getText()).contains("billing day").doesNotContain("refused the keys");
+    }
+
+    @Test
+    void signInWithXSavesTheTokensOwnerOnlyAndShowsWhatTheyReach(FxRobot robot) throws Exception {
+        try (org.crisisdesk.source.twitter.FakeXAuthServer auth = new org.crisisdesk.source.twitter.FakeXAuthServer(
+                Clock.systemUTC())) {
+            server.acceptBearer(auth.liveAccessTokens::contains);
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+            dialog.model().oauth2(auth.authorizeUri(), auth.tokenUri(), uri -> {
+                try {
+                    browser.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            robot.interact(() -> robot.lookup("#connect-base").queryAs(TextField.class).setText(server.base()));
+            robot.clickOn("#connect-client-id").write(org.crisisdesk.source.twitter.FakeXAuthServer.CLIENT_ID);
+            robot.clickOn("#connect-sign-in");
+            Label result = robot.lookup("#connect-result").queryAs(Label.class);
+            await(() -> result.getText().contains("@desk_official"));
+            assertThat(result.getText()).contains("OAuth 2.0");
+            Path tokens = home.resolve("x-oauth2.properties");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens))).isEqualTo("rw-------");
+            assertThat(robot.lookup("#connect-reach").queryAs(Label.class).getText())
+                    .contains("✔ GET /2/users/:id/mentions");
+            // the next start connects with the sign-in (no OAuth 1.0a keys in the home)
+            XSettings loaded = TwitterProperties.load(home, new Properties(), Map.of());
+            assertThat(loaded.connected()).isTrue();
+            assertThat(loaded.oauth2()).isNotNull();
+            assertThat(loaded.sourceKey()).isEqualTo("x:" + FakeXServer.ACCOUNT_ID);
+
+            auth.consent = org.crisisdesk.source.twitter.FakeXAuthServer.Consent.DENY;
+            robot.clickOn("#connect-sign-in");
+            await(() -> result.getText().startsWith("Not signed in"));
+        }
+    }
 }

@@ -41,4 +41,20 @@ class StatusBarViewTest {
                 poll.plusSeconds(600))));
         assertThat(bar.getText()).doesNotContain("may be missing").contains("+1 new");
     }
+
+    @Test
+    void aGapSearchCouldNotFillIsShownWithItsSpanAndEachRefusalByItsOwnName(FxRobot robot) {
+        Instant poll = clock.instant();
+        robot.interact(() -> model.status("X v2 @desk", new SourceStatus(State.LIVE, "+800 new · 9 pages", null, 290,
+                poll, Instant.parse("2026-10-17T08:59:20Z"), Instant.parse("2026-10-10T08:00:00Z"))));
+        assertThat(bar.getText()).contains("mentions posted between 10-10 17:00 and 10-17 17:59 could not be fetched");
+        robot.interact(() -> model.status("X v2 @desk", SourceStatus.of(State.ACCESS_LEVEL,
+                "HTTP 403 client-not-enrolled: your project's access level does not include GET /2/users/:id/mentions")));
+        assertThat(bar.getText()).contains("not in your access level").contains("GET /2/users/:id/mentions");
+        robot.interact(() -> model.status("X v2 @desk", new SourceStatus(State.RATE_LIMITED, "rate limited (429)", poll
+                .plusSeconds(600), 0, poll)));
+        assertThat(bar.getText()).contains("rate limited (15-minute window)").contains("until 18:10:00");
+        robot.interact(() -> model.status("X v2 @desk", SourceStatus.of(State.USAGE_CAPPED, "HTTP 429 usage-capped")));
+        assertThat(bar.getText()).contains("monthly usage cap reached");
+    }
 }

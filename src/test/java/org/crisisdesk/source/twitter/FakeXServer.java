@@ -131,6 +131,28 @@ public final class FakeXServer implements AutoCloseable {
         this.accepted = credentials;
     }
 
+    private final java.util.Set<String> notEnrolled = new java.util.HashSet<>();
+    private volatile boolean v11Retired;
+    private volatile boolean usageCapped;
+
+    /**
+     * Calls to this endpoint ("mentions", "search", "post", "me", "own") answer v2's 403 client-forbidden with reason
+     * client-not-enrolled: the project's access level does not include it.
+     */
+    public synchronized void notEnrolled(String endpoint) {
+        notEnrolled.add(endpoint);
+    }
+
+    /** Every v1.1 call answers 403 with code 453, as for most self-serve access levels today. */
+    public void retireV11() {
+        v11Retired = true;
+    }
+
+    /** Every call answers 429 usage-capped (the monthly cap is used up), or normally again with false. */
+    public void usageCapped(boolean capped) {
+        usageCapped = capped;
+    }
+
     /** Every call answers 401 with this detail (revoked app). */
     public synchronized void revoke(String detail) {
         this.rejectDetail = detail;
@@ -310,6 +332,31 @@ public final class FakeXServer implements AutoCloseable {
                     r = withRate(endpoint, new Response(fault.status(), fault.body()), false);
                 } else if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
                     r = unauthorized(path);
+                } else if (usageCapped && endpoint != null) {
+                    ObjectNode n = JSON.createObjectNode();
+                    n.put("title", "UsageCapExceeded");
+                    n.put("detail", "Usage cap exceeded: Monthly product cap");
+                    n.put("period", "Monthly");
+                    n.put("scope", "Product");
+                    n.put("type", "https://api.twitter.com/2/problems/usage-capped");
+                    r = withRate(endpoint, new Response(429, n.toString()), false);
+                } else if (v11Retired && path.startsWith("/1.1/")) {
+                    r = new Response(403, "{\"errors\":[{\"message\":\"You currently have access to a subset of X "
+                            + "API V2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need "
+                            + "access to this endpoint, you may need a different access level. You can learn more "
+                            + "here: https://developer.x.com/en/portal/product\",\"code\":453}]}");
+                } else if (endpoint != null && notEnrolled.contains(endpoint) && path.startsWith("/2/")) {
+                    ObjectNode n = JSON.createObjectNode();
+                    n.put("client_id", "29000000");
+                    n.put("detail", "When authenticating requests to the Twitter API v2 endpoints, you must use keys "
+                            + "and tokens from a Twitter developer App that is attached to a Project. You can create a "
+                            + "project via the developer portal.");
+                    n.put("registration_url", "https://developer.twitter.com/en/docs/projects/overview");
+                    n.put("title", "Client Forbidden");
+                    n.put("required_enrollment", "Appropriate Level of API Access");
+                    n.put("reason", "client-not-enrolled");
+                    n.put("type", "https://api.twitter.com/2/problems/client-forbidden");
+                    r = new Response(403, n.toString());
                 } else if (endpoint == null) {
                     r = new Response(404, path.startsWith("/2/") ? problem(404, "Not Found", "No such route " + path)
                             : "{\"errors\":[{\"code\":34,\"message\":\"Sorry, that page does not exist.\"}]}");
@@ -428,7 +475,17 @@ public final class FakeXServer implements AutoCloseable {
         return r;
     }
 
+    private volatile Predicate<String> bearerTokens = t -> false;
+
+    /** OAuth 2.0 user-context calls ({@code Authorization: Bearer <token>}) pass when the token passes this. */
+    public void acceptBearer(Predicate<String> tokens) {
+        bearerTokens = tokens;
+    }
+
     private boolean authorized(String header) {
+        if (rejectDetail == null && header != null && header.startsWith("Bearer ")) {
+            return bearerTokens.test(header.substring("Bearer ".length()).strip());
+        }
         if (rejectDetail != null || header == null || !header.startsWith("OAuth ")) {
             return false;
         }
@@ -589,11 +646,13 @@ public final class FakeXServer implements AutoCloseable {
             terms.add(part.replace("(", "").replace(")", "").strip());
         }
         Predicate<Post> match = p -> terms.stream().anyMatch(t -> p.text().contains(t));
+        // "@handle" finds every post that mentions the account, as X's search does (not just by its text)
+        boolean mentionsOfAccount = terms.stream().anyMatch(t -> t.equalsIgnoreCase("@" + HANDLE));
         Instant now = clock.instant();
         List<Post> all = new ArrayList<>();
         for (List<Post> list : List.of(mentions, searchable)) {
             for (Post p : list) {
-                if (!p.visibleAt().isAfter(now) && match.test(p)) {
+                if (!p.visibleAt().isAfter(now) && (match.test(p) || mentionsOfAccount && list == mentions)) {
                     all.add(p);
                 }
             }
@@ -602,12 +661,55 @@ public final class FakeXServer implements AutoCloseable {
         return all;
     }
 
+    /** What {@code GET /2/tweets/search/recent} accepts; anything else is a 400, as on X. */
+    private static final java.util.Set<String> SEARCH_PARAMS = java.util.Set.of("query", "start_time", "end_time",
+            "since_id", "until_id", "max_results", "next_token", "pagination_token", "sort_order", "expansions",
+            "tweet.fields", "user.fields", "media.fields", "place.fields", "poll.fields");
+    /** Recent search reaches back this far. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7);
+
     private Response searchV2(Map<String, String> q) {
+        for (String k : q.keySet()) {
+            if (!SEARCH_PARAMS.contains(k)) {
+                throw new BadRequest("The query parameter [" + k + "] is not one of [" + String.join(",",
+                        new java.util.TreeSet<>(SEARCH_PARAMS)) + "]");
+            }
+        }
+        if (q.getOrDefault("query", "").isBlank()) {
+            throw new BadRequest("The `query` query parameter can not be empty");
+        }
         int max = intParam(q, "max_results", 10);
+        if (max < 10 || max > 100) {
+            throw new BadRequest("The `max_results` query parameter value [" + max + "] is not between 10 and 100");
+        }
+        Instant floor = clock.instant().minus(SEARCH_REACH);
         long since = longParam(q, "since_id", 0);
+        long until = longParam(q, "until_id", Long.MAX_VALUE);
+        for (String idParam : List.of("since_id", "until_id")) {
+            if (q.containsKey(idParam) && Instant.ofEpochMilli((longParam(q, idParam, 0) >> 22) + 1288834974657L)
+                    .isBefore(floor)) {
+                throw new BadRequest("Invalid '" + idParam + "':'" + q.get(idParam) + "'. '" + idParam
+                        + "' must be a tweet id created after " + floor);
+            }
+        }
+        Instant start = null;
+        if (q.containsKey("start_time")) {
+            try {
+                start = Instant.parse(q.get("start_time"));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequest("Invalid 'start_time':'" + q.get("start_time") + "'");
+            }
+            if (start.isBefore(floor)) {
+                throw new BadRequest("Invalid 'start_time':'" + q.get("start_time") + "'. 'start_time' must be on or "
+                        + "after " + floor);
+            }
+        }
         long before = q.containsKey("next_token") ? Long.parseLong(q.get("next_token"), 36)
                 : q.containsKey("pagination_token") ? Long.parseLong(q.get("pagination_token"), 36) : Long.MAX_VALUE;
-        return v2Page(searchMatches(q.getOrDefault("query", "")), since, before, max, q);
+        Instant from = start;
+        List<Post> matches = searchMatches(q.get("query")).stream()
+                .filter(p -> p.id() < until && (from == null || !p.visibleAt().isBefore(from))).toList();
+        return v2Page(matches, since, before, max, q);
     }
 
     private Response searchV1(Map<String, String> q) {

@@ -15,9 +15,10 @@ class PacingTest {
         Pacer p = new Pacer();
         Duration base = Duration.ofSeconds(10);
         assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW, base, 9)).isEqualTo(base);
-        // 75 per 15 minutes (v1.1): 70 left, 5 kept for paging, 14:59 to go → one poll every ~13.8 s.
+        // 75 per 15 minutes (v1.1): 70 left, 5 kept for paging, 14:59 (+1 s margin) to go → 65 polls before the reset
+        // and the 66th on it: one every ~13.6 s.
         p.observe(XClient.Endpoint.MENTIONS, new RateLimit(75, 70, NOW.plus(Duration.ofMinutes(15)).minusSeconds(1)));
-        assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW, base, 5)).isEqualTo(Duration.ofSeconds(900).dividedBy(65));
+        assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW, base, 5)).isEqualTo(Duration.ofSeconds(900).dividedBy(66));
         // Only the reserve left: wait for the reset.
         p.observe(XClient.Endpoint.MENTIONS, new RateLimit(75, 5, NOW.plusSeconds(120)));
         assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW, base, 5)).isEqualTo(Duration.ofSeconds(121));
@@ -28,6 +29,22 @@ class PacingTest {
         // A window that has reset no longer holds anything back.
         assertThat(p.beforeRequest(XClient.Endpoint.MENTIONS, NOW.plusSeconds(31))).isZero();
         assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW.plusSeconds(31), base, 5)).isEqualTo(base);
+    }
+
+    @Test
+    void thePagingReserveFollowsTheObservedLimit() {
+        int fullWalk = 800 / 100 + 1;
+        assertThat(Pacer.pagingReserve(new RateLimit(10, 9, NOW), fullWalk)).isEqualTo(1);
+        assertThat(Pacer.pagingReserve(new RateLimit(75, 70, NOW), fullWalk)).isEqualTo(7);
+        assertThat(Pacer.pagingReserve(new RateLimit(300, 299, NOW), fullWalk)).isEqualTo(9);
+        assertThat(Pacer.pagingReserve(new RateLimit(3, 2, NOW), fullWalk)).isEqualTo(1);
+        assertThat(Pacer.pagingReserve(null, fullWalk)).isEqualTo(fullWalk);
+        // 10 per 15 minutes, right after the first poll: 9 left, 1 kept → 8 more polls, the 9th on the reset: 100 s
+        Pacer p = new Pacer();
+        RateLimit ten = new RateLimit(10, 9, NOW.plus(Duration.ofMinutes(15)).minus(Pacer.MARGIN));
+        p.observe(XClient.Endpoint.MENTIONS, ten);
+        assertThat(p.untilNextPoll(XClient.Endpoint.MENTIONS, NOW, Duration.ofSeconds(10),
+                Pacer.pagingReserve(ten, fullWalk))).isEqualTo(Duration.ofSeconds(100));
     }
 
     @Test

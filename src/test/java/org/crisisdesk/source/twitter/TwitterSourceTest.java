@@ -95,7 +95,7 @@ class TwitterSourceTest {
         StoreContext ctx = runUntil(source(api), T0.plus(Duration.ofMinutes(17)));
 
         Instant reset = T0.plus(Duration.ofMinutes(15));
-        SourceStatus waiting = ctx.inState(State.BACKING_OFF).get(0);
+        SourceStatus waiting = ctx.inState(State.RATE_LIMITED).get(0);
         assertThat(waiting.until()).isEqualTo(reset.plus(Pacer.MARGIN));
         assertThat(waiting.detail()).contains("429");
         assertThat(ctx.sleeps.get(0)).isEqualTo(Duration.between(T0, reset.plus(Pacer.MARGIN)));
@@ -200,23 +200,39 @@ class TwitterSourceTest {
         assertThat(server.requestCount("mentions")).isLessThanOrEqualTo(15 * 5);
     }
 
-    @ParameterizedTest
-    @EnumSource(ApiVersion.class)
-    void aGapBeyondThe800WindowIsReported(ApiVersion api) throws Exception {
+    @org.junit.jupiter.api.Test
+    void aGapBeyondThe800WindowIsBackFilledFromSearchOnV2() throws Exception {
         server.burst(3, T0, "before");
         server.burst(1000, T0.plusSeconds(20), "flood");
-        StoreContext ctx = runUntil(source(api), T0.plusSeconds(40));
+        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plusSeconds(40));
+
+        assertThat(ctx.stored()).isEqualTo(3 + 1000);
+        assertThat(polls).noneSatisfy(p -> assertThat(p.gap()).isTrue());
+        assertThat(polls).anySatisfy(p -> assertThat(p.backfilled()).isEqualTo(200));
+        assertThat(ctx.last().gapBefore()).isNull();
+        assertThat(ctx.inState(State.LIVE)).anySatisfy(s -> assertThat(s.detail())
+                .contains("back-filled 200 from search"));
+        assertThat(ctx.checkpoint().orElseThrow()).doesNotContain("h:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGapBeyondThe800WindowIsReportedWithItsSpanOnV11() throws Exception {
+        server.burst(3, T0, "before");
+        server.burst(1000, T0.plusSeconds(20), "flood");
+        StoreContext ctx = runUntil(source(ApiVersion.V1_1), T0.plusSeconds(40));
 
         assertThat(ctx.stored()).isEqualTo(3 + 800);
         assertThat(polls).anySatisfy(p -> assertThat(p.gap()).isTrue());
-        // an instant, for each reader to show in its own zone (the detail once said it in UTC)
+        // instants, for each reader to show in its own zone (the detail once said it in UTC)
         assertThat(ctx.last().gapBefore()).isEqualTo(T0.plusSeconds(20));
+        assertThat(ctx.last().gapAfter()).isEqualTo(T0);
         assertThat(ctx.last().detail()).doesNotContain("gap");
+        assertThat(server.requestCount("search")).isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(ApiVersion.class)
-    void theGapIsKeptForAWhileAndClearedByTheNextCleanPollAfterIt(ApiVersion api) throws Exception {
+    @org.junit.jupiter.api.Test
+    void theGapIsKeptForAWhileAndClearedByTheNextCleanPollAfterIt() throws Exception {
+        ApiVersion api = ApiVersion.V1_1;
         server.burst(3, T0, "before");
         server.burst(1000, T0.plusSeconds(20), "flood");
         server.mention("later", T0.plus(Duration.ofMinutes(5)));
@@ -271,5 +287,48 @@ class TwitterSourceTest {
         assertThat(stored).hasSize(3).containsKey(id(other));
         assertThat(ctx.checkpoint().orElseThrow()).contains("s:" + id(other));
         assertThat(server.requestCount("search")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Polls over 20 minutes with this mentions limit per 15 minutes: the gaps between them, and the last LIVE detail. */
+    private List<Duration> pollGaps(int limit) throws Exception {
+        server.limit("mentions", limit, Duration.ofMinutes(15));
+        for (int minute = 0; minute < 20; minute += 2) {
+            server.mention("trickle " + minute, T0.plus(Duration.ofMinutes(minute)));
+        }
+        StoreContext ctx = runUntil(source(ApiVersion.V2), T0.plus(Duration.ofMinutes(20)));
+        assertThat(server.tooManyRequests()).isZero();
+        assertThat(ctx.stored()).isEqualTo(10);
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < polls.size(); i++) {
+            gaps.add(Duration.between(polls.get(i - 1).at(), polls.get(i).at()));
+        }
+        lastLive = ctx.inState(State.LIVE).get(ctx.inState(State.LIVE).size() - 1);
+        return gaps;
+    }
+
+    private SourceStatus lastLive;
+
+    @org.junit.jupiter.api.Test
+    void tenRequestsPerWindowStillPollAboutEvery100SecondsAndSaySo() throws Exception {
+        List<Duration> gaps = pollGaps(10);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(90),
+                Duration.ofSeconds(112)));
+        assertThat(polls.size()).isBetween(11, 13); // 9 a window, 20 minutes
+        assertThat(lastLive.detail()).containsPattern("paced: next poll in (9\\d|1[01]\\d) s")
+                .contains("X allows 10 requests");
+    }
+
+    @org.junit.jupiter.api.Test
+    void seventyFiveRequestsPerWindowPollAboutEvery13Seconds() throws Exception {
+        List<Duration> gaps = pollGaps(75);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(12),
+                Duration.ofSeconds(16)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void threeHundredRequestsPerWindowKeepTheChosenInterval() throws Exception {
+        List<Duration> gaps = pollGaps(300);
+        assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g).isEqualTo(Duration.ofSeconds(10)));
+        assertThat(lastLive.detail()).doesNotContain("paced");
     }
 }
