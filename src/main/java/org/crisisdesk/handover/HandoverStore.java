@@ -124,12 +124,15 @@ public final class HandoverStore {
                 + "OR (n2.posted_at = n.posted_at AND n2.id > n.id))) ORDER BY n.posted_at, n.id", at, at));
     }
 
-    /** Mentions of a category created after {@code after} (exclusive; null for all) and before {@code before}. */
+    /**
+     * Mentions of a category created after {@code after} (exclusive; null for all) and up to {@code before}
+     * (inclusive, as "new since the last notice" counts everywhere: {@code NoticeCountsStore}).
+     */
     CountOldest countSince(Long categoryId, Instant after, Instant before) {
         return db.inTransaction(c -> {
             String sql = "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE "
                     + (categoryId == null ? "category_id IS NULL" : "category_id = ?")
-                    + (after == null ? "" : " AND created_at > ?") + " AND created_at < ?";
+                    + (after == null ? "" : " AND created_at > ?") + " AND created_at <= ?";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 int i = 1;
                 if (categoryId != null) {
