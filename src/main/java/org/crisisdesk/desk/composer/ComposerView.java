@@ -196,8 +196,25 @@ public final class ComposerView extends BorderPane {
         int row = 0;
 
         TextField asOf = field("composer-asof", vm.asOfProperty(), "composer.asOf.prompt");
-        asOf.setPrefColumnCount(8);
-        g.addRow(row++, label("composer.asOf"), asOf);
+        asOf.setPrefColumnCount(6);
+        asOf.setMinWidth(70);
+        Label live = new Label(ctx.t("composer.asOf.live"));
+        live.setId("composer-asof-live");
+        live.getStyleClass().add("composer-hint");
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        live.visibleProperty().bind(vm.asOfLiveProperty());
+        live.managedProperty().bind(live.visibleProperty());
+        Button follow = new Button(ctx.t("composer.asOf.follow"), Icons.of("mdi2r-refresh"));
+        follow.setId("composer-asof-follow");
+        follow.getStyleClass().add("small");
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setFocusTraversable(false);
+        follow.setOnAction(e -> vm.followClock());
+        follow.visibleProperty().bind(vm.asOfLiveProperty().not());
+        follow.managedProperty().bind(follow.visibleProperty());
+        HBox asOfRow = new HBox(6, asOf, live, follow);
+        asOfRow.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(row++, label("composer.asOf"), asOfRow);
 
         ComboBox<String> dept = new ComboBox<>(vm.departments());
         dept.setId("composer-department");

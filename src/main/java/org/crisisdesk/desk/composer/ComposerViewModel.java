@@ -60,6 +60,12 @@ public final class ComposerViewModel {
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
     private final ObservableList<Category> categories = FXCollections.observableArrayList();
     private final StringProperty asOf = new SimpleStringProperty("");
+    /**
+     * The as-of follows the desk's clock (scenario time in the demo) until the person types one; posting takes the
+     * minute it is posted in. "As of 11:11" on a notice posted at 11:43 was the as-of frozen when the composer opened.
+     */
+    private final BooleanProperty asOfLive = new SimpleBooleanProperty(true);
+    private boolean settingAsOf;
     private final StringProperty department = new SimpleStringProperty("");
     private final BooleanProperty useStage = new SimpleBooleanProperty(true);
     private final IntegerProperty step = new SimpleIntegerProperty(1);
@@ -153,7 +159,19 @@ public final class ComposerViewModel {
         });
         ctx.categories().addListener((MapChangeListener<Long, Category>) c -> refreshCategories());
         refreshCategories();
-        asOf.set(NoticeTimes.clock(ctx.clock().instant(), ctx.zone()));
+        asOf.addListener(x -> {
+            if (!settingAsOf && !loading) {
+                asOfLive.set(false); // typed by the person: theirs from now on
+            }
+        });
+        ctx.minuteProperty().addListener((o, a, b) -> {
+            if (asOfLive.get()) {
+                setAsOfNow();
+            } else {
+                recompute(); // a typed as-of grows old: the check says so when it does
+            }
+        });
+        setAsOfNow();
         recompute();
     }
 
@@ -210,7 +228,8 @@ public final class ComposerViewModel {
             setCount(l.prefill().categoryId(), l.prefill().newSince());
             departments.setAll(l.departments());
             Instant now = ctx.clock().instant();
-            asOf.set(NoticeTimes.clock(now, ctx.zone()));
+            asOfLive.set(true);
+            setAsOfNow();
             StoredNotice prev = l.prefill().previous();
             Notice p = prev == null ? null : prev.notice();
             lang.set(p != null ? p.lang() : (ctx.i18n().korean() ? NoticeLang.KO : NoticeLang.EN));
@@ -317,8 +336,9 @@ public final class ComposerViewModel {
         if (s == null || !s.hasNotice()) {
             return ctx.t("composer.summary.none", s == null ? 0 : s.newSince());
         }
-        return ctx.t("composer.summary.last", NoticeTimes.clock(s.lastAsOf(), ctx.zone()),
-                RelativeTime.relative(ctx.i18n(), s.lastAsOf(), now, ctx.zone()), s.newSince());
+        // the posting time, as the column and the alerts say it (NoticeCountsStore)
+        return ctx.t("composer.summary.last", NoticeTimes.clock(s.lastPostedAt(), ctx.zone()),
+                RelativeTime.relative(ctx.i18n(), s.lastPostedAt(), now, ctx.zone()), s.newSince());
     }
 
     private String summaryText(CoverageSummary s, Instant now) {
@@ -344,6 +364,22 @@ public final class ComposerViewModel {
 
     private String hhmm(Instant t) {
         return NoticeTimes.clock(t, ctx.zone());
+    }
+
+    /** The as-of set to the clock's current minute, as the program (the person's edits turn the following off). */
+    private void setAsOfNow() {
+        settingAsOf = true;
+        try {
+            asOf.set(NoticeTimes.clock(ctx.clock().instant(), ctx.zone()));
+        } finally {
+            settingAsOf = false;
+        }
+    }
+
+    /** Back to following the clock after the person set an as-of. */
+    public void followClock() {
+        asOfLive.set(true);
+        setAsOfNow();
     }
 
     // ---- the live preview ----
@@ -386,7 +422,7 @@ public final class ComposerViewModel {
         Category c = category.get();
         Notice facts = new Notice(c == null ? null : c.id(), c == null ? "" : c.name(), asOfAt, department.get(), stage,
                 etaAt, nextAt, done.get(), next.get(), link.get(), lang.get(), countFor(c), null);
-        Composition comp = NoticeService.compose(facts, templateBody.get(), split.get(), zone);
+        Composition comp = NoticeService.compose(facts, templateBody.get(), split.get(), zone, now);
         composition.set(comp);
         counter.set(comp.measure().counter());
         over.set(comp.measure().overLimit());
@@ -400,7 +436,9 @@ public final class ComposerViewModel {
         });
         List<String> w = new ArrayList<>();
         for (NoticeLint.Warning x : comp.warnings()) {
-            w.add(ctx.t("composer.warn." + x.name()));
+            w.add(x == NoticeLint.Warning.STALE_AS_OF
+                    ? ctx.t("composer.warn.STALE_AS_OF", asOf.get().strip(), Duration.between(asOfAt, now).toMinutes())
+                    : ctx.t("composer.warn." + x.name()));
         }
         warnings.setAll(w);
         if (!w.isEmpty() && confirming.get() && w.size() != confirmedCount) {
@@ -433,6 +471,9 @@ public final class ComposerViewModel {
 
     /** Ctrl+Enter / the Post button: asks once when the says-something check warns, then posts in the background. */
     public void post() {
+        if (asOfLive.get()) {
+            setAsOfNow(); // the minute it goes out
+        }
         recompute();
         if (!canPost.get()) {
             return;
@@ -695,6 +736,11 @@ public final class ComposerViewModel {
 
     public StringProperty asOfProperty() {
         return asOf;
+    }
+
+    /** True while the as-of follows the clock; false once the person typed one. */
+    public BooleanProperty asOfLiveProperty() {
+        return asOfLive;
     }
 
     public StringProperty departmentProperty() {

@@ -223,7 +223,7 @@ class ComposerViewTest {
 
         robot.clickOn("#composer-done").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#composer-confirm").queryAs(javafx.scene.layout.HBox.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#composer-confirm").query().isVisible()).isTrue();
         assertThat(services.notices().store().recent(10)).as("nothing posted before confirming").isEmpty();
 
         robot.clickOn("#composer-post-anyway");
