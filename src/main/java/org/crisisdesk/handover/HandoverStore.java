@@ -125,14 +125,14 @@ public final class HandoverStore {
     }
 
     /**
-     * Mentions of a category created after {@code after} (exclusive; null for all) and up to {@code before}
-     * (inclusive, as "new since the last notice" counts everywhere: {@code NoticeCountsStore}).
+     * Mentions of a category created after {@code after} (exclusive; null for all, as "new since the last notice"
+     * counts everywhere: {@code NoticeCountsStore}) and before {@code before} (the report window's end is exclusive).
      */
     CountOldest countSince(Long categoryId, Instant after, Instant before) {
         return db.inTransaction(c -> {
             String sql = "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE "
                     + (categoryId == null ? "category_id IS NULL" : "category_id = ?")
-                    + (after == null ? "" : " AND created_at > ?") + " AND created_at <= ?";
+                    + (after == null ? "" : " AND created_at > ?") + " AND created_at < ?";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 int i = 1;
                 if (categoryId != null) {

@@ -76,6 +76,7 @@ public final class ComposerView extends BorderPane {
         getStyleClass().add("composer");
         setMinWidth(MIN_WIDTH);
         vm.setClipboard(ComposerView::copy);
+        vm.setClipboardReader(ComposerView::pasted);
 
         // The facts scroll; the preview, its counter and Post stay in view whatever field is being typed in.
         VBox form = new VBox(10, header(), new Separator(), facts(), templateEditor(), new Separator(),
@@ -593,7 +594,9 @@ public final class ComposerView extends BorderPane {
         Button mark = new Button(ctx.t("composer.markPosted"));
         mark.setId("composer-mark-posted");
         mark.setOnAction(e -> vm.markPosted());
-        mark.disableProperty().bind(vm.markUrlProperty().isEmpty().or(vm.busyProperty()));
+        // empty field: the post's URL is read from the clipboard
+        mark.disableProperty().bind(vm.busyProperty());
+        mark.setTooltip(new Tooltip(ctx.t("composer.markPosted.tooltip")));
         Button retry = new Button(ctx.t("composer.retry"), Icons.of("mdi2r-refresh"));
         retry.setId("composer-retry");
         retry.setOnAction(e -> vm.retry());
@@ -704,6 +707,16 @@ public final class ComposerView extends BorderPane {
             classes.add(styleClass);
         } else if (!on) {
             classes.removeAll(styleClass);
+        }
+    }
+
+    private static String pasted() {
+        try {
+            Clipboard c = Clipboard.getSystemClipboard();
+            return c.hasString() ? c.getString() : null;
+        } catch (RuntimeException e) {
+            log.warn("Could not read the clipboard: {}", e.toString());
+            return null;
         }
     }
 

@@ -107,6 +107,12 @@ public final class ComposerViewModel {
     private final Map<NoticeLang, List<Template>> templatesByLang = new EnumMap<>(NoticeLang.class);
     private String sessionKey = UUID.randomUUID().toString();
     private Consumer<String> clipboard = s -> {};
+    private java.util.function.Supplier<String> clipboardText = () -> null;
+    /** The category's notice cadence (the alert rules' interval for its phase); null when it has none. */
+    private java.util.function.LongFunction<Duration> cadence = id -> null;
+    /** A load for the category is in flight: Ctrl+Enter waits for its prefill instead of posting a half-empty form. */
+    private boolean loadPending;
+    private boolean postWhenLoaded;
     private Consumer<Long> onPosted = id -> {};
     private boolean loading;
     /**
@@ -189,7 +195,7 @@ public final class ComposerViewModel {
 
     private record Loaded(NoticeService.Prefill prefill, Map<NoticeLang, List<Template>> templates,
             List<String> departments, CoverageSummary summary, NoticeTimeline timeline, StoredNotice pending,
-            StoredNotice draft) {}
+            StoredNotice draft, Duration cadence) {}
 
     /** Opens the composer for a category: counts, the previous notice, templates and departments, then prefills. */
     public void openFor(Category c) {
@@ -204,6 +210,7 @@ public final class ComposerViewModel {
     }
 
     private void load(Category c) {
+        loadPending = true;
         io.run(() -> {
             Map<NoticeLang, List<Template>> t = new EnumMap<>(NoticeLang.class);
             for (NoticeLang l : NoticeLang.values()) {
@@ -211,13 +218,31 @@ public final class ComposerViewModel {
             }
             return new Loaded(notices.prefill(c.id()), t, notices.departments().active(),
                     notices.store().summary(c.id()), notices.timeline(c.id()),
-                    notices.store().pending(c.id()).orElse(null), notices.store().draft(c.id()).orElse(null));
+                    notices.store().pending(c.id()).orElse(null), notices.store().draft(c.id()).orElse(null),
+                    cadenceOf(c.id()));
         }).onSuccess(l -> {
             if (category.get() == null || category.get().id() != c.id()) {
                 return; // another category was picked meanwhile
             }
+            loadPending = false;
             apply(l);
-        }).onFailure(e -> info.set(ctx.t("composer.outcome.error", e.getMessage())));
+            if (postWhenLoaded) {
+                postWhenLoaded = false;
+                post();
+            }
+        }).onFailure(e -> {
+            loadPending = false;
+            postWhenLoaded = false;
+            info.set(ctx.t("composer.outcome.error", e.getMessage()));
+        });
+    }
+
+    private Duration cadenceOf(long categoryId) {
+        try {
+            return cadence.apply(categoryId);
+        } catch (RuntimeException e) {
+            return null; // the prefill goes on without it
+        }
     }
 
     private void apply(Loaded l) {
@@ -247,7 +272,11 @@ public final class ComposerViewModel {
             }
             // An ETA still ahead carries over: the team keeps its promise or says so.
             eta.set(p != null && p.eta() != null && p.eta().isAfter(now) ? hhmm(p.eta()) : "");
-            nextUpdate.set("");
+            // the next update the category's cadence rule asks for (its alert says "due" then): a promise kept
+            // by the desk's own rhythm, not a number the person has to work out
+            Duration every = l.cadence();
+            boolean closing = s != null && s.isFinal();
+            nextUpdate.set(every != null && !every.isZero() && !closing ? hhmm(now.plus(every)) : "");
             done.set("");
             next.set("");
             link.set(p != null && p.link() != null ? p.link() : "");
@@ -471,6 +500,10 @@ public final class ComposerViewModel {
 
     /** Ctrl+Enter / the Post button: asks once when the says-something check warns, then posts in the background. */
     public void post() {
+        if (loadPending) {
+            postWhenLoaded = true; // Ctrl+Enter right after "Write notice": post the prefilled notice once it is there
+            return;
+        }
         if (asOfLive.get()) {
             setAsOfNow(); // the minute it goes out
         }
@@ -536,16 +569,29 @@ public final class ComposerViewModel {
         });
     }
 
-    /** Records the current notice as posted by hand, with the URL typed in. */
+    /**
+     * Records the current notice as posted by hand, with the URL typed in; with none typed, the post's URL copied to
+     * the clipboard (the person copies it from the browser after posting: one click here instead of a paste and a
+     * click).
+     */
     public void markPosted() {
         Outbox.Outcome o = outcome.get();
         if (o == null) {
             return;
         }
         long id = o.notice().id();
-        String url = markUrl.get();
+        String url = markUrl.get() == null ? "" : markUrl.get().strip();
+        if (url.isEmpty()) {
+            url = postUrl(clipboardText.get());
+            if (url == null) {
+                info.set(ctx.t("composer.markPosted.noUrl"));
+                return;
+            }
+            markUrl.set(url);
+        }
+        String posted = url;
         busy.set(true);
-        poster.run(() -> notices.outbox().markPostedByHand(id, url)).onSuccess(n -> {
+        poster.run(() -> notices.outbox().markPostedByHand(id, posted)).onSuccess(n -> {
             busy.set(false);
             markUrl.set("");
             show(new Outbox.Outcome(Outbox.Outcome.Kind.POSTED, n, "manual"));
@@ -584,6 +630,17 @@ public final class ComposerViewModel {
                 refreshHistory(c);
             }
         }
+    }
+
+    /** A post's URL in what was copied ("https://x.com/desk/status/123…"), or null when it holds none. */
+    static String postUrl(String copied) {
+        if (copied == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("https://(?:www\\.|mobile\\.)?(?:x|twitter)\\.com/\\w+/status(?:es)?/\\d+\\S*")
+                .matcher(copied.strip());
+        return m.find() ? m.group() : null;
     }
 
     /** Wall-clock times (retries) shown in the desk's zone. */
@@ -719,6 +776,16 @@ public final class ComposerViewModel {
 
     public void setClipboard(Consumer<String> action) {
         this.clipboard = action;
+    }
+
+    /** Where "mark as posted" reads a copied URL from (the system clipboard in the desk). FX thread. */
+    public void setClipboardReader(java.util.function.Supplier<String> reader) {
+        this.clipboardText = reader;
+    }
+
+    /** The category's notice cadence, asked off the FX thread when the composer opens a category. */
+    public void setCadence(java.util.function.LongFunction<Duration> cadence) {
+        this.cadence = cadence;
     }
 
     /** Called on the FX thread with the id of each notice this composer saw posted. */

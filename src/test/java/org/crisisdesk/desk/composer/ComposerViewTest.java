@@ -188,7 +188,8 @@ class ComposerViewTest {
         // Typing goes through the field: most of the text is put in at once, the last key is typed.
         TextField field = robot.lookup("#composer-link").queryAs(TextField.class);
         robot.interact(() -> field.setText("javascript:alert(1"));
-        robot.clickOn("#composer-link").press(KeyCode.END).release(KeyCode.END).write(")");
+        robot.interact(field::requestFocus); // the composer scrolls a focused field into view
+        robot.press(KeyCode.END).release(KeyCode.END).write(")");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.linkProperty().get()).isEqualTo("javascript:alert(1)");
         assertThat(postDisabled(robot)).isTrue();
