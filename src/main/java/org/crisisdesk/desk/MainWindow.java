@@ -245,11 +245,15 @@ public final class MainWindow extends StackPane {
             rightTabs.applyCss(); // the tab pane shows a new tab's content in its next layout; focus needs it shown
             rightTabs.layout();
         }
-        // "Write notice" on an alert pop-up: the keyboard comes back to the desk's window, so Ctrl+Enter posts
-        if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
-            getScene().getWindow().requestFocus();
-        }
         composerView().focusFirstField();
+        // "Write notice" on an alert pop-up: once the pop-up has closed, the keyboard comes back to the desk's
+        // window and the composer, so the next key (Ctrl+Enter) posts
+        javafx.application.Platform.runLater(() -> {
+            if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
+                getScene().getWindow().requestFocus();
+                composerView().focusFirstField();
+            }
+        });
     }
 
     // ---- settings, welcome, account (#10) --------------------------------------------------------------------------
