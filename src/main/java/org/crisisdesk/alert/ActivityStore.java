@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import org.crisisdesk.mention.CategoryCountStore;
+import org.crisisdesk.notice.NoticeCountsStore;
 import org.crisisdesk.notice.Stage;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
@@ -91,23 +91,15 @@ public final class ActivityStore {
         return db.inTransaction(ActivityStore::lastPostedNotices);
     }
 
+    /** The last notice of each category by the one definition ({@link NoticeCountsStore}), with its ordinal. */
     private static Map<Long, NoticeRef> lastPostedNotices(Connection c) throws SQLException {
         Map<Long, NoticeRef> out = new HashMap<>();
-        // Newest by posted time; a notice posted in the same instant as another wins by id.
-        String sql = "SELECT n.id, n.category_id, COALESCE(n.posted_at, n.updated_at) AS posted, n.eta, n.next_update, "
-                + "n.stage_step, n.stage_total FROM notice n WHERE n.state = ? AND n.category_id IS NOT NULL AND NOT EXISTS ("
-                + "SELECT 1 FROM notice m WHERE m.category_id = n.category_id AND m.state = ? AND ("
-                + "COALESCE(m.posted_at, m.updated_at) > COALESCE(n.posted_at, n.updated_at) OR ("
-                + "COALESCE(m.posted_at, m.updated_at) = COALESCE(n.posted_at, n.updated_at) AND m.id > n.id)))";
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, POSTED);
-            st.setString(2, POSTED);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    NoticeRef n = readNotice(rs);
-                    out.put(n.categoryId(), n);
-                }
-            }
+        Map<Long, NoticeCountsStore.LastNotice> last = NoticeCountsStore.lastNotices(c, null);
+        Map<Long, Integer> ordinals = NoticeCountsStore.ordinals(c,
+                last.values().stream().map(NoticeCountsStore.LastNotice::id).toList());
+        for (NoticeCountsStore.LastNotice n : last.values()) {
+            out.put(n.categoryId(), new NoticeRef(n.id(), n.categoryId(), n.postedAt(), n.eta(), n.nextUpdate(),
+                    Stage.closes(n.stageStep(), n.stageTotal()), ordinals.getOrDefault(n.id(), 0)));
         }
         return out;
     }
@@ -211,7 +203,7 @@ public final class ActivityStore {
 
     /** The kept count of Unsorted, and its oldest mention: the first entry of the (category_id, created_at) index. */
     private Backlog unsorted(Connection c) throws SQLException {
-        long count = CategoryCountStore.total(c, null);
+        long count = NoticeCountsStore.waitingInUnsorted(c);
         if (count == 0) {
             return new Backlog(0, null);
         }

@@ -169,6 +169,13 @@ public final class AlertService implements AutoCloseable {
         if (current.quietSince() != null) {
             current = store.update(current.withQuietSince(null), null, WATCH, null, null, now);
         }
+        if (f.level() <= current.level() && !f.facts().equals(current.facts())) {
+            // The numbers it shows stay the current ones ("709 waiting" as the Unsorted column says, not the 163 it
+            // was raised with, "last notice 62 min ago" as the column says); no event: nothing happened to the
+            // alert itself (issue #26).
+            current = store.update(current.with(current.state(), current.level(), f.message(), f.facts(), now), null,
+                    WATCH, null, null, now);
+        }
         switch (current.state()) {
             case OPEN, DISMISSED -> {
                 // Dismissed means "not at this level": quiet while it holds, open again once it gets worse.

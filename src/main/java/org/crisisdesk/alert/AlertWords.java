@@ -63,7 +63,8 @@ public final class AlertWords {
                     : t.t("alerts.detail.volume.noNotice", f.getLong("count", 0), f.getLong("window", 0));
             case CADENCE -> cadence(level, f, now);
             case ETA_MISSED -> t.t("eta".equals(f.get("promise")) ? "alerts.detail.eta" : "alerts.detail.nextUpdate",
-                    f.get("notice"), clock(f.getInstant("promised")), f.getLong("late", 0));
+                    f.has("noticeNo") ? f.get("noticeNo") : f.get("notice"), clock(f.getInstant("promised")),
+                    f.getLong("late", 0));
             case SPIKE -> t.t("alerts.detail.spike", f.getLong("recent", 0), f.getLong("window", 0), f.get("baseline"));
             case BACKLOG -> t.t("alerts.detail.backlog", f.getLong("count", 0), f.getLong("oldestMinutes", 0));
         };

@@ -113,9 +113,11 @@ public final class Checks {
         }
         long late = minutesBetween(promised, now);
         int level = now.isBefore(promised.plus(rule.escalateAfter())) ? 1 : 2;
-        Facts facts = Facts.of("promise", which, "promised", promised, "late", late, "notice", n.id());
+        // people see the notice's ordinal in its category ("notice 2"), never the database id (NoticeCountsStore)
+        Facts facts = Facts.of("promise", which, "promised", promised, "late", late, "notice", n.id(),
+                "noticeNo", n.number());
         String msg = a.name() + ": " + ("eta".equals(which) ? "ETA" : "next update") + " promised in notice #"
-                + n.id() + " passed " + late + " min ago without a new notice";
+                + n.number() + " passed " + late + " min ago without a new notice";
         return Optional.of(new Finding(a.categoryId(), Reason.ETA_MISSED, level, facts, msg));
     }
 

@@ -9,9 +9,21 @@ import java.time.Instant;
  * @param eta the ETA it promised, or null
  * @param nextUpdate the next-update time it promised, or null
  * @param closing whether it was the last stage (e.g. 4/4): the category's closure, after which nothing is due
+ * @param ordinal its place among the category's posted notices ("notice 2"), 0 when not known
+ *     ({@link org.crisisdesk.notice.NoticeCountsStore})
  */
-public record NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate, boolean closing) {
+public record NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate, boolean closing,
+        int ordinal) {
     public NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate) {
-        this(id, categoryId, postedAt, eta, nextUpdate, false);
+        this(id, categoryId, postedAt, eta, nextUpdate, false, 0);
+    }
+
+    public NoticeRef(long id, Long categoryId, Instant postedAt, Instant eta, Instant nextUpdate, boolean closing) {
+        this(id, categoryId, postedAt, eta, nextUpdate, closing, 0);
+    }
+
+    /** How people name it: its ordinal in the category, or the id when that is not known. */
+    public long number() {
+        return ordinal > 0 ? ordinal : id;
     }
 }

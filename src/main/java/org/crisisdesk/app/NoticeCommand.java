@@ -150,6 +150,8 @@ final class NoticeCommand implements Callable<Integer> {
                 case NO_STAGE -> "no stage: how far along is it?";
                 case NO_ETA_OR_NEXT_UPDATE -> "no ETA and no next update time";
                 case APOLOGY_ONLY -> "mostly apology boilerplate, few facts";
+                case STALE_AS_OF -> "the as-of time is more than " + NoticeLint.STALE_AFTER.toMinutes() + " min old";
+                case NO_LINK -> "no link to the full notice";
             });
         }
         if (c.block() != null && c.block() != Composition.Block.NO_CATEGORY) {

@@ -68,6 +68,8 @@ public final class DeskSession implements AutoCloseable {
         alerts.connect();
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
+        // the next update the composer proposes: the category's cadence (the alert rules' interval for its phase)
+        composer.setCadence(id -> services.alerts().settings().forCategory(id).cadence().every());
         if (collector != null) {
             collector.addListener(bridge);
         }

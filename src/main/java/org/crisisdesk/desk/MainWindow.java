@@ -105,6 +105,10 @@ public final class MainWindow extends StackPane {
         split.setDividerPositions(0.24, 0.78);
         SplitPane.setResizableWithParent(feedView, false);
         SplitPane.setResizableWithParent(rightTabs, false);
+        // The composer is laid out for a minimum width: while it shows, the side pane is at least that wide (the
+        // split moves its divider; the boards keep the rest), so no field or button is cut to "…" (issue #26).
+        rightTabs.minWidthProperty().bind(javafx.beans.binding.Bindings.when(composerTab.selectedProperty())
+                .then(ComposerView.MIN_WIDTH + 2).otherwise(javafx.scene.layout.Region.USE_COMPUTED_SIZE));
 
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
@@ -256,6 +260,14 @@ public final class MainWindow extends StackPane {
             rightTabs.layout();
         }
         composerView().focusFirstField();
+        // "Write notice" on an alert pop-up: once the pop-up has closed, the keyboard comes back to the desk's
+        // window and the composer, so the next key (Ctrl+Enter) posts
+        javafx.application.Platform.runLater(() -> {
+            if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
+                getScene().getWindow().requestFocus();
+                composerView().focusFirstField();
+            }
+        });
     }
 
     // ---- settings, welcome, account (#10) --------------------------------------------------------------------------

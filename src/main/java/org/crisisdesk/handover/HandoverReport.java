@@ -139,7 +139,8 @@ public record HandoverReport(
 
     /**
      * @param uncovered     topic categories with mentions newer than their last notice (oldest first)
-     * @param overdue       promises of the latest notices whose time passed with no later notice
+     * @param overdue       promises missed in the window (their time passed before the next notice, also when a late
+     *                      one followed) and earlier ones still without a notice ({@code notice.Promises})
      * @param nextUpdateDue the earliest next update still ahead, or null
      * @param alerts        alerts raised or acted on in the window, and those still OPEN or SNOOZED at asOf, oldest
      *                      first

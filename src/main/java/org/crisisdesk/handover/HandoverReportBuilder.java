@@ -97,7 +97,8 @@ public final class HandoverReportBuilder {
         List<Promise> promises = promises(latest, asOf, byId);
         progress.accept(0.6);
 
-        OpenItems open = openItems(latest, promises, categories, byId, window, asOf, volume);
+        List<Promise> overdue = overdue(store.postedBetween(java.time.Instant.EPOCH, asOf), window, asOf, byId);
+        OpenItems open = openItems(latest, promises, overdue, categories, byId, window, asOf, volume);
         progress.accept(0.75);
         HandOffs handOffs = handOffs(categories, window, asOf);
         progress.accept(0.85);
@@ -258,7 +259,27 @@ public final class HandoverReportBuilder {
         return Stage.closes(n.stageStep(), n.stageTotal());
     }
 
-    private OpenItems openItems(List<NoticeRow> latest, List<Promise> promises, List<CategoryRef> categories,
+    /**
+     * The overdue promises ({@link org.crisisdesk.notice.Promises}, one definition): missed in the window, or missed
+     * earlier and still without a notice.
+     */
+    static List<Promise> overdue(List<NoticeRow> posted, ReportWindow window, Instant asOf,
+            Map<Long, CategoryRef> byId) {
+        List<org.crisisdesk.notice.Promises.Made> made = posted.stream().map(n -> new org.crisisdesk.notice.Promises.Made(
+                n.id(), n.categoryId(), n.postedAt(), n.eta(), n.nextUpdate(), closing(n))).toList();
+        List<Promise> out = new ArrayList<>();
+        for (var m : org.crisisdesk.notice.Promises.missed(made, asOf)) {
+            if (m.open() || !m.due().isBefore(window.from())) {
+                out.add(new Promise(ref(m.notice().categoryId(), byId), m.kind() == org.crisisdesk.notice.Promises.Kind.ETA
+                        ? PromiseKind.ETA : PromiseKind.NEXT_UPDATE, m.due(), m.notice().noticeId(),
+                        m.notice().postedAt(), true));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private OpenItems openItems(List<NoticeRow> latest, List<Promise> promises, List<Promise> overdue,
+            List<CategoryRef> categories,
             Map<Long, CategoryRef> byId, ReportWindow window, Instant asOf, Volume volume) {
         Map<Long, Instant> lastNotice = new HashMap<>();
         latest.forEach(n -> lastNotice.put(n.categoryId(), n.postedAt()));
@@ -274,7 +295,6 @@ public final class HandoverReportBuilder {
             }
         }
         uncovered.sort(Comparator.comparing(Uncovered::oldest));
-        List<Promise> overdue = promises.stream().filter(Promise::overdue).toList();
         Promise nextUpdate = promises.stream().filter(p -> !p.overdue() && p.kind() == PromiseKind.NEXT_UPDATE)
                 .findFirst().orElse(null);
         List<ReportAlert> alerts = new ArrayList<>();

@@ -125,7 +125,10 @@ public final class HandoverStore {
                 + "OR (n2.posted_at = n.posted_at AND n2.id > n.id))) ORDER BY n.posted_at, n.id", at, at));
     }
 
-    /** Mentions of a category created after {@code after} (exclusive; null for all) and before {@code before}. */
+    /**
+     * Mentions of a category created after {@code after} (exclusive; null for all, as "new since the last notice"
+     * counts everywhere: {@code NoticeCountsStore}) and before {@code before} (the report window's end is exclusive).
+     */
     CountOldest countSince(Long categoryId, Instant after, Instant before) {
         return db.inTransaction(c -> {
             String sql = "SELECT COUNT(*), MIN(created_at) AS oldest FROM mention WHERE "

@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * What a board column says about notices: "last notice 14:00 (23 min ago), 41 new since".
  *
- * @param lastNoticeId the category's latest posted notice (by as-of), or null when none was posted
- * @param lastAsOf its as-of time
- * @param newSince the category's mentions that no posted notice of this category covers yet
+ * @param lastNoticeId the category's latest posted notice (by posting time), or null when none was posted
+ * @param lastAsOf its as-of time (what its text says)
+ * @param lastPostedAt when it was posted: the "last notice" time every place shows ({@link NoticeCountsStore})
+ * @param newSince the category's mentions created since it was posted ({@link NoticeCountsStore})
  */
 public record CoverageSummary(long categoryId, Long lastNoticeId, Instant lastAsOf, Instant lastPostedAt,
         long newSince) {
@@ -17,8 +18,8 @@ public record CoverageSummary(long categoryId, Long lastNoticeId, Instant lastAs
         return lastNoticeId != null;
     }
 
-    /** Minutes since the last notice's as-of, or -1 without one. */
+    /** Minutes since the last notice was posted, or -1 without one. */
     public long minutesSince(Instant now) {
-        return lastAsOf == null ? -1 : Math.max(0, Duration.between(lastAsOf, now).toMinutes());
+        return lastPostedAt == null ? -1 : Math.max(0, Duration.between(lastPostedAt, now).toMinutes());
     }
 }

@@ -23,8 +23,15 @@ public final class NoticeLint {
         NO_DEPARTMENT,
         NO_STAGE,
         NO_ETA_OR_NEXT_UPDATE,
-        APOLOGY_ONLY
+        APOLOGY_ONLY,
+        /** The as-of time was set by hand and is older than {@link #STALE_AFTER}: "as of 11:11" posted at 11:43. */
+        STALE_AS_OF,
+        /** No link to the full notice: where people read the whole story (the product brief asks for one). */
+        NO_LINK
     }
+
+    /** A hand-set as-of time older than this at posting is asked about. */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(15);
 
     static final List<String> BOILERPLATE = List.of(
             "죄송합니다", "죄송", "사과드립니다", "사과 드립니다", "불편을 드려", "불편을 끼쳐", "불편드려", "양해 부탁",
@@ -60,6 +67,21 @@ public final class NoticeLint {
         }
         if (apologyOnly(text)) {
             out.add(Warning.APOLOGY_ONLY);
+        }
+        return out;
+    }
+
+    /**
+     * The composer's check: the above, and also an as-of time older than {@link #STALE_AFTER} at {@code now} and a
+     * notice without a link to the full notice.
+     */
+    public static List<Warning> check(Notice n, Set<String> used, String text, java.time.Instant now) {
+        List<Warning> out = check(n, used, text);
+        if (now != null && n.asOf() != null && n.asOf().isBefore(now.minus(STALE_AFTER))) {
+            out.add(Warning.STALE_AS_OF);
+        }
+        if (n.link() == null || n.link().isBlank() || !used.contains("link")) {
+            out.add(Warning.NO_LINK);
         }
         return out;
     }

@@ -60,6 +60,15 @@ public final class NoticeService {
      * @param split whether a text over the limit may become a numbered thread
      */
     public static Composition compose(Notice facts, String templateBody, boolean split, ZoneId zone) {
+        return compose(facts, templateBody, split, zone, null);
+    }
+
+    /**
+     * As {@link #compose(Notice, String, boolean, ZoneId)}, checked as the composer checks at {@code now}: also a
+     * stale as-of and a missing link ({@link NoticeLint#check(Notice, java.util.Set, String, java.time.Instant)}).
+     */
+    public static Composition compose(Notice facts, String templateBody, boolean split, ZoneId zone,
+            java.time.Instant now) {
         LinkCheck link = LinkCheck.check(facts.link());
         Notice n = facts.withLink(link.finalUrl() != null ? link.finalUrl() : facts.link());
         NoticeRenderer.Rendered r = new NoticeRenderer(zone).render(templateBody, n);
@@ -87,7 +96,8 @@ public final class NoticeService {
         if (block == null && facts.categoryId() == null) {
             block = Composition.Block.NO_CATEGORY;
         }
-        return new Composition(n, r.used(), m, parts, NoticeLint.check(n, r.used(), r.text()), link, block);
+        return new Composition(n, r.used(), m, parts, now == null ? NoticeLint.check(n, r.used(), r.text())
+                : NoticeLint.check(n, r.used(), r.text(), now), link, block);
     }
 
     /** What the composer starts from for a category. */

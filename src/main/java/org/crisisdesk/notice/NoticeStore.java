@@ -373,18 +373,9 @@ public final class NoticeStore {
         });
     }
 
-    /** The category's mentions that no posted notice of the category has covered. */
+    /** New since the category's last notice ({@link NoticeCountsStore}, the number every place shows). */
     public long uncovered(long categoryId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT COUNT(*) FROM mention m WHERE m.category_id = ? AND " + UNCOVERED)) {
-                st.setLong(1, categoryId);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return summary(categoryId).newSince();
     }
 
     /** Mentions a notice covered. */
@@ -400,29 +391,31 @@ public final class NoticeStore {
         });
     }
 
-    /** Every category's summary (categories with mentions or notices), for the board columns. */
+    /**
+     * Every category's summary (categories with mentions or notices): its last notice and what is new since, by the
+     * definitions of {@link NoticeCountsStore}, so the composer says what the column says.
+     */
     public Map<Long, CoverageSummary> summaries() {
+        String hint = db.dialect().useIndex("mention_category_created_idx");
         return db.inTransaction(c -> {
-            Map<Long, Long> uncovered = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT m.category_id, COUNT(*) FROM mention m WHERE "
-                    + "m.category_id IS NOT NULL AND " + UNCOVERED + " GROUP BY m.category_id");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    uncovered.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
+            Map<Long, Long> totals = org.crisisdesk.mention.CategoryCountStore.totals(c);
+            Map<Long, NoticeCountsStore.LastNotice> last = NoticeCountsStore.lastNotices(c, null);
             Map<Long, CoverageSummary> out = new LinkedHashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id, category_id, as_of, posted_at FROM notice "
-                    + "WHERE state = 'POSTED' AND category_id IS NOT NULL ORDER BY category_id, as_of, id");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long cat = rs.getLong("category_id");
-                    out.put(cat, new CoverageSummary(cat, rs.getLong("id"), Jdbc.getInstant(rs, "as_of"),
-                            Jdbc.getInstant(rs, "posted_at"), uncovered.getOrDefault(cat, 0L)));
+            java.util.Set<Long> ids = new java.util.TreeSet<>(last.keySet());
+            totals.forEach((id, n) -> {
+                if (id != null && n > 0) {
+                    ids.add(id);
                 }
-            }
-            for (var e : uncovered.entrySet()) {
-                out.putIfAbsent(e.getKey(), new CoverageSummary(e.getKey(), null, null, null, e.getValue()));
+            });
+            for (long cat : ids) {
+                NoticeCountsStore.LastNotice n = last.get(cat);
+                if (n == null) {
+                    out.put(cat, new CoverageSummary(cat, null, null, null, totals.getOrDefault(cat, 0L)));
+                } else {
+                    Instant asOf = find(c, n.id()).map(x -> x.notice().asOf()).orElse(null);
+                    out.put(cat, new CoverageSummary(cat, n.id(), asOf, n.postedAt(),
+                            NoticeCountsStore.newSince(c, cat, n.postedAt(), null, hint)));
+                }
             }
             return out;
         });

@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.crisisdesk.mention.CategoryCountStore;
+import org.crisisdesk.notice.NoticeCountsStore;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
 /**
  * The numbers behind the column headers, read in one transaction: totals, mentions since each category's last
- * posted notice (the notice table's {@code as_of}), per-minute volume of the last hour and pending hand-overs.
+ * posted notice (its posting time, as everywhere: {@link NoticeCountsStore}), per-minute volume of the last hour and pending hand-overs.
  * Volumes count by the mention's {@code created_at}, the time the customer wrote.
  */
 public final class BoardStatsStore {
@@ -50,33 +51,16 @@ public final class BoardStatsStore {
         });
     }
 
-    /** Newest posted notice per category; a notice without an as-of time counts from when it was posted. */
+    /** The last notice time of each category ({@link NoticeCountsStore}: when it was posted). */
     private static Map<Long, Instant> lastNotices(Connection c) throws SQLException {
         Map<Long, Instant> out = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT category_id, MAX(COALESCE(as_of, posted_at)) AS last_at "
-                + "FROM notice WHERE state = 'POSTED' AND category_id IS NOT NULL GROUP BY category_id");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                Instant at = Jdbc.getInstant(rs, "last_at");
-                if (at != null) {
-                    out.put(rs.getLong("category_id"), at);
-                }
-            }
-        }
+        NoticeCountsStore.lastNotices(c, null).forEach((id, n) -> out.put(id, n.postedAt()));
         return out;
     }
 
-    /** Mentions of the category created after {@code since}: a range of the (category_id, created_at) index. */
+    /** New since the last notice ({@link NoticeCountsStore}): a range of the (category_id, created_at) index. */
     private long countSince(Connection c, long categoryId, Instant since) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM mention"
-                + byCreated + " WHERE category_id = ? AND created_at > ?")) {
-            st.setLong(1, categoryId);
-            Jdbc.setInstant(st, 2, since);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return NoticeCountsStore.newSince(c, categoryId, since, null, byCreated);
     }
 
     /**

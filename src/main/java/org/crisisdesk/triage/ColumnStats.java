@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param total          mentions in the column
  * @param sinceNotice    mentions created after the category's last posted notice (all of them when none)
- * @param lastNotice     as-of time of the last posted notice, or null
+ * @param lastNotice     when the last notice was posted, or null ({@code NoticeCountsStore})
  * @param perMinute      mentions created in each of the last 60 minutes, oldest first (index 59 is the current one)
  * @param notHandedOver  customer-centre cases not yet exported (0 for other columns)
  */

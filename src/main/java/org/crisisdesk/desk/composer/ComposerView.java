@@ -56,6 +56,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ComposerView extends BorderPane {
     private static final Logger log = LoggerFactory.getLogger(ComposerView.class);
+    /**
+     * The narrowest the composer is laid out for: every label, number and button whole at 1366x768 (issue #26). The
+     * main window widens its side pane to this when the composer shows.
+     */
+    public static final double MIN_WIDTH = 430;
 
     private final DeskContext ctx;
     private final ComposerViewModel vm;
@@ -69,10 +74,12 @@ public final class ComposerView extends BorderPane {
         this.ctx = vm.context();
         setId("composer");
         getStyleClass().add("composer");
+        setMinWidth(MIN_WIDTH);
         vm.setClipboard(ComposerView::copy);
+        vm.setClipboardReader(ComposerView::pasted);
 
         // The facts scroll; the preview, its counter and Post stay in view whatever field is being typed in.
-        VBox form = new VBox(10, header(), new Separator(), facts(), templateRow(), templateEditor(), new Separator(),
+        VBox form = new VBox(10, header(), new Separator(), facts(), templateEditor(), new Separator(),
                 timelineSection());
         form.setPadding(new Insets(12));
         scroll.setContent(form);
@@ -190,8 +197,25 @@ public final class ComposerView extends BorderPane {
         int row = 0;
 
         TextField asOf = field("composer-asof", vm.asOfProperty(), "composer.asOf.prompt");
-        asOf.setPrefColumnCount(8);
-        g.addRow(row++, label("composer.asOf"), asOf);
+        asOf.setPrefColumnCount(6);
+        asOf.setMinWidth(70);
+        Label live = new Label(ctx.t("composer.asOf.live"));
+        live.setId("composer-asof-live");
+        live.getStyleClass().add("composer-hint");
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        live.visibleProperty().bind(vm.asOfLiveProperty());
+        live.managedProperty().bind(live.visibleProperty());
+        Button follow = new Button(ctx.t("composer.asOf.follow"), Icons.of("mdi2r-refresh"));
+        follow.setId("composer-asof-follow");
+        follow.getStyleClass().add("small");
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setFocusTraversable(false);
+        follow.setOnAction(e -> vm.followClock());
+        follow.visibleProperty().bind(vm.asOfLiveProperty().not());
+        follow.managedProperty().bind(follow.visibleProperty());
+        HBox asOfRow = new HBox(6, asOf, live, follow);
+        asOfRow.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(row++, label("composer.asOf"), asOfRow);
 
         ComboBox<String> dept = new ComboBox<>(vm.departments());
         dept.setId("composer-department");
@@ -216,14 +240,21 @@ public final class ComposerView extends BorderPane {
         CheckBox useStage = new CheckBox(ctx.t("composer.stage.use"));
         useStage.setId("composer-use-stage");
         useStage.selectedProperty().bindBidirectional(vm.useStageProperty());
+        useStage.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Integer> step = spinner("composer-step", 1, 99, vm.stepProperty());
         Spinner<Integer> total = spinner("composer-total", 1, 99, vm.totalProperty());
         TextField stageLabel = field("composer-stage-label", vm.stageLabelProperty(), "composer.stage.label.prompt");
-        HBox.setHgrow(stageLabel, Priority.ALWAYS);
-        HBox stage = new HBox(6, step, new Label(ctx.t("composer.stage.of")), total, stageLabel);
-        stage.setAlignment(Pos.CENTER_LEFT);
-        stage.disableProperty().bind(vm.useStageProperty().not());
-        g.addRow(row++, label("composer.stage"), new VBox(4, useStage, stage));
+        stageLabel.setMaxWidth(Double.MAX_VALUE);
+        Label of = new Label(ctx.t("composer.stage.of"));
+        of.setMinWidth(Region.USE_PREF_SIZE);
+        // the numbers on one line (never squeezed), the stage's name on its own below
+        HBox numbers = new HBox(6, step, of, total);
+        numbers.setAlignment(Pos.CENTER_LEFT);
+        numbers.disableProperty().bind(vm.useStageProperty().not());
+        stageLabel.disableProperty().bind(vm.useStageProperty().not());
+        HBox stageTop = new HBox(12, numbers, useStage);
+        stageTop.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(row++, label("composer.stage"), new VBox(6, stageTop, stageLabel));
 
         g.addRow(row++, label("composer.eta"), timeRow("composer-eta", vm.etaProperty()));
         g.addRow(row++, label("composer.nextUpdate"), timeRow("composer-next-update", vm.nextUpdateProperty()));
@@ -239,11 +270,13 @@ public final class ComposerView extends BorderPane {
         vm.linkInvalidProperty().addListener((o, a, bad) -> mark(linkStatus, "invalid", bad));
         vm.linkInvalidProperty().addListener((o, a, bad) -> mark(link, "field-invalid", bad));
         mark(linkStatus, "invalid", vm.linkInvalidProperty().get());
-        g.addRow(row, label("composer.link"), new VBox(4, link, linkStatus));
+        g.addRow(row++, label("composer.link"), new VBox(4, link, linkStatus));
+        g.addRow(row++, label("composer.lang"), languageToggle());
+        g.addRow(row, label("composer.template"), templateChoice());
         return g;
     }
 
-    private Node templateRow() {
+    private Node languageToggle() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton ko = new ToggleButton("한국어");
         ko.setId("composer-lang-ko");
@@ -263,6 +296,14 @@ public final class ComposerView extends BorderPane {
                 vm.langProperty().set(b == en ? NoticeLang.EN : NoticeLang.KO);
             }
         });
+        ko.setMinWidth(Region.USE_PREF_SIZE);
+        en.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pills = new HBox(ko, en);
+        pills.setAlignment(Pos.CENTER_LEFT);
+        return pills;
+    }
+
+    private Node templateChoice() {
         ChoiceBox<Template> choice = new ChoiceBox<>(vm.templates());
         choice.setId("composer-template");
         choice.setConverter(new StringConverter<>() {
@@ -277,10 +318,16 @@ public final class ComposerView extends BorderPane {
             }
         });
         choice.valueProperty().bindBidirectional(vm.templateProperty());
-        ToggleButton edit = new ToggleButton(ctx.t("composer.template.edit"), Icons.of("mdi2p-pencil"));
+        choice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(choice, Priority.ALWAYS);
+        // an icon with its words in the tooltip: the row stays whole beside the template's name
+        ToggleButton edit = new ToggleButton(null, Icons.of("mdi2p-pencil"));
         edit.setId("composer-template-edit");
+        edit.setTooltip(new Tooltip(ctx.t("composer.template.edit")));
+        edit.setAccessibleText(ctx.t("composer.template.edit"));
+        edit.setMinWidth(Region.USE_PREF_SIZE);
         editing = edit;
-        HBox row = new HBox(8, label("composer.lang"), new HBox(ko, en), label("composer.template"), choice, edit);
+        HBox row = new HBox(6, choice, edit);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -338,6 +385,8 @@ public final class ComposerView extends BorderPane {
         CheckBox split = new CheckBox(ctx.t("composer.split"));
         split.setId("composer-split");
         split.selectedProperty().bindBidirectional(vm.splitProperty());
+        split.setWrapText(true);
+        split.setMinHeight(Region.USE_PREF_SIZE);
 
         Label block = new Label();
         block.setId("composer-block");
@@ -435,7 +484,10 @@ public final class ComposerView extends BorderPane {
         html.setOnAction(e -> vm.longForm(true));
         md.disableProperty().bind(vm.categoryProperty().isNull());
         html.disableProperty().bind(vm.categoryProperty().isNull());
-        HBox buttons = new HBox(8, md, html);
+        md.setMinWidth(Region.USE_PREF_SIZE);
+        html.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, md, html);
+        progress.setWrapText(true);
         return new VBox(6, title, progress, rows, buttons);
     }
 
@@ -484,10 +536,14 @@ public final class ComposerView extends BorderPane {
         Button back = new Button(ctx.t("composer.post.cancel"));
         back.setId("composer-post-cancel");
         back.setOnAction(e -> vm.cancelConfirm());
-        HBox confirm = new HBox(8, Icons.of("mdi2a-alert-outline"), confirmText, anyway, back);
+        anyway.setMinWidth(Region.USE_PREF_SIZE);
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        confirmText.setGraphic(Icons.of("mdi2a-alert-outline"));
+        confirmText.setMinHeight(Region.USE_PREF_SIZE);
+        HBox confirmButtons = new HBox(8, anyway, back);
+        VBox confirm = new VBox(6, confirmText, confirmButtons);
         confirm.setId("composer-confirm");
         confirm.getStyleClass().add("composer-confirm");
-        confirm.setAlignment(Pos.CENTER_LEFT);
         confirm.visibleProperty().bind(vm.confirmingProperty());
         confirm.managedProperty().bind(confirm.visibleProperty());
 
@@ -504,6 +560,8 @@ public final class ComposerView extends BorderPane {
         Button copy = new Button(ctx.t("composer.copy"), Icons.of("mdi2c-content-copy"));
         copy.setId("composer-copy");
         copy.setOnAction(e -> vm.copyText());
+        post.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, post, spinner, copy);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -536,11 +594,16 @@ public final class ComposerView extends BorderPane {
         Button mark = new Button(ctx.t("composer.markPosted"));
         mark.setId("composer-mark-posted");
         mark.setOnAction(e -> vm.markPosted());
-        mark.disableProperty().bind(vm.markUrlProperty().isEmpty().or(vm.busyProperty()));
+        // empty field: the post's URL is read from the clipboard
+        mark.disableProperty().bind(vm.busyProperty());
+        mark.setTooltip(new Tooltip(ctx.t("composer.markPosted.tooltip")));
         Button retry = new Button(ctx.t("composer.retry"), Icons.of("mdi2r-refresh"));
         retry.setId("composer-retry");
         retry.setOnAction(e -> vm.retry());
         retry.disableProperty().bind(vm.busyProperty());
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        url.setMinWidth(80);
         HBox manual = new HBox(8, url, mark, retry);
         manual.setAlignment(Pos.CENTER_LEFT);
         manual.visibleProperty().bind(notPosted);
@@ -561,8 +624,14 @@ public final class ComposerView extends BorderPane {
     private Label label(String key) {
         Label l = new Label(ctx.t(key));
         l.getStyleClass().add("field-label");
+        l.setWrapText(true); // a long field name takes two lines rather than an ellipsis
+        l.setMaxWidth(LABEL_WIDTH);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
+
+    /** The widest a field name may be before it wraps (the fields keep the rest of the composer's width). */
+    private static final double LABEL_WIDTH = 96;
 
     private TextField field(String id, javafx.beans.property.StringProperty value, String promptKey) {
         TextField f = new TextField();
@@ -585,6 +654,9 @@ public final class ComposerView extends BorderPane {
         two.getStyleClass().add("small");
         two.setFocusTraversable(false);
         two.setOnAction(e -> vm.plusHours(value, 2));
+        one.setMinWidth(Region.USE_PREF_SIZE);
+        two.setMinWidth(Region.USE_PREF_SIZE);
+        f.setMinWidth(70);
         HBox row = new HBox(6, f, one, two);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -598,6 +670,7 @@ public final class ComposerView extends BorderPane {
         s.setId(id);
         s.setEditable(true);
         s.setPrefWidth(72);
+        s.setMinWidth(72); // "stage numbers invisible" at 1440x900: the spinner gave its width to the stage name
         f.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != value.get()) {
                 value.set(b);
@@ -634,6 +707,16 @@ public final class ComposerView extends BorderPane {
             classes.add(styleClass);
         } else if (!on) {
             classes.removeAll(styleClass);
+        }
+    }
+
+    private static String pasted() {
+        try {
+            Clipboard c = Clipboard.getSystemClipboard();
+            return c.hasString() ? c.getString() : null;
+        } catch (RuntimeException e) {
+            log.warn("Could not read the clipboard: {}", e.toString());
+            return null;
         }
     }
 

@@ -60,6 +60,12 @@ public final class ComposerViewModel {
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
     private final ObservableList<Category> categories = FXCollections.observableArrayList();
     private final StringProperty asOf = new SimpleStringProperty("");
+    /**
+     * The as-of follows the desk's clock (scenario time in the demo) until the person types one; posting takes the
+     * minute it is posted in. "As of 11:11" on a notice posted at 11:43 was the as-of frozen when the composer opened.
+     */
+    private final BooleanProperty asOfLive = new SimpleBooleanProperty(true);
+    private boolean settingAsOf;
     private final StringProperty department = new SimpleStringProperty("");
     private final BooleanProperty useStage = new SimpleBooleanProperty(true);
     private final IntegerProperty step = new SimpleIntegerProperty(1);
@@ -101,6 +107,12 @@ public final class ComposerViewModel {
     private final Map<NoticeLang, List<Template>> templatesByLang = new EnumMap<>(NoticeLang.class);
     private String sessionKey = UUID.randomUUID().toString();
     private Consumer<String> clipboard = s -> {};
+    private java.util.function.Supplier<String> clipboardText = () -> null;
+    /** The category's notice cadence (the alert rules' interval for its phase); null when it has none. */
+    private java.util.function.LongFunction<Duration> cadence = id -> null;
+    /** A load for the category is in flight: Ctrl+Enter waits for its prefill instead of posting a half-empty form. */
+    private boolean loadPending;
+    private boolean postWhenLoaded;
     private Consumer<Long> onPosted = id -> {};
     private boolean loading;
     /**
@@ -155,7 +167,19 @@ public final class ComposerViewModel {
         // the lint, link and block lines are words: a language switch says them again (issue #26)
         ctx.languageProperty().addListener((o, a, b) -> recompute());
         refreshCategories();
-        asOf.set(NoticeTimes.clock(ctx.clock().instant(), ctx.zone()));
+        asOf.addListener(x -> {
+            if (!settingAsOf && !loading) {
+                asOfLive.set(false); // typed by the person: theirs from now on
+            }
+        });
+        ctx.minuteProperty().addListener((o, a, b) -> {
+            if (asOfLive.get()) {
+                setAsOfNow();
+            } else {
+                recompute(); // a typed as-of grows old: the check says so when it does
+            }
+        });
+        setAsOfNow();
         recompute();
     }
 
@@ -173,7 +197,7 @@ public final class ComposerViewModel {
 
     private record Loaded(NoticeService.Prefill prefill, Map<NoticeLang, List<Template>> templates,
             List<String> departments, CoverageSummary summary, NoticeTimeline timeline, StoredNotice pending,
-            StoredNotice draft) {}
+            StoredNotice draft, Duration cadence) {}
 
     /** Opens the composer for a category: counts, the previous notice, templates and departments, then prefills. */
     public void openFor(Category c) {
@@ -188,6 +212,7 @@ public final class ComposerViewModel {
     }
 
     private void load(Category c) {
+        loadPending = true;
         io.run(() -> {
             Map<NoticeLang, List<Template>> t = new EnumMap<>(NoticeLang.class);
             for (NoticeLang l : NoticeLang.values()) {
@@ -195,13 +220,31 @@ public final class ComposerViewModel {
             }
             return new Loaded(notices.prefill(c.id()), t, notices.departments().active(),
                     notices.store().summary(c.id()), notices.timeline(c.id()),
-                    notices.store().pending(c.id()).orElse(null), notices.store().draft(c.id()).orElse(null));
+                    notices.store().pending(c.id()).orElse(null), notices.store().draft(c.id()).orElse(null),
+                    cadenceOf(c.id()));
         }).onSuccess(l -> {
             if (category.get() == null || category.get().id() != c.id()) {
                 return; // another category was picked meanwhile
             }
+            loadPending = false;
             apply(l);
-        }).onFailure(e -> info.set(ctx.t("composer.outcome.error", e.getMessage())));
+            if (postWhenLoaded) {
+                postWhenLoaded = false;
+                post();
+            }
+        }).onFailure(e -> {
+            loadPending = false;
+            postWhenLoaded = false;
+            info.set(ctx.t("composer.outcome.error", e.getMessage()));
+        });
+    }
+
+    private Duration cadenceOf(long categoryId) {
+        try {
+            return cadence.apply(categoryId);
+        } catch (RuntimeException e) {
+            return null; // the prefill goes on without it
+        }
     }
 
     private void apply(Loaded l) {
@@ -212,7 +255,8 @@ public final class ComposerViewModel {
             setCount(l.prefill().categoryId(), l.prefill().newSince());
             departments.setAll(l.departments());
             Instant now = ctx.clock().instant();
-            asOf.set(NoticeTimes.clock(now, ctx.zone()));
+            asOfLive.set(true);
+            setAsOfNow();
             StoredNotice prev = l.prefill().previous();
             Notice p = prev == null ? null : prev.notice();
             lang.set(p != null ? p.lang() : (ctx.i18n().korean() ? NoticeLang.KO : NoticeLang.EN));
@@ -230,7 +274,11 @@ public final class ComposerViewModel {
             }
             // An ETA still ahead carries over: the team keeps its promise or says so.
             eta.set(p != null && p.eta() != null && p.eta().isAfter(now) ? hhmm(p.eta()) : "");
-            nextUpdate.set("");
+            // the next update the category's cadence rule asks for (its alert says "due" then): a promise kept
+            // by the desk's own rhythm, not a number the person has to work out
+            Duration every = l.cadence();
+            boolean closing = s != null && s.isFinal();
+            nextUpdate.set(every != null && !every.isZero() && !closing ? hhmm(now.plus(every)) : "");
             done.set("");
             next.set("");
             link.set(p != null && p.link() != null ? p.link() : "");
@@ -319,8 +367,9 @@ public final class ComposerViewModel {
         if (s == null || !s.hasNotice()) {
             return ctx.t("composer.summary.none", s == null ? 0 : s.newSince());
         }
-        return ctx.t("composer.summary.last", NoticeTimes.clock(s.lastAsOf(), ctx.zone()),
-                RelativeTime.relative(ctx.i18n(), s.lastAsOf(), now, ctx.zone()), s.newSince());
+        // the posting time, as the column and the alerts say it (NoticeCountsStore)
+        return ctx.t("composer.summary.last", NoticeTimes.clock(s.lastPostedAt(), ctx.zone()),
+                RelativeTime.relative(ctx.i18n(), s.lastPostedAt(), now, ctx.zone()), s.newSince());
     }
 
     private String summaryText(CoverageSummary s, Instant now) {
@@ -346,6 +395,22 @@ public final class ComposerViewModel {
 
     private String hhmm(Instant t) {
         return NoticeTimes.clock(t, ctx.zone());
+    }
+
+    /** The as-of set to the clock's current minute, as the program (the person's edits turn the following off). */
+    private void setAsOfNow() {
+        settingAsOf = true;
+        try {
+            asOf.set(NoticeTimes.clock(ctx.clock().instant(), ctx.zone()));
+        } finally {
+            settingAsOf = false;
+        }
+    }
+
+    /** Back to following the clock after the person set an as-of. */
+    public void followClock() {
+        asOfLive.set(true);
+        setAsOfNow();
     }
 
     // ---- the live preview ----
@@ -388,7 +453,7 @@ public final class ComposerViewModel {
         Category c = category.get();
         Notice facts = new Notice(c == null ? null : c.id(), c == null ? "" : c.name(), asOfAt, department.get(), stage,
                 etaAt, nextAt, done.get(), next.get(), link.get(), lang.get(), countFor(c), null);
-        Composition comp = NoticeService.compose(facts, templateBody.get(), split.get(), zone);
+        Composition comp = NoticeService.compose(facts, templateBody.get(), split.get(), zone, now);
         composition.set(comp);
         counter.set(comp.measure().counter());
         over.set(comp.measure().overLimit());
@@ -402,7 +467,9 @@ public final class ComposerViewModel {
         });
         List<String> w = new ArrayList<>();
         for (NoticeLint.Warning x : comp.warnings()) {
-            w.add(ctx.t("composer.warn." + x.name()));
+            w.add(x == NoticeLint.Warning.STALE_AS_OF
+                    ? ctx.t("composer.warn.STALE_AS_OF", asOf.get().strip(), Duration.between(asOfAt, now).toMinutes())
+                    : ctx.t("composer.warn." + x.name()));
         }
         warnings.setAll(w);
         if (!w.isEmpty() && confirming.get() && w.size() != confirmedCount) {
@@ -435,6 +502,13 @@ public final class ComposerViewModel {
 
     /** Ctrl+Enter / the Post button: asks once when the says-something check warns, then posts in the background. */
     public void post() {
+        if (loadPending) {
+            postWhenLoaded = true; // Ctrl+Enter right after "Write notice": post the prefilled notice once it is there
+            return;
+        }
+        if (asOfLive.get()) {
+            setAsOfNow(); // the minute it goes out
+        }
         recompute();
         if (!canPost.get()) {
             return;
@@ -497,16 +571,29 @@ public final class ComposerViewModel {
         });
     }
 
-    /** Records the current notice as posted by hand, with the URL typed in. */
+    /**
+     * Records the current notice as posted by hand, with the URL typed in; with none typed, the post's URL copied to
+     * the clipboard (the person copies it from the browser after posting: one click here instead of a paste and a
+     * click).
+     */
     public void markPosted() {
         Outbox.Outcome o = outcome.get();
         if (o == null) {
             return;
         }
         long id = o.notice().id();
-        String url = markUrl.get();
+        String url = markUrl.get() == null ? "" : markUrl.get().strip();
+        if (url.isEmpty()) {
+            url = postUrl(clipboardText.get());
+            if (url == null) {
+                info.set(ctx.t("composer.markPosted.noUrl"));
+                return;
+            }
+            markUrl.set(url);
+        }
+        String posted = url;
         busy.set(true);
-        poster.run(() -> notices.outbox().markPostedByHand(id, url)).onSuccess(n -> {
+        poster.run(() -> notices.outbox().markPostedByHand(id, posted)).onSuccess(n -> {
             busy.set(false);
             markUrl.set("");
             show(new Outbox.Outcome(Outbox.Outcome.Kind.POSTED, n, "manual"));
@@ -545,6 +632,17 @@ public final class ComposerViewModel {
                 refreshHistory(c);
             }
         }
+    }
+
+    /** A post's URL in what was copied ("https://x.com/desk/status/123…"), or null when it holds none. */
+    static String postUrl(String copied) {
+        if (copied == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("https://(?:www\\.|mobile\\.)?(?:x|twitter)\\.com/\\w+/status(?:es)?/\\d+\\S*")
+                .matcher(copied.strip());
+        return m.find() ? m.group() : null;
     }
 
     /** Wall-clock times (retries) shown in the desk's zone. */
@@ -682,6 +780,16 @@ public final class ComposerViewModel {
         this.clipboard = action;
     }
 
+    /** Where "mark as posted" reads a copied URL from (the system clipboard in the desk). FX thread. */
+    public void setClipboardReader(java.util.function.Supplier<String> reader) {
+        this.clipboardText = reader;
+    }
+
+    /** The category's notice cadence, asked off the FX thread when the composer opens a category. */
+    public void setCadence(java.util.function.LongFunction<Duration> cadence) {
+        this.cadence = cadence;
+    }
+
     /** Called on the FX thread with the id of each notice this composer saw posted. */
     public void setOnPosted(Consumer<Long> action) {
         this.onPosted = action;
@@ -697,6 +805,11 @@ public final class ComposerViewModel {
 
     public StringProperty asOfProperty() {
         return asOf;
+    }
+
+    /** True while the as-of follows the clock; false once the person typed one. */
+    public BooleanProperty asOfLiveProperty() {
+        return asOfLive;
     }
 
     public StringProperty departmentProperty() {

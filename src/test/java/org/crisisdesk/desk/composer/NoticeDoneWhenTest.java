@@ -129,8 +129,8 @@ class NoticeDoneWhenTest {
         assertThat(posted.platformId()).isEqualTo(Long.toString(server.ownPosts().get(0).id()));
         assertThat(server.requestCount("/2/tweets")).isEqualTo(1);
 
-        // The column: covered up to the as-of time, nothing new since.
-        String asOf = LocalTime.ofInstant(posted.notice().asOf(), session.context().zone()).toString().substring(0, 5);
+        // The column: the last notice is when it was posted (issue #26: one definition), nothing new since.
+        String asOf = LocalTime.ofInstant(posted.postedAt(), session.context().zone()).toString().substring(0, 5);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> label(robot, "#column-last-notice-" + key).startsWith("마지막 공지 " + asOf + " ("));
         assertThat(label(robot, "#column-since-" + key)).isEqualTo("공지 후 새 멘션 0건");

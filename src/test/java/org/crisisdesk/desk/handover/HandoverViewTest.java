@@ -74,7 +74,7 @@ class HandoverViewTest {
         loaded();
         Label summary = robot.lookup("#handover-summary").queryAs(Label.class);
         assertThat(summary.getText()).isEqualTo("24 mentions (+11 (+85%) vs previous shift) · 5 notices · "
-                + "1 overdue promises · 3 customer-centre cases not exported · 8 unsorted");
+                + "4 overdue promises · 3 customer-centre cases not exported · 8 unsorted");
         assertThat(robot.lookup("#handover-window").queryAs(Label.class).getText())
                 .isEqualTo("2026-10-17 00:00 – 2026-10-17 09:00 (9h) · 김민지");
 
