@@ -36,6 +36,6 @@ public final class PostgresExtension implements ExecutionCondition, BeforeAllCal
     @Override
     public void afterAll(ExtensionContext context) {
         TempDesk.usePostgres(false);
-        TestPostgres.dropAll();
+        TestPostgres.recycleAll();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,9 @@ public final class TestPostgres {
     private static volatile Boolean available;
     private static volatile String unavailableReason = "";
     private static String template;
+    private static TableRows seed;
+    private static final List<String> FREE = new ArrayList<>();
+    private static final List<String> USED = new ArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(TestPostgres::dropQuietly), "pg-tests"));
@@ -37,6 +41,7 @@ public final class TestPostgres {
         if (available == null) {
             try (Connection c = admin()) {
                 available = c.isValid(3);
+                dropLeftovers(c);
             } catch (SQLException e) {
                 available = false;
                 unavailableReason = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
@@ -57,16 +62,27 @@ public final class TestPostgres {
         return urlOf(name);
     }
 
-    /** A new database already at this build's schema (copied from the template); its URL. */
+    /**
+     * A database at this build's schema holding only what the migrations put there (as a new one would); its URL.
+     * Databases a finished test class used are emptied and handed out again ({@link #recycleAll}): a DROP DATABASE
+     * forces a server checkpoint, 1-3 s each on a busy machine, which was most of the PostgreSQL variants' time.
+     */
     public static synchronized String createMigrated() {
         if (template == null) {
             String name = PREFIX + "template";
             execAdmin("CREATE DATABASE " + name);
             CREATED.add(name);
             Database.open(urlOf(name)).close();
+            seed = TableRows.read(urlOf(name));
             template = name;
         }
+        if (!FREE.isEmpty()) {
+            String name = FREE.remove(FREE.size() - 1);
+            USED.add(name);
+            return urlOf(name);
+        }
         String name = PREFIX + COUNTER.incrementAndGet();
+        USED.add(name);
         execAdmin("CREATE DATABASE " + name + " TEMPLATE " + template);
         CREATED.add(name);
         return urlOf(name);
@@ -79,10 +95,21 @@ public final class TestPostgres {
         CREATED.remove(name);
     }
 
-    /** Drops every database this JVM made except the template. */
-    public static void dropAll() {
-        for (String name : CREATED) {
-            if (!name.equals(template)) {
+    /**
+     * Empties every database handed out since the last call back to the template's rows (closing whatever still
+     * holds them) so the next test class gets them as new; one that cannot be emptied is dropped.
+     */
+    public static synchronized void recycleAll() {
+        for (String name : new ArrayList<>(USED)) {
+            USED.remove(name);
+            try {
+                try (Connection c = admin(); Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                            + "' AND pid <> pg_backend_pid()");
+                }
+                seed.restore(urlOf(name));
+                FREE.add(name);
+            } catch (RuntimeException | SQLException e) {
                 dropQuietly(name);
                 CREATED.remove(name);
             }
@@ -113,6 +140,26 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Databases of test JVMs that were killed before their exit hook ran (named by their pid). */
+    private static void dropLeftovers(Connection c) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'cdtest\\_%'")) {
+            while (rs.next()) {
+                String[] parts = rs.getString(1).split("_");
+                try {
+                    long pid = Long.parseLong(parts[1]);
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        stale.add(rs.getString(1));
+                    }
+                } catch (RuntimeException e) {
+                    // not one of ours
+                }
+            }
+        }
+        stale.forEach(TestPostgres::dropQuietly);
     }
 
     private static void dropQuietly(String name) {
