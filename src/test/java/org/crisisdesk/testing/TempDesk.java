@@ -55,6 +55,17 @@ public final class TempDesk {
         }
     }
 
+    /** A fresh home on its H2 file, also in an {@link OnPostgres} class. */
+    public static Path newH2Home() {
+        boolean was = postgres;
+        postgres = false;
+        try {
+            return newHome();
+        } finally {
+            postgres = was;
+        }
+    }
+
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
