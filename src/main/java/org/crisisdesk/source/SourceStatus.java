@@ -27,7 +27,9 @@ public record SourceStatus(State state, String detail, Instant until, Integer ra
         CREDENTIALS_REJECTED,
         FINISHED,
         STOPPED,
-        FAILED
+        FAILED,
+        /** Another process holds the collector lease (the detail names it) and collects for every desk. */
+        STANDBY
     }
 
     public static SourceStatus of(State state, String detail) {
