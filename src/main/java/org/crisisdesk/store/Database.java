@@ -26,13 +26,15 @@ public final class Database implements AutoCloseable {
      * and validation were 0.3-0.5 s of opening a desk (issue #8). A new migration is added here and at the end.
      */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "10", "20", "30", "40", "50", "70", "71",
-            "80", "82", "110", "111");
+            "80", "82", "110", "111", "112");
 
     private final String url;
     private final DataSource pool;
     /** Closes the pool (H2's or the team database's). */
     private final Runnable closePool;
     private final SqlDialect dialect;
+    /** Names this process's changes in the change log (issue 21): unique per opened database. */
+    private final String deskId = ChangeLog.newDeskId();
     /** Whether opening ran Flyway (the schema was new, behind, ahead or failed), for tests. */
     private boolean flywayRan;
 
@@ -219,6 +221,11 @@ public final class Database implements AutoCloseable {
             return TeamDatabase.display(url);
         }
         return url.split(";")[0];
+    }
+
+    /** This desk's name in the change log (see {@link ChangeLog}). */
+    public String deskId() {
+        return deskId;
     }
 
     public SqlDialect dialect() {
