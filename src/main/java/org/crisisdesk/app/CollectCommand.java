@@ -159,9 +159,9 @@ final class CollectCommand implements Callable<Integer> {
         try (Services services = Services.open(home, databaseUrl(home), clock)) {
             Collector collector = new Collector(mentionSource, services.pipeline("collect"), services.mentions(), clock);
             if (twitter != null) { // one collector per account, whatever the number of desks and collect processes
-                collector.withLease(new org.crisisdesk.source.CollectorLease(services.db(), clock,
-                        org.crisisdesk.source.CollectorLease.processHolder(),
-                        "collect@" + org.crisisdesk.source.CollectorLease.host()));
+                collector.withLease(new org.crisisdesk.source.CollectorLeaseStore(services.db(), clock,
+                        org.crisisdesk.source.CollectorLeaseStore.processHolder(),
+                        "collect@" + org.crisisdesk.source.CollectorLeaseStore.host()));
             }
             Progress progress = new Progress(out, stored, last, stop, twitter != null);
             collector.addListener(progress);

@@ -68,9 +68,9 @@ public final class DeskBootstrap {
             TwitterSource source = TwitterSource.create(x, wall, TwitterSource.DEFAULT_POLL);
             // one collector per account on a shared database: the lease holder polls, the other desks read (issue 21)
             Collector collector = new Collector(source, services.pipeline("x"), services.mentions(), wall)
-                    .withLease(new org.crisisdesk.source.CollectorLease(services.db(), wall,
-                            org.crisisdesk.source.CollectorLease.processHolder(),
-                            org.crisisdesk.source.CollectorLease.host()));
+                    .withLease(new org.crisisdesk.source.CollectorLeaseStore(services.db(), wall,
+                            org.crisisdesk.source.CollectorLeaseStore.processHolder(),
+                            org.crisisdesk.source.CollectorLeaseStore.host()));
             return new Opened(services, collector, null, ZoneId.systemDefault());
         }
         Scenario scenario = Scenario.demo();

@@ -39,9 +39,9 @@ public final class Collector implements AutoCloseable {
     private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STARTING, null);
     private Future<?> running;
     /** On a shared database: only the holder of this lease polls the source (issue 21); null: always collect. */
-    private CollectorLease lease;
-    private Duration renewEvery = CollectorLease.RENEW_EVERY;
-    private Duration retryEvery = CollectorLease.RETRY_EVERY;
+    private CollectorLeaseStore lease;
+    private Duration renewEvery = CollectorLeaseStore.RENEW_EVERY;
+    private Duration retryEvery = CollectorLeaseStore.RETRY_EVERY;
     /** Set when our lease was taken over (or could not be renewed for its whole term): the source stops. */
     private volatile boolean leaseLost;
 
@@ -56,14 +56,14 @@ public final class Collector implements AutoCloseable {
 
     /**
      * Collect only while holding {@code lease} for this source; until then report {@link SourceStatus.State#STANDBY}
-     * with the holder's label, and try again every {@link CollectorLease#RETRY_EVERY}. Call before {@link #start()}.
+     * with the holder's label, and try again every {@link CollectorLeaseStore#RETRY_EVERY}. Call before {@link #start()}.
      */
-    public Collector withLease(CollectorLease lease) {
-        return withLease(lease, CollectorLease.RENEW_EVERY, CollectorLease.RETRY_EVERY);
+    public Collector withLease(CollectorLeaseStore lease) {
+        return withLease(lease, CollectorLeaseStore.RENEW_EVERY, CollectorLeaseStore.RETRY_EVERY);
     }
 
-    /** As {@link #withLease(CollectorLease)} with other periods (tests). */
-    public synchronized Collector withLease(CollectorLease lease, Duration renewEvery, Duration retryEvery) {
+    /** As {@link #withLease(CollectorLeaseStore)} with other periods (tests). */
+    public synchronized Collector withLease(CollectorLeaseStore lease, Duration renewEvery, Duration retryEvery) {
         this.lease = lease;
         this.renewEvery = renewEvery;
         this.retryEvery = retryEvery;
@@ -113,7 +113,7 @@ public final class Collector implements AutoCloseable {
     private void runLeased(Context ctx) throws InterruptedException {
         String key = source.key();
         while (!stopping) {
-            java.util.Optional<CollectorLease.Holder> other;
+            java.util.Optional<CollectorLeaseStore.Holder> other;
             try {
                 other = lease.tryAcquire(key);
             } catch (RuntimeException e) {
@@ -140,7 +140,7 @@ public final class Collector implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     // the database is away: another process may take the lease once it has expired
-                    if (!clock.instant().isBefore(renewed[0].plus(CollectorLease.TTL))) {
+                    if (!clock.instant().isBefore(renewed[0].plus(CollectorLeaseStore.TTL))) {
                         loseLease(key, "not renewed: " + e.getMessage());
                     }
                 }

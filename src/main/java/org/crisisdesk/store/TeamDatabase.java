@@ -107,7 +107,9 @@ public final class TeamDatabase {
     static String display(String url) {
         String rest = url.substring("jdbc:".length());
         int q = rest.indexOf('?');
-        return q < 0 ? rest : rest.substring(0, q);
+        rest = q < 0 ? rest : rest.substring(0, q);
+        // never a user:password@ part either
+        return rest.replaceFirst("^postgresql://[^/]*@", "postgresql://");
     }
 
     /** Host, port, database and user of a URL, for messages ("5432" and the OS user when the URL names none). */

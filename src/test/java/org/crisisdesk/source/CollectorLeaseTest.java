@@ -27,15 +27,15 @@ class CollectorLeaseTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-17T05:00:00Z"));
         Path home = TempDesk.newHome();
         try (Database a = Database.open(TempDesk.dbUrl(home)); Database b = Database.open(TempDesk.dbUrl(home))) {
-            CollectorLease minji = new CollectorLease(a, clock, "pc1/1/a", "민지-PC");
-            CollectorLease server = new CollectorLease(b, clock, "srv/2/b", "collect@srv");
+            CollectorLeaseStore minji = new CollectorLeaseStore(a, clock, "pc1/1/a", "민지-PC");
+            CollectorLeaseStore server = new CollectorLeaseStore(b, clock, "srv/2/b", "collect@srv");
             assertThat(minji.tryAcquire(KEY)).isEmpty();
             assertThat(server.tryAcquire(KEY)).hasValueSatisfying(h -> assertThat(h.label()).isEqualTo("민지-PC"));
             clock.advance(Duration.ofSeconds(15));
             assertThat(minji.renew(KEY)).isTrue();
             clock.advance(Duration.ofSeconds(15)); // renewed 15 s ago: still held
             assertThat(server.tryAcquire(KEY)).isPresent();
-            clock.advance(CollectorLease.TTL); // not renewed for its whole term: the holder is gone
+            clock.advance(CollectorLeaseStore.TTL); // not renewed for its whole term: the holder is gone
             assertThat(server.tryAcquire(KEY)).isEmpty();
             assertThat(minji.renew(KEY)).isFalse(); // the old holder learns it lost the lease
             assertThat(minji.tryAcquire(KEY)).hasValueSatisfying(h -> assertThat(h.label()).isEqualTo("collect@srv"));
@@ -52,12 +52,12 @@ class CollectorLeaseTest {
         try (Services desk = TempDesk.open(home, clock); Database bDb = Database.open(TempDesk.dbUrl(home))) {
             Database aDb = Database.open(TempDesk.dbUrl(home));
             Collector a = new Collector(account.source("a"), desk.pipeline("a"), desk.mentions(), clock)
-                    .withLease(new CollectorLease(aDb, clock, "pc1/1/a", "민지-PC"), Duration.ofMillis(50),
+                    .withLease(new CollectorLeaseStore(aDb, clock, "pc1/1/a", "민지-PC"), Duration.ofMillis(50),
                             Duration.ofMillis(50));
             a.start();
             waitFor(() -> account.served("a") >= 100);
             Collector b = new Collector(account.source("b"), desk.pipeline("b"), desk.mentions(), clock)
-                    .withLease(new CollectorLease(bDb, clock, "pc2/2/b", "지훈-PC"), Duration.ofMillis(50),
+                    .withLease(new CollectorLeaseStore(bDb, clock, "pc2/2/b", "지훈-PC"), Duration.ofMillis(50),
                             Duration.ofMillis(50));
             List<SourceStatus> bStates = new CopyOnWriteArrayList<>();
             b.addListener(new IngestListener() {
@@ -78,7 +78,7 @@ class CollectorLeaseTest {
             // connections are gone); after the lease's term B takes over.
             account.kill("a");
             aDb.close();
-            clock.advance(CollectorLease.TTL.plusSeconds(1));
+            clock.advance(CollectorLeaseStore.TTL.plusSeconds(1));
             waitFor(() -> account.served("b") > 0);
             waitFor(() -> desk.mentions().count(MentionFilter.ALL) == 300);
             assertThat(account.firstPositionAsked("b")).isGreaterThan(0); // from A's stored checkpoint, not the start

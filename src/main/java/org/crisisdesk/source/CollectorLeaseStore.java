@@ -16,7 +16,7 @@ import org.crisisdesk.store.StoreException;
  * for {@link #TTL} (the process was killed, the laptop closed, the network cut) may be taken by anyone, who then
  * continues from the source's stored checkpoint. Times are this process's clock (desks keep theirs synchronised).
  */
-public final class CollectorLease {
+public final class CollectorLeaseStore {
     /** How long a lease lasts without renewal. With {@link #RETRY_EVERY}, a dead holder is replaced within 25 s. */
     public static final Duration TTL = Duration.ofSeconds(20);
     public static final Duration RENEW_EVERY = Duration.ofSeconds(5);
@@ -32,7 +32,7 @@ public final class CollectorLease {
     private final String label;
 
     /** {@code holder}: unique to this process; {@code label}: what other desks show ("민지-PC"). */
-    public CollectorLease(Database db, Clock clock, String holder, String label) {
+    public CollectorLeaseStore(Database db, Clock clock, String holder, String label) {
         this.db = db;
         this.clock = clock;
         this.holder = holder;
