@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crisisdesk.store.ChangeLog;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 import org.crisisdesk.store.Sql;
@@ -72,6 +73,7 @@ public final class AlertStore {
             Alert a = new Alert(id, f.categoryId(), categoryName, f.reason(), AlertState.OPEN, f.level(), f.message(),
                     f.facts(), now, now, null, null, null, null);
             event(c, a, EventKind.RAISED, actor, f.message(), null, now);
+            ChangeLog.record(c, db, ChangeLog.Kind.ALERT, a.id());
             return a;
         });
     }
@@ -99,6 +101,7 @@ public final class AlertStore {
             if (kind != null) {
                 event(c, a, kind, actor, detail, noticeId, now);
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.ALERT, a.id());
             return a;
         });
     }

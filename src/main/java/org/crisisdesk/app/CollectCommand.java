@@ -170,6 +170,11 @@ final class CollectCommand implements Callable<Integer> {
 
         try (Services services = Services.open(home, databaseUrl(home), clock)) {
             Collector collector = new Collector(mentionSource, services.pipeline("collect"), services.mentions(), clock);
+            if (twitter != null) { // one collector per account, whatever the number of desks and collect processes
+                collector.withLease(new org.crisisdesk.source.CollectorLeaseStore(services.db(), clock,
+                        org.crisisdesk.source.CollectorLeaseStore.processHolder(),
+                        "collect@" + org.crisisdesk.source.CollectorLeaseStore.host()));
+            }
             Progress progress = new Progress(out, stored, last, stop, twitter != null);
             collector.addListener(progress);
             if (twitter != null) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
         subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class, CategoriesCommand.class,
-            TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class})
+            TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class,
+            DbCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -28,7 +29,8 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Use this database instead of the H2 file in the app home (or the location chosen in the "
-                    + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk.")
+                    + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk or the team database "
+                    + "jdbc:postgresql://HOST:5432/crisis?user=NAME (password: PGPASSWORD, ~/.pgpass or HOME/pgpassword).")
     String dbUrl;
 
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",

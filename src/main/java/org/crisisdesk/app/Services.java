@@ -134,7 +134,7 @@ public final class Services implements AutoCloseable {
         // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
         String url = dbUrl != null ? dbUrl
                 : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
-        Database db = Database.open(url);
+        Database db = Database.open(url, home);
         Services s = new Services(home, db, clock, holdReconcile);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);

@@ -141,6 +141,58 @@ public final class DeskSession implements AutoCloseable {
         }
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
+        followOtherDesks();
+    }
+
+    /**
+     * Issue 21: what other desks on the same database commit (moves, category edits) reloads the boards within a
+     * second; a database that cannot be reached is said in the status bar until it can be again, when the boards
+     * catch up. Several changes in a row give one reload.
+     */
+    private void followOtherDesks() {
+        org.crisisdesk.store.ChangeFeed changes;
+        try {
+            changes = org.crisisdesk.store.ChangeFeed.start(services.db(), java.time.Clock.systemUTC());
+        } catch (RuntimeException e) {
+            return; // the database is away already: the actions that need it say so
+        }
+        services.closeOnExit(changes);
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable reload = () -> {
+            if (pending.compareAndSet(false, true)) {
+                javafx.application.Platform.runLater(() -> {
+                    pending.set(false);
+                    if (!closed) {
+                        boards.reload();
+                    }
+                });
+            }
+        };
+        String location = services.db().displayLocation();
+        changes.addListener(new org.crisisdesk.store.ChangeFeed.Listener() {
+            @Override
+            public void changes(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MOVE
+                        || ch.kind() == org.crisisdesk.store.ChangeLog.Kind.CATEGORY)) {
+                    reload.run();
+                }
+            }
+
+            @Override
+            public void reachability(java.time.Instant since) {
+                String text = since == null ? location : ctx.t("status.db.unreachable",
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(since.atZone(ctx.zone())));
+                javafx.application.Platform.runLater(() -> status.databaseLocationProperty().set(text));
+                if (since == null) {
+                    reload.run(); // caught up: show what changed meanwhile
+                }
+            }
+
+            @Override
+            public void reloadAll() {
+                reload.run();
+            }
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crisisdesk.store.ChangeLog;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -194,6 +195,7 @@ public final class ShiftStore {
                     throw new IllegalArgumentException("No shift " + id);
                 }
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.NOTE, id);
         });
     }
 

@@ -40,6 +40,12 @@ public final class Collector implements AutoCloseable {
     private volatile boolean stopping;
     private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STARTING, null);
     private Future<?> running;
+    /** On a shared database: only the holder of this lease polls the source (issue 21); null: always collect. */
+    private CollectorLeaseStore lease;
+    private Duration renewEvery = CollectorLeaseStore.RENEW_EVERY;
+    private Duration retryEvery = CollectorLeaseStore.RETRY_EVERY;
+    /** Set when our lease was taken over (or could not be renewed for its whole term): the source stops. */
+    private volatile boolean leaseLost;
 
     public Collector(MentionSource source, IngestPipeline pipeline, MentionStore store, Clock clock) {
         this.source = source;
@@ -48,6 +54,22 @@ public final class Collector implements AutoCloseable {
         this.clock = clock;
         this.thread = Executors.newSingleThreadExecutor(WorkerThreads.named("source-" + source.key(),
                 WorkerThreads.BULK));
+    }
+
+    /**
+     * Collect only while holding {@code lease} for this source; until then report {@link SourceStatus.State#STANDBY}
+     * with the holder's label, and try again every {@link CollectorLeaseStore#RETRY_EVERY}. Call before {@link #start()}.
+     */
+    public Collector withLease(CollectorLeaseStore lease) {
+        return withLease(lease, CollectorLeaseStore.RENEW_EVERY, CollectorLeaseStore.RETRY_EVERY);
+    }
+
+    /** As {@link #withLease(CollectorLeaseStore)} with other periods (tests). */
+    public synchronized Collector withLease(CollectorLeaseStore lease, Duration renewEvery, Duration retryEvery) {
+        this.lease = lease;
+        this.renewEvery = renewEvery;
+        this.retryEvery = retryEvery;
+        return this;
     }
 
     public void addListener(IngestListener listener) {
@@ -71,7 +93,11 @@ public final class Collector implements AutoCloseable {
     private void runSource() {
         Context ctx = new Context();
         try {
-            source.run(ctx);
+            if (lease == null) {
+                source.run(ctx);
+            } else {
+                runLeased(ctx);
+            }
             ctx.report(SourceStatus.of(stopping ? SourceStatus.State.STOPPED : SourceStatus.State.FINISHED, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,6 +106,69 @@ public final class Collector implements AutoCloseable {
             log.error("Source {} failed", source.key(), e);
             ctx.report(SourceStatus.of(SourceStatus.State.FAILED, e.getMessage()));
         }
+    }
+
+    /**
+     * Waits for the lease, runs the source while it is ours, and waits again when it was lost; a clean stop gives it
+     * up so another process takes over at once.
+     */
+    private void runLeased(Context ctx) throws InterruptedException {
+        String key = source.key();
+        while (!stopping) {
+            java.util.Optional<CollectorLeaseStore.Holder> other;
+            try {
+                other = lease.tryAcquire(key);
+            } catch (RuntimeException e) {
+                ctx.report(SourceStatus.of(SourceStatus.State.BACKING_OFF, e.getMessage()));
+                ctx.sleep(retryEvery);
+                continue;
+            }
+            if (other.isPresent()) {
+                ctx.report(SourceStatus.of(SourceStatus.State.STANDBY, other.get().label()));
+                ctx.sleep(retryEvery);
+                continue;
+            }
+            log.info("Collecting {} (lease {})", key, lease.holderId());
+            leaseLost = false;
+            java.util.concurrent.ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(
+                    WorkerThreads.named("lease-" + key, Thread.NORM_PRIORITY));
+            java.time.Instant[] renewed = {clock.instant()};
+            renewer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (lease.renew(key)) {
+                        renewed[0] = clock.instant();
+                    } else {
+                        loseLease(key, "taken over");
+                    }
+                } catch (RuntimeException e) {
+                    // the database is away: another process may take the lease once it has expired
+                    if (!clock.instant().isBefore(renewed[0].plus(CollectorLeaseStore.TTL))) {
+                        loseLease(key, "not renewed: " + e.getMessage());
+                    }
+                }
+            }, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                source.run(ctx);
+            } finally {
+                renewer.shutdownNow();
+            }
+            if (stopping || !leaseLost) {
+                try {
+                    lease.release(key);
+                } catch (RuntimeException e) {
+                    log.warn("Could not give up the lease of {}: {}", key, e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void loseLease(String key, String why) {
+        if (!leaseLost) {
+            log.warn("Stopped collecting {}: lease {}", key, why);
+        }
+        leaseLost = true;
+        nudge();
     }
 
     /** Asks the source to stop after its current batch and waits up to {@code timeout} for it. */
@@ -138,7 +227,7 @@ public final class Collector implements AutoCloseable {
 
         @Override
         public boolean stopping() {
-            return stopping;
+            return stopping || leaseLost;
         }
 
         @Override
@@ -147,11 +236,11 @@ public final class Collector implements AutoCloseable {
             try {
                 long left = duration.toNanos();
                 // loops because a spurious wake-up must not shorten the pause; a nudge ends it
-                while (!stopping && !nudged && left > 0) {
+                while (!stopping() && !nudged && left > 0) {
                     left = wake.awaitNanos(left);
                 }
                 nudged = false;
-                return !stopping;
+                return !stopping();
             } finally {
                 lock.unlock();
             }

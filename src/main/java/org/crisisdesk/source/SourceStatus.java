@@ -42,7 +42,9 @@ public record SourceStatus(State state, String detail, Instant until, Integer ra
         /** 429 usage-capped: the project's monthly cap is used up; until {@link #until()} when X said. */
         USAGE_CAPPED,
         /** 403 client-not-enrolled or code 453: the access level lacks the endpoint the detail names. Polling stops. */
-        ACCESS_LEVEL
+        ACCESS_LEVEL,
+        /** Another process holds the collector lease (the detail names it) and collects for every desk. */
+        STANDBY
     }
 
     public static SourceStatus of(State state, String detail) {

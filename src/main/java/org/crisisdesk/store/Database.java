@@ -26,17 +26,22 @@ public final class Database implements AutoCloseable {
      * and validation were 0.3-0.5 s of opening a desk (issue #8). A new migration is added here and at the end.
      */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "10", "20", "30", "40", "50", "70", "71",
-            "80", "82");
+            "80", "82", "110", "111", "112");
 
     private final String url;
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    /** Closes the pool (H2's or the team database's). */
+    private final Runnable closePool;
     private final SqlDialect dialect;
+    /** Names this process's changes in the change log (issue 21): unique per opened database. */
+    private final String deskId = ChangeLog.newDeskId();
     /** Whether opening ran Flyway (the schema was new, behind, ahead or failed), for tests. */
     private boolean flywayRan;
 
-    private Database(String url, JdbcConnectionPool pool) {
+    private Database(String url, DataSource pool, Runnable closePool) {
         this.url = url;
         this.pool = pool;
+        this.closePool = closePool;
         this.dialect = SqlDialect.forUrl(url);
     }
 
@@ -48,16 +53,35 @@ public final class Database implements AutoCloseable {
 
     /** Opens and migrates; throws {@link StoreException} with a message a person can act on. */
     public static Database open(String requestedUrl) {
+        return open(requestedUrl, null);
+    }
+
+    /**
+     * As {@link #open(String)}; {@code home} is where a team database's owner-only password file may be (see
+     * {@link TeamDatabase}), null for none.
+     */
+    public static Database open(String requestedUrl, Path home) {
         String url = durableUrl(requestedUrl);
-        refuseMissingParent(url);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(16);
-        Database db = new Database(url, pool);
+        Database db;
+        if (TeamDatabase.isPostgres(url)) {
+            com.zaxxer.hikari.HikariDataSource pool;
+            try {
+                pool = TeamDatabase.pool(url, home, System.getenv());
+            } catch (RuntimeException e) {
+                throw StoreException.explain(url, e);
+            }
+            db = new Database(url, pool, pool::close);
+        } else {
+            refuseMissingParent(url);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+            pool.setMaxConnections(16);
+            db = new Database(url, pool, pool::dispose);
+        }
         try {
             db.migrate();
             return db;
         } catch (RuntimeException e) {
-            pool.dispose();
+            db.closePool.run();
             throw StoreException.explain(url, e);
         }
     }
@@ -120,7 +144,8 @@ public final class Database implements AutoCloseable {
         refuseNewerSchema(flyway.info());
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
-            log.info("Database migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+            log.info("Schema migrated: {} is now at version {} ({} migrations run)", displayLocation(),
+                    result.targetSchemaVersion, result.migrationsExecuted);
         }
     }
 
@@ -192,7 +217,15 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:h2:file:")) {
             return url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
         }
+        if (TeamDatabase.isPostgres(url)) {
+            return TeamDatabase.display(url);
+        }
         return url.split(";")[0];
+    }
+
+    /** This desk's name in the change log (see {@link ChangeLog}). */
+    public String deskId() {
+        return deskId;
     }
 
     public SqlDialect dialect() {
@@ -244,6 +277,9 @@ public final class Database implements AutoCloseable {
 
     /** Hot copy of the whole database into a zip (H2 {@code BACKUP TO}). */
     public void backupTo(Path zip) {
+        if (dialect != SqlDialect.H2) {
+            throw new StoreException("A team database is backed up on its server (pg_dump), not by CrisisDesk.", null);
+        }
         inTransactionVoid(c -> {
             try (var st = c.prepareStatement("BACKUP TO ?")) {
                 st.setString(1, zip.toAbsolutePath().toString());
@@ -254,7 +290,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        closePool.run();
     }
 
     @FunctionalInterface

@@ -14,7 +14,13 @@ public class StoreException extends RuntimeException {
         if (e instanceof StoreException se) {
             return se;
         }
-        String where = url.split(";")[0];
+        if (TeamDatabase.isPostgres(url)) {
+            StoreException team = explainTeam(url, e);
+            if (team != null) {
+                return team;
+            }
+        }
+        String where = TeamDatabase.isPostgres(url) ? TeamDatabase.display(url) : url.split(";")[0];
         SQLException sql = findSql(e);
         if (sql != null) {
             int code = sql.getErrorCode();
@@ -32,6 +38,50 @@ public class StoreException extends RuntimeException {
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
         return new StoreException("Cannot open the database " + where + ": " + msg, e);
+    }
+
+    /**
+     * A team database that cannot be reached, refuses the login or does not exist, said in words (PostgreSQL's
+     * SQLStates: class 08 connection, 28 authorization, 3D000 no such database); null for anything else.
+     */
+    private static StoreException explainTeam(String url, Throwable e) {
+        String[] p = TeamDatabase.parts(url);
+        String server = p[0] + ":" + p[1];
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String state = t instanceof SQLException s ? s.getSQLState() : null;
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || (state != null && state.startsWith("08"))) {
+                return new StoreException("The team database server " + server + " cannot be reached (" + firstLine(t)
+                        + "). Is PostgreSQL running there, listening on that address, and is the network up?", e);
+            }
+            if (state != null && state.startsWith("28")) {
+                return new StoreException("The team database " + server + "/" + p[2] + " refused user " + p[3]
+                        + " (authentication failed: " + firstLine(t) + "). Give the password as PGPASSWORD, in "
+                        + "~/.pgpass or in the owner-only file HOME/" + TeamDatabase.PASSWORD_FILE + ", and check the "
+                        + "server's pg_hba.conf allows this computer.", e);
+            }
+            if ("3D000".equals(state)) {
+                return new StoreException("The database " + p[2] + " does not exist on " + server + ". Create it "
+                        + "first (createdb -h " + p[0] + " -p " + p[1] + " -O " + p[3] + " " + p[2]
+                        + "); see docs/team.md.", e);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().split("\n")[0];
+    }
+
+    /** Whether the database could not be reached at all (a team database's server down or the network cut). */
+    public boolean isUnreachable() {
+        for (Throwable t = this; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

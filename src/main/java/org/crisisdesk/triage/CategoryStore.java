@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.mention.CategoryCountStore;
+import org.crisisdesk.store.ChangeLog;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -62,7 +63,9 @@ public final class CategoryStore {
             if (byName(c, clean).isPresent()) {
                 throw new IllegalArgumentException("A category named \"" + clean + "\" already exists");
             }
-            return insert(c, clean, color, kind, rules);
+            Category made = insert(c, clean, color, kind, rules);
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, made.id());
+            return made;
         });
     }
 
@@ -129,6 +132,7 @@ public final class CategoryStore {
                 st.setLong(2, id);
                 st.executeUpdate();
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, id);
             return new Category(id, clean, cat.color(), cat.position(), cat.kind(), cat.archived(), cat.rules());
         });
         db.syncToDisk();
@@ -144,6 +148,7 @@ public final class CategoryStore {
                 st.setLong(2, id);
                 st.executeUpdate();
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, id);
             return new Category(id, cat.name(), clean, cat.position(), cat.kind(), cat.archived(), cat.rules());
         });
         db.syncToDisk();
@@ -155,6 +160,7 @@ public final class CategoryStore {
         Category updated = db.inTransaction(c -> {
             Category cat = existing(c, id);
             setRules(c, id, rules);
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, id);
             return new Category(id, cat.name(), cat.color(), cat.position(), cat.kind(), cat.archived(), rules);
         });
         db.syncToDisk();
@@ -183,6 +189,7 @@ public final class CategoryStore {
                 }
                 st.executeBatch();
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, (Long) null);
         });
         db.syncToDisk();
     }
@@ -199,6 +206,7 @@ public final class CategoryStore {
                         "The customer centre cannot be archived", cat.name());
             }
             setArchived(c, id);
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, id);
             return new Category(id, cat.name(), cat.color(), cat.position(), cat.kind(), true, cat.rules());
         });
         db.syncToDisk();

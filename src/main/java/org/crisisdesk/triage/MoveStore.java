@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.crisisdesk.mention.CategoryCountStore;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
+import org.crisisdesk.store.ChangeLog;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -101,6 +102,7 @@ public final class MoveStore {
             Long single = rows.stream().map(Row::to).distinct().count() == 1 ? rows.get(0).to() : null;
             insertGroup(c, group, actor, kind, single, rows.size(), now);
             apply(c, rows, MANUAL, group, actor, now);
+            ChangeLog.record(c, db, ChangeLog.Kind.MOVE, rows.stream().map(Row::pk).toList());
             return new MoveResult(group, readBack(c, rows), skipped);
         });
         if (!result.isEmpty()) {
@@ -163,6 +165,7 @@ public final class MoveStore {
                 rows.add(new Row(r.pk(), expected, restore, cur.assignedBy, by));
             }
             apply(c, rows, undo ? UNDO : REDO, group, actor, now);
+            ChangeLog.record(c, db, ChangeLog.Kind.MOVE, rows.stream().map(Row::pk).toList());
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE move_group SET state = ?, changed_at = ? WHERE id = ?")) {
                 st.setString(1, undo ? "UNDONE" : "DONE");
@@ -273,6 +276,8 @@ public final class MoveStore {
             }
             CategoryStore.setRules(c, targetId, target.rules().plus(source.rules()));
             CategoryStore.setArchived(c, sourceId);
+            ChangeLog.record(c, db, ChangeLog.Kind.MOVE, rows.stream().map(Row::pk).toList());
+            ChangeLog.record(c, db, ChangeLog.Kind.CATEGORY, List.of(sourceId, targetId));
             return rows.size();
         });
         db.syncToDisk();

@@ -32,7 +32,7 @@ class ShiftServiceTest {
     @Test
     void startingAShiftEndsTheOpenOneAtTheSameInstant() {
         MutableClock clock = new MutableClock(T0);
-        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+        try (Database db = Database.open(TempDesk.dbUrl(TempDesk.newHome()))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             Shift day = shifts.start("  김민지 ", "09-18", SEOUL);
             assertThat(day.manager()).isEqualTo("김민지");
@@ -50,7 +50,7 @@ class ShiftServiceTest {
     @Test
     void defaultWindowIsTheShiftJustEnding() {
         MutableClock clock = new MutableClock(T0);
-        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+        try (Database db = Database.open(TempDesk.dbUrl(TempDesk.newHome()))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             assertThat(shifts.defaultWindow().length()).isEqualTo(Duration.ofHours(12));
 
@@ -74,7 +74,7 @@ class ShiftServiceTest {
     @Test
     void boundaryMovedAfterTheFactCarriesTheAdjacentShiftAlong() {
         MutableClock clock = new MutableClock(T0);
-        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+        try (Database db = Database.open(TempDesk.dbUrl(TempDesk.newHome()))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             Shift day = shifts.start("김민지", null, SEOUL);
             clock.advance(Duration.ofHours(9).plusMinutes(40)); // the night manager forgot to start on time
@@ -103,7 +103,7 @@ class ShiftServiceTest {
     @Test
     void correctingBothBoundariesIsAllOrNothing() {
         MutableClock clock = new MutableClock(T0);
-        try (Database db = Database.open(Database.fileUrl(TempDesk.newHome()))) {
+        try (Database db = Database.open(TempDesk.dbUrl(TempDesk.newHome()))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             Shift early = shifts.record("Kim", T0.minus(Duration.ofHours(20)), T0.minus(Duration.ofHours(14)));
             Shift day = shifts.record("김민지", T0.minus(Duration.ofHours(10)), T0.minus(Duration.ofHours(2)));
@@ -134,7 +134,7 @@ class ShiftServiceTest {
         MutableClock clock = new MutableClock(T0);
         Path home = TempDesk.newHome();
         long dayId;
-        try (Database db = Database.open(Database.fileUrl(home))) {
+        try (Database db = Database.open(TempDesk.dbUrl(home))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             Shift day = shifts.start("김민지", null, SEOUL);
             dayId = day.id();
@@ -146,7 +146,7 @@ class ShiftServiceTest {
             assertThat(mine.startedAt()).isEqualTo(clock.instant());
             assertThatThrownBy(() -> shifts.takeDesk(dayId, "Someone")).hasMessageContaining("Alex Park");
         }
-        try (Database db = Database.open(Database.fileUrl(home))) {
+        try (Database db = Database.open(TempDesk.dbUrl(home))) {
             ShiftService shifts = new ShiftService(new ShiftStore(db), clock);
             Shift day = shifts.find(dayId).orElseThrow();
             assertThat(day.notes()).startsWith("배터리 가설");

@@ -25,13 +25,44 @@ public final class TempDesk {
 
     private TempDesk() {}
 
+    /** Set by {@link PostgresExtension} for an {@link OnPostgres} class: each new home gets a PostgreSQL database. */
+    private static volatile boolean postgres;
+
+    static void usePostgres(boolean on) {
+        postgres = on;
+    }
+
+    /** Whether this test runs on PostgreSQL (an {@link OnPostgres} class). */
+    public static boolean onPostgres() {
+        return postgres;
+    }
+
+    /**
+     * A fresh home. Under {@link OnPostgres} its desk.properties names a new PostgreSQL database (at this build's
+     * schema), so {@code Services.open(home, null, ..)} and {@link #dbUrl} use that instead of the H2 file.
+     */
     public static Path newHome() {
         try {
             Path home = Files.createTempDirectory("crisisdesk-test-");
             HOMES.add(home);
+            if (postgres) {
+                org.crisisdesk.settings.DeskPrefs.load(home).put(org.crisisdesk.settings.DeskPrefs.DB_URL,
+                        TestPostgres.createMigrated());
+            }
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh home on its H2 file, also in an {@link OnPostgres} class. */
+    public static Path newH2Home() {
+        boolean was = postgres;
+        postgres = false;
+        try {
+            return newHome();
+        } finally {
+            postgres = was;
         }
     }
 
@@ -41,6 +72,11 @@ public final class TempDesk {
         } catch (IOException | UncheckedIOException e) {
             // what cannot be deleted stays in the temp folder, as before
         }
+    }
+
+    /** The database URL of a home made by {@link #newHome}: its PostgreSQL database, else its H2 file. */
+    public static String dbUrl(Path home) {
+        return org.crisisdesk.settings.DeskPrefs.dbUrl(home).orElse(org.crisisdesk.store.Database.fileUrl(home));
     }
 
     public static Services open(Path home, Clock clock) {

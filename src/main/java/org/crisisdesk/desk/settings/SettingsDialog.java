@@ -318,7 +318,18 @@ public final class SettingsDialog {
         next.textProperty().bind(Bindings.createStringBinding(() -> model.dbNextProperty().get().isEmpty()
                 ? ctx.t("settings.db.note") : ctx.t("settings.db.next", model.dbNextProperty().get()),
                 model.dbNextProperty()));
-        VBox db = new VBox(6, location, new HBox(8, change, reset), next);
+        javafx.scene.control.TextField team = new javafx.scene.control.TextField();
+        team.setId("settings-db-team-url");
+        team.setPromptText("jdbc:postgresql://HOST:5432/crisis?user=NAME");
+        HBox.setHgrow(team, javafx.scene.layout.Priority.ALWAYS);
+        Button useTeam = new Button(ctx.t("settings.db.team.use"));
+        useTeam.setId("settings-db-team-use");
+        useTeam.disableProperty().bind(team.textProperty().isEmpty().or(model.busyProperty()));
+        useTeam.setOnAction(e -> model.useTeamDatabase(team.getText()));
+        Label teamNote = new Label(ctx.t("settings.db.team.note"));
+        teamNote.setWrapText(true);
+        teamNote.getStyleClass().add("settings-note");
+        VBox db = new VBox(6, location, new HBox(8, change, reset), next, new HBox(8, team, useTeam), teamNote);
 
         Label last = new Label();
         last.setId("settings-backup-last");

@@ -166,6 +166,23 @@ public final class SettingsViewModel {
         }, dbNext::set);
     }
 
+    /**
+     * The next start opens the team database at {@code url} (issue 21), after checking it can be opened now: the
+     * failure, said in words (unreachable, authentication, no such database, a password in the URL), is shown and
+     * nothing is saved.
+     */
+    public Background.Job<String> useTeamDatabase(String url) {
+        String clean = url == null ? "" : url.strip();
+        return save(() -> {
+            if (!org.crisisdesk.store.TeamDatabase.isPostgres(clean)) {
+                throw new IllegalArgumentException(ctx.t("settings.db.team.invalid"));
+            }
+            org.crisisdesk.store.Database.open(clean, services.home()).close();
+            prefs.put(DeskPrefs.DB_URL, clean);
+            return clean;
+        }, dbNext::set);
+    }
+
     /** The next start opens the home's own database file again. */
     public Background.Job<String> useDefaultDatabase() {
         return save(() -> {

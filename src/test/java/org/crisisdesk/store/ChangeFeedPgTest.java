@@ -1,0 +1,7 @@
+package org.crisisdesk.store;
+
+import org.crisisdesk.testing.OnPostgres;
+
+/** {@link ChangeFeedTest} on PostgreSQL: woken by LISTEN/NOTIFY. */
+@OnPostgres
+class ChangeFeedPgTest extends ChangeFeedTest {}
