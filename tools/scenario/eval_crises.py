@@ -337,8 +337,32 @@ def typos(text, lang, rng):
     return text
 
 
+VAGUE_KO = ["{kw} 아직이에요?", "{kw} 언제 돼요", "{kw} 이거 저만 이래요?", "{kw} 때문에 미치겠네", "{kw} 관련 공지 좀요",
+            "오늘 {kw} 난리네", "{kw} ㅠㅠ", "{kw} 답변 좀 주세요", "{kw} 문의했는데 답이 없어요"]
+VAGUE_EN = ["{kw} still??", "any news on {kw}", "{kw} issue again", "is it just me or {kw}", "{kw} pls"]
+
+
+def other_sentence(cr, c, lang, rng):
+    """A sentence from another (non-spam) category: many posts touch two topics and are labelled by the main one."""
+    others = [o for o in cr.cats if o is not c and not o["spam"] and o["kind"] == "topic"]
+    o = rng.choice(others)
+    pool = o["en"] if lang == "en" and o["en"] else o["ko"]
+    return fill(cr, rng.choice(pool), rng)
+
+
 def compose(cr, c, lang, rng):
     """One post of category c in language lang ('ko', 'en' or 'mix')."""
+    text, lang2 = compose_main(cr, c, lang, rng)
+    if not c["spam"] and rng.random() < 0.06:  # a short, vague post that only a word or two ties to its topic
+        kw = rng.choice([k for k in c["keywords"] if (lang2 == "en") == k.isascii()] or c["keywords"])
+        text = fill(cr, rng.choice(VAGUE_EN if lang2 == "en" else VAGUE_KO).replace("{kw}", kw), rng)
+    elif not c["spam"] and rng.random() < 0.28:
+        extra = other_sentence(cr, c, lang2, rng)
+        text = (text + " " + extra) if rng.random() < 0.7 else (extra + " " + text)
+    return text, lang2
+
+
+def compose_main(cr, c, lang, rng):
     if c["spam"]:
         pool = SPAM_KO + c["ko"] if lang != "en" else SPAM_EN + c["en"]
         text = fill(cr, rng.choice(pool), rng)

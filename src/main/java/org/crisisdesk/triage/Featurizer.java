@@ -17,17 +17,29 @@ package org.crisisdesk.triage;
  * <p>Immutable and thread-safe; the working memory is the caller's {@link TriageScratch}.
  */
 final class Featurizer {
-    static final int VERSION = 3;
-    static final int DEFAULT_BITS = 14;
+    static final int VERSION = 4;
+    static final int DEFAULT_BITS = 16;
+    static final int DEFAULT_MAX_GRAM = 4;
 
     private static final int SEED_1 = 0x1b873593;
     private static final int SEED_2 = 0x5bd1e995;
     private static final int SEED_WORD = 0x27d4eb2f;
+    private static final int SEED_3 = 0x165667b1;
+    private static final int SEED_4 = 0x61c88647;
 
     private final int bits;
     private final int mask;
+    private final int maxGram;
 
     Featurizer(int bits) {
+        this(bits, DEFAULT_MAX_GRAM);
+    }
+
+    Featurizer(int bits, int maxGram) {
+        if (maxGram < 2 || maxGram > 4) {
+            throw new IllegalArgumentException("n-grams must be 2..4 characters at most");
+        }
+        this.maxGram = maxGram;
         if (bits < 8 || bits > 24) {
             throw new IllegalArgumentException("feature bits must be 8..24");
         }
@@ -51,9 +63,15 @@ final class Featurizer {
         s.beginFeatures(dimension());
         char[] t = s.norm;
         int len = s.normLength;
+        int mask = this.mask;
+        int maxGram = this.maxGram;
         char p1 = 0;
-        int seen = 0; // characters since the last space (n-grams run across spaces, words do not)
-        int prevPos1 = -1;
+        char p2 = 0;
+        char p3 = 0;
+        int seen = 0; // characters read so far (n-grams run across spaces, words do not)
+        int pos1 = -1;
+        int pos2 = -1;
+        int pos3 = -1;
         int wordHash = 0;
         int wordStart = -1;
         for (int i = 0; i < len; i++) {
@@ -78,10 +96,22 @@ final class Featurizer {
             }
             s.addFeature(mix(c ^ SEED_1) & mask, i, 1);
             if (seen >= 1) {
-                s.addFeature(mix(((p1 << 16) | c) ^ SEED_2) & mask, prevPos1, i - prevPos1 + 1);
+                int bi = (p1 << 16) | c;
+                s.addFeature(mix(bi ^ SEED_2) & mask, pos1, i - pos1 + 1);
+                if (seen >= 2 && maxGram >= 3) {
+                    s.addFeature(mix(bi * 0x9E3779B1 ^ p2 ^ SEED_3) & mask, pos2, i - pos2 + 1);
+                    if (seen >= 3 && maxGram >= 4) {
+                        s.addFeature(mix(bi * 0x9E3779B1 ^ ((p3 << 16) | p2) * 0x7FEB352D ^ SEED_4) & mask, pos3,
+                                i - pos3 + 1);
+                    }
+                }
             }
+            p3 = p2;
+            p2 = p1;
             p1 = c;
-            prevPos1 = i;
+            pos3 = pos2;
+            pos2 = pos1;
+            pos1 = i;
             seen++;
         }
         if (wordStart >= 0) {
