@@ -37,6 +37,11 @@ public final class MoveStore {
     public static final String UNDO = "UNDO";
     public static final String REDO = "REDO";
     public static final String MERGE = "MERGE";
+    /**
+     * {@code assigned_by} of a suggestion accepted in bulk (an ACCEPT gesture of more than one mention): filed like a
+     * person's move, but not a label the engine learns from, since nobody looked at each one.
+     */
+    public static final String ACCEPTED = "ACCEPTED";
 
     /** Kinds of undoable groups. */
     public static final String KIND_MOVE = "MOVE";
@@ -67,6 +72,7 @@ public final class MoveStore {
                     .filter(Objects::nonNull).toList()));
             List<Row> rows = new ArrayList<>();
             int skipped = 0;
+            String filedBy = KIND_ACCEPT.equals(kind) && targets.size() > 1 ? ACCEPTED : MANUAL;
             for (Map.Entry<Long, Long> e : targets.entrySet()) {
                 Long to = e.getValue();
                 Current cur = current.get(e.getKey());
@@ -91,7 +97,7 @@ public final class MoveStore {
                     skipped++;
                     continue;
                 }
-                rows.add(new Row(e.getKey(), cur.category, to, cur.assignedBy, to == null ? null : MANUAL));
+                rows.add(new Row(e.getKey(), cur.category, to, cur.assignedBy, to == null ? null : filedBy));
             }
             if (rows.isEmpty()) {
                 return new MoveResult(null, List.of(), skipped);

@@ -595,6 +595,26 @@ public final class TriageEngine implements Suggester, AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ auto-filing
 
+    /** Names of categories that hold spam and noise (matched in lower case, anywhere in the name). */
+    private static final List<String> SPAM_LIKE = List.of("스팸", "잡음", "광고", "사칭", "spam", "noise", "junk", "scam");
+
+    /** Whether a category holds spam or noise, by its name: auto-filing never files there without a person. */
+    public static boolean spamLike(Category c) {
+        String n = c.name().toLowerCase(java.util.Locale.ROOT);
+        return SPAM_LIKE.stream().anyMatch(n::contains);
+    }
+
+    /** Not the customer-centre column, not a spam-like category, not an archived or unknown one. */
+    @Override
+    public boolean mayAutoFile(long categoryId) {
+        for (Category c : rules.categories()) {
+            if (c.id() == categoryId) {
+                return !c.customerCentre() && !spamLike(c);
+            }
+        }
+        return false;
+    }
+
     @Override
     public double autoFileThreshold() {
         return autoFileThreshold;

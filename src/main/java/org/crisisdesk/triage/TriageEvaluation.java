@@ -53,6 +53,12 @@ public final class TriageEvaluation {
 
     public static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
             List<CategoryFile.Spec> rules, TriageEngine.Tuning tuning, boolean withReference) {
+        return run(train, test, rules, tuning, LinearModel.Params.DEFAULT, withReference);
+    }
+
+    static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
+            List<CategoryFile.Spec> rules, TriageEngine.Tuning tuning, LinearModel.Params params,
+            boolean withReference) {
         Set<String> names = new LinkedHashSet<>();
         Map<String, Rules> rulesByName = new LinkedHashMap<>();
         Map<String, CategoryFile.Spec> specs = new LinkedHashMap<>();
@@ -78,6 +84,9 @@ public final class TriageEvaluation {
         List<String> order = new ArrayList<>(names);
 
         TriageEngine engine = TriageEngine.inMemory(categories, tuning);
+        if (params != LinearModel.Params.DEFAULT) {
+            engine.train(params);
+        }
         for (LabelledMentions.Labelled l : train) {
             engine.learn(l.mention(), ids.get(l.category()));
         }
