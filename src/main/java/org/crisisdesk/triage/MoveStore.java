@@ -127,9 +127,10 @@ public final class MoveStore {
 
     private MoveResult replay(String actor, Instant now, boolean undo) {
         MoveResult result = db.inTransaction(c -> {
-            String sql = "SELECT seq, id FROM move_group WHERE actor = ? AND state = ? ORDER BY seq "
+            String sql = "SELECT seq, id, kind FROM move_group WHERE actor = ? AND state = ? ORDER BY seq "
                     + (undo ? "DESC" : "ASC") + " FETCH FIRST 1 ROWS ONLY FOR UPDATE";
             String group;
+            String kind;
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setString(1, actor);
                 st.setString(2, undo ? "DONE" : "UNDONE");
@@ -138,9 +139,11 @@ public final class MoveStore {
                         return MoveResult.NOTHING;
                     }
                     group = rs.getString("id");
+                    kind = rs.getString("kind");
                 }
             }
             List<Row> original = originalRows(c, group);
+            String redoneBy = KIND_ACCEPT.equals(kind) && original.size() > 1 ? ACCEPTED : MANUAL;
             Map<Long, Current> current = lock(c, original.stream().map(Row::pk).toList());
             Set<Long> wanted = new TreeSet<>();
             original.forEach(r -> {
@@ -163,9 +166,10 @@ public final class MoveStore {
                     skipped++;
                     continue;
                 }
-                // Undo gives back the exact assigned_by the mention had (AUTO stays AUTO); redo is a person's move.
+                // Undo gives back the exact assigned_by the mention had (AUTO stays AUTO); redo is the gesture again
+                // (a person's move, or a bulk accept that teaches nothing).
                 String by = restore == null ? null
-                        : undo ? Objects.requireNonNullElse(r.fromAssignedBy(), MANUAL) : MANUAL;
+                        : undo ? Objects.requireNonNullElse(r.fromAssignedBy(), MANUAL) : redoneBy;
                 rows.add(new Row(r.pk(), expected, restore, cur.assignedBy, by));
             }
             apply(c, rows, undo ? UNDO : REDO, group, actor, now);
