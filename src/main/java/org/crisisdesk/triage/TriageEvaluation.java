@@ -203,7 +203,7 @@ public final class TriageEvaluation {
         }
         List<double[]> calibration = new ArrayList<>();
         if (confidence != null) {
-            double[] edges = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95};
+            double[] edges = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
             for (int b = 0; b < edges.length; b++) {
                 double lo = edges[b];
                 double hi = b + 1 < edges.length ? edges[b + 1] : 1.01;

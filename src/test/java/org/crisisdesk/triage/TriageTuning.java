@@ -32,19 +32,20 @@ public final class TriageTuning {
             }
             crises.add(new Crisis(n, LabelledMentions.read(dir.resolve(n + ".train.jsonl"), null), rules));
         }
-        for (int a = 0; a + 7 <= args.length; a += 7) {
+        for (int a = 0; a + 8 <= args.length; a += 8) {
             LinearModel.Params p = new LinearModel.Params(Double.parseDouble(args[a]), Double.parseDouble(args[a + 1]),
                     Integer.parseInt(args[a + 2]), Double.parseDouble(args[a + 3]), 0.5);
             TriageEngine.Tuning t = new TriageEngine.Tuning(Double.parseDouble(args[a + 4]),
-                    Double.parseDouble(args[a + 5]), 0.5, 1.0, Double.parseDouble(args[a + 6]));
+                    Double.parseDouble(args[a + 5]), 0.5, 1.0, Double.parseDouble(args[a + 6]),
+                    Double.parseDouble(args[a + 7]));
             StringBuilder sb = new StringBuilder();
             double total = 0;
             int parts = 0;
             for (boolean withRules : new boolean[] {true, false}) {
                 for (int size : new int[] {50, 0}) {
                     double[] m = cv(crises, p, t, withRules, size);
-                    sb.append(String.format(Locale.ROOT, " %s%s %.3f/%.3f (ref %.3f/%.3f)", withRules ? "R" : "-",
-                            size == 0 ? "all" : size, m[0], m[1], m[2], m[3]));
+                    sb.append(String.format(Locale.ROOT, " %s%s %.3f/%.3f ece %.3f", withRules ? "R" : "-",
+                            size == 0 ? "all" : size, m[0], m[1], m[4]));
                     total += m[0] + m[1];
                     parts += 2;
                 }
@@ -55,7 +56,7 @@ public final class TriageTuning {
 
     /** Mean engine acc, F1, reference acc, F1 over crises and folds; size > 0: train on that many of the fold's. */
     static double[] cv(List<Crisis> crises, LinearModel.Params p, TriageEngine.Tuning t, boolean withRules, int size) {
-        double[] sum = new double[4];
+        double[] sum = new double[5];
         int n = 0;
         for (Crisis c : crises) {
             List<LabelledMentions.Labelled> all = c.train();
@@ -70,8 +71,12 @@ public final class TriageTuning {
                     Collections.shuffle(tr, new Random(1000 + f));
                     tr = tr.subList(0, Math.min(size, tr.size()));
                 }
-                TriageEvaluation.Report r = TriageEvaluation.run(tr, te, withRules ? c.rules() : null, t, p,
-                        size > 0 || f < 2);
+                TriageEvaluation.Report r = TriageEvaluation.run(tr, te, withRules ? c.rules() : null, t, p, false);
+                double ece = 0;
+                for (double[] b : r.engine().calibration()) {
+                    ece += b[2] * Math.abs(b[3] - b[4]);
+                }
+                sum[4] += ece / te.size();
                 sum[0] += r.engine().accuracy();
                 sum[1] += r.engine().macroF1();
                 if (r.reference() != null) {
@@ -81,7 +86,7 @@ public final class TriageTuning {
                 n++;
             }
         }
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             sum[i] /= n;
         }
         return sum;
