@@ -439,6 +439,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
         }
         if (categoryId != null) {
             int[] copy = java.util.Arrays.copyOf(feats, n);
+            java.util.Arrays.sort(copy); // a set; sorted as saved, so a reloaded model fits exactly the same
             learned.put(key, new LinearModel.Example(copy, categoryId, weight));
             if (weight > 0) {
                 m.step(copy, n, categoryId, rate * weight, scratch.length >= m.classes() + 1 ? scratch

@@ -241,6 +241,7 @@ class TriageServiceTest {
         assertThat(r.moved()).allSatisfy(m -> assertThat(m.mention().assignedBy()).isEqualTo(MoveStore.ACCEPTED));
         assertThat(new TriageModelStore(s.db(), clock).labels()).isEmpty();
         assertThat(t.history(r.moved().get(0).mention().pk()).get(0).accepted()).isTrue();
+        forgotten.clear();
         // one gesture, undone at once: the engine forgets both labels
         t.undo("desk-a");
         assertThat(s.mentions().count(MentionFilter.category(null))).isEqualTo(3);
