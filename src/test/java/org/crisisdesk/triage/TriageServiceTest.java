@@ -254,7 +254,9 @@ class TriageServiceTest {
         t.undo("desk-a");
         // accepting one suggestion is a person's decision about that card: it teaches
         learned.clear();
-        t.accept(List.of(pks.get(0)), "desk-a");
+        long first = all.stream().filter(m -> m.platformId().equals("1")).findFirst().orElseThrow().pk();
+        assertThat(t.accept(List.of(first), "desk-a").moved()).singleElement()
+                .satisfies(m -> assertThat(m.mention().assignedBy()).isEqualTo(MoveStore.MANUAL));
         assertThat(learned).extracting(a -> a[0] + "→" + a[1]).containsExactly("1→" + delivery);
         t.undo("desk-a");
         // moving to Unsorted takes the label back
