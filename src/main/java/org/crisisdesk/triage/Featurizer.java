@@ -1,15 +1,11 @@
 package org.crisisdesk.triage;
 
 /**
- * Turns normalized text into hashed features for the classifier: character 1- and 2-grams (which suit Korean
- * without a morphological analyzer) over the text with spaces taken out, so "유심 비용" and "유심비용" share their
- * n-grams, plus whole words (useful for English). Trigrams were dropped in version 2: on the demo data they added
- * nothing (held-out accuracy 0.875 with them, 0.878 without; the other way round 0.762 and 0.769) and cost a third
- * of the features, so a third of extraction and scoring. Every feature is hashed into a fixed space of {@code 2^bits} buckets, so the
- * model is a few primitive arrays and extraction allocates nothing. Version 3 has 2^14 buckets instead of 2^16: the
- * model's table (16 bytes a bucket for up to 16 categories) fits a core's L2 cache in 256 KB, where 1 MB made every
- * lookup a cache miss; 97,000-100,000 classifications a second became 145,000, and held-out accuracy stayed (0.880
- * and 0.768 against 0.878 and 0.769; `crisisdesk triage eval`, both directions).
+ * Turns normalized text into hashed features for the classifier: character 1- to 4-grams (which suit Korean without a
+ * morphological analyzer) running across spaces, so "유심 비용" and "유심비용" share most of them, plus whole words
+ * (useful for English). Version 4 (issue 24, with the logistic regression) added 3- and 4-grams and went back to
+ * 2^16 buckets: on the evaluation crises the longer n-grams carry the phrases that tell confusable categories apart.
+ * Every feature is hashed into a fixed space of {@code 2^bits} buckets, so extraction allocates nothing.
  *
  * <p>Each feature counts once per text (binary features suit short posts better than raw counts). The
  * {@link #VERSION} changes whenever the features change, so a stored model made with other features is retrained.
