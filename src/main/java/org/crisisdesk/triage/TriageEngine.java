@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The triage engine: keyword rules first, a logistic-regression classifier that learns from every manual assignment, and a
- * combination of both into one calibrated suggestion per mention.
+ * The triage engine: keyword rules first, a logistic-regression classifier that learns from every manual
+ * assignment, and a combination of both into one calibrated suggestion per mention.
  *
  * <p><b>Combining.</b> For each active category the engine adds up, in log space, the classifier's calibrated
  * posterior (weighted by how much it has learned: {@code labels / (labels + priorLabels)}), a bonus when the
