@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param pk                  the store's own key
  * @param categoryId          current category, null while Unsorted
- * @param assignedBy          MANUAL, AUTO or IMPORT; null while Unsorted
+ * @param assignedBy          MANUAL, ACCEPTED (accepted in bulk), AUTO or IMPORT; null while Unsorted
  * @param suggestedCategoryId the engine's suggestion while it was unsure, or null
  * @param handedOverAt        when it was exported to the customer centre, or null
  */

@@ -86,7 +86,7 @@ public final class IngestPipeline {
         if (s.categoryId() == null) {
             return Filing.unsorted(m);
         }
-        if (s.confidence() >= threshold) {
+        if (s.confidence() >= threshold && suggester.mayAutoFile(s.categoryId())) {
             return new Filing(m, s.categoryId(), AUTO, s.categoryId(), s.confidence(), s.reason());
         }
         return new Filing(m, null, null, s.categoryId(), s.confidence(), s.reason());

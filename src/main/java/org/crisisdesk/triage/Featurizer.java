@@ -1,15 +1,11 @@
 package org.crisisdesk.triage;
 
 /**
- * Turns normalized text into hashed features for the classifier: character 1- and 2-grams (which suit Korean
- * without a morphological analyzer) over the text with spaces taken out, so "유심 비용" and "유심비용" share their
- * n-grams, plus whole words (useful for English). Trigrams were dropped in version 2: on the demo data they added
- * nothing (held-out accuracy 0.875 with them, 0.878 without; the other way round 0.762 and 0.769) and cost a third
- * of the features, so a third of extraction and scoring. Every feature is hashed into a fixed space of {@code 2^bits} buckets, so the
- * model is a few primitive arrays and extraction allocates nothing. Version 3 has 2^14 buckets instead of 2^16: the
- * model's table (16 bytes a bucket for up to 16 categories) fits a core's L2 cache in 256 KB, where 1 MB made every
- * lookup a cache miss; 97,000-100,000 classifications a second became 145,000, and held-out accuracy stayed (0.880
- * and 0.768 against 0.878 and 0.769; `crisisdesk triage eval`, both directions).
+ * Turns normalized text into hashed features for the classifier: character 1- to 4-grams (which suit Korean without a
+ * morphological analyzer) running across spaces, so "유심 비용" and "유심비용" share most of them, plus whole words
+ * (useful for English). Version 4 (issue 24, with the logistic regression) added 3- and 4-grams and went back to
+ * 2^16 buckets: on the evaluation crises the longer n-grams carry the phrases that tell confusable categories apart.
+ * Every feature is hashed into a fixed space of {@code 2^bits} buckets, so extraction allocates nothing.
  *
  * <p>Each feature counts once per text (binary features suit short posts better than raw counts). The
  * {@link #VERSION} changes whenever the features change, so a stored model made with other features is retrained.
@@ -17,17 +13,29 @@ package org.crisisdesk.triage;
  * <p>Immutable and thread-safe; the working memory is the caller's {@link TriageScratch}.
  */
 final class Featurizer {
-    static final int VERSION = 3;
-    static final int DEFAULT_BITS = 14;
+    static final int VERSION = 4;
+    static final int DEFAULT_BITS = 16;
+    static final int DEFAULT_MAX_GRAM = 4;
 
     private static final int SEED_1 = 0x1b873593;
     private static final int SEED_2 = 0x5bd1e995;
     private static final int SEED_WORD = 0x27d4eb2f;
+    private static final int SEED_3 = 0x165667b1;
+    private static final int SEED_4 = 0x61c88647;
 
     private final int bits;
     private final int mask;
+    private final int maxGram;
 
     Featurizer(int bits) {
+        this(bits, DEFAULT_MAX_GRAM);
+    }
+
+    Featurizer(int bits, int maxGram) {
+        if (maxGram < 2 || maxGram > 4) {
+            throw new IllegalArgumentException("n-grams must be 2..4 characters at most");
+        }
+        this.maxGram = maxGram;
         if (bits < 8 || bits > 24) {
             throw new IllegalArgumentException("feature bits must be 8..24");
         }
@@ -51,9 +59,15 @@ final class Featurizer {
         s.beginFeatures(dimension());
         char[] t = s.norm;
         int len = s.normLength;
+        int mask = this.mask;
+        int maxGram = this.maxGram;
         char p1 = 0;
-        int seen = 0; // characters since the last space (n-grams run across spaces, words do not)
-        int prevPos1 = -1;
+        char p2 = 0;
+        char p3 = 0;
+        int seen = 0; // characters read so far (n-grams run across spaces, words do not)
+        int pos1 = -1;
+        int pos2 = -1;
+        int pos3 = -1;
         int wordHash = 0;
         int wordStart = -1;
         for (int i = 0; i < len; i++) {
@@ -78,10 +92,22 @@ final class Featurizer {
             }
             s.addFeature(mix(c ^ SEED_1) & mask, i, 1);
             if (seen >= 1) {
-                s.addFeature(mix(((p1 << 16) | c) ^ SEED_2) & mask, prevPos1, i - prevPos1 + 1);
+                int bi = (p1 << 16) | c;
+                s.addFeature(mix(bi ^ SEED_2) & mask, pos1, i - pos1 + 1);
+                if (seen >= 2 && maxGram >= 3) {
+                    s.addFeature(mix(bi * 0x9E3779B1 ^ p2 ^ SEED_3) & mask, pos2, i - pos2 + 1);
+                    if (seen >= 3 && maxGram >= 4) {
+                        s.addFeature(mix(bi * 0x9E3779B1 ^ ((p3 << 16) | p2) * 0x7FEB352D ^ SEED_4) & mask, pos3,
+                                i - pos3 + 1);
+                    }
+                }
             }
+            p3 = p2;
+            p2 = p1;
             p1 = c;
-            prevPos1 = i;
+            pos3 = pos2;
+            pos2 = pos1;
+            pos1 = i;
             seen++;
         }
         if (wordStart >= 0) {

@@ -38,6 +38,11 @@ public final class MoveStore {
     public static final String UNDO = "UNDO";
     public static final String REDO = "REDO";
     public static final String MERGE = "MERGE";
+    /**
+     * {@code assigned_by} of a suggestion accepted in bulk (an ACCEPT gesture of more than one mention): filed like a
+     * person's move, but not a label the engine learns from, since nobody looked at each one.
+     */
+    public static final String ACCEPTED = "ACCEPTED";
 
     /** Kinds of undoable groups. */
     public static final String KIND_MOVE = "MOVE";
@@ -68,6 +73,7 @@ public final class MoveStore {
                     .filter(Objects::nonNull).toList()));
             List<Row> rows = new ArrayList<>();
             int skipped = 0;
+            String filedBy = KIND_ACCEPT.equals(kind) && targets.size() > 1 ? ACCEPTED : MANUAL;
             for (Map.Entry<Long, Long> e : targets.entrySet()) {
                 Long to = e.getValue();
                 Current cur = current.get(e.getKey());
@@ -92,7 +98,7 @@ public final class MoveStore {
                     skipped++;
                     continue;
                 }
-                rows.add(new Row(e.getKey(), cur.category, to, cur.assignedBy, to == null ? null : MANUAL));
+                rows.add(new Row(e.getKey(), cur.category, to, cur.assignedBy, to == null ? null : filedBy));
             }
             if (rows.isEmpty()) {
                 return new MoveResult(null, List.of(), skipped);
@@ -123,9 +129,10 @@ public final class MoveStore {
 
     private MoveResult replay(String actor, Instant now, boolean undo) {
         MoveResult result = db.inTransaction(c -> {
-            String sql = "SELECT seq, id FROM move_group WHERE actor = ? AND state = ? ORDER BY seq "
+            String sql = "SELECT seq, id, kind FROM move_group WHERE actor = ? AND state = ? ORDER BY seq "
                     + (undo ? "DESC" : "ASC") + " FETCH FIRST 1 ROWS ONLY FOR UPDATE";
             String group;
+            String kind;
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setString(1, actor);
                 st.setString(2, undo ? "DONE" : "UNDONE");
@@ -134,9 +141,11 @@ public final class MoveStore {
                         return MoveResult.NOTHING;
                     }
                     group = rs.getString("id");
+                    kind = rs.getString("kind");
                 }
             }
             List<Row> original = originalRows(c, group);
+            String redoneBy = KIND_ACCEPT.equals(kind) && original.size() > 1 ? ACCEPTED : MANUAL;
             Map<Long, Current> current = lock(c, original.stream().map(Row::pk).toList());
             Set<Long> wanted = new TreeSet<>();
             original.forEach(r -> {
@@ -159,9 +168,10 @@ public final class MoveStore {
                     skipped++;
                     continue;
                 }
-                // Undo gives back the exact assigned_by the mention had (AUTO stays AUTO); redo is a person's move.
+                // Undo gives back the exact assigned_by the mention had (AUTO stays AUTO); redo is the gesture again
+                // (a person's move, or a bulk accept that teaches nothing).
                 String by = restore == null ? null
-                        : undo ? Objects.requireNonNullElse(r.fromAssignedBy(), MANUAL) : MANUAL;
+                        : undo ? Objects.requireNonNullElse(r.fromAssignedBy(), MANUAL) : redoneBy;
                 rows.add(new Row(r.pk(), expected, restore, cur.assignedBy, by));
             }
             apply(c, rows, undo ? UNDO : REDO, group, actor, now);

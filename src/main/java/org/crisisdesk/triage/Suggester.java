@@ -13,6 +13,14 @@ public interface Suggester {
         return 2.0;
     }
 
+    /**
+     * Whether a confident suggestion of {@code categoryId} may file a mention without a person. Never for the
+     * customer-centre column or a spam-like category: a mistake there is exported to the customer centre or hidden.
+     */
+    default boolean mayAutoFile(long categoryId) {
+        return true;
+    }
+
     /** A person filed {@code mention} into {@code categoryId} (a move is a label); learning engines update. */
     default void learn(Mention mention, long categoryId) {}
 

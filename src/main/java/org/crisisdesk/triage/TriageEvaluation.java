@@ -25,16 +25,40 @@ public final class TriageEvaluation {
     public record CategoryScore(String category, double precision, double recall, double f1, int support,
             int predicted) {}
 
-    /** The engine's scores, and the baseline's when rules were given (null otherwise). */
-    public record Report(List<String> categories, int trained, Scores engine, Scores baseline) {}
+    /**
+     * The engine's scores, the baseline's when rules were given (null otherwise) and the reference model's (TF-IDF
+     * character 1-4-grams + logistic regression, {@link ReferenceModel}; null when not computed).
+     */
+    public record Report(List<String> categories, int trained, Scores engine, Scores baseline, Scores reference) {}
+
+    /** One point of a learning curve: mean scores over {@code orders} random orders of the training labels. */
+    public record CurvePoint(int labels, double engineAccuracy, double engineMacroF1, double referenceAccuracy,
+            double referenceMacroF1, double minEngineMinusReferenceAccuracy) {}
+
+    /** The sizes of the learning curve ({@code --curve}). */
+    public static final int[] CURVE_SIZES = {25, 50, 100, 200};
+    /** Random orders averaged per curve point, and the seed of the first. */
+    public static final int CURVE_ORDERS = 5;
+    public static final long CURVE_SEED = 24;
 
     public static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
             List<CategoryFile.Spec> rules) {
-        return run(train, test, rules, TriageEngine.Tuning.DEFAULT);
+        return run(train, test, rules, TriageEngine.Tuning.DEFAULT, true);
     }
 
     public static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
             List<CategoryFile.Spec> rules, TriageEngine.Tuning tuning) {
+        return run(train, test, rules, tuning, true);
+    }
+
+    public static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
+            List<CategoryFile.Spec> rules, TriageEngine.Tuning tuning, boolean withReference) {
+        return run(train, test, rules, tuning, LinearModel.Params.DEFAULT, withReference);
+    }
+
+    static Report run(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
+            List<CategoryFile.Spec> rules, TriageEngine.Tuning tuning, LinearModel.Params params,
+            boolean withReference) {
         Set<String> names = new LinkedHashSet<>();
         Map<String, Rules> rulesByName = new LinkedHashMap<>();
         Map<String, CategoryFile.Spec> specs = new LinkedHashMap<>();
@@ -60,6 +84,9 @@ public final class TriageEvaluation {
         List<String> order = new ArrayList<>(names);
 
         TriageEngine engine = TriageEngine.inMemory(categories, tuning);
+        if (params != LinearModel.Params.DEFAULT) {
+            engine.train(params);
+        }
         for (LabelledMentions.Labelled l : train) {
             engine.learn(l.mention(), ids.get(l.category()));
         }
@@ -81,7 +108,60 @@ public final class TriageEvaluation {
             }
             baseline = score(order, test, base, null);
         }
-        return new Report(order, train.size(), engineScores, baseline);
+        Scores reference = null;
+        if (withReference && !train.isEmpty()) {
+            ReferenceModel ref = ReferenceModel.fit(train.stream().map(l -> l.mention().text()).toList(),
+                    train.stream().map(LabelledMentions.Labelled::category).toList());
+            List<String> refPredicted = new ArrayList<>(test.size());
+            for (LabelledMentions.Labelled l : test) {
+                refPredicted.add(ref.predict(l.mention().text()));
+            }
+            reference = score(order, test, refPredicted, null);
+        }
+        return new Report(order, train.size(), engineScores, baseline, reference);
+    }
+
+    /**
+     * The learning curve: for each size of {@link #CURVE_SIZES} no larger than the training set, the engine and the
+     * reference trained on the first labels of {@link #CURVE_ORDERS} random orders (seeded) and scored on the whole
+     * test set; means over the orders.
+     */
+    public static List<CurvePoint> curve(List<LabelledMentions.Labelled> train, List<LabelledMentions.Labelled> test,
+            List<CategoryFile.Spec> rules) {
+        List<CurvePoint> out = new ArrayList<>();
+        for (int size : CURVE_SIZES) {
+            if (size > train.size()) {
+                break;
+            }
+            double ea = 0, ef = 0, ra = 0, rf = 0;
+            double minGap = Double.POSITIVE_INFINITY;
+            for (int o = 0; o < CURVE_ORDERS; o++) {
+                List<LabelledMentions.Labelled> shuffled = new ArrayList<>(train);
+                java.util.Collections.shuffle(shuffled, new java.util.Random(CURVE_SEED + o));
+                Report r = run(shuffled.subList(0, size), test, rules, TriageEngine.Tuning.DEFAULT, true);
+                ea += r.engine().accuracy();
+                ef += r.engine().macroF1();
+                ra += r.reference().accuracy();
+                rf += r.reference().macroF1();
+                minGap = Math.min(minGap, r.engine().accuracy() - r.reference().accuracy());
+            }
+            int n = CURVE_ORDERS;
+            out.add(new CurvePoint(size, ea / n, ef / n, ra / n, rf / n, minGap));
+        }
+        return out;
+    }
+
+    /** Prints a learning curve as a table. */
+    public static void printCurve(List<CurvePoint> points, PrintWriter out) {
+        out.printf(Locale.ROOT, "Learning curve (first N labels of %d random orders, seed %d; means):%n", CURVE_ORDERS,
+                CURVE_SEED);
+        out.println("  labels  engine acc  engine F1  reference acc  reference F1  engine-reference acc/F1");
+        for (CurvePoint p : points) {
+            out.printf(Locale.ROOT, "  %6d  %10.3f  %9.3f  %13.3f  %12.3f  %+6.3f / %+6.3f%n", p.labels(),
+                    p.engineAccuracy(), p.engineMacroF1(), p.referenceAccuracy(), p.referenceMacroF1(),
+                    p.engineAccuracy() - p.referenceAccuracy(), p.engineMacroF1() - p.referenceMacroF1());
+        }
+        out.flush();
     }
 
     static Scores score(List<String> categories, List<LabelledMentions.Labelled> test, List<String> predicted,
@@ -123,7 +203,7 @@ public final class TriageEvaluation {
         }
         List<double[]> calibration = new ArrayList<>();
         if (confidence != null) {
-            double[] edges = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95};
+            double[] edges = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
             for (int b = 0; b < edges.length; b++) {
                 double lo = edges[b];
                 double hi = b + 1 < edges.length ? edges[b + 1] : 1.01;
@@ -149,6 +229,11 @@ public final class TriageEvaluation {
 
     /** The human-readable report; its last line is exactly {@code accuracy=0.xxx macro_f1=0.xxx} (the engine's). */
     public static void print(Report r, PrintWriter out) {
+        print(r, out, true);
+    }
+
+    /** @param last whether this report ends the output (its line is then exactly {@code accuracy=.. macro_f1=..}) */
+    public static void print(Report r, PrintWriter out, boolean last) {
         out.printf(Locale.ROOT, "Trained on %d labelled mentions, %d categories; tested on %d.%n", r.trained(),
                 r.categories().size(), r.engine().tested());
         if (r.baseline() != null) {
@@ -160,6 +245,13 @@ public final class TriageEvaluation {
         } else {
             out.println("Keyword baseline: n/a (no --rules file)");
         }
+        if (r.reference() != null) {
+            out.println();
+            out.println("Reference (TF-IDF character 1-4-grams + logistic regression, L2, C=1, default settings):");
+            table(r.reference(), out);
+            out.printf(Locale.ROOT, "  reference accuracy=%.3f macro_f1=%.3f%n", r.reference().accuracy(),
+                    r.reference().macroF1());
+        }
         out.println();
         out.println("Triage engine (rules + classifier):");
         table(r.engine(), out);
@@ -170,7 +262,12 @@ public final class TriageEvaluation {
                         b[4]);
             }
         }
-        out.printf(Locale.ROOT, "accuracy=%.3f macro_f1=%.3f%n", r.engine().accuracy(), r.engine().macroF1());
+        if (r.reference() != null) {
+            out.printf(Locale.ROOT, "  engine minus reference: accuracy %+.3f, macro_f1 %+.3f%n",
+                    r.engine().accuracy() - r.reference().accuracy(), r.engine().macroF1() - r.reference().macroF1());
+        }
+        out.printf(Locale.ROOT, (last ? "" : "  engine ") + "accuracy=%.3f macro_f1=%.3f%n", r.engine().accuracy(),
+                r.engine().macroF1());
         out.flush();
     }
 

@@ -15,11 +15,18 @@ import org.crisisdesk.store.Jdbc;
 /**
  * The triage engine's side of the database: the saved classifier, and the labelled mentions it is derived from. A
  * label is a mention's current category when a person (or a labelled import) put it there, i.e. any
- * {@code assigned_by} except AUTO. Each method is one transaction; thread-safe.
+ * {@code assigned_by} except AUTO and ACCEPTED (suggestions accepted in bulk). Each method is one transaction; thread-safe.
  */
 public final class TriageModelStore {
     /** {@code assigned_by} values that are not a person's (or a labelled file's) decision. */
     static final String NOT_A_LABEL = "AUTO";
+    /** Suggestions accepted in bulk are filed but teach nothing ({@link MoveStore#ACCEPTED}). */
+    static final String BULK_ACCEPTED = MoveStore.ACCEPTED;
+
+    /** Whether a mention filed with this {@code assigned_by} is a label the engine learns from. */
+    static boolean isLabel(String assignedBy) {
+        return assignedBy != null && !NOT_A_LABEL.equals(assignedBy) && !BULK_ACCEPTED.equals(assignedBy);
+    }
 
     private final Database db;
     private final Clock clock;
@@ -84,8 +91,9 @@ public final class TriageModelStore {
         return db.inTransaction(c -> {
             Map<String, Long> out = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, category_id FROM mention "
-                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by <> ?")) {
+                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by NOT IN (?, ?)")) {
                 st.setString(1, NOT_A_LABEL);
+                st.setString(2, BULK_ACCEPTED);
                 st.setFetchSize(5000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -105,8 +113,10 @@ public final class TriageModelStore {
         return db.inTransaction(c -> {
             int n = 0;
             try (PreparedStatement st = c.prepareStatement("SELECT source, platform_id, text, category_id FROM mention "
-                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by <> ? ORDER BY pk")) {
+                    + "WHERE category_id IS NOT NULL AND assigned_by IS NOT NULL AND assigned_by NOT IN (?, ?) "
+                    + "ORDER BY pk")) {
                 st.setString(1, NOT_A_LABEL);
+                st.setString(2, BULK_ACCEPTED);
                 st.setFetchSize(1000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

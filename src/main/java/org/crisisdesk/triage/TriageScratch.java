@@ -218,8 +218,8 @@ final class TriageScratch {
             }
         }
         featCount = 0;
-        // at most three features per character (1-, 2-gram and the end of a word), so addFeature never grows
-        int capacity = normLength * 4 + 8;
+        // at most five features per character (1- to 4-gram and the end of a word), so addFeature never grows
+        int capacity = normLength * 5 + 8;
         if (feats.length < capacity) {
             feats = new int[capacity];
             featSpan = new int[capacity];

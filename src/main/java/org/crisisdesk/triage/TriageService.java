@@ -79,7 +79,7 @@ public final class TriageService {
                 continue;
             }
             try {
-                if (now.categoryId() != null && !TriageModelStore.NOT_A_LABEL.equals(now.assignedBy())) {
+                if (now.categoryId() != null && TriageModelStore.isLabel(now.assignedBy())) {
                     suggester.learn(now.mention(), now.categoryId());
                 } else {
                     suggester.forget(now.mention());

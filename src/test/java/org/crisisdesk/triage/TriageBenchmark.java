@@ -62,6 +62,38 @@ class TriageBenchmark {
         assertThat(full).isGreaterThanOrEqualTo(100_000);
     }
 
+    /**
+     * Learning one move (normalize, features, the label bank and one online step) on the calling thread, with the
+     * whole scenario learned: every move is a correction of a learned mention to another category. The full refit
+     * that follows a burst of moves runs in the background in a desk; its time is printed too.
+     */
+    @Test
+    void learningOneMoveTakesLessThanAMillisecond() {
+        List<Category> cats = DemoData.categories();
+        TriageEngine engine = TriageEngine.inMemory(cats);
+        var scenario = DemoData.scenario();
+        scenario.forEach(l -> engine.learn(l.mention(), DemoData.idOf(cats, l.category())));
+        long fitStart = cpu();
+        engine.fitNow();
+        double fitMs = (cpu() - fitStart) / 1e6;
+        long moves = 0;
+        long start = cpu();
+        long end = start + 3_000_000_000L;
+        int round = 1;
+        while (cpu() < end) {
+            for (int i = 0; i < scenario.size(); i++) {
+                var l = scenario.get(i);
+                engine.learn(l.mention(), cats.get((i + round) % cats.size()).id());
+                moves++;
+            }
+            round++;
+        }
+        double perMoveMicros = (cpu() - start) / 1e3 / moves;
+        System.out.printf(Locale.ROOT, "triage bench: learning one move %.1f us of CPU (%,d moves); a full refit of "
+                + "%d labels %.0f ms of CPU%n", perMoveMicros, moves, scenario.size(), fitMs);
+        assertThat(perMoveMicros).isLessThan(1_000);
+    }
+
     private interface Op {
         double run(String text);
     }

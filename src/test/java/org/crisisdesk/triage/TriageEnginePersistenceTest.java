@@ -78,6 +78,7 @@ class TriageEnginePersistenceTest {
             assertThat(s.engine().labelCount()).isZero();
             importLabelled(s, DemoData.scenario().subList(0, 400));
             assertThat(s.engine().labelCount()).isEqualTo(400);
+            s.engine().fitNow(); // the background fit after the labels, now, so the comparison is exact
             before = s.engine().suggest(PROBE);
             assertThat(before.reason()).startsWith("learned");
         }
@@ -179,6 +180,45 @@ class TriageEnginePersistenceTest {
         try (Services s = open()) {
             assertThat(s.engine().labelCount()).isEqualTo(200);
             assertThat(s.engine().suggest(PROBE).categoryId()).isEqualTo(expected.categoryId());
+        }
+    }
+
+    @Test
+    void aModelSavedByTheNaiveBayesEngineIsRetrainedFromTheLabelsInTheDatabase() throws Exception {
+        try (Services s = open()) {
+            importLabelled(s, DemoData.scenario().subList(0, 200));
+            // what the previous engine left: naive Bayes counts under its format number (1000 + features 3)
+            new TriageModelStore(s.db(), clock).save(TriageEngine.MODEL_NAME, 1_003, 200, new byte[] {1, 2, 3});
+            crash(s);
+        }
+        try (Services s = open()) {
+            s.engine().ready().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(s.engine().labelCount()).isEqualTo(200);
+            assertThat(s.engine().learnedLabels()).isEqualTo(new TriageModelStore(s.db(), clock).labels());
+            s.engine().fitNow();
+            assertThat(s.engine().suggest("택배 언제 와요 아직도 조회가 안 돼요").reason()).isNotBlank();
+        }
+        try (Services s = open()) { // and saved in the new format on close
+            assertThat(new TriageModelStore(s.db(), clock).load(TriageEngine.MODEL_NAME))
+                    .hasValueSatisfying(saved -> assertThat(saved.format()).isEqualTo(TriageEngine.FORMAT));
+        }
+    }
+
+    @Test
+    void autoFilingNeverFilesIntoTheCustomerCentreOrASpamLikeCategory() throws Exception {
+        try (Services s = open()) {
+            s.engine().setAutoFileThreshold(0.05);
+            long centre = s.categories().byName("고객센터").orElseThrow().id();
+            long spam = s.categories().byName("스팸·잡음").orElseThrow().id();
+            List<StoredMention> stored = s.pipeline("replay").ingest(List.of(
+                    TempDesk.mention("replay", "1", "@desk_official 주문번호 2026-10-17-1234 환불 DM 드렸어요"),
+                    TempDesk.mention("replay", "2", "@desk_official 코인 리딩방 맞팔 선팔 airdrop giveaway"),
+                    TempDesk.mention("replay", "3", "@desk_official 오전 도착이라더니 택배 조회가 안 돼요")), null);
+            assertThat(stored.get(0).suggestedCategoryId()).isEqualTo(centre);
+            assertThat(stored.get(0).categoryId()).isNull(); // suggested, left for a person
+            assertThat(stored.get(1).suggestedCategoryId()).isEqualTo(spam);
+            assertThat(stored.get(1).categoryId()).isNull();
+            assertThat(stored.get(2).assignedBy()).isEqualTo("AUTO"); // an ordinary topic is still filed
         }
     }
 

@@ -205,7 +205,7 @@ class TriageServiceTest {
     }
 
     @Test
-    void acceptFilesUnsortedMentionsIntoTheirSuggestionAndTeachesTheEngine() {
+    void acceptFilesUnsortedMentionsIntoTheirSuggestionButABulkAcceptTeachesNothing() {
         s.mentions().ingest(List.of(
                 new Filing(TempDesk.mention("x", "1", "택배 언제"), null, null, delivery, 0.4, "배송"),
                 new Filing(TempDesk.mention("x", "2", "유심"), null, null, activation, 0.3, "유심"),
@@ -236,17 +236,28 @@ class TriageServiceTest {
 
         assertThat(r.moved()).hasSize(2);
         assertThat(r.skipped()).isEqualTo(1);
-        assertThat(learned).extracting(a -> a[0] + "→" + a[1])
-                .containsExactlyInAnyOrder("1→" + delivery, "2→" + activation);
+        // accepted in bulk: filed, marked ACCEPTED, and not a label (nobody looked at each one)
+        assertThat(learned).isEmpty();
+        assertThat(r.moved()).allSatisfy(m -> assertThat(m.mention().assignedBy()).isEqualTo(MoveStore.ACCEPTED));
+        assertThat(new TriageModelStore(s.db(), clock).labels()).isEmpty();
         assertThat(t.history(r.moved().get(0).mention().pk()).get(0).accepted()).isTrue();
+        forgotten.clear();
         // one gesture, undone at once: the engine forgets both labels
         t.undo("desk-a");
         assertThat(s.mentions().count(MentionFilter.category(null))).isEqualTo(3);
         assertThat(forgotten).containsExactlyInAnyOrder("1", "2");
-        // a redo teaches them again
+        // a redo files them again, still as a bulk accept
         learned.clear();
-        t.redo("desk-a");
-        assertThat(learned).hasSize(2);
+        MoveResult redone = t.redo("desk-a");
+        assertThat(learned).isEmpty();
+        assertThat(redone.moved()).allSatisfy(m -> assertThat(m.mention().assignedBy()).isEqualTo(MoveStore.ACCEPTED));
+        t.undo("desk-a");
+        // accepting one suggestion is a person's decision about that card: it teaches
+        learned.clear();
+        long first = all.stream().filter(m -> m.platformId().equals("1")).findFirst().orElseThrow().pk();
+        assertThat(t.accept(List.of(first), "desk-a").moved()).singleElement()
+                .satisfies(m -> assertThat(m.mention().assignedBy()).isEqualTo(MoveStore.MANUAL));
+        assertThat(learned).extracting(a -> a[0] + "→" + a[1]).containsExactly("1→" + delivery);
         t.undo("desk-a");
         // moving to Unsorted takes the label back
         learned.clear();

@@ -274,8 +274,19 @@ public final class BoardsView extends BorderPane {
         dialogs.handOverFile(window()).ifPresent(f -> model.handOver(f, CategoryDialogs.formatOf(f)));
     }
 
-    /** Accepts the suggestions of every Unsorted card shown (one gesture, one undo). */
+    /** The least confidence "Accept all suggestions shown" files at; the person sees and changes it each time. */
+    private double acceptFloor = 0.8;
+
+    /**
+     * Accepts the suggestions of the Unsorted cards on screen (not the whole column) at or above a confidence the
+     * person confirms, as one gesture (one undo). Accepted in bulk, they are filed but teach the engine nothing.
+     */
     void acceptAllShown(ColumnModel unsorted) {
-        model.accept(java.util.List.copyOf(unsorted.items()), r -> {});
+        ColumnView v = views.get(unsorted);
+        java.util.List<StoredMention> visible = v == null ? java.util.List.of() : v.visibleItems();
+        dialogs.acceptShown(window(), visible, acceptFloor).ifPresent(floor -> {
+            acceptFloor = floor;
+            model.accept(CategoryDialogs.atLeast(visible, floor), r -> {});
+        });
     }
 }

@@ -25,6 +25,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.mention.MentionExporter;
+import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.CategoryNames;
 import org.crisisdesk.triage.Rules;
@@ -143,6 +144,47 @@ final class CategoryDialogs {
         RulesInput.Problem p = problems.get(0);
         return ctx.t("board.rules.problem", ctx.t("board.rules." + p.field().name().toLowerCase(Locale.ROOT)),
                 p.line(), p.rule(), p.detail());
+    }
+
+    /** The Unsorted mentions of {@code shown} whose suggestion is at least {@code floor} confident. */
+    static List<StoredMention> atLeast(List<StoredMention> shown, double floor) {
+        return shown.stream().filter(m -> m.unsorted() && m.suggestedCategoryId() != null
+                && m.suggestionConfidence() != null && m.suggestionConfidence() >= floor - 1e-9).toList();
+    }
+
+    /**
+     * "Accept all suggestions shown": how many of the cards on screen would be filed at the least confidence the
+     * person picks (starting at {@code floor}); the chosen confidence, or empty when cancelled.
+     */
+    Optional<Double> acceptShown(Window owner, List<StoredMention> shown, double floor) {
+        Dialog<Double> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(ctx.t("board.acceptShown.title"));
+        d.setHeaderText(ctx.t("board.acceptShown.title"));
+        javafx.scene.control.Spinner<Integer> percent = new javafx.scene.control.Spinner<>(5, 100,
+                (int) Math.round(floor * 100), 5);
+        percent.setId("accept-shown-floor");
+        percent.setEditable(true);
+        Label count = new Label();
+        count.setId("accept-shown-count");
+        count.setWrapText(true);
+        Runnable update = () -> count.setText(ctx.t("board.acceptShown.count",
+                atLeast(shown, percent.getValue() / 100.0).size(), shown.size(), percent.getValue()));
+        percent.valueProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(ctx.t("board.acceptShown.floor")), percent);
+        grid.add(count, 0, 1, 2, 1);
+        Label note = new Label(ctx.t("board.acceptShown.note"));
+        note.setWrapText(true);
+        grid.add(note, 0, 2, 2, 1);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().setPrefWidth(420);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? percent.getValue() / 100.0 : null);
+        return d.showAndWait();
     }
 
     boolean confirm(Window owner, String title, String text) {

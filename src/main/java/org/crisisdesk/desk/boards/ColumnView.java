@@ -111,6 +111,17 @@ final class ColumnView extends VBox {
         return col;
     }
 
+    /** The cards on screen now (partly visible ones included), top to bottom. */
+    java.util.List<StoredMention> visibleItems() {
+        if (!(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            return java.util.List.of();
+        }
+        int from = Math.max(0, flow.getFirstVisibleCell().getIndex());
+        int to = Math.min(list.getItems().size(), flow.getLastVisibleCell().getIndex() + 1);
+        return from >= to ? java.util.List.of() : java.util.List.copyOf(list.getItems().subList(from, to));
+    }
+
     ListView<StoredMention> list() {
         return list;
     }
