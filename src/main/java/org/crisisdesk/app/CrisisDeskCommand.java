@@ -31,6 +31,11 @@ public final class CrisisDeskCommand implements Callable<Integer> {
                     + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk.")
     String dbUrl;
 
+    @Option(names = {"--drill", "--demo"},
+            description = "Work on the drill database (HOME/demo, where the desk's demo and every replay run): "
+                    + "nothing is posted to an account; `notice post` records the text in HOME/demo/drill-outbox.jsonl.")
+    boolean drill;
+
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",
             description = "Speed of the demo replay, 1 to 100 (default: ${DEFAULT-VALUE}).")
     double demoSpeed;
@@ -52,7 +57,8 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     /** Opens the services for a subcommand; the caller closes them. */
     Services openServices() {
-        return Services.open(home(), dbUrl, java.time.Clock.systemUTC());
+        return drill ? Services.openDrill(home(), dbUrl, java.time.Clock.systemUTC())
+                : Services.open(home(), dbUrl, java.time.Clock.systemUTC());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

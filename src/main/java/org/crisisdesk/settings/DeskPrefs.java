@@ -25,6 +25,16 @@ public final class DeskPrefs {
     public static final String FILE_NAME = "desk.properties";
     /** "true" once the first-run welcome screen was answered. */
     public static final String WELCOME_DONE = "welcome.done";
+    /**
+     * "drill" once this home ran the demo (or a drill): the desk opens the drill again, even with an account's keys
+     * saved, until the person switches to live explicitly (which writes "live").
+     */
+    public static final String MODE = "desk.mode";
+    /**
+     * The account's time zone as answered on the welcome screen (default: the computer's): a live database without
+     * a zone setting takes it on opening, so a desk never falls back to the computer's zone silently.
+     */
+    public static final String ACCOUNT_ZONE = "account.zone";
     /** A JDBC URL for the database, used when the command line names none; absent: the H2 file in the home. */
     public static final String DB_URL = "db.url";
     /** Window geometry "x,y,width,height[,max]" (see {@link WindowGeometry}). */
