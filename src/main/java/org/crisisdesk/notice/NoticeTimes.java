@@ -89,11 +89,13 @@ public final class NoticeTimes {
     }
 
     /**
-     * The offset written in an as-of such as {@code 2026-03-14T14:00+09:00} (or {@code …Z}): what the person meant
-     * the notice's clock to read in. Empty for "14:00", a date-time without an offset, or text that is not a time.
+     * The offset written in an as-of such as {@code 2026-03-14T14:00+09:00}: what the person meant the notice's
+     * clock to read in. Empty for "14:00", a date-time without an offset, a UTC instant written with "Z" (shown in
+     * the desk's zone), or text that is not a time.
      */
     public static java.util.Optional<java.time.ZoneOffset> writtenOffset(String text) {
-        if (text == null || text.isBlank()) {
+        // "…Z" is how machines write an instant (logs, scripts): it names the moment, not the clock a person reads
+        if (text == null || text.isBlank() || text.strip().toUpperCase(Locale.ROOT).endsWith("Z")) {
             return java.util.Optional.empty();
         }
         try {
