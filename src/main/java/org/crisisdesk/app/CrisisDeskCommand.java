@@ -31,9 +31,10 @@ public final class CrisisDeskCommand implements Callable<Integer> {
                     + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk.")
     String dbUrl;
 
-    @Option(names = {"--drill", "--demo"},
-            description = "Work on the drill database (HOME/demo, where the desk's demo and every replay run): "
-                    + "nothing is posted to an account; `notice post` records the text in HOME/demo/drill-outbox.jsonl.")
+    @Option(names = "--drill",
+            description = "Commands work on the drill database (HOME/demo, where the desk's demo and every replay "
+                    + "run): nothing is posted to an account; `notice post` records the text in "
+                    + "HOME/demo/drill-outbox.jsonl.")
     boolean drill;
 
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",
