@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Blocking start-up work, run off the FX thread: decides demo or live, opens the database and prepares the source.
- * With X credentials in the home (twitter4j.properties), the desk collects the account's mentions live; without them
- * it runs the bundled demo crisis on scenario time.
+ * Blocking start-up work, run off the FX thread: decides drill or live, opens the database and prepares the source.
+ * With X credentials in the home (twitter4j.properties), and unless the home is in the drill, the desk collects the
+ * account's mentions live; otherwise it runs the bundled demo crisis on scenario time as a drill: its own database
+ * (HOME/demo) and a publisher that cannot post (issue 26).
  */
 public final class DeskBootstrap {
     public static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Seoul");
