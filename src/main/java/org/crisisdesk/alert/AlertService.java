@@ -319,6 +319,12 @@ public final class AlertService implements AutoCloseable {
             return new AlertTick(now, changes, List.of());
         }
         firstTickSent = true;
+        for (AlertChange c : changes) {
+            // ids, rule and level only: the alert's message may quote what the category is about
+            Alert a = c.alert();
+            log.info("Alert #{} {}: {} level {} on category #{}", a.id(), c.kind(), a.reason(), a.level(),
+                    a.categoryId() == null ? "unsorted" : a.categoryId());
+        }
         AlertTick tick = new AlertTick(now, changes, shown());
         for (Consumer<AlertTick> l : listeners) {
             try {

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Collect mentions into the database without opening the desk: from the connected X account "
                 + "(twitter4j.properties in the app home) or from a replayed scenario.",
+            "A replay is a drill: it goes into the drill database (HOME/demo), never into the live one.",
             "Prints one line per poll. Stops after --duration, or on SIGTERM/Ctrl-C once the current batch is stored.",
             "Exit status: 0 done; 1 the source failed; 2 bad options or no credentials; 3 credentials rejected by X "
                 + "(401: keys wrong, expired or revoked); 4 the access level does not include an endpoint the desk "
@@ -150,11 +151,24 @@ final class CollectCommand implements Callable<Integer> {
             return 2;
         }
         out.flush();
-        return collect(home, clock, mentionSource, twitter, out);
+        boolean drill = twitter == null || root.drill;
+        Services services;
+        try {
+            // A replay is a drill: its own database (HOME/demo unless --db names a drill database), never the live one.
+            services = drill ? Services.openDrill(home, root.dbUrl, clock) : Services.open(home, databaseUrl(home), clock);
+        } catch (IllegalStateException e) {
+            err.println("crisisdesk collect: " + e.getMessage());
+            return 2;
+        }
+        if (drill) {
+            out.println("collect: drill database " + services.db().displayLocation() + " (nothing is posted from it)");
+            out.flush();
+        }
+        return collect(services, clock, mentionSource, twitter, out);
     }
 
-    private int collect(Path home, Clock clock, MentionSource mentionSource, TwitterSource twitter, PrintWriter out)
-            throws InterruptedException {
+    private int collect(Services opened, Clock clock, MentionSource mentionSource, TwitterSource twitter,
+            PrintWriter out) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch cleanedUp = new CountDownLatch(1);
         AtomicBoolean terminated = new AtomicBoolean();
@@ -168,7 +182,7 @@ final class CollectCommand implements Callable<Integer> {
             stop.countDown();
         });
 
-        try (Services services = Services.open(home, databaseUrl(home), clock)) {
+        try (Services services = opened) {
             Collector collector = new Collector(mentionSource, services.pipeline("collect"), services.mentions(), clock);
             if (twitter != null) { // one collector per account, whatever the number of desks and collect processes
                 collector.withLease(new org.crisisdesk.source.CollectorLeaseStore(services.db(), clock,

@@ -33,6 +33,12 @@ public final class CrisisDeskCommand implements Callable<Integer> {
                     + "jdbc:postgresql://HOST:5432/crisis?user=NAME (password: PGPASSWORD, ~/.pgpass or HOME/pgpassword).")
     String dbUrl;
 
+    @Option(names = "--drill",
+            description = "Commands work on the drill database (HOME/demo, where the desk's demo and every replay "
+                    + "run): nothing is posted to an account; `notice post` records the text in "
+                    + "HOME/demo/drill-outbox.jsonl.")
+    boolean drill;
+
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",
             description = "Speed of the demo replay, 1 to 100 (default: ${DEFAULT-VALUE}).")
     double demoSpeed;
@@ -54,7 +60,8 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     /** Opens the services for a subcommand; the caller closes them. */
     Services openServices() {
-        return Services.open(home(), dbUrl, java.time.Clock.systemUTC());
+        return drill ? Services.openDrill(home(), dbUrl, java.time.Clock.systemUTC())
+                : Services.open(home(), dbUrl, java.time.Clock.systemUTC());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

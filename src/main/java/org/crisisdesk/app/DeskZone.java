@@ -13,6 +13,23 @@ import picocli.CommandLine.ParameterException;
 final class DeskZone {
     private DeskZone() {}
 
+    /** A zone and where it came from, for a command to say which one it used. */
+    record Resolved(ZoneId zone, String from) {}
+
+    /** As {@link #resolve}, saying where the zone came from. */
+    static Resolved resolveExplained(String option, Services services, CommandSpec spec) {
+        if (option != null) {
+            return new Resolved(resolve(option, services, spec), "--zone");
+        }
+        return DeskSettings.zone(services.settings().get(DeskSettings.ZONE, null))
+                .map(z -> new Resolved(z, "the desk's settings"))
+                .or(() -> org.crisisdesk.settings.DeskPrefs.load(services.home())
+                        .get(org.crisisdesk.settings.DeskPrefs.ACCOUNT_ZONE).flatMap(DeskSettings::zone)
+                        .map(z -> new Resolved(z, "the account's zone from the welcome screen")))
+                .orElseGet(() -> new Resolved(ZoneId.systemDefault(), "this computer's zone; set the account's zone "
+                        + "with --zone or in the desk's settings"));
+    }
+
     /** {@code --zone} when given, else the desk's zone setting, else this computer's zone. */
     static ZoneId resolve(String option, Services services, CommandSpec spec) {
         if (option != null) {
@@ -22,6 +39,6 @@ final class DeskZone {
                 throw new ParameterException(spec.commandLine(), "--zone: unknown time zone \"" + option + "\"");
             }
         }
-        return DeskSettings.zone(services.settings().get(DeskSettings.ZONE, null)).orElseGet(ZoneId::systemDefault);
+        return resolveExplained(null, services, spec).zone();
     }
 }

@@ -90,8 +90,9 @@ final class NoticeCommand implements Callable<Integer> {
         @Option(names = "--next", paramLabel = "TEXT", description = "What happens next (one line).")
         String next;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of HH:MM times (default: the desk's "
-                + "zone from its settings, else this computer's).")
+        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone the notice's times are read and "
+                + "written in (default: the offset written in --as-of, e.g. +09:00; else the desk's zone from its "
+                + "settings, else this computer's; stderr says which when it is not the written offset).")
         String zone;
 
         @Option(names = "--split", description = "Split a text over the limit into a numbered thread.")
@@ -99,10 +100,29 @@ final class NoticeCommand implements Callable<Integer> {
     }
 
     /** A composed notice with what the command needs to print; {@code templateProblems} name a template's mistakes. */
-    record Composed(Composition composition, String templateName, Category category, List<String> templateProblems) {}
+    record Composed(Composition composition, String templateName, Category category, List<String> templateProblems,
+            String zoneNote) {}
+
+    /**
+     * The zone the notice's clock times are written in: {@code --zone}; else the offset written in {@code --as-of}
+     * (2026-03-14T14:00+09:00 means 14:00, whatever this computer's zone); else the desk's zone setting; else this
+     * computer's. The note (null when the written offset was used) says which, for stderr.
+     */
+    static java.util.Map.Entry<ZoneId, String> zoneFor(Services services, Facts f, CommandSpec spec) {
+        DeskZone.Resolved r = DeskZone.resolveExplained(f.zone, services, spec);
+        java.util.Optional<java.time.ZoneOffset> written = NoticeTimes.writtenOffset(f.asOf);
+        if (f.zone == null && written.isPresent()) {
+            Instant at = java.time.OffsetDateTime.parse(f.asOf.strip()).toInstant();
+            // the desk's own zone when it agrees with what was written (its name and summer time), else the offset
+            ZoneId zone = r.zone().getRules().getOffset(at).equals(written.get()) ? r.zone() : written.get();
+            return java.util.Map.entry(zone, "");
+        }
+        return java.util.Map.entry(r.zone(), "time zone: " + r.zone().getId() + " (" + r.from() + ")");
+    }
 
     static Composed compose(Services services, Facts f, CommandSpec spec) throws IOException {
-        ZoneId zone = DeskZone.resolve(f.zone, services, spec);
+        var chosen = zoneFor(services, f, spec);
+        ZoneId zone = chosen.getKey();
         NoticeLang lang = NoticeLang.parse(f.lang);
         Instant now = services.clock().instant();
         Instant asOf = f.asOf == null ? now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
@@ -124,7 +144,7 @@ final class NoticeCommand implements Callable<Integer> {
             templateName = t.name();
         }
         return new Composed(NoticeService.compose(facts, body, f.split, zone), templateName, category,
-                NoticeRenderer.problems(body));
+                NoticeRenderer.problems(body), chosen.getValue().isEmpty() ? null : chosen.getValue());
     }
 
     private static String readTemplate(Path file) throws IOException {
@@ -140,6 +160,9 @@ final class NoticeCommand implements Callable<Integer> {
     /** Warnings and link notes go to stderr so that stdout is exactly the notice and the status line. */
     static void explain(Composed composed, PrintWriter err) {
         Composition c = composed.composition();
+        if (composed.zoneNote() != null) {
+            err.println(composed.zoneNote());
+        }
         if (c.link().status() != org.crisisdesk.notice.LinkCheck.Status.EMPTY) {
             err.println("link: " + c.link().message() + (c.link().finalUrl() != null ? " → " + c.link().finalUrl() : ""));
         }

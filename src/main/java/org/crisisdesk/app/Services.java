@@ -19,12 +19,14 @@ import org.crisisdesk.handover.ShiftService;
 import org.crisisdesk.handover.ShiftStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.notice.DrillPublisher;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
 import org.crisisdesk.runtime.WorkerThreads;
 import org.crisisdesk.search.SearchIndex;
 import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.settings.DeskSettings;
 import org.crisisdesk.settings.SettingsStore;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.source.IngestPipeline;
@@ -45,7 +47,16 @@ import org.crisisdesk.triage.TriageService;
  * and closes them (and the database) on {@link #close()}.
  */
 public final class Services implements AutoCloseable {
+    /** The drill's own corner of the home: its H2 database, search index, backups and drill outbox. */
+    public static final String DRILL_DIR = "demo";
+    /** The value of {@link DeskSettings#MODE} that marks a drill database (set when it is made; never cleared). */
+    public static final String DRILL = "drill";
+
     private final Path home;
+    /** Where this database's derived files live: the home, or HOME/demo for a drill. */
+    private final Path dataHome;
+    /** A drill (the demo, a replay): nothing can be posted, whatever keys the home holds. */
+    private final boolean drill;
     private final Database db;
     private final Clock clock;
     private final MentionStore mentions;
@@ -76,13 +87,19 @@ public final class Services implements AutoCloseable {
     private final ExecutorService triageModel = Executors.newSingleThreadExecutor(
             WorkerThreads.named("triage-model", WorkerThreads.BULK));
 
-    private Services(Path home, Database db, Clock clock, boolean holdReconcile) {
+    private Services(Path home, Database db, Clock clock, boolean holdReconcile, boolean drillAsked) {
         this.home = home;
         this.db = db;
         this.clock = clock;
         this.mentions = new MentionStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
+        this.drill = drillAsked || DRILL.equals(settings.get(DeskSettings.MODE, null));
+        if (drillAsked && !DRILL.equals(settings.get(DeskSettings.MODE, null))) {
+            settings.put(DeskSettings.MODE, DRILL);
+        }
+        this.dataHome = drill ? drillHome(home) : home;
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
                 clock);
         this.shifts = new ShiftService(new ShiftStore(db), clock);
@@ -90,7 +107,7 @@ public final class Services implements AutoCloseable {
         Clock wall = clock instanceof ReplayClock ? Clock.systemUTC() : clock;
         // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
-        this.shifts.onShiftEnded(ended -> new Backups(home).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
+        this.shifts.onShiftEnded(ended -> new Backups(dataHome).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), new AlertStore(db), shifts, clock);
         this.background = Executors.newFixedThreadPool(2, WorkerThreads.named("desk-io", WorkerThreads.SCREEN_IO));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
@@ -106,9 +123,16 @@ public final class Services implements AutoCloseable {
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
-        this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+        if (drill) {
+            // Never the account's keys: what would have been posted goes to HOME/demo/drill-outbox.jsonl.
+            DrillPublisher drillOutbox = new DrillPublisher(dataHome.resolve(DrillPublisher.FILE_NAME), wall);
+            this.publisherProvider = () -> drillOutbox;
+        } else {
+            this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+        }
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
-        this.search = SearchIndex.open(home.resolve(SearchIndex.DIR), db.displayLocation(), mentions, searchExecutor);
+        this.search = SearchIndex.open(dataHome.resolve(SearchIndex.DIR), db.displayLocation(), mentions,
+                searchExecutor);
         mentions.useIndex(search);
         closeOnExit(search);
     }
@@ -130,12 +154,39 @@ public final class Services implements AutoCloseable {
         return open(home, dbUrl, clock, true);
     }
 
+    /**
+     * A drill (the demo, a replayed scenario): its own database, by default {@code HOME/demo/crisisdesk.mv.db},
+     * never the live one; marked as a drill database; notices go to the drill outbox, never to an account.
+     *
+     * @param dbUrl another database for the drill; refused when it is a live database that holds mentions or notices
+     */
+    public static Services openDrill(Path home, String dbUrl, Clock clock) {
+        return open(home, dbUrl == null ? Database.fileUrl(drillHome(home)) : dbUrl, clock, false, true);
+    }
+
+    /** As {@link #openDrill}, on the home's own drill database, for a desk (see {@link #openForDesk}). */
+    public static Services openDrillForDesk(Path home, Clock clock) {
+        return open(home, Database.fileUrl(drillHome(home)), clock, true, true);
+    }
+
+    /** Where a home's drill keeps its database and files. */
+    public static Path drillHome(Path home) {
+        return home.resolve(DRILL_DIR);
+    }
+
     private static Services open(Path home, String dbUrl, Clock clock, boolean holdReconcile) {
         // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
         String url = dbUrl != null ? dbUrl
                 : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
+        return open(home, url, clock, holdReconcile, false);
+    }
+
+    private static Services open(Path home, String url, Clock clock, boolean holdReconcile, boolean drill) {
         Database db = Database.open(url, home);
-        Services s = new Services(home, db, clock, holdReconcile);
+        if (drill) {
+            refuseLiveData(db, url);
+        }
+        Services s = new Services(home, db, clock, holdReconcile, drill);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
             s.engine.reload();
@@ -145,6 +196,32 @@ public final class Services implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /** Where this database's backups, search index and drill outbox live: the home, or HOME/demo for a drill. */
+    public Path dataHome() {
+        return dataHome;
+    }
+
+    /** Whether this is a drill database: nothing is ever posted to an account from it. */
+    public boolean drill() {
+        return drill;
+    }
+
+    /** A drill may start on an empty database or a drill database, never on one the live desk has used. */
+    private static void refuseLiveData(Database db, String url) {
+        try {
+            boolean marked = DRILL.equals(new SettingsStore(db).get(DeskSettings.MODE, null));
+            if (!marked && (new MentionStore(db, Clock.systemUTC()).count(org.crisisdesk.mention.MentionFilter.ALL) > 0
+                    || !new org.crisisdesk.notice.NoticeStore(db, Clock.systemUTC(), Clock.systemUTC()).recent(1).isEmpty())) {
+                throw new IllegalStateException("Not a drill database: " + db.displayLocation() + " holds live "
+                        + "mentions or notices. A drill or replay runs on a database of its own (leave out --db to use "
+                        + "HOME/" + DRILL_DIR + ").");
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public Database db() {
@@ -204,7 +281,10 @@ public final class Services implements AutoCloseable {
         return notices;
     }
 
-    /** Where notices are posted: the X adapter once connected; until then a not-connected publisher. */
+    /**
+     * Where notices are posted: the X adapter once connected; until then a not-connected publisher; in a drill,
+     * always the drill outbox.
+     */
     public Publisher publisher() {
         Publisher p = publisherProvider.get();
         return p != null ? p : NotConnectedPublisher.INSTANCE;
@@ -212,6 +292,9 @@ public final class Services implements AutoCloseable {
 
     /** The hook the X connector uses to plug its publisher in (or tests, a fake one). */
     public void setPublisherProvider(java.util.function.Supplier<Publisher> provider) {
+        if (drill) {
+            throw new IllegalStateException("A drill database never posts to an account");
+        }
         this.publisherProvider = provider == null ? () -> NotConnectedPublisher.INSTANCE : provider;
     }
 

@@ -168,7 +168,7 @@ public final class DeskApp extends Application {
         scene.setRoot(window);
         window.installShortcuts(scene);
         layout.attach(window.split(), window.boardsView());
-        stage.setTitle(i18n.t("app.title") + (session.replay() != null ? " — " + i18n.t("toolbar.demo") : ""));
+        stage.setTitle(i18n.t("app.title") + (session.services().drill() ? " — " + i18n.t("mode.drill.title") : ""));
         return window;
     }
 

@@ -56,7 +56,7 @@ public final class DeskSession implements AutoCloseable {
                         services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
-                new Background(services.outboxExecutor()), services.home().resolve("notices"));
+                new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
         this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);

@@ -47,9 +47,25 @@ public final class I18n {
         }
     }
 
-    /** Korean when the OS says Korean, English otherwise. */
+    /** The language before the desk's own setting is read: see {@link #systemLanguage}. */
     public static I18n forSystem() {
-        return new I18n(Locale.getDefault());
+        return new I18n(systemLanguage(System.getenv(), Locale.getDefault()));
+    }
+
+    /**
+     * Korean first: English only when the system asks for English. On Linux and macOS the first of LC_ALL,
+     * LC_MESSAGES and LANG that is set decides ("en_US.UTF-8": English; "ko_KR.UTF-8", "C.UTF-8", "POSIX" or any
+     * other language: Korean; the JVM reports C as English, which opened a Korean desk in English); with none set
+     * (Windows), the JVM's locale. The language chosen in the desk (toolbar or settings) overrides this.
+     */
+    public static Locale systemLanguage(java.util.Map<String, String> env, Locale jvm) {
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return v.strip().toLowerCase(Locale.ROOT).startsWith("en") ? ENGLISH : KOREAN;
+            }
+        }
+        return "en".equals(jvm.getLanguage()) ? ENGLISH : KOREAN;
     }
 
     public Locale locale() {

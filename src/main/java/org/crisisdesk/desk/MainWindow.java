@@ -111,13 +111,16 @@ public final class MainWindow extends StackPane {
                 .then(ComposerView.MIN_WIDTH + 2).otherwise(javafx.scene.layout.Region.USE_COMPUTED_SIZE));
 
         BorderPane layout = new BorderPane();
-        layout.setTop(toolbar(ctx, toggleTheme, switchLanguage));
+        javafx.scene.Node bar = toolbar(ctx, toggleTheme, switchLanguage);
+        // A drill says so above everything, in a colour no live desk shows, until the person goes live (issue 26).
+        layout.setTop(session.services().drill() ? new javafx.scene.layout.VBox(drillBanner(ctx), bar) : bar);
         layout.setCenter(split);
         StatusBarView statusBar = new StatusBarView(ctx, session.status());
         alertsView = new AlertsView(ctx, session.alerts());
         statusBar.getRightItems().add(0, alertsView.bellButton());
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
+        statusBar.showMode(session.services().drill());
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
@@ -134,8 +137,8 @@ public final class MainWindow extends StackPane {
         ToolBar bar = new ToolBar(brand);
         bar.setId("toolbar");
         if (session.replay() != null) {
-            Label demo = new Label(ctx.t("toolbar.demo"));
-            demo.getStyleClass().add("demo-badge");
+            Label demo = new Label(ctx.t("mode.drill.badge"));
+            demo.getStyleClass().addAll("demo-badge", "drill-badge");
             demo.setId("demo-badge");
             // a window rebuilt in another language starts from the replay's state, not "playing" (issue #26)
             boolean paused = session.replay().clock().paused();
@@ -333,8 +336,89 @@ public final class MainWindow extends StackPane {
         return dialog;
     }
 
+    /** The drill's banner: what this is, where notices go, and the one way out (going live, confirmed). */
+    private javafx.scene.Node drillBanner(DeskContext ctx) {
+        Label text = new Label(ctx.t("mode.drill.banner",
+                session.services().dataHome().resolve(org.crisisdesk.notice.DrillPublisher.FILE_NAME)));
+        text.setId("drill-banner-text");
+        text.setGraphic(Icons.of("mdi2s-shield-alert-outline"));
+        text.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        javafx.scene.control.Button live = new javafx.scene.control.Button(ctx.t("mode.live.button"));
+        live.setId("go-live");
+        live.setOnAction(e -> goLive());
+        HBox banner = new HBox(8, text, grow, live);
+        banner.setId("drill-banner");
+        banner.getStyleClass().add("drill-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        return banner;
+    }
+
+    /**
+     * From the drill to live: checks the saved account (or asks for it), then a confirmation naming the account;
+     * only its yes switches the desk (issue 26). Nothing happens on a live desk.
+     */
+    public void goLive() {
+        if (!session.services().drill()) {
+            return;
+        }
+        java.nio.file.Path home = session.services().home();
+        session.background().run(() -> {
+            org.crisisdesk.source.twitter.XSettings x = org.crisisdesk.source.twitter.TwitterProperties.load(home);
+            return x.connected() ? org.crisisdesk.source.twitter.XClient.create(x, java.time.Clock.systemUTC()).verify()
+                    : null;
+        }).onSuccess(account -> {
+            if (account == null) {
+                openConnect(this::goLive); // no keys yet: connect first, then the same question
+            } else {
+                confirmLive(account.at());
+            }
+        }).onFailure(e -> {
+            javafx.scene.control.Alert failed = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, session.context().t("mode.live.verifyFailed",
+                            e.getMessage() == null ? e.toString() : e.getMessage()));
+            failed.getDialogPane().setId("go-live-failed");
+            if (getScene() != null) {
+                failed.initOwner(getScene().getWindow());
+            }
+            failed.show();
+        });
+    }
+
+    private void confirmLive(String at) {
+        DeskContext ctx = session.context();
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(ctx.t("mode.live.yes", at),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType no = new javafx.scene.control.ButtonType(ctx.t("mode.live.no"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, ctx.t("mode.live.text", at), yes, no);
+        ask.setHeaderText(ctx.t("mode.live.header", at));
+        ask.getDialogPane().setId("go-live-confirm");
+        ask.getDialogPane().lookupButton(yes).setId("go-live-yes");
+        ask.getDialogPane().lookupButton(no).setId("go-live-no");
+        // the safe answer is the default: Enter keeps the drill
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        java.nio.file.Path home = session.services().home();
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == yes) {
+                session.background().run(() -> DeskBootstrap.chooseLive(home)).onSuccess(v -> controls.reopen(false));
+            }
+        });
+        ask.show();
+    }
+
     /** After the keys were saved from the running desk: switch to the account now, or at the next start. */
     private void offerReopen() {
+        if (session.services().drill()) {
+            goLive(); // from a drill only through the confirmation naming the account
+            return;
+        }
         DeskContext ctx = session.context();
         javafx.scene.control.ButtonType now = new javafx.scene.control.ButtonType(ctx.t("settings.connect.now"),
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -372,7 +456,11 @@ public final class MainWindow extends StackPane {
                         openConnect(() -> model.choose(org.crisisdesk.desk.welcome.WelcomeViewModel.Choice.CONNECT,
                                 () -> {
                                     hideWelcome();
-                                    controls.reopen(false);
+                                    if (session.services().drill()) {
+                                        goLive();
+                                    } else {
+                                        controls.reopen(false);
+                                    }
                                 }));
                     }
 

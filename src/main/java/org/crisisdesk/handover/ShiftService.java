@@ -69,6 +69,8 @@ public final class ShiftService {
         ShiftSchedule planned = schedule == null || schedule.isBlank() ? null : ShiftSchedule.parse(schedule, now, zone);
         Optional<Shift> before = store.current();
         Shift started = store.start(cleanName(manager), now, planned);
+        org.slf4j.LoggerFactory.getLogger(ShiftService.class).info("Shift #{} started{}", started.id(),
+                planned == null ? "" : " (planned " + schedule.strip() + ")");
         before.filter(b -> b.id() != started.id()).flatMap(b -> store.find(b.id())).filter(b -> b.endedAt() != null)
                 .ifPresent(this::ended);
         return started;
@@ -78,6 +80,7 @@ public final class ShiftService {
     public Optional<Shift> endCurrent() {
         Optional<Shift> open = store.current();
         Optional<Shift> done = open.map(s -> store.end(s.id(), clock.instant()));
+        done.ifPresent(s -> org.slf4j.LoggerFactory.getLogger(ShiftService.class).info("Shift #{} ended", s.id()));
         done.ifPresent(this::ended);
         return done;
     }

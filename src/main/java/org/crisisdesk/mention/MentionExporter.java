@@ -42,6 +42,8 @@ public final class MentionExporter {
             throw e;
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.slf4j.LoggerFactory.getLogger(MentionExporter.class).info("Export: {} mentions as {} to {}", n, format,
+                out.toAbsolutePath());
         return n;
     }
 

@@ -88,6 +88,23 @@ public final class NoticeTimes {
         return parseAbsolute(text, zone);
     }
 
+    /**
+     * The offset written in an as-of such as {@code 2026-03-14T14:00+09:00}: what the person meant the notice's
+     * clock to read in. Empty for "14:00", a date-time without an offset, a UTC instant written with "Z" (shown in
+     * the desk's zone), or text that is not a time.
+     */
+    public static java.util.Optional<java.time.ZoneOffset> writtenOffset(String text) {
+        // "…Z" is how machines write an instant (logs, scripts): it names the moment, not the clock a person reads
+        if (text == null || text.isBlank() || text.strip().toUpperCase(Locale.ROOT).endsWith("Z")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(OffsetDateTime.parse(text.strip()).getOffset());
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static LocalTime time(Matcher m, String text) {
         try {
             return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));

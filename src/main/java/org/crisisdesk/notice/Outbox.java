@@ -130,7 +130,9 @@ public final class Outbox {
         if (n.link() != null && !LinkCheck.check(n.link()).usable()) {
             throw new IllegalArgumentException("The link is not usable: " + LinkCheck.check(n.link()).message());
         }
-        return store.insert(n, parts, NoticeState.QUEUED, idempotencyKey, templateName);
+        StoredNotice queued = store.insert(n, parts, NoticeState.QUEUED, idempotencyKey, templateName);
+        log.info("Notice #{} queued: category #{}, {} part(s)", queued.id(), n.categoryId(), parts.size());
+        return queued;
     }
 
     // ---- posting ----
@@ -159,6 +161,7 @@ public final class Outbox {
         if (p == null || !p.connected()) {
             store.fail(id, FailureKind.NOT_CONNECTED, "No X account is connected: the text was kept for posting "
                     + "by hand. Mark it as posted with the post's URL.");
+            log.info("Notice #{} kept for posting by hand: no account is connected", id);
             return new Outcome(Outcome.Kind.NOT_CONNECTED, load(id), "Not connected: post it by hand.");
         }
         // Kept for hand posting, or refused as a duplicate: a person may have posted it meanwhile.
@@ -236,6 +239,7 @@ public final class Outbox {
             Instant next = wall.instant().plus(backoff(n.attempts()));
             store.requeue(n.id(), next, FailureKind.TRANSIENT, why + (checked ? ""
                     : " (the account could not be checked; it will be before the next attempt)"));
+            log.info("Notice #{} will be retried at {}: {}", n.id(), next, kind);
             return new Outcome(Outcome.Kind.RETRY_SCHEDULED, load(n.id()), "Network trouble: retrying later.");
         }
         return stop(n, e);
@@ -255,6 +259,7 @@ public final class Outbox {
 
     private Outcome stop(StoredNotice n, PublishException e) {
         String why = e.getMessage() == null ? e.kind().name() : e.getMessage();
+        log.info("Notice #{} not posted: {}", n.id(), e.kind());
         switch (e.kind()) {
             case RATE_LIMITED -> {
                 Instant next = e.retryAt() != null ? e.retryAt() : wall.instant().plus(backoff(n.attempts()));
@@ -271,6 +276,7 @@ public final class Outbox {
     private Outcome finish(StoredNotice n, String postedBy, String message) {
         Part first = n.parts().get(0);
         store.markPosted(n.id(), first.platformId(), first.platformUrl(), postedBy);
+        log.info("Notice #{} posted ({}): {}", n.id(), postedBy, first.platformUrl());
         return new Outcome(Outcome.Kind.POSTED, load(n.id()), message);
     }
 
@@ -388,6 +394,7 @@ public final class Outbox {
             store.recordPart(id, 1, platformId, check.finalUrl(), wall.instant());
         }
         store.markPosted(id, platformId, check.finalUrl(), "MANUAL");
+        log.info("Notice #{} marked as posted by hand: {}", id, check.finalUrl());
         return load(id);
     }
 

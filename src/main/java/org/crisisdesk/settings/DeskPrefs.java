@@ -25,6 +25,16 @@ public final class DeskPrefs {
     public static final String FILE_NAME = "desk.properties";
     /** "true" once the first-run welcome screen was answered. */
     public static final String WELCOME_DONE = "welcome.done";
+    /**
+     * "drill" once this home ran the demo (or a drill): the desk opens the drill again, even with an account's keys
+     * saved, until the person switches to live explicitly (which writes "live").
+     */
+    public static final String MODE = "desk.mode";
+    /**
+     * The account's time zone as answered on the welcome screen (default: the computer's): a live database without
+     * a zone setting takes it on opening, so a desk never falls back to the computer's zone silently.
+     */
+    public static final String ACCOUNT_ZONE = "account.zone";
     /** A JDBC URL for the database, used when the command line names none; absent: the H2 file in the home. */
     public static final String DB_URL = "db.url";
     /** Window geometry "x,y,width,height[,max]" (see {@link WindowGeometry}). */
@@ -84,25 +94,48 @@ public final class DeskPrefs {
     }
 
     /** Sets (or, with null, removes) a value and writes the file before returning. */
-    public synchronized void put(String key, String value) {
-        if (value == null) {
-            values.remove(key);
-        } else {
-            values.setProperty(key, value);
-        }
-        save();
+    public void put(String key, String value) {
+        java.util.Map<String, String> one = new java.util.HashMap<>();
+        one.put(key, value);
+        putAll(one);
     }
 
-    /** Sets several values (null removes) and writes the file once. */
-    public synchronized void putAll(java.util.Map<String, String> changes) {
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                values.remove(k);
-            } else {
-                values.setProperty(k, v);
+    /**
+     * Sets several values (null removes) and writes the file once. The file is read again first, so a value another
+     * instance wrote meanwhile (the desk's mode, the welcome's answer, the window layout) is kept, not overwritten.
+     */
+    public void putAll(java.util.Map<String, String> changes) {
+        synchronized (FILE_LOCK) {
+            synchronized (this) {
+                reread();
+                changes.forEach((k, v) -> {
+                    if (v == null) {
+                        values.remove(k);
+                    } else {
+                        values.setProperty(k, v);
+                    }
+                });
+                save();
             }
-        });
-        save();
+        }
+    }
+
+    /** One writer of desk.properties at a time in this JVM (they share one temporary file name). */
+    private static final Object FILE_LOCK = new Object();
+
+    private void reread() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties disk = new Properties();
+        try (InputStream in = Files.newInputStream(file);
+                var reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            disk.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return; // unreadable: this instance's values are the best there are
+        }
+        values.clear();
+        values.putAll(disk);
     }
 
     private void save() {

@@ -19,6 +19,8 @@ public final class DeskSettings {
     public static final String THEME = "ui.theme";
     /** The account's time zone (a ZoneId such as Asia/Seoul); absent: the demo's zone or the machine's. */
     public static final String ZONE = "desk.zone";
+    /** "drill" on a drill's database (the demo, a replay): nothing is posted from it (see Services.openDrill). */
+    public static final String MODE = "desk.mode";
     /** Same name the triage engine reads; "off" or a confidence in (0, 1]. */
     public static final String AUTO_FILE = "triage.autofile.threshold";
 

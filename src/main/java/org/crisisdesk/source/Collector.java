@@ -219,6 +219,12 @@ public final class Collector implements AutoCloseable {
 
         @Override
         public void report(SourceStatus newStatus) {
+            SourceStatus before = status;
+            if (before == null || before.state() != newStatus.state()) {
+                // the state only: a detail may quote a damaged answer from the platform
+                log.info("Source {}: {}{}", source.key(), newStatus.state(),
+                        newStatus.until() == null ? "" : " until " + newStatus.until());
+            }
             status = newStatus;
             for (IngestListener l : listeners) {
                 l.status(source.displayName(), newStatus);

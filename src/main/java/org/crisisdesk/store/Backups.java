@@ -42,6 +42,7 @@ public final class Backups {
         }
         Path zip = directory().resolve(DB_NAME + "-" + STAMP.format(clock.instant()) + "-" + reason + ".zip");
         db.backupTo(zip);
+        org.slf4j.LoggerFactory.getLogger(Backups.class).info("Backup ({}): {}", reason, zip);
         return zip;
     }
 

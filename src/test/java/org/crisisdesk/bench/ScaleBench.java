@@ -32,8 +32,8 @@ class ScaleBench {
     /** Common, mid-frequency, a phrase with a space, absent Korean, English. */
     static final String[] QUERIES = {"유심", "개통이", "배송 지연", "안돼요 ㅠ", "Please"};
 
-    @Test
-    void aMillionMentionDeskOpensFastAndFindsText() throws Exception {
+    /** The bench's database, generated on the first run and reused. */
+    static Path filledHome() throws Exception {
         Path home = Path.of("target", "bench", "scale-" + ROWS).toAbsolutePath();
         Path marker = home.resolve("filled");
         if (!Files.exists(marker)) {
@@ -46,6 +46,44 @@ class ScaleBench {
             }
             Files.writeString(marker, Integer.toString(ROWS));
         }
+        return home;
+    }
+
+    /**
+     * Issue 26: the installed desk's start over the same database while another program keeps one core busy (a
+     * {@link CpuBurner} child spinning through all four starts). Same limit for the painted feed: 2 s.
+     */
+    @Test
+    void aMillionMentionDeskOpensInTimeWithOneCoreBusyByAnotherProgram() throws Exception {
+        Path home = filledHome();
+        DeskLaunch launch = DeskLaunch.prepare();
+        List<String> archive = List.of("-XX:SharedArchiveFile=" + launch.dumpArchive(DeskLaunch.CLASS_LIST));
+        List<Map<String, String>> probes = new ArrayList<>();
+        try (CpuBurner burner = CpuBurner.start(1)) {
+            System.out.println("scale bench: one core kept busy by process " + burner.pids());
+            for (int i = 0; i < 4; i++) {
+                Map<String, String> probe = launch.probe(home, archive);
+                System.out.println("desk startup probe (one core busy): " + probe);
+                if (i > 0) {
+                    probes.add(probe);
+                }
+            }
+            assertThat(burner.alive()).as("the other program kept its core busy to the end").isTrue();
+        }
+        probes.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getOrDefault("PAINTED_MS", "99999"))));
+        Map<String, String> probe = probes.get(1);
+        long painted = Long.parseLong(probe.getOrDefault("PAINTED_MS", "-1"));
+        boolean open = BenchReport.figure("Painted feed after JVM start (" + ROWS + " rows, one core busy)", painted,
+                "ms", "<=", 2000);
+        BenchReport.figure("  same, process CPU time until then (one core busy)", Long.parseLong(probe.getOrDefault(
+                "PAINTED_CPU_MS", "-1")), "ms", "<=", 4000);
+        assertThat(painted).as("painted feed").isPositive();
+        assertThat(open).as("startup %d ms with one core busy", painted).isTrue();
+    }
+
+    @Test
+    void aMillionMentionDeskOpensFastAndFindsText() throws Exception {
+        Path home = filledHome();
 
         Map<String, Long> searchMs = new HashMap<>();
         long worstColumn;

@@ -63,6 +63,37 @@ class DeskBootstrapTest {
         }
     }
 
+    /** Issue 26: keys saved during a drill do not make the next start live; only the explicit switch does. */
+    @Test
+    void aHomeThatRanTheDrillStaysInTheDrillUntilThePersonGoesLive() throws Exception {
+        Path home = TempDesk.newHome();
+        DeskBootstrap.Opened first = DeskBootstrap.open(new DeskOptions(home, null, 10));
+        assertThat(first.replay()).isNotNull();
+        assertThat(first.services().drill()).isTrue();
+        first.services().close();
+        try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
+            TwitterProperties.save(home, server.settings(ApiVersion.V2));
+            DeskBootstrap.Opened again = DeskBootstrap.open(new DeskOptions(home, null, 10));
+            try {
+                assertThat(again.replay()).as("still the drill").isNotNull();
+                assertThat(again.services().drill()).isTrue();
+                assertThat(again.services().publisher().connected()).isTrue();
+                assertThat(again.services().publisher()).isInstanceOf(org.crisisdesk.notice.DrillPublisher.class);
+            } finally {
+                again.services().close();
+            }
+            DeskBootstrap.chooseLive(home);
+            DeskBootstrap.Opened live = DeskBootstrap.open(new DeskOptions(home, null, 10));
+            try {
+                assertThat(live.replay()).isNull();
+                assertThat(live.services().drill()).isFalse();
+                assertThat(live.services().dataHome()).isEqualTo(home);
+            } finally {
+                live.services().close();
+            }
+        }
+    }
+
     @Test
     void incompleteKeysMeanNoLiveSource() throws Exception {
         Path home = TempDesk.newHome();

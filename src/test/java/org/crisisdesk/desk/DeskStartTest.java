@@ -36,7 +36,8 @@ class DeskStartTest {
     @Start
     void start(Stage stage) {
         Path home = TempDesk.newHome();
-        try (Services s = Services.open(home, null, TempDesk.fixed("2026-10-17T03:00:00Z"))) {
+        // with no account the desk opens the demo, a drill, on its own database (issue 26): the rows go there
+        try (Services s = Services.openDrill(home, null, TempDesk.fixed("2026-10-17T03:00:00Z"))) {
             List<Mention> stored = new ArrayList<>();
             for (int i = 1; i <= 30; i++) {
                 stored.add(TempDesk.mention("replay", Integer.toString(900_000 + i), "배송 언제 오나요 " + i));

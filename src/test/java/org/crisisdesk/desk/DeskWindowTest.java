@@ -56,7 +56,7 @@ class DeskWindowTest {
         StatusBar status = robot.lookup("#status-bar").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("live"));
         assertThat(status.getText()).startsWith("Demo replay");
-        assertThat(robot.lookup("#demo-badge").queryAs(Label.class).getText()).isEqualTo("Demo replay");
+        assertThat(robot.lookup("#demo-badge").queryAs(Label.class).getText()).isEqualTo("DRILL · Demo replay"); // a drill, said so (issue 26)
         Label db = robot.lookup("#status-db").queryAs(Label.class);
         assertThat(db.getText()).endsWith("crisisdesk.mv.db");
 

@@ -62,6 +62,11 @@ class WelcomeConnectTest {
         app = (DeskApp) FxToolkit.setupApplication(DeskApp::new);
         await(() -> app.session() != null && robot.lookup("#welcome").tryQuery().isPresent());
         assertThat(app.session().replay()).as("no keys yet: the demo").isNotNull();
+        // the drill says so: banner, status bar and window title (issue 26)
+        assertThat(robot.lookup("#drill-banner").tryQuery()).isPresent();
+        assertThat(robot.lookup("#status-mode").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("DRILL");
+        assertThat(stage.getTitle()).contains("DRILL");
 
         robot.clickOn("#welcome-connect");
         await(() -> robot.lookup("#connect-dialog").tryQuery().isPresent());
@@ -76,12 +81,23 @@ class WelcomeConnectTest {
         });
         robot.clickOn("#connect-save");
 
+        // from the drill to live only through a confirmation naming the account (issue 26)
+        await(() -> robot.lookup("#go-live-confirm").tryQuery().isPresent());
+        javafx.scene.control.DialogPane confirm = robot.lookup("#go-live-confirm").queryAs(
+                javafx.scene.control.DialogPane.class);
+        assertThat(confirm.getHeaderText()).contains("@" + FakeXServer.HANDLE);
+        assertThat(app.session().replay()).as("not live before the yes").isNotNull();
+        robot.clickOn("#go-live-yes");
+
         // the keys are written, the choice is remembered, and the desk reopens live on the account
         await(() -> app.session() != null && app.session().replay() == null);
         assertThat(TwitterProperties.connected(home)).isTrue();
         assertThat(DeskPrefs.load(home).flag(DeskPrefs.WELCOME_DONE)).isTrue();
         assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
         assertThat(robot.lookup("#demo-badge").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#drill-banner").tryQuery()).isEmpty();
+        assertThat(app.session().services().drill()).isFalse();
+        assertThat(DeskPrefs.load(home).get(DeskPrefs.MODE, null)).isEqualTo("live");
         StatusBar status = robot.lookup("#status-bar").query();
         await(() -> status.getText().contains("@" + FakeXServer.HANDLE));
     }

@@ -95,7 +95,7 @@ public final class SettingsViewModel {
     }
 
     private String describeNewestBackup() {
-        Backups backups = new Backups(services.home());
+        Backups backups = new Backups(services.dataHome());
         return backups.newest().map(this::describeBackup).orElse(ctx.t("settings.backup.none"));
     }
 
@@ -201,7 +201,7 @@ public final class SettingsViewModel {
         busy.set(true);
         status.set(ctx.t("settings.backup.running"));
         failed.set(false);
-        return background.run(() -> new Backups(services.home()).create(services.db(), wall, "manual"))
+        return background.run(() -> new Backups(services.dataHome()).create(services.db(), wall, "manual"))
                 .onSuccess(zip -> {
                     busy.set(false);
                     lastBackup.set(describeBackup(zip));
@@ -210,7 +210,7 @@ public final class SettingsViewModel {
     }
 
     public Path backupFolder() {
-        return new Backups(services.home()).directory();
+        return new Backups(services.dataHome()).directory();
     }
 
     /** Reads the account line again (after the connect dialog saved). */

@@ -36,7 +36,12 @@ public final class StatusBarView extends StatusBar {
         db.getTooltip().textProperty().bind(model.databaseLocationProperty());
         clock.setId("status-clock");
         clock.setGraphic(Icons.of("mdi2c-clock-outline"));
-        getRightItems().addAll(rate, new Separator(javafx.geometry.Orientation.VERTICAL), clock,
+        // the zone every time on the desk is shown in (issue 26): the account's, never silently the computer's
+        Label zone = new Label(ctx.zone().getId());
+        zone.setId("status-zone");
+        zone.setGraphic(Icons.of("mdi2e-earth"));
+        zone.setTooltip(new Tooltip(ctx.t("status.zone")));
+        getRightItems().addAll(rate, new Separator(javafx.geometry.Orientation.VERTICAL), clock, zone,
                 new Separator(javafx.geometry.Orientation.VERTICAL), db);
 
         var timer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1), e -> {
@@ -46,6 +51,14 @@ public final class StatusBarView extends StatusBar {
         timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         timer.play();
         clock.setText(RelativeTime.absolute(ctx.clock().instant(), ctx.zone()));
+    }
+
+    /** DRILL or LIVE, leftmost on the right, coloured: which account notices would reach (issue 26). */
+    public void showMode(boolean drill) {
+        Label mode = new Label(ctx.t(drill ? "mode.drill.status" : "mode.live.status"));
+        mode.setId("status-mode");
+        mode.getStyleClass().add(drill ? "drill-badge" : "live-badge");
+        getRightItems().addAll(0, java.util.List.of(mode, new Separator(javafx.geometry.Orientation.VERTICAL)));
     }
 
     /** Who has the desk, as the toolbar's shift menu says it (the issue asked for it here too). */

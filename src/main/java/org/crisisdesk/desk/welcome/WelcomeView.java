@@ -67,6 +67,25 @@ public final class WelcomeView extends StackPane {
         importer.disableProperty().bind(model.busyProperty());
         VBox tiles = new VBox(10, demo, connect, importer);
 
+        // the account's zone, asked once (issue 26): notices say "14:00" in it, not in the computer's zone
+        javafx.scene.control.ComboBox<String> zone = new javafx.scene.control.ComboBox<>();
+        zone.setId("welcome-zone");
+        zone.setEditable(true);
+        zone.getItems().addAll(new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
+        zone.setVisibleRowCount(12);
+        zone.setValue(model.zoneProperty().get());
+        zone.valueProperty().addListener((o, a, b) -> model.zoneProperty().set(b == null ? null : b.strip()));
+        Label zoneLabel = new Label(ctx.t("welcome.zone"));
+        zoneLabel.setLabelFor(zone);
+        Label zoneNote = new Label(ctx.t("welcome.zone.note"));
+        zoneNote.getStyleClass().add("welcome-keys");
+        zoneNote.setWrapText(true);
+        zoneNote.setMinHeight(USE_PREF_SIZE);
+        HBox.setHgrow(zoneNote, Priority.ALWAYS);
+        HBox zoneRow = new HBox(10, zoneLabel, zone, zoneNote);
+        zoneRow.setAlignment(Pos.CENTER_LEFT);
+        zoneRow.setId("welcome-zone-row");
+
         message.setId("welcome-message");
         message.getStyleClass().add("welcome-message");
         message.setWrapText(true);
@@ -95,7 +114,7 @@ public final class WelcomeView extends StackPane {
 
         HBox head = new HBox(14, logo, new VBox(4, title, lead));
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(18, head, tiles, message, footer);
+        VBox card = new VBox(18, head, zoneRow, tiles, message, footer);
         card.getStyleClass().add("welcome-card");
         card.setPadding(new Insets(28, 32, 22, 32));
         card.setMaxSize(CARD_WIDTH, USE_PREF_SIZE);

@@ -12,6 +12,7 @@ import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.Background;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.settings.DeskPrefs;
+import org.crisisdesk.settings.DeskSettings;
 import org.crisisdesk.triage.CategoryFile;
 import org.crisisdesk.triage.CategoryStore;
 
@@ -30,12 +31,36 @@ public final class WelcomeViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** The account's time zone, asked on the first start; the computer's unless the home already knows one. */
+    private final StringProperty zone = new SimpleStringProperty();
 
     public WelcomeViewModel(Services services, DeskContext ctx, Background background, DeskPrefs prefs) {
         this.services = services;
         this.ctx = ctx;
         this.background = background;
         this.prefs = prefs;
+        zone.set(prefs.get(DeskPrefs.ACCOUNT_ZONE).filter(z -> DeskSettings.zone(z).isPresent())
+                .orElse(java.time.ZoneId.systemDefault().getId()));
+    }
+
+    /** The account's zone as a ZoneId text; saved with whatever choice is made. */
+    public StringProperty zoneProperty() {
+        return zone;
+    }
+
+    /**
+     * Saves the answered zone (background thread): in the home's preferences for the live desk, and in the open
+     * database's settings unless it is the demo, whose story keeps its own zone.
+     */
+    private void saveZone() {
+        java.util.Optional<java.time.ZoneId> z = DeskSettings.zone(zone.get());
+        if (z.isEmpty()) {
+            return;
+        }
+        prefs.put(DeskPrefs.ACCOUNT_ZONE, z.get().getId());
+        if (!services.drill()) {
+            services.settings().put(DeskSettings.ZONE, z.get().getId());
+        }
     }
 
     /** True when this home never answered the welcome screen. */
@@ -46,6 +71,7 @@ public final class WelcomeViewModel {
     /** Records that the welcome was answered, then runs {@code then} on the FX thread. */
     public Background.Job<Choice> choose(Choice choice, Runnable then) {
         return background.run(() -> {
+            saveZone();
             prefs.put(DeskPrefs.WELCOME_DONE, "true");
             return choice;
         }).onSuccess(c -> then.run()).onFailure(this::fail);
@@ -68,6 +94,7 @@ public final class WelcomeViewModel {
             }
             CategoryStore.ImportResult r = services.categories().importSpecs(specs);
             services.engine().reload();
+            saveZone();
             prefs.put(DeskPrefs.WELCOME_DONE, "true");
             return r;
         }).onSuccess(r -> {

@@ -80,7 +80,9 @@ class SettingsDialogTest {
         scrollDown(robot);
         robot.clickOn("#settings-backup-now");
         await(() -> last.getText().startsWith("Last backup"));
-        try (var files = Files.list(home.resolve("backups"))) {
+        // the demo is a drill: its backups stay beside its own database (issue 26), never among the live ones
+        assertThat(home.resolve("backups")).doesNotExist();
+        try (var files = Files.list(home.resolve("demo").resolve("backups"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .anyMatch(n -> n.startsWith("crisisdesk-") && n.endsWith("-manual.zip"));
         }
@@ -93,7 +95,7 @@ class SettingsDialogTest {
         await(() -> account.getText().startsWith("Connected"));
         assertThat(account.getText()).contains("1234", "5678").doesNotContain("consumerKEY", "accessTOKEN", "SECRET");
         assertThat(robot.lookup("#settings-db-location").queryAs(Label.class).getText())
-                .isEqualTo(home.resolve("crisisdesk") + ".mv.db");
+                .isEqualTo(home.resolve("demo").resolve("crisisdesk") + ".mv.db"); // the drill's own (issue 26)
 
         Path elsewhere = TempDesk.newHome().resolve("db");
         robot.interact(() -> settings.model().useDatabaseFolder(elsewhere));

@@ -93,6 +93,36 @@ class WelcomeScreenTest {
         assertThat(asked).as("already in the demo: nothing to reopen").isEmpty();
     }
 
+    /** Issue 26: the first start asks the account's zone (default the computer's) and the live desk uses it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWelcomeAsksTheAccountsZoneAndTheStatusBarShowsTheDesksZone(FxRobot robot) throws Exception {
+        javafx.scene.control.ComboBox<?> zone = robot.lookup("#welcome-zone").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(zone.getValue()).isEqualTo(java.time.ZoneId.systemDefault().getId());
+        assertThat(robot.lookup("#status-zone").queryAs(Label.class).getText()).isEqualTo("Asia/Seoul"); // the demo's
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) zone).setValue("Asia/Tokyo"));
+        robot.clickOn("#welcome-demo");
+        await(() -> robot.lookup("#welcome").tryQuery().isEmpty());
+        assertThat(DeskPrefs.load(home).get(DeskPrefs.ACCOUNT_ZONE, null)).isEqualTo("Asia/Tokyo");
+        // the demo keeps its story's zone; the live database takes the answered one when it opens
+        assertThat(session.services().settings().get(org.crisisdesk.settings.DeskSettings.ZONE)).isEmpty();
+        try (org.crisisdesk.source.twitter.FakeXServer x = new org.crisisdesk.source.twitter.FakeXServer(
+                java.time.Clock.systemUTC())) {
+            org.crisisdesk.source.twitter.TwitterProperties.save(home,
+                    x.settings(org.crisisdesk.source.twitter.ApiVersion.V2));
+            DeskBootstrap.chooseLive(home);
+            DeskBootstrap.Opened live = DeskBootstrap.open(new DeskOptions(home, null, 10));
+            try {
+                assertThat(live.services().drill()).isFalse();
+                assertThat(live.zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+                assertThat(live.services().settings().get(org.crisisdesk.settings.DeskSettings.ZONE))
+                        .contains("Asia/Tokyo");
+            } finally {
+                live.services().close();
+            }
+        }
+    }
+
     @Test
     void importingPreparedCategoriesFillsTheBoardAndAnInvalidFileChangesNothing(FxRobot robot) throws Exception {
         Path bad = home.resolve("bad.json");

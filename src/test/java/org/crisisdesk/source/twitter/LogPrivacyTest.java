@@ -45,6 +45,8 @@ class LogPrivacyTest {
     private static final Instant T0 = Instant.parse("2026-10-17T05:00:00Z");
 
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    /** What the log must hold at INFO after the run (issue 26: operational events). */
+    private final List<String> operational = new ArrayList<>();
     private Logger root;
     private Level before;
 
@@ -98,15 +100,64 @@ class LogPrivacyTest {
                     ZoneId.of("Asia/Seoul"));
             var n = s.notices().outbox().queue(c.notice(), c.parts(), "k1", Templates.KO_STANDARD);
             assertThat(s.notices().outbox().post(n.id()).posted()).isTrue();
+            // issue 26: the operational events are in the log too: a hand-posted notice, an export, a shift that
+            // starts and ends (with its automatic backup), the alert watch
+            Notice second = new Notice(delivery.id(), delivery.name(), clock.instant().plusSeconds(600), "물류팀",
+                    new Stage(2, 3, "재배송"), null, null, null, null, null, NoticeLang.KO, 2, null);
+            Composition c2 = NoticeService.compose(second, Templates.standard(NoticeLang.KO).body(), false,
+                    ZoneId.of("Asia/Seoul"));
+            var hand = s.notices().outbox().queue(c2.notice(), c2.parts(), "k2", Templates.KO_STANDARD);
+            s.notices().outbox().markPostedByHand(hand.id(), "https://x.com/desk_official/status/1850000000000000009");
+            s.exporter().export(MentionFilter.ALL, org.crisisdesk.mention.MentionExporter.Format.CSV,
+                    home.resolve("out.csv"), id -> delivery.name());
+            s.shifts().start("김민지", "09-18", ZoneId.of("Asia/Seoul"));
+            clock.advance(Duration.ofHours(1));
+            s.shifts().endCurrent();
+            clock.advance(Duration.ofHours(5)); // long past the notice's cadence: the watch has something to say
+            // a replayed source through a collector: its state changes are logged, never what it carried
+            Path scenario = home.resolve("mini.jsonl");
+            Files.writeString(scenario, "{\"id\":\"r1\",\"created_at\":\"2026-10-17T05:00:00Z\",\"author\":\"b\","
+                    + "\"text\":\"" + SECRET + " 재생\",\"release_s\":0}\n", StandardCharsets.UTF_8);
+            var replayClock = new org.crisisdesk.source.replay.ReplayClock(Clock.systemUTC(), T0, 1000);
+            var collector = new org.crisisdesk.source.Collector(new org.crisisdesk.source.replay.ReplaySource(
+                    org.crisisdesk.source.replay.Scenario.read(scenario), replayClock), s.pipeline("replay"),
+                    s.mentions(), replayClock);
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            collector.addListener(new org.crisisdesk.source.IngestListener() {
+                @Override
+                public void ingested(List<StoredMention> mentions) {}
+
+                @Override
+                public void status(String name, org.crisisdesk.source.SourceStatus st) {
+                    if (st.state() == org.crisisdesk.source.SourceStatus.State.FINISHED) {
+                        finished.countDown();
+                    }
+                }
+            });
+            collector.start();
+            assertThat(finished.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            collector.stop(Duration.ofSeconds(10));
+            var tick = s.alerts().evaluate();
+            tick.changes().forEach(ch -> operational.add("Alert #" + ch.alert().id() + " " + ch.kind()));
         }
 
         List<ILoggingEvent> events = captured.list;
+        List<String> lines = events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        operational.addAll(List.of("queued", "posted (API)", "marked as posted by hand", "Export: 2 mentions",
+                "started (planned 09-18)", "ended", "Backup (shift-end)", ": FINISHED"));
+        for (String expected : operational) {
+            assertThat(lines).as("an INFO line with \"%s\"", expected).anyMatch(l -> l.contains(expected));
+        }
+        XCredentials keys = FakeXServer.CREDENTIALS;
         assertThat(events).as("the run logs something at INFO, so the scan below means something")
                 .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("connected"));
         for (ILoggingEvent e : events) {
             assertThat(e.getLevel().isGreaterOrEqual(Level.INFO)).isTrue();
             assertThat(e.getFormattedMessage()).as("%s %s", e.getLevel(), e.getLoggerName()).doesNotContain("기밀민원")
-                    .doesNotContain("010-1234");
+                    .doesNotContain("010-1234").doesNotContain("배송 언제 와요").doesNotContain("김민지")
+                    .doesNotContain(keys.consumerSecret()).doesNotContain(keys.accessTokenSecret())
+                    .doesNotContain(keys.accessToken()).doesNotContain(keys.consumerKey());
             for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
                 assertThat(String.valueOf(t.getMessage())).as("exception logged by %s", e.getLoggerName())
                         .doesNotContain("기밀민원");
