@@ -134,7 +134,9 @@ public final class Services implements AutoCloseable {
         // --db wins; else the location chosen in the settings (HOME/desk.properties); else the H2 file in the home
         String url = dbUrl != null ? dbUrl
                 : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
-        Database db = Database.open(url);
+        // Only the home's own database may make its folder: a missing folder named by --db or the settings is refused,
+        // as a mistyped path would quietly start a new, empty crisis.
+        Database db = Database.open(url, url.equals(Database.fileUrl(home)));
         Services s = new Services(home, db, clock, holdReconcile);
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
