@@ -19,6 +19,7 @@ import org.crisisdesk.handover.ShiftService;
 import org.crisisdesk.handover.ShiftStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.mention.QuarantineStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
@@ -49,6 +50,7 @@ public final class Services implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final MentionStore mentions;
+    private final QuarantineStore quarantine;
     private final CategoryStore categories;
     private final TriageEngine engine;
     private final Suggester suggester;
@@ -81,6 +83,7 @@ public final class Services implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.mentions = new MentionStore(db, clock);
+        this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
         this.alerts = new AlertService(new AlertStore(db), new ActivityStore(db), new AlertSettingsStore(db),
@@ -142,11 +145,20 @@ public final class Services implements AutoCloseable {
             DefaultCategories.install(s.categories);
             s.engine.reload();
         }
+        // Posts kept in the quarantine by an earlier run are tried again: this version may store them.
+        if (s.quarantine.count() > 0) {
+            s.pipeline("quarantine").retryQuarantined();
+        }
         return s;
     }
 
     public Path home() {
         return home;
+    }
+
+    /** Posts that could not be stored, kept raw (see {@link QuarantineStore}). */
+    public QuarantineStore quarantine() {
+        return quarantine;
     }
 
     public Database db() {
@@ -224,7 +236,7 @@ public final class Services implements AutoCloseable {
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
-        return new IngestPipeline(mentions, categories, suggester, actor);
+        return new IngestPipeline(mentions, categories, suggester, actor, quarantine);
     }
 
     public FileImporter importer(String actor) {
