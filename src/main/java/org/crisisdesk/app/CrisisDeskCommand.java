@@ -46,6 +46,7 @@ public final class CrisisDeskCommand implements Callable<Integer> {
         // Logback reads this when the first logger is made, which is after option parsing.
         if (System.getProperty("crisisdesk.logdir") == null) {
             System.setProperty("crisisdesk.logdir", resolved.resolve("logs").toString());
+            LogFolder.prepare(resolved.resolve("logs"));
         }
         return resolved;
     }

@@ -112,6 +112,8 @@ public final class Services implements AutoCloseable {
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(home.resolve(SearchIndex.DIR), db.displayLocation(), mentions, searchExecutor);
+        // The home holds people's words and credentials: owner-only whatever the umask.
+        org.crisisdesk.store.OwnerOnly.restrictHome(home);
         mentions.useIndex(search);
         closeOnExit(search);
     }

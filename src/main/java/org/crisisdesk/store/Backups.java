@@ -44,6 +44,7 @@ public final class Backups {
     public Path create(Database db, Clock clock, String reason) {
         try {
             OwnerOnly.createFolder(directory());
+            OwnerOnly.restrictFolder(directory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

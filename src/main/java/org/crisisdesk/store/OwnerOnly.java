@@ -21,7 +21,10 @@ public final class OwnerOnly {
 
     private OwnerOnly() {}
 
-    /** Makes {@code dir} (and missing parents) and sets it, and each folder this call made, to 0700. */
+    /**
+     * Makes {@code dir} (and missing parents) and sets each folder this call made to 0700. A folder that was there
+     * already is left as it is (it may be shared, such as /tmp): see {@link #restrictFolder} and {@link #restrictHome}.
+     */
     public static Path createFolder(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
         Path first = absolute;
@@ -30,16 +33,28 @@ public final class OwnerOnly {
         }
         boolean existed = Files.isDirectory(absolute);
         Files.createDirectories(absolute);
-        if (POSIX) {
-            if (!existed) {
-                for (Path p = absolute; p != null && p.startsWith(first); p = p.getParent()) {
-                    Files.setPosixFilePermissions(p, FOLDER);
-                }
-            } else {
-                restrictFolder(absolute);
+        if (POSIX && !existed) {
+            for (Path p = absolute; p != null && p.startsWith(first); p = p.getParent()) {
+                Files.setPosixFilePermissions(p, FOLDER);
             }
         }
         return dir;
+    }
+
+    /**
+     * Sets an existing app home to 0700 when it is plainly a CrisisDesk home (it holds the desk's database or
+     * settings) and not a folder others share: never the file-system root, the user's own home or the temp folder.
+     */
+    public static void restrictHome(Path home) {
+        Path h = home.toAbsolutePath().normalize();
+        if (h.getParent() == null || h.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())
+                || h.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+            return;
+        }
+        if (Files.exists(h.resolve("crisisdesk.mv.db")) || Files.exists(h.resolve("desk.properties"))
+                || Files.exists(h.resolve("twitter4j.properties"))) {
+            restrictFolder(h);
+        }
     }
 
     /** Sets a folder the desk owns to 0700 (when it is this user's). */
