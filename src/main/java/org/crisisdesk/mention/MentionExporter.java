@@ -56,9 +56,7 @@ public final class MentionExporter {
     private int write(MentionFilter filter, Format format, BufferedWriter w, LongFunction<String> categoryName)
             throws IOException {
         try {
-            int n = format == Format.JSONL ? jsonl(filter, w, categoryName) : csv(filter, w, categoryName);
-            w.flush();
-            return n;
+            return format == Format.JSONL ? jsonl(filter, w, categoryName) : csv(filter, w, categoryName);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
