@@ -18,8 +18,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Checks a backup zip completely before anything trusts it: a readable zip whose every entry is intact (the zip's own
- * CRC-32 of each entry is compared while reading it through), exactly one entry, named {@code NAME.mv.db} with no
+ * Checks a backup zip completely before anything trusts it: a readable zip whose entry is intact (read through, its
+ * CRC-32 and size compared with the zip's own; java.util.zip.ZipFile does not do that by itself), exactly one entry, named {@code NAME.mv.db} with no
  * folder in its name (nothing can land outside the target folder), and, extracted into a scratch folder, a real H2
  * database that opens and holds CrisisDesk's schema (the Flyway history, versions this build knows, the mention
  * table). Nothing is written anywhere but the scratch folder.
@@ -141,7 +141,10 @@ public final class BackupCheck {
             ZipEntry db = entries.get(0);
             byte[] buf = new byte[64 * 1024];
             long total = 0;
-            try (InputStream in = z.getInputStream(db);
+            // ZipFile does not compare the CRC itself (only ZipInputStream does): a damaged backup inflated into a
+            // different file that H2 then read back to an older state (schema 30, no mentions), found by fuzzing.
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            try (InputStream in = new java.util.zip.CheckedInputStream(z.getInputStream(db), crc);
                     OutputStream out = into == null ? OutputStream.nullOutputStream()
                             : Files.newOutputStream(into.resolve(db.getName()))) {
                 int n;
@@ -155,6 +158,10 @@ public final class BackupCheck {
             }
             if (total == 0) {
                 throw new BadBackup(zip, "its database file is empty", null);
+            }
+            if (db.getCrc() == -1 || crc.getValue() != db.getCrc() || db.getSize() != -1 && total != db.getSize()) {
+                throw new BadBackup(zip, "its database file does not match its checksum (CRC-32): the zip is "
+                        + "damaged", null);
             }
             return db.getName();
         } catch (BadBackup b) {
