@@ -28,7 +28,8 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Use this database instead of the H2 file in the app home (or the location chosen in the "
-                    + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk.")
+                    + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk. The folder must exist: a "
+                    + "missing one is refused, never created (a mistyped path would start an empty database).")
     String dbUrl;
 
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",

@@ -114,8 +114,9 @@ public final class IngestPipeline {
                 } catch (org.crisisdesk.store.StoreException one) {
                     quarantine.hold(f.mention(), one.getMessage());
                     quarantined++;
-                    log.warn("A post ({} {}) could not be stored and is kept in the quarantine: {}",
-                            f.mention().source(), f.mention().platformId(), one.getMessage());
+                    // (not the database's message: it may quote the post's text, and INFO and above never hold it)
+                    log.warn("A post (id {}) could not be stored and is kept in the quarantine ({})",
+                            abbreviated(f.mention().platformId()), one.getClass().getSimpleName());
                 }
             }
             if (checkpoint != null) {
@@ -153,6 +154,10 @@ public final class IngestPipeline {
         return released;
     }
 
+    private static String abbreviated(String id) {
+        return id.length() <= 32 ? id.replaceAll("[^0-9A-Za-z_:-]", "?") : id.substring(0, 32).replaceAll("[^0-9A-Za-z_:-]", "?") + "…";
+    }
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestPipeline.class);
 
     private Filing file(Mention m, double threshold) {
@@ -165,7 +170,7 @@ public final class IngestPipeline {
             s = suggester.suggest(m);
         } catch (RuntimeException | StackOverflowError e) {
             // a suggestion is a help, never a reason to lose the post: it goes to Unsorted
-            log.warn("No suggestion for a post ({} {}): {}", m.source(), m.platformId(), e.toString());
+            log.warn("No suggestion for a post (id {}): {}", abbreviated(m.platformId()), e.getClass().getSimpleName());
             return Filing.unsorted(m);
         }
         if (s.categoryId() == null) {

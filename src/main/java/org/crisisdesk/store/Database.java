@@ -303,7 +303,10 @@ public final class Database implements AutoCloseable {
         }
         pool.dispose();
         if (counts != null) {
-            IntegrityStamp.write(base.get(), counts[0], counts[1]);
+            // The file's length is final only when no one has the database open any more (H2 deletes its lock file
+            // then): while another desk or collector still uses it, H2 may yet compact it on the way out.
+            boolean closedForAll = !Files.exists(base.get().resolveSibling(base.get().getFileName() + ".lock.db"));
+            IntegrityStamp.write(base.get(), counts[0], counts[1], closedForAll);
         }
     }
 

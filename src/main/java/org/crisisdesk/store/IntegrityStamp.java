@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * What a database file held when it was last closed cleanly (or backed up), kept OUTSIDE the file, beside it as
- * {@code NAME.mv.db.stamp}: the file's length after closing, the number of mentions and the highest mention key.
+ * {@code NAME.mv.db.stamp}: the file's length after closing (when no other process still had it open), the number of
+ * mentions and the highest mention key.
  * Mentions are never deleted and H2 only grows a file between closes (REUSE_SPACE=FALSE), so on the next open a file
  * shorter than its stamp, or one that opens with fewer mentions or a lower highest key, has lost data: it was cut
  * short (a full disk, a bad copy, {@code truncate}) and is refused instead of being opened with part of its data.
@@ -55,11 +56,15 @@ public final class IntegrityStamp {
         }
     }
 
-    /** Writes the stamp for a closed file (written beside it under a temporary name, then renamed). */
-    static void write(Path base, long mentions, long maxPk) {
+    /**
+     * Writes the stamp for a closed file (written beside it under a temporary name, then renamed).
+     *
+     * @param withLength whether the file is closed for every process, so its length is final (else 0: unknown)
+     */
+    static void write(Path base, long mentions, long maxPk, boolean withLength) {
         Path db = base.toAbsolutePath().resolveSibling(base.getFileName() + ".mv.db");
         try {
-            long length = Files.size(db);
+            long length = withLength ? Files.size(db) : 0;
             Properties p = new Properties();
             p.setProperty("length", Long.toString(length));
             p.setProperty("mentions", Long.toString(mentions));
