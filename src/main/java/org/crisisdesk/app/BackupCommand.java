@@ -20,7 +20,9 @@ final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--list", description = "List the existing backups, newest first, instead of taking one.")
+    @Option(names = "--list", description = {"List the existing backups, newest first, instead of taking one. Each "
+            + "zip is read through; a broken one (cut short, not a backup) is marked BROKEN with the reason, and the "
+            + "exit status is then 1."})
     boolean list;
 
     @Override
@@ -29,9 +31,17 @@ final class BackupCommand implements Callable<Integer> {
         Path home = root.home();
         Backups backups = new Backups(home);
         if (list) {
-            backups.list().forEach(p -> out.println(p));
+            boolean broken = false;
+            for (Backups.Listed l : backups.listChecked()) {
+                if (l.problem().isEmpty()) {
+                    out.println(l.zip());
+                } else {
+                    broken = true;
+                    out.println(l.zip() + "  BROKEN: " + l.problem().get() + " (do not restore it)");
+                }
+            }
             out.flush();
-            return 0;
+            return broken ? 1 : 0;
         }
         try (Services services = root.openServices()) {
             Path zip = backups.create(services.db(), Clock.systemUTC(), "manual");

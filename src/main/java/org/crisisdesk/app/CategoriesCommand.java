@@ -65,6 +65,10 @@ final class CategoriesCommand {
         }
 
         private static void write(Path target, byte[] content) throws IOException {
+            if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+                Files.write(target, content); // a device or a pipe: written to, never replaced
+                return;
+            }
             Path tmp = Files.createTempFile(target.getParent(), ".categories-", ".tmp");
             try {
                 Files.write(tmp, content);

@@ -257,6 +257,11 @@ final class CollectCommand implements Callable<Integer> {
                         terminated.get() ? " on SIGTERM" : "",
                         Duration.between(started, clock.instant()).toSeconds(), stored.get(),
                         stopped ? "" : " (the source did not finish its batch in 30 s)");
+                long held = services.quarantine().count();
+                if (held > 0) {
+                    out.printf("%s quarantine: %d post(s) could not be stored and are kept raw in the database; each "
+                            + "start tries them again%n", now(), held);
+                }
                 out.flush();
             } finally {
                 if (signals != null) {

@@ -30,7 +30,9 @@ public final class CrisisDeskCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Use this database instead of the H2 file in the app home (or the location chosen in the "
                     + "desk's settings, HOME/desk.properties), e.g. jdbc:h2:file:/data/desk or the team database "
-                    + "jdbc:postgresql://HOST:5432/crisis?user=NAME (password: PGPASSWORD, ~/.pgpass or HOME/pgpassword).")
+                    + "jdbc:postgresql://HOST:5432/crisis?user=NAME (password: PGPASSWORD, ~/.pgpass or HOME/pgpassword). "
+                    + "An H2 file's folder must exist: a missing one is refused, never created (a mistyped path would "
+                    + "start an empty database).")
     String dbUrl;
 
     @Option(names = "--drill",
@@ -54,6 +56,7 @@ public final class CrisisDeskCommand implements Callable<Integer> {
         // Logback reads this when the first logger is made, which is after option parsing.
         if (System.getProperty("crisisdesk.logdir") == null) {
             System.setProperty("crisisdesk.logdir", resolved.resolve("logs").toString());
+            LogFolder.prepare(resolved.resolve("logs"));
         }
         return resolved;
     }

@@ -84,6 +84,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         try {
             return IsoInstants.parse(s, null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), option + " must be ISO-8601 with an offset, e.g. "
                     + "2026-10-17T09:00:00+09:00");

@@ -110,6 +110,8 @@ final class HandoverCommand implements Callable<Integer> {
         }
         try {
             return IsoInstants.parse(s, z);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), option + " must be ISO-8601, e.g. "
                     + "2026-10-17T09:00:00+09:00");

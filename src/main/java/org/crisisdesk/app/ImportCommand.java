@@ -39,6 +39,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int rejectedTotal = 0;
         boolean missing = false;
+        boolean quarantined = false;
         try (Services services = root.openServices()) {
             FileImporter importer = services.importer("import");
             for (Path f : files) {
@@ -47,9 +48,20 @@ final class ImportCommand implements Callable<Integer> {
                     missing = true;
                     continue;
                 }
-                FileImporter.Report r = importer.importFile(f);
-                out.printf("%s: imported %d, duplicates skipped %d, rejected %d%n", f, r.imported(), r.duplicates(),
-                        r.rejected().size());
+                FileImporter.Report r;
+                try {
+                    r = importer.importFile(f);
+                } catch (FileImporter.Stopped stopped) {
+                    FileImporter.Report p = stopped.partial();
+                    err.printf("%s: the import stopped: %s%n", f, stopped.getMessage());
+                    err.printf("%s: %d mentions of this file were stored before that (committed and kept; importing "
+                            + "the file again skips them as duplicates), %d were already there, %d lines rejected%n",
+                            f, p.imported(), p.duplicates(), p.rejected().size());
+                    err.flush();
+                    return 2;
+                }
+                out.printf("%s: imported %d, duplicates skipped %d, rejected %d%s%n", f, r.imported(), r.duplicates(),
+                        r.rejected().size(), r.quarantined() == 0 ? "" : ", quarantined " + r.quarantined());
                 r.rejected().stream().limit(maxErrors)
                         .forEach(x -> out.printf("  line %d: %s%n", x.line(), x.reason()));
                 if (r.rejected().size() > maxErrors) {
@@ -57,8 +69,14 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 rejectedTotal += r.rejected().size();
             }
+            long held = services.quarantine().count();
+            if (held > 0) {
+                out.printf("quarantine: %d post(s) could not be stored and are kept raw in the database; each start "
+                        + "tries them again%n", held);
+                quarantined = true;
+            }
         }
         out.flush();
-        return rejectedTotal > 0 || missing ? 1 : 0;
+        return rejectedTotal > 0 || missing || quarantined ? 1 : 0;
     }
 }

@@ -12,6 +12,22 @@ final class IsoInstants {
 
     /** @param localZone zone for a date-time without offset, or null to refuse those */
     static Instant parse(String s, ZoneId localZone) {
+        Instant t;
+        try {
+            t = parseAny(s, localZone);
+        } catch (java.time.DateTimeException e) {
+            if (e instanceof DateTimeParseException p) {
+                throw p;
+            }
+            throw new DateTimeParseException(e.getMessage(), s, 0, e);
+        }
+        if (t.isBefore(org.crisisdesk.notice.NoticeTimes.EARLIEST) || t.isAfter(org.crisisdesk.notice.NoticeTimes.LATEST)) {
+            throw new IllegalArgumentException("\"" + s + "\" is outside the years 1970 to 9999");
+        }
+        return t;
+    }
+
+    private static Instant parseAny(String s, ZoneId localZone) {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {

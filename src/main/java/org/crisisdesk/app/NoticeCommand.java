@@ -101,7 +101,7 @@ final class NoticeCommand implements Callable<Integer> {
 
     /** A composed notice with what the command needs to print; {@code templateProblems} name a template's mistakes. */
     record Composed(Composition composition, String templateName, Category category, List<String> templateProblems,
-            String zoneNote) {}
+            String zoneNote, boolean split) {}
 
     /**
      * The zone the notice's clock times are written in: {@code --zone}; else the offset written in {@code --as-of}
@@ -126,13 +126,14 @@ final class NoticeCommand implements Callable<Integer> {
         NoticeLang lang = NoticeLang.parse(f.lang);
         Instant now = services.clock().instant();
         Instant asOf = f.asOf == null ? now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                : NoticeTimes.parseAsOf(f.asOf, now, zone);
+                : named("--as-of", () -> NoticeTimes.parseAsOf(f.asOf, now, zone));
         Category category = services.categories().byName(f.category.strip()).orElse(null);
         long count = category == null ? 0 : services.notices().store().uncovered(category.id());
         Notice facts = new Notice(category == null ? null : category.id(),
                 category == null ? f.category.strip() : category.name(), asOf, f.department,
-                f.stage == null ? null : Stage.parse(f.stage), NoticeTimes.parseLater(f.eta, asOf, zone),
-                NoticeTimes.parseLater(f.nextUpdate, asOf, zone), f.done, f.next, f.link, lang, count, null);
+                f.stage == null ? null : Stage.parse(f.stage), named("--eta", () -> NoticeTimes.parseLater(f.eta, asOf, zone)),
+                named("--next-update", () -> NoticeTimes.parseLater(f.nextUpdate, asOf, zone)), f.done, f.next, f.link,
+                lang, count, null);
         String body;
         String templateName;
         if (f.template != null) {
@@ -144,7 +145,16 @@ final class NoticeCommand implements Callable<Integer> {
             templateName = t.name();
         }
         return new Composed(NoticeService.compose(facts, body, f.split, zone), templateName, category,
-                NoticeRenderer.problems(body), chosen.getValue().isEmpty() ? null : chosen.getValue());
+                NoticeRenderer.problems(body), chosen.getValue().isEmpty() ? null : chosen.getValue(), f.split);
+    }
+
+    /** A time option's problem, said with the option's name. */
+    private static Instant named(String option, java.util.function.Supplier<Instant> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     private static String readTemplate(Path file) throws IOException {
@@ -180,7 +190,11 @@ final class NoticeCommand implements Callable<Integer> {
         if (c.block() != null && c.block() != Composition.Block.NO_CATEGORY) {
             err.println("not postable: " + switch (c.block()) {
                 case EMPTY -> "the text is empty";
-                case OVER_LIMIT -> "over the limit (" + c.measure().counter() + "); shorten it or use --split";
+                case OVER_LIMIT -> composed.split()
+                        ? "over the limit (" + c.measure().counter() + ") even with --split: a thread is split "
+                                + "between lines and sentences, and one piece is still longer than a post; shorten the "
+                                + "longest field"
+                        : "over the limit (" + c.measure().counter() + "); shorten it or use --split";
                 case LINK_INVALID -> c.link().message();
                 case TEMPLATE_INVALID -> "the template has mistakes: " + String.join(" ", composed.templateProblems());
                 case NO_CATEGORY -> "no such category";

@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Replace the desk's database with a backup (close every desk using it first).",
+        description = {"Replace the desk's database with a backup (close every desk and collector using it first: "
+                + "restore refuses while any program has the database open).",
+            "The backup is checked completely first (an intact zip holding one CrisisDesk database that opens, of a "
+                + "schema this version knows); a bad one is refused and nothing is changed.",
             "The current file is kept beside it as crisisdesk.mv.db.before-restore-STAMP."})
 final class RestoreCommand implements Callable<Integer> {
     @ParentCommand

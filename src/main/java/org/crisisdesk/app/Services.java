@@ -20,6 +20,7 @@ import org.crisisdesk.handover.ShiftStore;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.notice.DrillPublisher;
+import org.crisisdesk.mention.QuarantineStore;
 import org.crisisdesk.notice.NotConnectedPublisher;
 import org.crisisdesk.notice.NoticeService;
 import org.crisisdesk.notice.Publisher;
@@ -60,6 +61,7 @@ public final class Services implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final MentionStore mentions;
+    private final QuarantineStore quarantine;
     private final CategoryStore categories;
     private final TriageEngine engine;
     private final Suggester suggester;
@@ -92,6 +94,7 @@ public final class Services implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.mentions = new MentionStore(db, clock);
+        this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
         // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
@@ -133,6 +136,8 @@ public final class Services implements AutoCloseable {
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(dataHome.resolve(SearchIndex.DIR), db.displayLocation(), mentions,
                 searchExecutor);
+        // The home holds people's words and credentials: owner-only whatever the umask.
+        org.crisisdesk.store.OwnerOnly.restrictHome(home);
         mentions.useIndex(search);
         closeOnExit(search);
     }
@@ -182,7 +187,10 @@ public final class Services implements AutoCloseable {
     }
 
     private static Services open(Path home, String url, Clock clock, boolean holdReconcile, boolean drill) {
-        Database db = Database.open(url, home);
+        // Only the home's own databases (live, or the drill's) may make their folder: a missing folder named by --db
+        // or the settings is refused, as a mistyped path would quietly start a new, empty crisis.
+        boolean own = url.equals(Database.fileUrl(home)) || url.equals(Database.fileUrl(drillHome(home)));
+        Database db = Database.open(url, home, own);
         if (drill) {
             refuseLiveData(db, url);
         }
@@ -190,6 +198,10 @@ public final class Services implements AutoCloseable {
         if (s.categories.isEmpty()) {
             DefaultCategories.install(s.categories);
             s.engine.reload();
+        }
+        // Posts kept in the quarantine by an earlier run are tried again: this version may store them.
+        if (s.quarantine.count() > 0) {
+            s.pipeline("quarantine").retryQuarantined();
         }
         return s;
     }
@@ -222,6 +234,12 @@ public final class Services implements AutoCloseable {
             db.close();
             throw e;
         }
+
+    }
+
+    /** Posts that could not be stored, kept raw (see {@link QuarantineStore}). */
+    public QuarantineStore quarantine() {
+        return quarantine;
     }
 
     public Database db() {
@@ -305,7 +323,7 @@ public final class Services implements AutoCloseable {
 
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
-        return new IngestPipeline(mentions, categories, suggester, actor);
+        return new IngestPipeline(mentions, categories, suggester, actor, quarantine);
     }
 
     public FileImporter importer(String actor) {

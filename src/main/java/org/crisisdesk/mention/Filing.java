@@ -15,6 +15,19 @@ public record Filing(
         Double confidence,
         String reason) {
 
+    /** The column's size: a longer derived reason (a regex matched a whole long post) is cut, never fails the row. */
+    public static final int MAX_REASON = 1000;
+
+    public Filing {
+        if (reason != null && reason.length() > MAX_REASON) {
+            int cut = MAX_REASON - 1;
+            if (Character.isHighSurrogate(reason.charAt(cut - 1))) {
+                cut--;
+            }
+            reason = reason.substring(0, cut) + "…";
+        }
+    }
+
     public static Filing unsorted(Mention mention) {
         return new Filing(mention, null, null, null, null, null);
     }

@@ -33,10 +33,17 @@ public final class MentionExporter {
      */
     public int export(MentionFilter filter, Format format, Path out, LongFunction<String> categoryName)
             throws IOException {
+        if (Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out)) {
+            // a device, a pipe or a socket (/dev/stdout, /dev/full, a FIFO): written straight to, never replaced by
+            // a regular file moved over it
+            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                return write(filter, format, w, categoryName);
+            }
+        }
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".part");
         int n;
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            n = format == Format.JSONL ? jsonl(filter, w, categoryName) : csv(filter, w, categoryName);
+            n = write(filter, format, w, categoryName);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -45,6 +52,16 @@ public final class MentionExporter {
         org.slf4j.LoggerFactory.getLogger(MentionExporter.class).info("Export: {} mentions as {} to {}", n, format,
                 out.toAbsolutePath());
         return n;
+    }
+
+    /** Writes every mention; a write that fails (a full disk) comes out as its IOException, not wrapped. */
+    private int write(MentionFilter filter, Format format, BufferedWriter w, LongFunction<String> categoryName)
+            throws IOException {
+        try {
+            return format == Format.JSONL ? jsonl(filter, w, categoryName) : csv(filter, w, categoryName);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private int jsonl(MentionFilter filter, BufferedWriter w, LongFunction<String> names) {
@@ -69,15 +86,16 @@ public final class MentionExporter {
             return store.forEach(filter, m -> {
                 Map<String, String> row = new LinkedHashMap<>();
                 Mention x = m.mention();
-                row.put("id", x.platformId());
-                row.put("created_at", x.createdAt().toString());
+                // every column, not only the free-text ones: an imported id or lang can be "=1+1" too
+                row.put("id", TextChecks.defuseSpreadsheetCell(x.platformId()));
+                row.put("created_at", TextChecks.defuseSpreadsheetCell(x.createdAt().toString()));
                 row.put("author", TextChecks.defuseSpreadsheetCell(x.author()));
                 row.put("author_name", TextChecks.defuseSpreadsheetCell(x.authorName()));
-                row.put("lang", x.lang());
+                row.put("lang", TextChecks.defuseSpreadsheetCell(x.lang()));
                 row.put("text", TextChecks.defuseSpreadsheetCell(x.text()));
                 String category = m.categoryId() == null ? "" : names.apply(m.categoryId());
                 row.put("category", TextChecks.defuseSpreadsheetCell(category));
-                row.put("link", x.permalink());
+                row.put("link", TextChecks.defuseSpreadsheetCell(x.permalink()));
                 try {
                     seq.write(row);
                 } catch (IOException e) {

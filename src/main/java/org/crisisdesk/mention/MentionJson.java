@@ -74,7 +74,7 @@ public final class MentionJson {
     }
 
     private static Mention canonical(JsonNode n) {
-        String id = requiredText(n, "id");
+        String id = requiredId(n, "id");
         Instant created = parseInstant(requiredText(n, "created_at"));
         String author = requiredText(n, "author");
         if (author.startsWith("@")) {
@@ -104,6 +104,22 @@ public final class MentionJson {
             throw new InvalidMentionException("\"" + field + "\" is empty");
         }
         return s;
+    }
+
+    /**
+     * An id: a string, or a whole number written as one ({@code 123}, never coerced: {@code 1e2}, {@code 1.5} or
+     * {@code 1e400} are refused, as they would become "100.0", "1.5" or "Infinity" and clash with other posts).
+     */
+    static String requiredId(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v != null && v.isNumber()) {
+            if (!v.isIntegralNumber()) {
+                throw new InvalidMentionException("\"" + field + "\" must be a string or a whole number, not "
+                        + abbreviate(v.toString()));
+            }
+            return v.bigIntegerValue().toString();
+        }
+        return requiredText(n, field);
     }
 
     static String optionalText(JsonNode n, String field) {
@@ -147,6 +163,12 @@ public final class MentionJson {
         if (m.authorName() != null && m.authorName().length() > 400) {
             throw new InvalidMentionException("author_name is longer than 400 characters");
         }
+        if (m.conversationId() != null && m.conversationId().length() > 64) {
+            throw new InvalidMentionException("conversation_id is longer than 64 characters");
+        }
+        if (m.source().length() > 32) {
+            throw new InvalidMentionException("source is longer than 32 characters");
+        }
         if (m.lang() != null && m.lang().length() > 16) {
             throw new InvalidMentionException("lang is longer than 16 characters");
         }
@@ -159,7 +181,15 @@ public final class MentionJson {
 
     /** One canonical JSON line (no trailing newline). */
     public static String toCanonicalLine(StoredMention sm, String categoryName) {
-        Mention m = sm.mention();
+        return toCanonicalLine(sm.mention(), categoryName);
+    }
+
+    /** A mention not stored yet as one canonical JSON line, its category hint as "category" (for the quarantine). */
+    public static String toCanonicalLine(Mention m) {
+        return toCanonicalLine(m, m.categoryHint());
+    }
+
+    private static String toCanonicalLine(Mention m, String categoryName) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", m.platformId());
         o.put("created_at", m.createdAt().toString());

@@ -54,7 +54,7 @@ public final class TextChecks {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 default -> {
-                    if (ch == '\n' || ch == '\t' || !Character.isISOControl(ch)) {
+                    if ((ch == '\n' || ch == '\t' || !Character.isISOControl(ch)) && !isBidiControl(ch)) {
                         sb.append(ch);
                     }
                 }
@@ -67,6 +67,34 @@ public final class TextChecks {
      * A spreadsheet cell that cannot run as a formula: text starting with = + - @ or a tab/CR (every mention starts
      * with "@") gets a leading apostrophe, which spreadsheets hide. For CSV written for people, not for re-import.
      */
+    /**
+     * The bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): in an export or a notice one
+     * of them reorders the text after it ("abc\u202Efdp.exe" shows as "abcexe.pdf"), so they are dropped there.
+     * The marks (LRM, RLM, ALM) only nudge neighbouring characters and stay.
+     */
+    public static boolean isBidiControl(char ch) {
+        return ch >= '\u202A' && ch <= '\u202E' || ch >= '\u2066' && ch <= '\u2069';
+    }
+
+    /**
+     * A one-line field of a notice (department, stage label, done, next, link): line breaks, tabs and every other
+     * control character become a space, bidi controls are dropped, runs of spaces become one; null stays null.
+     */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (isBidiControl(ch)) {
+                continue;
+            }
+            sb.append(Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029' ? ' ' : ch);
+        }
+        return sb.toString().replaceAll("\\s{2,}", " ").strip();
+    }
+
     public static String defuseSpreadsheetCell(String cell) {
         if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
             return "'" + cell;

@@ -21,7 +21,7 @@ final class TweetJson {
     private TweetJson() {}
 
     static Mention fromV1(JsonNode t) {
-        String id = t.hasNonNull("id_str") ? t.get("id_str").asText() : t.get("id").asText();
+        String id = t.hasNonNull("id_str") ? t.get("id_str").asText() : MentionJson.requiredId(t, "id");
         JsonNode user = t.get("user");
         String handle = user.hasNonNull("screen_name") ? user.get("screen_name").asText() : null;
         if (handle == null) {
@@ -122,7 +122,7 @@ final class TweetJson {
     }
 
     private static Mention oneV2(JsonNode t, Map<String, JsonNode> users) {
-        String id = MentionJson.requiredText(t, "id");
+        String id = MentionJson.requiredId(t, "id");
         String authorId = MentionJson.optionalText(t, "author_id");
         JsonNode user = authorId == null ? null : users.get(authorId);
         String handle = user == null ? MentionJson.optionalText(t, "username") : MentionJson.optionalText(user, "username");

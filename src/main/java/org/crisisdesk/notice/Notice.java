@@ -31,11 +31,12 @@ public record Notice(Long categoryId, String category, Instant asOf, String depa
         lang = lang == null ? NoticeLang.KO : lang;
     }
 
+    /** One line: a newline, a control or a bidi override typed into a field never reaches the posted text. */
     private static String clean(String s) {
         if (s == null) {
             return null;
         }
-        String t = s.strip();
+        String t = org.crisisdesk.mention.TextChecks.oneLine(s);
         return t.isEmpty() ? null : t;
     }
 

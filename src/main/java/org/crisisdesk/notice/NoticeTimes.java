@@ -23,6 +23,11 @@ public final class NoticeTimes {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter KO_DATE = DateTimeFormatter.ofPattern("M월 d일 HH:mm", Locale.KOREAN);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter KO_YEAR = DateTimeFormatter.ofPattern("uuuu년 M월 d일 HH:mm", Locale.KOREAN);
+    private static final DateTimeFormatter EN_YEAR = DateTimeFormatter.ofPattern("MMM d uuuu HH:mm", Locale.ENGLISH);
+    /** The times a notice, an export or a report can name: 1970 to 9999 (anything else is a typo, and breaks zones). */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
     private static final DateTimeFormatter LOCAL_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd[' ']['T']HH:mm[:ss]");
 
     private NoticeTimes() {}
@@ -45,6 +50,9 @@ public final class NoticeTimes {
         }
         if (days == 1) {
             return (lang == NoticeLang.KO ? "내일 " : "tomorrow ") + HM.format(at);
+        }
+        if (at.getYear() != base.getYear()) { // another year says which
+            return (lang == NoticeLang.KO ? KO_YEAR : EN_YEAR).format(at);
         }
         return (lang == NoticeLang.KO ? KO_DATE : EN_DATE).format(at);
     }
@@ -69,7 +77,12 @@ public final class NoticeTimes {
             }
             return candidate.toInstant();
         }
-        return parseAbsolute(text, zone);
+        Instant t = parseAbsolute(text, zone);
+        if (asOf != null && t.isBefore(asOf)) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is before the as-of time " + asOf
+                    + "; a time still to come must be after it");
+        }
+        return t;
     }
 
     /**
@@ -113,7 +126,24 @@ public final class NoticeTimes {
         }
     }
 
+    /** Refuses a time outside {@link #EARLIEST}..{@link #LATEST}, naming it. */
+    public static Instant inRange(Instant t, String text) {
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is outside the years 1970 to 9999");
+        }
+        return t;
+    }
+
     private static Instant parseAbsolute(String text, ZoneId zone) {
+        try {
+            return inRange(parseAnyAbsolute(text, zone), text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is not a time this desk can use ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static Instant parseAnyAbsolute(String text, ZoneId zone) {
         String s = text.strip();
         try {
             return OffsetDateTime.parse(s).toInstant();

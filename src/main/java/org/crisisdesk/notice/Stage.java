@@ -17,7 +17,7 @@ public record Stage(int step, int total, String label) {
         if (step < 1 || step > total) {
             throw new IllegalArgumentException("The step must be between 1 and " + total + ", not " + step);
         }
-        label = label == null ? "" : label.strip();
+        label = label == null ? "" : org.crisisdesk.mention.TextChecks.oneLine(label); // one line, no controls
     }
 
     /** Parses {@code "2/4 re-dispatching"} or {@code "2/4"}; a clear message for anything else. */

@@ -387,7 +387,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(path);
+            org.crisisdesk.store.OwnerOnly.createFolder(path); // 0700: the index holds people's words
             dir = FSDirectory.open(path);
         } catch (IOException e) {
             log.warn("The search index folder {} cannot be used ({}); text search scans the database", path,

@@ -49,21 +49,47 @@ public final class FileImporter {
     }
 
     /** What happened to one file. */
-    public record Report(Path file, int imported, int duplicates, List<Rejection> rejected) {
+    public record Report(Path file, int imported, int duplicates, List<Rejection> rejected, int quarantined) {
+        public Report(Path file, int imported, int duplicates, List<Rejection> rejected) {
+            this(file, imported, duplicates, rejected, 0);
+        }
+
         public int read() {
-            return imported + duplicates + rejected.size();
+            return imported + duplicates + rejected.size() + quarantined;
         }
     }
 
     /** A rejected line, or one rejected tweet of a v2 page (its reason then starts with {@code data[i]}). */
     public record Rejection(int line, String reason) {}
 
+    /**
+     * The import stopped part way (the database failed: a full disk, a closed database): what was stored before is
+     * committed and kept, and {@link #partial} says how much.
+     */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Report partial;
+
+        Stopped(Report partial, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.partial = partial;
+        }
+
+        public Report partial() {
+            return partial;
+        }
+    }
+
     public Report importFile(Path file) throws IOException {
         if (prepare == null) {
             List<Rejection> rejected = new ArrayList<>();
-            int[] counts = new int[2]; // imported, duplicates
-            read(file, rejected, batch -> store(pipeline.classify(batch), batch.size(), counts));
-            return new Report(file, counts[0], counts[1], rejected);
+            int[] counts = new int[3]; // imported, duplicates, quarantined
+            try {
+                read(file, rejected, batch -> store(pipeline.classify(batch), batch.size(), counts));
+            } catch (org.crisisdesk.store.StoreException e) {
+                throw new Stopped(new Report(file, counts[0], counts[1], rejected, counts[2]), e);
+            }
+            return new Report(file, counts[0], counts[1], rejected, counts[2]);
         }
         return importTwoStage(file);
     }
@@ -84,7 +110,7 @@ public final class FileImporter {
                 handOver(queue, END, stop);
             }
         }, prepare);
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         try {
             while (true) {
                 List<Filing> filings = queue.take();
@@ -102,11 +128,15 @@ public final class FileImporter {
                 throw io.getCause();
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (org.crisisdesk.store.StoreException e) {
+            synchronized (rejected) {
+                throw new Stopped(new Report(file, counts[0], counts[1], List.copyOf(rejected), counts[2]), e);
+            }
         } finally {
             stop.set(true);
         }
         synchronized (rejected) {
-            return new Report(file, counts[0], counts[1], List.copyOf(rejected));
+            return new Report(file, counts[0], counts[1], List.copyOf(rejected), counts[2]);
         }
     }
 
@@ -128,9 +158,12 @@ public final class FileImporter {
         if (filings.isEmpty()) {
             return;
         }
+        int held = pipeline.quarantined();
         int stored = pipeline.store(filings, (Checkpoint) null).size();
+        int quarantined = pipeline.quarantined() - held;
         counts[0] += stored;
-        counts[1] += size - stored;
+        counts[1] += size - stored - quarantined;
+        counts[2] += quarantined;
     }
 
     /** Reads the file, collects rejections and hands each full batch (and the last) to {@code sink}. */
@@ -142,6 +175,18 @@ public final class FileImporter {
             int number = 0;
             while ((raw = lines.next()) != null) {
                 number++;
+                if (raw == LineReader.TOO_LONG) {
+                    synchronized (rejected) {
+                        rejected.add(new Rejection(number, lines.endless
+                                ? "no end of line within " + (MAX_SKIP >> 20) + " MB (is this a JSON Lines file?); "
+                                        + "the rest of the file was not read"
+                                : "longer than " + (MAX_LINE >> 20) + " MB; skipped"));
+                    }
+                    if (lines.endless) {
+                        break;
+                    }
+                    continue;
+                }
                 String line;
                 try {
                     line = strictUtf8(raw);
@@ -157,7 +202,7 @@ public final class FileImporter {
                 if (line.isBlank()) {
                     continue;
                 }
-                MentionJson.Parsed parsed = MentionJson.parseLine(line);
+                MentionJson.Parsed parsed = categoryChecked(MentionJson.parseLine(line));
                 if (!parsed.problems().isEmpty()) {
                     synchronized (rejected) {
                         for (String problem : parsed.problems()) {
@@ -177,6 +222,28 @@ public final class FileImporter {
         }
     }
 
+    /**
+     * A line naming a category that cannot be one (too long, a NUL, blank) is rejected by itself, here, before any
+     * category is made: it never stops the file, and a rejected line never creates a category.
+     */
+    private static MentionJson.Parsed categoryChecked(MentionJson.Parsed parsed) {
+        for (Mention m : parsed.mentions()) {
+            if (m.categoryHint() != null) {
+                try {
+                    org.crisisdesk.triage.CategoryNames.clean(m.categoryHint());
+                } catch (IllegalArgumentException e) {
+                    return new MentionJson.Parsed(List.of(), List.of("\"category\": " + e.getMessage()));
+                }
+            }
+        }
+        return parsed;
+    }
+
+    /** The longest line read (a v2 page of 100 long posts is a few MB); a longer one is skipped and reported. */
+    static final int MAX_LINE = 16 << 20;
+    /** A "line" still without an end after this much (/dev/zero, a binary file) stops reading the file. */
+    static final long MAX_SKIP = 64L << 20;
+
     private static String strictUtf8(byte[] raw) throws CharacterCodingException {
         // The JDK's own decoding is several times faster than a decoder, but replaces bad bytes with U+FFFD: only a
         // line that then holds U+FFFD (bad bytes, or a U+FFFD that was really there) is decoded strictly again.
@@ -192,10 +259,14 @@ public final class FileImporter {
 
     /** Splits a byte stream at '\n' (dropping a preceding '\r'), so decoding happens line by line. */
     private static final class LineReader {
+        /** Returned for a line over {@link #MAX_LINE} bytes (its bytes are skipped, not kept). */
+        static final byte[] TOO_LONG = new byte[0];
         private final InputStream in;
         private final byte[] buf = new byte[64 * 1024];
         private int pos;
         private int len;
+        /** The last line had no end within {@link #MAX_SKIP}: stop reading. */
+        boolean endless;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -204,13 +275,14 @@ public final class FileImporter {
         byte[] next() throws IOException {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
             boolean any = false;
+            long size = 0;
             while (true) {
                 if (pos == len) {
                     len = in.read(buf);
                     pos = 0;
                     if (len <= 0) {
                         len = 0;
-                        return any ? trimCr(line.toByteArray()) : null;
+                        return !any ? null : size > MAX_LINE ? TOO_LONG : trimCr(line.toByteArray());
                     }
                 }
                 any = true;
@@ -218,10 +290,19 @@ public final class FileImporter {
                 while (pos < len && buf[pos] != '\n') {
                     pos++;
                 }
-                line.write(buf, start, pos - start);
+                size += pos - start;
+                if (size <= MAX_LINE) {
+                    line.write(buf, start, pos - start);
+                } else if (line.size() > 0) {
+                    line = new java.io.ByteArrayOutputStream(0); // too long: its bytes are dropped as they come
+                }
+                if (size > MAX_SKIP) {
+                    endless = true;
+                    return TOO_LONG;
+                }
                 if (pos < len) {
                     pos++; // skip '\n'
-                    return trimCr(line.toByteArray());
+                    return size > MAX_LINE ? TOO_LONG : trimCr(line.toByteArray());
                 }
             }
         }

@@ -8,6 +8,7 @@ import org.crisisdesk.mention.Checkpoint;
 import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionStore;
+import org.crisisdesk.mention.QuarantineStore;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.CategoryStore;
 import org.crisisdesk.triage.Suggester;
@@ -27,12 +28,29 @@ public final class IngestPipeline {
     private final Suggester suggester;
     private final String actor;
     private final Map<String, Long> categoryIdsByName = new HashMap<>();
+    private final QuarantineStore quarantine;
+    private int quarantined;
 
     public IngestPipeline(MentionStore mentions, CategoryStore categories, Suggester suggester, String actor) {
+        this(mentions, categories, suggester, actor, null);
+    }
+
+    /**
+     * @param quarantine where a post that cannot be stored is kept (then the others of its batch are stored one by
+     *     one, and the batch does not fail); null to fail the batch as a whole
+     */
+    public IngestPipeline(MentionStore mentions, CategoryStore categories, Suggester suggester, String actor,
+            QuarantineStore quarantine) {
         this.mentions = mentions;
         this.categories = categories;
         this.suggester = suggester;
         this.actor = actor;
+        this.quarantine = quarantine;
+    }
+
+    /** How many posts this pipeline has put into the quarantine so far. */
+    public int quarantined() {
+        return quarantined;
     }
 
     public List<StoredMention> ingest(List<Mention> batch, Checkpoint checkpoint) {
@@ -51,7 +69,7 @@ public final class IngestPipeline {
 
     /** The second stage: persists classified mentions (and the checkpoint) in one transaction. */
     public List<StoredMention> store(List<Filing> filings, Checkpoint checkpoint) {
-        List<StoredMention> stored = ingestShared(filings, checkpoint);
+        List<StoredMention> stored = storeOrQuarantine(filings, checkpoint);
         for (StoredMention sm : stored) {
             if (IMPORT.equals(sm.assignedBy())) {
                 suggester.learn(sm.mention(), sm.categoryId()); // a labelled line is a label, like a move
@@ -77,12 +95,84 @@ public final class IngestPipeline {
         }
     }
 
+    /**
+     * Stores the batch in one transaction; when that fails for a reason other than the database itself (a post the
+     * store will not take), stores its posts one by one and quarantines each that still fails, so the others and
+     * the checkpoint are kept. When the database itself is failing, the quarantine fails too and the error goes up.
+     */
+    private List<StoredMention> storeOrQuarantine(List<Filing> filings, Checkpoint checkpoint) {
+        try {
+            return ingestShared(filings, checkpoint);
+        } catch (org.crisisdesk.store.StoreException e) {
+            if (quarantine == null) {
+                throw e;
+            }
+            List<StoredMention> stored = new ArrayList<>();
+            for (Filing f : filings) {
+                try {
+                    stored.addAll(ingestShared(List.of(f), null));
+                } catch (org.crisisdesk.store.StoreException one) {
+                    quarantine.hold(f.mention(), one.getMessage());
+                    quarantined++;
+                    // (not the database's message: it may quote the post's text, and INFO and above never hold it)
+                    log.warn("A post (id {}) could not be stored and is kept in the quarantine ({})",
+                            abbreviated(f.mention().platformId()), one.getClass().getSimpleName());
+                }
+            }
+            if (checkpoint != null) {
+                ingestShared(List.of(), checkpoint);
+            }
+            return stored;
+        }
+    }
+
+    /**
+     * Tries every quarantined post again (after an upgrade, or once what stopped it is fixed); those stored leave the
+     * quarantine. Returns how many were stored.
+     */
+    public int retryQuarantined() {
+        if (quarantine == null) {
+            return 0;
+        }
+        int released = 0;
+        for (QuarantineStore.Held h : quarantine.all()) {
+            var parsed = org.crisisdesk.mention.MentionJson.parseLine(h.raw());
+            if (parsed.mentions().size() != 1) {
+                quarantine.tried(h.id(), "this version cannot read it: " + parsed.error());
+                continue; // kept as it is
+            }
+            Mention m = parsed.mentions().get(0);
+            try {
+                Filing f = file(m, suggester.autoFileThreshold());
+                ingestShared(List.of(f), null);
+                quarantine.release(h.id());
+                released++;
+            } catch (RuntimeException e) {
+                quarantine.tried(h.id(), e.getMessage());
+            }
+        }
+        return released;
+    }
+
+    private static String abbreviated(String id) {
+        return id.length() <= 32 ? id.replaceAll("[^0-9A-Za-z_:-]", "?") : id.substring(0, 32).replaceAll("[^0-9A-Za-z_:-]", "?") + "…";
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestPipeline.class);
+
     private Filing file(Mention m, double threshold) {
         if (m.categoryHint() != null) {
             Long id = categoryIdsByName.computeIfAbsent(m.categoryHint(), name -> categories.ensure(name).id());
             return new Filing(m, id, IMPORT, null, null, null);
         }
-        Suggestion s = suggester.suggest(m);
+        Suggestion s;
+        try {
+            s = suggester.suggest(m);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a suggestion is a help, never a reason to lose the post: it goes to Unsorted
+            log.warn("No suggestion for a post (id {}): {}", abbreviated(m.platformId()), e.getClass().getSimpleName());
+            return Filing.unsorted(m);
+        }
         if (s.categoryId() == null) {
             return Filing.unsorted(m);
         }

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.h2.tools.Restore;
 
 /** Zip backups of the desk's H2 file in {@code HOME/backups}: made hot with BACKUP TO, restored while closed. */
 public final class Backups {
@@ -22,6 +21,9 @@ public final class Backups {
     public static final String SHIFT_END = "shift-end";
     /** How many automatic (shift-end) backups are kept; older ones are deleted. Manual backups are never deleted. */
     public static final int KEEP_AUTOMATIC = 14;
+
+    /** The ending of a backup still being written (and of one cut short): never listed, never restored. */
+    static final String PART = ".part";
 
     private final Path home;
 
@@ -33,17 +35,48 @@ public final class Backups {
         return home.resolve("backups");
     }
 
-    /** Takes a consistent copy of the open database; returns the zip. */
+    /**
+     * Takes a consistent copy of the open database; returns the zip. The copy is written under a temporary name
+     * ({@code .NAME.zip.part}), read back through (every entry's CRC checked, see {@link BackupCheck#checkZip}),
+     * forced to the disk and only then renamed to its final name: a backup killed or cut short by a full disk never
+     * looks like a good one.
+     */
     public Path create(Database db, Clock clock, String reason) {
         try {
-            Files.createDirectories(directory());
+            OwnerOnly.createFolder(directory());
+            OwnerOnly.restrictFolder(directory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path zip = directory().resolve(DB_NAME + "-" + STAMP.format(clock.instant()) + "-" + reason + ".zip");
-        db.backupTo(zip);
-        org.slf4j.LoggerFactory.getLogger(Backups.class).info("Backup ({}): {}", reason, zip);
-        return zip;
+        String name = DB_NAME + "-" + STAMP.format(clock.instant()) + "-" + reason + ".zip";
+        Path zip = directory().resolve(name);
+        Path part = directory().resolve("." + name + PART);
+        try {
+            db.backupTo(part);
+            OwnerOnly.restrictFile(part);
+            BackupCheck.checkZip(part);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(part,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(part, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.slf4j.LoggerFactory.getLogger(Backups.class).info("Backup ({}): {}", reason, zip);
+            return zip;
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new UncheckedIOException("The backup could not be written to " + zip + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover .part is never listed as a backup
+        }
     }
 
     /**
@@ -90,8 +123,28 @@ public final class Backups {
         }
     }
 
+    /** The newest backup whose zip is intact (see {@link #listChecked}). */
     public Optional<Path> newest() {
-        return list().stream().findFirst();
+        return list().stream().filter(p -> problem(p).isEmpty()).findFirst();
+    }
+
+    /** A listed backup and, when its zip is not intact, why. */
+    public record Listed(Path zip, Optional<String> problem) {}
+
+    /** Every backup, newest first, each checked (its zip read through): the broken ones say why. */
+    public List<Listed> listChecked() {
+        return list().stream().map(p -> new Listed(p, problem(p))).toList();
+    }
+
+    private static Optional<String> problem(Path zip) {
+        try {
+            BackupCheck.checkZip(zip);
+            return Optional.empty();
+        } catch (BackupCheck.BadBackup e) {
+            String m = e.getMessage();
+            int at = m.indexOf(" cannot be used: ");
+            return Optional.of(at < 0 ? m : m.substring(at + " cannot be used: ".length()));
+        }
     }
 
     /**
@@ -111,30 +164,50 @@ public final class Backups {
      * @return where the previous database file was moved, if there was one
      */
     public Optional<Path> restore(Path zip, Clock clock, Path base) throws IOException {
-        if (!Files.isReadable(zip)) {
-            throw new IOException("Cannot read the backup " + zip);
-        }
         Path dir = base.toAbsolutePath().getParent();
         String name = base.getFileName().toString();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("The database folder " + dir + " does not exist");
+        }
         Path current = dir.resolve(name + ".mv.db");
-        Optional<Path> kept = Optional.empty();
-        if (Files.exists(current)) {
-            Path aside = dir.resolve(name + ".mv.db.before-restore-" + STAMP.format(clock.instant()));
+        // Held from before the check until the restored file is in place: no desk or collector can open the database
+        // meanwhile, and one that has it open now makes this fail before anything is touched.
+        try (InUseLock lock = InUseLock.acquire(base)) {
+            Path scratch = Files.createTempDirectory(dir, ".restore-");
             try {
-                Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new IOException("The database " + current + " is in use or cannot be moved aside; close every "
-                        + "CrisisDesk using it first (" + e.getMessage() + ")", e);
+                // The whole backup is checked in a scratch folder beside the database before the live file is touched.
+                BackupCheck.Good good = BackupCheck.verify(zip, scratch);
+                Optional<Path> kept = Optional.empty();
+                if (Files.exists(current)) {
+                    Path aside = dir.resolve(name + ".mv.db.before-restore-" + STAMP.format(clock.instant()));
+                    Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
+                    kept = Optional.of(aside);
+                }
+                try {
+                    Files.move(good.extracted(), current, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    if (kept.isPresent()) { // put the live database back: never leave the home without one
+                        Files.move(kept.get(), current, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    throw new IOException("The backup " + zip + " was good but could not be put in place at " + current
+                            + " (" + e.getMessage() + "); the database is as it was", e);
+                }
+                OwnerOnly.restrictFile(current);
+                // The stamp described the replaced file; the restored one is stamped when it is next closed.
+                IntegrityStamp.forget(base);
+                return kept;
+            } finally {
+                deleteTree(scratch);
             }
-            kept = Optional.of(aside);
         }
-        // H2 renames the database in the zip (always "crisisdesk", as backups are taken) to the target's name.
-        Restore.execute(zip.toString(), dir.toString(), name);
-        if (!Files.exists(current)) {
-            throw new IOException("The backup " + zip + " holds no CrisisDesk database");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(Backups::deleteQuietly);
+        } catch (IOException | UncheckedIOException ignored) {
+            // a scratch folder left behind holds only a copy of the backup
         }
-        return kept;
     }
 
     private static long modified(Path p) {

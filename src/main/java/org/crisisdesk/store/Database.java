@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
      * and validation were 0.3-0.5 s of opening a desk (issue #8). A new migration is added here and at the end.
      */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "10", "20", "30", "40", "50", "70", "71",
-            "80", "82", "110", "111", "112");
+            "80", "82", "90", "110", "111", "112");
 
     private final String url;
     private final DataSource pool;
@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens and migrates; throws {@link StoreException} with a message a person can act on. */
     public static Database open(String requestedUrl) {
-        return open(requestedUrl, null);
+        return open(requestedUrl, null, true);
     }
 
     /**
@@ -61,7 +61,26 @@ public final class Database implements AutoCloseable {
      * {@link TeamDatabase}), null for none.
      */
     public static Database open(String requestedUrl, Path home) {
+        return open(requestedUrl, home, true);
+    }
+
+    /** As {@link #open(String, Path, boolean)} with no home. */
+    public static Database open(String requestedUrl, boolean createFolder) {
+        return open(requestedUrl, null, createFolder);
+    }
+
+    /**
+     * Opens and migrates. An H2 file is first checked against what it held when last closed (see
+     * {@link IntegrityStamp}): an empty, cut-short or rolled-back file is refused, never opened with part of its data
+     * nor replaced by an empty one.
+     *
+     * @param home where a team database's owner-only password file may be, null for none
+     * @param createFolder whether a missing folder for an H2 file may be made (the home's own database); otherwise
+     *     a missing folder is refused, as a mistyped path that would start a new, empty database
+     */
+    public static Database open(String requestedUrl, Path home, boolean createFolder) {
         String url = durableUrl(requestedUrl);
+        java.util.Optional<Path> base = h2FileBase(url);
         Database db;
         if (TeamDatabase.isPostgres(url)) {
             com.zaxxer.hikari.HikariDataSource pool;
@@ -72,15 +91,24 @@ public final class Database implements AutoCloseable {
             }
             db = new Database(url, pool, pool::close);
         } else {
-            refuseMissingParent(url);
+            if (base.isPresent()) {
+                prepareFolder(url, base.get().getParent(), createFolder);
+                IntegrityStamp.checkBeforeOpen(base.get());
+            }
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(16);
             db = new Database(url, pool, pool::dispose);
         }
         try {
+            if (base.isPresent()) {
+                try (Connection c = db.pool.getConnection()) {
+                    IntegrityStamp.checkAfterOpen(base.get(), c);
+                }
+            }
             db.migrate();
+            base.ifPresent(b -> OwnerOnly.restrictDatabaseFiles(b));
             return db;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             db.closePool.run();
             throw StoreException.explain(url, e);
         }
@@ -120,14 +148,26 @@ public final class Database implements AutoCloseable {
         return java.util.Optional.of(Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath());
     }
 
-    private static void refuseMissingParent(String url) {
-        if (url.startsWith("jdbc:h2:file:")) {
-            Path parent = h2FileBase(url).orElseThrow().getParent();
-            try {
-                Files.createDirectories(parent);
-            } catch (Exception e) {
-                throw new StoreException("Cannot create the database folder " + parent + ": " + e.getMessage(), e);
+    private static void prepareFolder(String url, Path parent, boolean create) {
+        if (Files.isDirectory(parent)) {
+            if (!Files.isWritable(parent)) {
+                throw new StoreException("The database folder " + parent + " is read-only: CrisisDesk needs to write "
+                        + "there (check its permissions, or choose another --home or --db)", null);
             }
+            return;
+        }
+        if (Files.exists(parent)) {
+            throw new StoreException("The database folder " + parent + " is not a folder", null);
+        }
+        if (!create) {
+            throw new StoreException("The folder " + parent + " for the database " + url.split(";")[0]
+                    + " does not exist. Check the path: a mistyped one would start a new, empty database. To start a "
+                    + "new database there, make the folder first (mkdir -p " + parent + ").", null);
+        }
+        try {
+            OwnerOnly.createFolder(parent);
+        } catch (Exception e) {
+            throw new StoreException("Cannot create the database folder " + parent + ": " + e.getMessage(), e);
         }
     }
 
@@ -288,9 +328,28 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes the pool; for an H2 file, then stamps what the file held (see {@link IntegrityStamp}), so a file cut
+     * short afterwards is recognised at the next open.
+     */
     @Override
     public void close() {
+        java.util.Optional<Path> base = h2FileBase(url);
+        long[] counts = null;
+        if (base.isPresent()) {
+            try (Connection c = pool.getConnection()) {
+                counts = IntegrityStamp.count(c);
+            } catch (SQLException | RuntimeException e) {
+                counts = null; // closed under us (a full disk): no stamp rather than a wrong one
+            }
+        }
         closePool.run();
+        if (counts != null) {
+            // The file's length is final only when no one has the database open any more (H2 deletes its lock file
+            // then): while another desk or collector still uses it, H2 may yet compact it on the way out.
+            boolean closedForAll = !Files.exists(base.get().resolveSibling(base.get().getFileName() + ".lock.db"));
+            IntegrityStamp.write(base.get(), counts[0], counts[1], closedForAll);
+        }
     }
 
     @FunctionalInterface

@@ -106,7 +106,11 @@ public class StoreException extends RuntimeException {
         if (!where.startsWith("jdbc:h2:file:")) {
             return "";
         }
-        java.nio.file.Path home = java.nio.file.Path.of(where.substring("jdbc:h2:file:".length())).getParent();
+        return lastBackup(java.nio.file.Path.of(where.substring("jdbc:h2:file:".length())).getParent());
+    }
+
+    /** Names the newest intact backup in {@code home/backups}, or says there is none. */
+    static String lastBackup(java.nio.file.Path home) {
         return new Backups(home).newest().map(p -> "The last backup is " + p + ". ").orElse("There is no backup in "
                 + home.resolve("backups") + ". ");
     }

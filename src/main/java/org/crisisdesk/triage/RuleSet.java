@@ -328,6 +328,10 @@ public final class RuleSet {
                         throw e;
                     }
                     s.regexTimeouts++;
+                } catch (StackOverflowError e) {
+                    // java.util.regex recurses per repetition of a group such as (배송|택배|\s)+ : on a long post it
+                    // overflows before the step budget runs out. Counted as a regex that gave up, like the budget.
+                    s.regexTimeouts++;
                 }
             }
         }

@@ -165,6 +165,7 @@ class CliTest {
     void restoreWritesTheDatabaseTheDeskOpensNotTheHomesDefault() throws Exception {
         Path home = TempDesk.newHome();
         Path elsewhere = TempDesk.newHome().resolve("data");
+        Files.createDirectories(elsewhere); // --db never makes a missing folder (a typo would start an empty crisis)
         String url = "jdbc:h2:file:" + elsewhere.resolve("desk");
         Path in = home.resolve("in.jsonl");
         Files.write(in, ImportExportRoundTripTestData.hostileLines(), StandardCharsets.UTF_8);

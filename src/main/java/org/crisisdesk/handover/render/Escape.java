@@ -38,7 +38,7 @@ public final class Escape {
                 case '\\', '`', '*', '_', '[', ']', '#', '!', '|', '~', '{', '}' -> sb.append('\\').append(ch);
                 case '\n', '\r', '\t', '\u2028', '\u2029' -> sb.append(' ');
                 default -> {
-                    if (!Character.isISOControl(ch)) {
+                    if (!Character.isISOControl(ch) && !org.crisisdesk.mention.TextChecks.isBidiControl(ch)) {
                         sb.append(ch);
                     }
                 }

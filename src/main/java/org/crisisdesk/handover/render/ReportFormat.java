@@ -44,6 +44,11 @@ public enum ReportFormat {
         if (dir != null) {
             Files.createDirectories(dir);
         }
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // a device or a pipe (/dev/stdout): written straight to, never replaced by a regular file
+            Files.writeString(target, content, StandardCharsets.UTF_8);
+            return;
+        }
         // A sibling with the usual permissions (createTempFile would make it owner-only), moved over the target.
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
         try {

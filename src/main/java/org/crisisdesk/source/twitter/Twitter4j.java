@@ -19,6 +19,14 @@ final class Twitter4j {
     static final String X_V2_BASE = "https://api.twitter.com/2/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // twitter4j's client, reading v2 created_at values in every RFC 3339 form (see CrisisDeskHttpClient); read by
+        // twitter4j once, when it makes its first HTTP client, so set before any.
+        if (System.getProperty("twitter4j.http.httpClient") == null) {
+            System.setProperty("twitter4j.http.httpClient", "twitter4j.CrisisDeskHttpClient");
+        }
+    }
+
     private Twitter4j() {}
 
     /**

@@ -164,6 +164,13 @@ public final class TwitterProperties {
 
     private static Properties readFile(Path f) throws IOException {
         Properties p = new Properties();
+        if (Files.isRegularFile(f) && org.crisisdesk.store.OwnerOnly.openToOthers(f)) {
+            // credentials readable by other local users (a hand-written file, umask 022): made owner-only, and said
+            org.crisisdesk.store.OwnerOnly.restrictFile(f);
+            org.slf4j.LoggerFactory.getLogger(TwitterProperties.class).warn("{} could be read by other users of this "
+                    + "computer; it holds credentials, so its permissions are now owner-only (0600){}", f,
+                    org.crisisdesk.store.OwnerOnly.openToOthers(f) ? " - that failed: fix them yourself" : "");
+        }
         if (Files.isRegularFile(f)) {
             // twitter4j reads this file as a byte stream (ISO-8859-1 with \\u escapes); so do we.
             try (InputStream in = Files.newInputStream(f)) {

@@ -848,6 +848,13 @@ public final class FakeXServer implements AutoCloseable {
     }
 
     /** X keeps 280 characters in {@code text} of a long post and the rest in {@code note_tweet}. */
+    /** v2 created_at without milliseconds ("2026-12-07T15:00:00Z"), valid RFC 3339 that X may send. */
+    private volatile boolean secondsOnlyDates;
+
+    void secondsOnlyDates(boolean on) {
+        secondsOnlyDates = on;
+    }
+
     private ObjectNode v2Tweet(Post p, boolean notes) {
         ObjectNode t = JSON.createObjectNode();
         String id = Long.toString(p.id());
@@ -860,7 +867,8 @@ public final class FakeXServer implements AutoCloseable {
                 : longPost ? truncate(p.text(), 270) + "…" : p.text();
         t.put("text", escape(wrapLinks(p, shown, t)));
         t.put("author_id", p.authorId());
-        t.put("created_at", p.visibleAt().toString().replaceFirst("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$", "$1.000Z"));
+        t.put("created_at", secondsOnlyDates ? p.visibleAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                : p.visibleAt().toString().replaceFirst("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$", "$1.000Z"));
         t.put("lang", p.lang());
         t.put("conversation_id", p.inReplyTo() == null ? id : Long.toString(p.inReplyTo()));
         t.putArray("edit_history_tweet_ids").add(id);
