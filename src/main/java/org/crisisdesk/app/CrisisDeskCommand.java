@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             "With no command, opens the desk (the demo replay runs when no X account is connected)."
         },
         subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class, CategoriesCommand.class,
-            TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class})
+            TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class,
+            CasesCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",

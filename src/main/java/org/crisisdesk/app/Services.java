@@ -71,6 +71,11 @@ public final class Services implements AutoCloseable {
     private final SearchIndex search;
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    /** Customer-centre cases sent as helpdesk tickets (issue 25). */
+    private final org.crisisdesk.cases.CaseQueue cases;
+    /** Sending tickets: one thread, blocking HTTP allowed, paced. */
+    private final ExecutorService caseExecutor = Executors.newSingleThreadExecutor(
+            WorkerThreads.named("case-tickets", Thread.NORM_PRIORITY));
 
     /** The classifier's loading, reconciling and saving: bulk reads and writes, below the screen's reads. */
     private final ExecutorService triageModel = Executors.newSingleThreadExecutor(
@@ -107,6 +112,9 @@ public final class Services implements AutoCloseable {
         this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
         this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+        this.cases = new org.crisisdesk.cases.CaseQueue(new org.crisisdesk.cases.CaseStore(db, clock, wall), mentions,
+                categories, this::caseConnector, wall,
+                org.crisisdesk.cases.CaseSettings.load(settings).pace());
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(home.resolve(SearchIndex.DIR), db.displayLocation(), mentions, searchExecutor);
         mentions.useIndex(search);
@@ -220,6 +228,32 @@ public final class Services implements AutoCloseable {
         return outboxExecutor;
     }
 
+    /** The customer-centre ticket queue (blocking: run on {@link #caseExecutor()}). */
+    public org.crisisdesk.cases.CaseQueue cases() {
+        return cases;
+    }
+
+    public ExecutorService caseExecutor() {
+        return caseExecutor;
+    }
+
+    private Object caseConnectorKey;
+    private org.crisisdesk.cases.TicketConnector caseConnector;
+
+    /** The connector as configured now (settings + HOME/customer-centre.properties), or null; rebuilt on change. */
+    private synchronized org.crisisdesk.cases.TicketConnector caseConnector() {
+        java.time.ZoneId zone = org.crisisdesk.settings.DeskSettings.zone(settings.get(
+                org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault);
+        org.crisisdesk.cases.CaseSettings cs = org.crisisdesk.cases.CaseSettings.load(settings);
+        org.crisisdesk.settings.SecretFile secrets = org.crisisdesk.cases.CaseSettings.secrets(home);
+        Object key = java.util.List.of(cs, zone, secrets.get(org.crisisdesk.cases.CaseSettings.SECRET_KEY).orElse(""));
+        if (!key.equals(caseConnectorKey)) {
+            caseConnector = cs.connector(secrets, zone, Clock.systemUTC());
+            caseConnectorKey = key;
+        }
+        return caseConnector;
+    }
+
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
         return new IngestPipeline(mentions, categories, suggester, actor);
@@ -266,7 +300,7 @@ public final class Services implements AutoCloseable {
         // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
         // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
         List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, lookups, outboxExecutor,
-                searchExecutor, triageModel);
+                searchExecutor, triageModel, caseExecutor);
         executors.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {

@@ -76,7 +76,7 @@ public record CaseSettings(Kind kind, String url, String user, String requester,
     /** What is missing before a connector can be made, or null when nothing is. */
     public String missing(boolean hasSecret) {
         return switch (kind) {
-            case NONE -> "no connector chosen";
+            case NONE -> "a connector (webhook, Zendesk or Zammad)";
             case WEBHOOK -> url == null ? "the webhook URL" : !hasSecret ? "the signing secret" : null;
             case ZENDESK -> url == null ? "the Zendesk URL" : user == null ? "the agent e-mail"
                     : !hasSecret ? "the API token" : null;

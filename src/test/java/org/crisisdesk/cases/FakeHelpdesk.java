@@ -29,16 +29,16 @@ import java.util.concurrent.TimeUnit;
  * (422), Zendesk's Idempotency-Key replay and external_id filter, Zammad's search, the webhook's signature check and
  * key dedupe. Faults are queued per request: a status with a body and headers, or a create that answers too late.
  */
-final class FakeHelpdesk implements AutoCloseable {
-    enum Flavor { ZENDESK, ZAMMAD, WEBHOOK }
+public final class FakeHelpdesk implements AutoCloseable {
+    public enum Flavor { ZENDESK, ZAMMAD, WEBHOOK }
 
-    static final String TOKEN = "tok-SECRET-4242";
-    static final String EMAIL = "agent@acme.example";
+    public static final String TOKEN = "tok-SECRET-4242";
+    public static final String EMAIL = "agent@acme.example";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One fault for the next matching request. {@code createThenStall}: make the ticket, answer after the client gave up. */
-    record Fault(String method, int status, String body, Map<String, String> headers, boolean createThenStall) {
-        static Fault status(String method, int status, String body, Map<String, String> headers) {
+    public record Fault(String method, int status, String body, Map<String, String> headers, boolean createThenStall) {
+        public static Fault status(String method, int status, String body, Map<String, String> headers) {
             return new Fault(method, status, body, headers, false);
         }
 
@@ -53,7 +53,7 @@ final class FakeHelpdesk implements AutoCloseable {
         }
     }
 
-    record Stored(long id, String number, String externalId, String title, String body, JsonNode request) {}
+    public record Stored(long id, String number, String externalId, String title, String body, JsonNode request) {}
 
     final Flavor flavor;
     private final HttpServer server;
@@ -64,7 +64,7 @@ final class FakeHelpdesk implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private long nextId;
 
-    FakeHelpdesk(Flavor flavor) throws IOException {
+    public FakeHelpdesk(Flavor flavor) throws IOException {
         this.flavor = flavor;
         this.nextId = flavor == Flavor.ZENDESK ? 35436 : 1;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -73,7 +73,7 @@ final class FakeHelpdesk implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -81,11 +81,11 @@ final class FakeHelpdesk implements AutoCloseable {
         return baseUrl() + "/hooks/cases";
     }
 
-    synchronized void fail(Fault f) {
+    public synchronized void fail(Fault f) {
         faults.add(f);
     }
 
-    List<Stored> tickets() {
+    public List<Stored> tickets() {
         synchronized (tickets) {
             return List.copyOf(tickets);
         }
