@@ -53,6 +53,13 @@ class CasesCommandTest {
             assertThat(again.out()).contains("0 sent, 0 not sent.");
             assertThat(zendesk.tickets()).hasSize(2);
 
+            // the handover report lists the cases with their ticket numbers
+            Path md = home.resolve("handover.md");
+            CliRun report = CliRun.of("--home", home.toString(), "handover", "--from", "2026-10-17T00:00:00Z", "--to",
+                    "2026-10-18T00:00:00Z", "--zone", "UTC", "--lang", "en", "--format", "md", "--out", md.toString());
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            assertThat(java.nio.file.Files.readString(md)).contains("| Ticket \\#35436 |", "| Ticket \\#35437 |");
+
             CliRun list = CliRun.of("--home", home.toString(), "cases", "list");
             assertThat(list.out()).contains("ticket #35436", "@kim0 https://x.com/kim0/status/9000", "2 sent, 0 not sent.")
                     .doesNotContain(FakeHelpdesk.TOKEN);

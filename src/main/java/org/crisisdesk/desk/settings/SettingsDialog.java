@@ -65,7 +65,11 @@ public final class SettingsDialog {
                 section("mdi2b-bell-outline", ctx.t("settings.alerts"), alerts(session, alertsOwner)),
                 section("mdi2v-view-column-outline", ctx.t("settings.layout"), layout(columnWidth)),
                 section("mdi2d-database-outline", ctx.t("settings.data"), data(controls)),
-                section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)));
+                section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)),
+                section("mdi2t-ticket-outline", ctx.t("cases.settings.title"),
+                        new org.crisisdesk.desk.cases.CaseSettingsPane(ctx, model.services().settings(),
+                                model.services().home(), new org.crisisdesk.desk.Background(
+                                        model.services().background())).build()));
         sections.setPadding(new Insets(20));
         sections.getStyleClass().add("settings-sections");
         ScrollPane scroll = new ScrollPane(sections);
