@@ -73,6 +73,8 @@ public final class Services implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     /** Customer-centre cases sent as helpdesk tickets (issue 25). */
     private final org.crisisdesk.cases.CaseQueue cases;
+    private final org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery;
+    private boolean alertDeliveryStarted;
     /** Sending tickets: one thread, blocking HTTP allowed, paced. */
     private final ExecutorService caseExecutor = Executors.newSingleThreadExecutor(
             WorkerThreads.named("case-tickets", Thread.NORM_PRIORITY));
@@ -115,6 +117,29 @@ public final class Services implements AutoCloseable {
         this.cases = new org.crisisdesk.cases.CaseQueue(new org.crisisdesk.cases.CaseStore(db, clock, wall), mentions,
                 categories, this::caseConnector, wall,
                 org.crisisdesk.cases.CaseSettings.load(settings).pace());
+        org.crisisdesk.settings.SecretFile alertSecrets = new org.crisisdesk.settings.SecretFile(home,
+                org.crisisdesk.alert.delivery.DeliveryConfig.SECRET_FILE);
+        java.util.function.Supplier<org.crisisdesk.alert.delivery.DeliveryConfig> deliveryConfig = () -> {
+            try {
+                return org.crisisdesk.alert.delivery.DeliveryConfig.load(settings);
+            } catch (IllegalArgumentException e) {
+                return org.crisisdesk.alert.delivery.DeliveryConfig.NONE;
+            }
+        };
+        org.crisisdesk.alert.delivery.WebhookSender hooks = new org.crisisdesk.alert.delivery.WebhookSender(
+                k -> alertSecrets.get(k).orElse(null), java.time.Duration.ofSeconds(20));
+        this.alertDelivery = new org.crisisdesk.alert.delivery.AlertDispatcher(
+                new org.crisisdesk.alert.delivery.DeliveryStore(db, wall), new AlertStore(db), deliveryConfig,
+                java.util.Map.of(org.crisisdesk.alert.delivery.AlertChannel.Type.EMAIL,
+                        new org.crisisdesk.alert.delivery.EmailSender(() -> deliveryConfig.get().smtp(),
+                                () -> alertSecrets.get(org.crisisdesk.alert.delivery.DeliveryConfig.SMTP_PASSWORD)
+                                        .orElse(null), 20_000),
+                        org.crisisdesk.alert.delivery.AlertChannel.Type.SLACK, hooks,
+                        org.crisisdesk.alert.delivery.AlertChannel.Type.WEBHOOK, hooks),
+                clock, wall, org.crisisdesk.settings.DeskSettings.zone(settings.get(
+                        org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault),
+                "en".equals(settings.get(org.crisisdesk.settings.DeskSettings.LANGUAGE, "ko"))
+                        ? java.util.Locale.ENGLISH : java.util.Locale.KOREAN, java.time.Duration.ofSeconds(30));
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(home.resolve(SearchIndex.DIR), db.displayLocation(), mentions, searchExecutor);
         mentions.useIndex(search);
@@ -226,6 +251,36 @@ public final class Services implements AutoCloseable {
     /** Posting notices: one thread, blocking HTTP allowed. */
     public ExecutorService outboxExecutor() {
         return outboxExecutor;
+    }
+
+    /** Alert deliveries (e-mail, webhooks) for people away from the desk. */
+    public org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery() {
+        return alertDelivery;
+    }
+
+    /**
+     * Hands every alert change to the delivery queue and sends due messages every 30 s, on the queue's own thread.
+     * Started by the desk and by {@code collect} (a headless watch), never by one-shot commands.
+     */
+    public synchronized void startAlertDelivery() {
+        if (alertDeliveryStarted) {
+            return;
+        }
+        alertDeliveryStarted = true;
+        alerts.addListener(tick -> caseExecutor.execute(() -> {
+            try {
+                alertDelivery.onTick(tick);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("Alert delivery: {}", e.toString());
+            }
+        }));
+        scheduler.scheduleWithFixedDelay(() -> caseExecutor.execute(() -> {
+            try {
+                alertDelivery.processDue();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("Alert delivery round: {}", e.toString());
+            }
+        }), 5, 30, TimeUnit.SECONDS);
     }
 
     /** The customer-centre ticket queue (blocking: run on {@link #caseExecutor()}). */

@@ -151,6 +151,7 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
+        services.startAlertDelivery(); // before the first tick, so its alerts reach people who are away
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
     }
