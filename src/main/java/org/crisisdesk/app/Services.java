@@ -253,6 +253,12 @@ public final class Services implements AutoCloseable {
         return outboxExecutor;
     }
 
+    /** One useful reply to a customer, through the notice outbox (blocking: run on {@link #outboxExecutor()}). */
+    public org.crisisdesk.reply.ReplyService replies() {
+        return new org.crisisdesk.reply.ReplyService(mentions, categories, notices.store(), cases.store(),
+                notices.outbox(), clock);
+    }
+
     /** Alert deliveries (e-mail, webhooks) for people away from the desk. */
     public org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery() {
         return alertDelivery;

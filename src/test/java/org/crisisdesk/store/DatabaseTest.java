@@ -71,7 +71,7 @@ class DatabaseTest {
                 }
                 return out;
             });
-            assertThat(versions).containsExactly("1", "10", "20", "30", "40", "50", "70", "71", "80", "82", "100", "101");
+            assertThat(versions).containsExactly("1", "10", "20", "30", "40", "50", "70", "71", "80", "82", "100", "101", "102");
             assertThat(Database.MIGRATIONS).isEqualTo(versions);
         }
     }
