@@ -81,6 +81,10 @@ public final class MainWindow extends StackPane {
         org.crisisdesk.desk.cases.CaseSection caseSection = new org.crisisdesk.desk.cases.CaseSection(ctx,
                 session.cases(), openLink);
         detailView.addSection(caseSection::showFor);
+        org.crisisdesk.desk.cases.ReplySection replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
+                session.services()::replies, session.services().background(), session.services().outboxExecutor(),
+                ctx::deskName);
+        detailView.addSection(replySection::showFor);
         session.cases().byMention().addListener((javafx.collections.MapChangeListener<Long,
                 org.crisisdesk.cases.CaseTicket>) ch -> {
             StoredMention shown = detailView.current();
