@@ -84,6 +84,13 @@ public final class Services implements AutoCloseable {
     private final SearchIndex search;
     private volatile java.util.function.Supplier<Publisher> publisherProvider = () -> NotConnectedPublisher.INSTANCE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    /** Customer-centre cases sent as helpdesk tickets (issue 25). */
+    private final org.crisisdesk.cases.CaseQueue cases;
+    private final org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery;
+    private boolean alertDeliveryStarted;
+    /** Sending tickets: one thread, blocking HTTP allowed, paced. */
+    private final ExecutorService caseExecutor = Executors.newSingleThreadExecutor(
+            WorkerThreads.named("case-tickets", Thread.NORM_PRIORITY));
 
     /** The classifier's loading, reconciling and saving: bulk reads and writes, below the screen's reads. */
     private final ExecutorService triageModel = Executors.newSingleThreadExecutor(
@@ -133,6 +140,32 @@ public final class Services implements AutoCloseable {
         } else {
             this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
         }
+        this.cases = new org.crisisdesk.cases.CaseQueue(new org.crisisdesk.cases.CaseStore(db, clock, wall), mentions,
+                categories, this::caseConnector, wall,
+                org.crisisdesk.cases.CaseSettings.load(settings).pace());
+        org.crisisdesk.settings.SecretFile alertSecrets = new org.crisisdesk.settings.SecretFile(home,
+                org.crisisdesk.alert.delivery.DeliveryConfig.SECRET_FILE);
+        java.util.function.Supplier<org.crisisdesk.alert.delivery.DeliveryConfig> deliveryConfig = () -> {
+            try {
+                return org.crisisdesk.alert.delivery.DeliveryConfig.load(settings);
+            } catch (IllegalArgumentException e) {
+                return org.crisisdesk.alert.delivery.DeliveryConfig.NONE;
+            }
+        };
+        org.crisisdesk.alert.delivery.WebhookSender hooks = new org.crisisdesk.alert.delivery.WebhookSender(
+                k -> alertSecrets.get(k).orElse(null), java.time.Duration.ofSeconds(20));
+        this.alertDelivery = new org.crisisdesk.alert.delivery.AlertDispatcher(
+                new org.crisisdesk.alert.delivery.DeliveryStore(db, wall), new AlertStore(db), deliveryConfig,
+                java.util.Map.of(org.crisisdesk.alert.delivery.AlertChannel.Type.EMAIL,
+                        new org.crisisdesk.alert.delivery.EmailSender(() -> deliveryConfig.get().smtp(),
+                                () -> alertSecrets.get(org.crisisdesk.alert.delivery.DeliveryConfig.SMTP_PASSWORD)
+                                        .orElse(null), 20_000),
+                        org.crisisdesk.alert.delivery.AlertChannel.Type.SLACK, hooks,
+                        org.crisisdesk.alert.delivery.AlertChannel.Type.WEBHOOK, hooks),
+                clock, wall, org.crisisdesk.settings.DeskSettings.zone(settings.get(
+                        org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault),
+                "en".equals(settings.get(org.crisisdesk.settings.DeskSettings.LANGUAGE, "ko"))
+                        ? java.util.Locale.ENGLISH : java.util.Locale.KOREAN, java.time.Duration.ofSeconds(30));
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(dataHome.resolve(SearchIndex.DIR), db.displayLocation(), mentions,
                 searchExecutor);
@@ -321,6 +354,71 @@ public final class Services implements AutoCloseable {
         return outboxExecutor;
     }
 
+    /** One useful reply to a customer, through the notice outbox (blocking: run on {@link #outboxExecutor()}). */
+    public org.crisisdesk.reply.ReplyService replies() {
+        return new org.crisisdesk.reply.ReplyService(mentions, categories, notices.store(), cases.store(),
+                notices.outbox(), clock);
+    }
+
+    /** Alert deliveries (e-mail, webhooks) for people away from the desk. */
+    public org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery() {
+        return alertDelivery;
+    }
+
+    /**
+     * Hands every alert change to the delivery queue and sends due messages every 30 s, on the queue's own thread.
+     * Started by the desk and by {@code collect} (a headless watch), never by one-shot commands.
+     */
+    public synchronized void startAlertDelivery() {
+        if (alertDeliveryStarted || drill) {
+            return; // a drill e-mails and pages nobody
+        }
+        alertDeliveryStarted = true;
+        alerts.addListener(tick -> caseExecutor.execute(() -> {
+            try {
+                alertDelivery.onTick(tick);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("Alert delivery: {}", e.toString());
+            }
+        }));
+        scheduler.scheduleWithFixedDelay(() -> caseExecutor.execute(() -> {
+            try {
+                alertDelivery.processDue();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("Alert delivery round: {}", e.toString());
+            }
+        }), 5, 30, TimeUnit.SECONDS);
+    }
+
+    /** The customer-centre ticket queue (blocking: run on {@link #caseExecutor()}). */
+    public org.crisisdesk.cases.CaseQueue cases() {
+        return cases;
+    }
+
+    public ExecutorService caseExecutor() {
+        return caseExecutor;
+    }
+
+    private Object caseConnectorKey;
+    private org.crisisdesk.cases.TicketConnector caseConnector;
+
+    /** The connector as configured now (settings + HOME/customer-centre.properties), or null; rebuilt on change. */
+    private synchronized org.crisisdesk.cases.TicketConnector caseConnector() {
+        if (drill) {
+            return null; // a drill never files tickets at the real helpdesk: its cases stay unsent
+        }
+        java.time.ZoneId zone = org.crisisdesk.settings.DeskSettings.zone(settings.get(
+                org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault);
+        org.crisisdesk.cases.CaseSettings cs = org.crisisdesk.cases.CaseSettings.load(settings);
+        org.crisisdesk.settings.SecretFile secrets = org.crisisdesk.cases.CaseSettings.secrets(home);
+        Object key = java.util.List.of(cs, zone, secrets.get(org.crisisdesk.cases.CaseSettings.SECRET_KEY).orElse(""));
+        if (!key.equals(caseConnectorKey)) {
+            caseConnector = cs.connector(secrets, zone, Clock.systemUTC());
+            caseConnectorKey = key;
+        }
+        return caseConnector;
+    }
+
     /** A fresh pipeline (one per source thread; pipelines are not thread-safe). */
     public IngestPipeline pipeline(String actor) {
         return new IngestPipeline(mentions, categories, suggester, actor, quarantine);
@@ -367,7 +465,7 @@ public final class Services implements AutoCloseable {
         // shutdown(), never shutdownNow(): an interrupt inside H2's file I/O closes the database file under
         // everyone. Work under way finishes (a post in flight records its outcome) before the database closes.
         List<ExecutorService> executors = List.of(scheduler, ingestPrepare, background, lookups, outboxExecutor,
-                searchExecutor, triageModel);
+                searchExecutor, triageModel, caseExecutor);
         executors.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {

@@ -78,6 +78,13 @@ public final class DeskContext {
         return deskName.get();
     }
 
+    private final ObservableMap<Long, String> tickets = FXCollections.observableHashMap();
+
+    /** What a card shows of a case's ticket (its number, or that it is queued or failed), by mention pk. */
+    public ObservableMap<Long, String> tickets() {
+        return tickets;
+    }
+
     /** Categories by id, kept current by the boards. */
     public ObservableMap<Long, Category> categories() {
         return categories;

@@ -38,6 +38,13 @@ public final class DeskSession implements AutoCloseable {
      * @param replay the demo replay when no account is connected, else null
      * @param collector runs the source (not started yet)
      */
+    private final org.crisisdesk.desk.cases.CasesViewModel cases;
+
+    /** Customer-centre tickets. */
+    public org.crisisdesk.desk.cases.CasesViewModel cases() {
+        return cases;
+    }
+
     public DeskSession(Services services, DeskContext ctx, Collector collector, ReplaySource replay) {
         this.services = services;
         this.ctx = ctx;
@@ -64,6 +71,12 @@ public final class DeskSession implements AutoCloseable {
         boards.addChangeListener(feed::updated);
         boards.addReloadListener(feed::reload);
         bridge.onStatus(status::status);
+        this.cases = new org.crisisdesk.desk.cases.CasesViewModel(services.cases(), services.caseExecutor(),
+                services.background(), ctx,
+                () -> org.crisisdesk.cases.CaseSettings.load(services.settings()),
+                () -> org.crisisdesk.settings.DeskSettings.deskName(
+                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
+        cases.setTell(boards::tell);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.connect();
         // The notice's alerts go at once, not on the watch's next tick.
@@ -134,11 +147,13 @@ public final class DeskSession implements AutoCloseable {
         minuteTicker.setCycleCount(javafx.animation.Animation.INDEFINITE);
         minuteTicker.play();
         boards.reload();
+        cases.start();
         services.engine().startReconcile();
         bridge.start();
         if (collector != null) {
             collector.start();
         }
+        services.startAlertDelivery(); // before the first tick, so its alerts reach people who are away
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();
@@ -279,6 +294,11 @@ public final class DeskSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            cases.stop();
+        } else {
+            javafx.application.Platform.runLater(cases::stop);
+        }
         // JavaFX 21 refuses to stop an animation from another thread
         if (javafx.application.Platform.isFxApplicationThread()) {
             minuteTicker.stop();

@@ -77,6 +77,24 @@ public final class MainWindow extends StackPane {
                 new Background(session.services().lookups()), session.services().mentions(), this::openMention);
         detailView.addSection(thread::showFor);
         detailView.addSection(history::showFor);
+        // customer-centre tickets: the case's ticket (or "send as ticket"), the offer on a move into the column
+        org.crisisdesk.desk.cases.CaseSection caseSection = new org.crisisdesk.desk.cases.CaseSection(ctx,
+                session.cases(), openLink);
+        detailView.addSection(caseSection::showFor);
+        org.crisisdesk.desk.cases.ReplySection replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
+                session.services()::replies, session.services().background(), session.services().outboxExecutor(),
+                ctx::deskName);
+        detailView.addSection(replySection::showFor);
+        session.cases().byMention().addListener((javafx.collections.MapChangeListener<Long,
+                org.crisisdesk.cases.CaseTicket>) ch -> {
+            StoredMention shown = detailView.current();
+            if (shown != null && ch.getKey() == shown.pk()) {
+                detailView.show(shown);
+            }
+        });
+        boardsView.setTicketActions(session.cases()::send, session.cases()::sendUnsent);
+        session.boards().setOnIntoCustomerCentre(pks -> session.cases().intoCustomerCentre(pks,
+                boardsView::confirmTickets));
         // a move of the mention on display shows at once, with its new history
         session.boards().setViewListener(changed -> {
             StoredMention shown = detailView.current();

@@ -27,6 +27,13 @@ public final class MentionCard extends VBox {
     private final Label text = new Label();
     private final Label lang = new Label();
     private final Label chip = new Label();
+    /** The case's helpdesk ticket, when it was sent as one (or is on its way). */
+    private final Label ticket = new Label();
+    private final javafx.collections.MapChangeListener<Long, String> onTicket = ch -> {
+        if (this.shown != null && ch.getKey() == this.shown.pk()) {
+            showTicket();
+        }
+    };
     private final HoverTip timeTip = new HoverTip(time, 0);
     private final HoverTip textTip = new HoverTip(text, 480);
     private final int clampLines;
@@ -70,7 +77,11 @@ public final class MentionCard extends VBox {
         handle.setMinWidth(0);
         HBox top = new HBox(6, name, handle, spacer, time);
         top.setAlignment(Pos.BASELINE_LEFT);
-        HBox bottom = new HBox(6, chip, lang);
+        ticket.getStyleClass().add("ticket-chip");
+        ticket.setManaged(false);
+        ticket.setVisible(false);
+        ctx.tickets().addListener(new javafx.collections.WeakMapChangeListener<>(onTicket));
+        HBox bottom = new HBox(6, chip, ticket, lang);
         bottom.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, text, bottom);
         setSpacing(3);
@@ -148,8 +159,16 @@ public final class MentionCard extends VBox {
         return text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight();
     }
 
+    private void showTicket() {
+        String t = shown == null ? null : ctx.tickets().get(shown.pk());
+        ticket.setText(t == null ? "" : t);
+        ticket.setVisible(t != null);
+        ticket.setManaged(t != null);
+    }
+
     private void showChip(StoredMention sm) {
         shown = sm;
+        showTicket();
         Category c = sm.categoryId() == null ? null : ctx.categories().get(sm.categoryId());
         Category s = c != null || sm.suggestedCategoryId() == null ? null
                 : ctx.categories().get(sm.suggestedCategoryId());

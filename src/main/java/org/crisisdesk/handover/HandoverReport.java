@@ -193,10 +193,24 @@ public record HandoverReport(
      */
     public record HandOffs(long filedInWindow, long exportedOfWindow, long waiting, List<HandOff> items, long more) {}
 
+    /**
+     * @param ticketState the case's place in the ticket queue (QUEUED, SENDING, SENT, FAILED), or null when it was
+     *     never queued
+     * @param ticket the helpdesk ticket number once SENT, else null
+     */
     public record HandOff(long pk, String author, String authorName, String text, Instant createdAt, Instant filedAt,
-            Instant handedOverAt) {
+            Instant handedOverAt, String ticketState, String ticket) {
+        public HandOff(long pk, String author, String authorName, String text, Instant createdAt, Instant filedAt,
+                Instant handedOverAt) {
+            this(pk, author, authorName, text, createdAt, filedAt, handedOverAt, null, null);
+        }
+
         public boolean exported() {
             return handedOverAt != null;
+        }
+
+        public boolean ticketSent() {
+            return ticket != null;
         }
     }
 

@@ -272,14 +272,38 @@ public final class HandoverStore {
                 }
             }
             Map<Long, Instant> moves = latestMoves(c, items, ccIds, asOf);
+            Map<Long, String[]> tickets = tickets(c, items);
             for (HandOff h : items) {
                 Instant movedAt = moves.get(h.pk());
-                sink.add(movedAt == null || movedAt.isBefore(h.createdAt()) ? h : new HandOff(h.pk(), h.author(),
-                        h.authorName(), h.text(), h.createdAt(), movedAt, h.handedOverAt()));
+                String[] t = tickets.getOrDefault(h.pk(), new String[2]);
+                sink.add(new HandOff(h.pk(), h.author(), h.authorName(), h.text(), h.createdAt(),
+                        movedAt == null || movedAt.isBefore(h.createdAt()) ? h.filedAt() : movedAt, h.handedOverAt(),
+                        t[0], t[1]));
             }
             sink.sort(java.util.Comparator.comparing(HandOff::filedAt).thenComparing(HandOff::pk));
             return new HandOffCounts(filed, exportedOfWindow, waiting, listed);
         });
+    }
+
+    /** Each listed case's place in the ticket queue: {state, ticket number once SENT}. */
+    private static Map<Long, String[]> tickets(Connection c, List<HandOff> items) throws SQLException {
+        Map<Long, String[]> out = new HashMap<>();
+        if (items.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT mention_pk, state, ticket_number FROM case_ticket "
+                + "WHERE mention_pk IN (" + "?,".repeat(items.size() - 1) + "?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                st.setLong(i + 1, items.get(i).pk());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String state = rs.getString(2);
+                    out.put(rs.getLong(1), new String[] {state, "SENT".equals(state) ? rs.getString(3) : null});
+                }
+            }
+        }
+        return out;
     }
 
     /** The latest move into the customer centre (before {@code asOf}) of each listed mention. */

@@ -89,6 +89,122 @@ public final class NoticeStore {
         return stored;
     }
 
+    /** A reply recorded on a mention: the notice that carries it, and when and by whom it was asked for. */
+    public record ReplyRecord(long mentionPk, long noticeId, String author, String actor, Instant createdAt) {}
+
+    /**
+     * Stores a reply QUEUED, as a reply to {@code inReplyTo}, and records it on the mention, in one transaction (the
+     * outbox never sees it without its reply target). The same key returns the reply already stored.
+     *
+     * @throws IllegalStateException when the mention already has another reply
+     */
+    public StoredNotice insertReply(Notice n, String text, String idempotencyKey, String inReplyTo, long mentionPk,
+            String source, String author, String actor) {
+        Instant now = clock.instant();
+        StoredNotice stored = db.inTransaction(c -> {
+            Optional<Long> existing = idByKey(c, idempotencyKey);
+            if (existing.isPresent()) {
+                return find(c, existing.get()).orElseThrow();
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT notice_id FROM mention_reply WHERE mention_pk = ?")) {
+                st.setLong(1, mentionPk);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        throw new IllegalStateException("This mention was already replied to (notice #"
+                                + rs.getLong(1) + ")");
+                    }
+                }
+            }
+            long id;
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, category_name, state, "
+                    + "text, lang, as_of, department, stage_step, stage_total, stage_label, eta, next_update, "
+                    + "done_line, next_line, link, mention_count, template_name, idempotency_key, attempts, "
+                    + "created_at, updated_at, wall_created_at, in_reply_to) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)", new String[] {"id"})) {
+                bindFacts(st, n, NoticeState.QUEUED);
+                st.setString(17, "reply");
+                st.setString(18, idempotencyKey);
+                Jdbc.setInstant(st, 19, now);
+                Jdbc.setInstant(st, 20, now);
+                Jdbc.setInstant(st, 21, wall.instant());
+                st.setString(22, inReplyTo);
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            writeParts(c, id, List.of(text));
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO mention_reply (mention_pk, notice_id, source, "
+                    + "author, actor, created_at) VALUES (?,?,?,?,?,?)")) {
+                st.setLong(1, mentionPk);
+                st.setLong(2, id);
+                st.setString(3, source);
+                st.setString(4, author);
+                st.setString(5, actor);
+                Jdbc.setInstant(st, 6, now);
+                st.executeUpdate();
+            }
+            return find(c, id).orElseThrow();
+        });
+        db.syncToDisk();
+        return stored;
+    }
+
+    /** The post a notice answers (a reply to a customer), or null for an ordinary notice. */
+    public String inReplyTo(long noticeId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT in_reply_to FROM notice WHERE id = ?")) {
+                st.setLong(1, noticeId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** The replies recorded on these mentions, by mention pk. */
+    public Map<Long, ReplyRecord> replies(Collection<Long> mentionPks) {
+        Map<Long, ReplyRecord> out = new HashMap<>();
+        if (mentionPks.isEmpty()) {
+            return out;
+        }
+        List<Long> all = new ArrayList<>(mentionPks);
+        return db.inTransaction(c -> {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement st = c.prepareStatement("SELECT mention_pk, notice_id, author, actor, created_at "
+                        + "FROM mention_reply WHERE mention_pk IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        st.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), new ReplyRecord(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                    rs.getString(4), Jdbc.getInstant(rs, "created_at")));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** When this author (of this source) was last replied to since {@code since}, if at all. */
+    public Optional<Instant> lastReplyTo(String source, String author, Instant since) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT MAX(created_at) AS last_at FROM mention_reply WHERE source = ? "
+                    + "AND author = ? AND created_at >= ?")) {
+                st.setString(1, source);
+                st.setString(2, author);
+                Jdbc.setInstant(st, 3, since);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(Jdbc.getInstant(rs, "last_at")) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     /** Replaces a draft's facts and text; only while it is a DRAFT. */
     public StoredNotice updateDraft(long id, Notice n, List<String> parts, String templateName) {
         return db.inTransaction(c -> {

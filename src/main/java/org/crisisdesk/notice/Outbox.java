@@ -185,7 +185,8 @@ public final class Outbox {
 
     /** Posts the notice's remaining parts in order, each a reply to the one before. State is POSTING. */
     private Outcome send(StoredNotice n, Publisher p, boolean afterFind) {
-        String replyTo = null;
+        // a reply to a customer answers their post (reply.in_reply_to_tweet_id); a notice starts its own thread
+        String replyTo = store.inReplyTo(n.id());
         for (Part part : n.parts()) {
             if (part.posted()) {
                 replyTo = part.platformId();

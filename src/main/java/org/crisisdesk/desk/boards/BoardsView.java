@@ -270,6 +270,38 @@ public final class BoardsView extends BorderPane {
         }
     }
 
+    private java.util.function.Consumer<java.util.List<Long>> sendAsTickets;
+    private Runnable sendUnsentAsTickets;
+
+    /** The customer-centre column's ticket actions (issue 25); without them its menu has none. */
+    public void setTicketActions(java.util.function.Consumer<java.util.List<Long>> sendSelected, Runnable sendUnsent) {
+        this.sendAsTickets = sendSelected;
+        this.sendUnsentAsTickets = sendUnsent;
+    }
+
+    boolean hasTicketActions() {
+        return sendAsTickets != null;
+    }
+
+    /** Sends the selected cards of {@code categoryId}'s column as tickets. */
+    void sendSelectedAsTickets(Long categoryId) {
+        ListView<StoredMention> l = list(categoryId);
+        if (l != null && sendAsTickets != null) {
+            sendAsTickets.accept(l.getSelectionModel().getSelectedItems().stream().map(StoredMention::pk).toList());
+        }
+    }
+
+    void sendUnsentAsTickets() {
+        if (sendUnsentAsTickets != null) {
+            sendUnsentAsTickets.run();
+        }
+    }
+
+    /** Asks before sending {@code n} cases as tickets (the move into the customer-centre column offers it). */
+    public boolean confirmTickets(int n) {
+        return dialogs.confirm(window(), ctx.t("cases.offer.title"), ctx.t("cases.offer.text", n));
+    }
+
     void handOver() {
         dialogs.handOverFile(window()).ifPresent(f -> model.handOver(f, CategoryDialogs.formatOf(f)));
     }

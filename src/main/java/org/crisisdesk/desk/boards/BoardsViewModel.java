@@ -121,6 +121,19 @@ public final class BoardsViewModel {
         statsTimer.setCycleCount(Animation.INDEFINITE);
     }
 
+    private Consumer<List<Long>> intoCustomerCentre = pks -> {};
+
+    /** Called (FX thread) with the mentions a move just filed into the customer-centre column. */
+    public void setOnIntoCustomerCentre(Consumer<List<Long>> action) {
+        this.intoCustomerCentre = action == null ? pks -> {} : action;
+    }
+
+    /** A line in the boards' message bar from another feature (e.g. tickets sent). */
+    public void tell(String text, boolean error) {
+        messageIsError.set(error);
+        message.set(text);
+    }
+
     public ObservableList<ColumnModel> columns() {
         return columns;
     }
@@ -420,6 +433,10 @@ public final class BoardsViewModel {
             say(r.isEmpty() ? ctx.t("board.moved.nothing")
                     : ctx.t("board.moved", r.moved().size(), name(target)) + skipped(r));
             then.accept(r);
+            ColumnModel into = target == null ? null : column(target);
+            if (into != null && into.customerCentre() && !r.isEmpty()) {
+                intoCustomerCentre.accept(r.moved().stream().map(m -> m.mention().pk()).toList());
+            }
         }).onFailure(this::fail);
     }
 

@@ -169,6 +169,15 @@ final class ColumnHeader extends VBox {
             handOver.setId("menu-hand-over");
             handOver.setOnAction(e -> board.handOver());
             menu.getItems().addAll(new SeparatorMenuItem(), handOver);
+            if (board.hasTicketActions()) {
+                MenuItem selected = new MenuItem(ctx.t("cases.menu.sendSelected"), Icons.of("mdi2t-ticket-outline"));
+                selected.setId("menu-send-selected-tickets");
+                selected.setOnAction(e -> board.sendSelectedAsTickets(c.id()));
+                MenuItem unsent = new MenuItem(ctx.t("cases.menu.sendUnsent"), Icons.of("mdi2t-ticket-outline"));
+                unsent.setId("menu-send-unsent-tickets");
+                unsent.setOnAction(e -> board.sendUnsentAsTickets());
+                menu.getItems().addAll(selected, unsent);
+            }
             return;
         }
         Menu merge = new Menu(ctx.t("board.menu.merge"), Icons.of("mdi2c-call-merge"));

@@ -293,8 +293,9 @@ public final class HandoverView extends BorderPane {
                 col(ctx.t("handover.col.filed"), h -> words.time(h.filedAt()), 80),
                 col(ctx.t("handover.col.author"), h -> "@" + h.author(), 140),
                 col(ctx.t("handover.col.text"), h -> oneLine(h.text()), 380),
-                col(ctx.t("handover.col.exported"), h -> h.exported()
-                        ? words.t("report.handoffs.exported", words.time(h.handedOverAt()))
+                col(ctx.t("handover.col.exported"), h -> h.ticketSent() ? words.t("report.handoffs.ticket", h.ticket())
+                        : h.ticketState() != null ? words.t("report.handoffs.ticketNotSent", h.ticketState())
+                        : h.exported() ? words.t("report.handoffs.exported", words.time(h.handedOverAt()))
                         : words.t("report.handoffs.notYet"), 130)));
         // themes
         themes.setId("handover-themes");

@@ -65,7 +65,8 @@ public final class SettingsDialog {
                 section("mdi2b-bell-outline", ctx.t("settings.alerts"), alerts(session, alertsOwner)),
                 section("mdi2v-view-column-outline", ctx.t("settings.layout"), layout(columnWidth)),
                 section("mdi2d-database-outline", ctx.t("settings.data"), data(controls)),
-                section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)));
+                section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)),
+                caseSettings());
         sections.setPadding(new Insets(20));
         sections.getStyleClass().add("settings-sections");
         ScrollPane scroll = new ScrollPane(sections);
@@ -382,6 +383,23 @@ public final class SettingsDialog {
     }
 
     // ---- layout helpers -------------------------------------------------------------------------------------------
+
+    /** Customer-centre tickets (issue 25), folded until opened: built and read only when a person opens it. */
+    private Node caseSettings() {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(ctx.t("cases.settings.title"),
+                new Label());
+        pane.setId("settings-cases");
+        pane.setExpanded(false);
+        pane.setGraphic(Icons.of("mdi2t-ticket-outline"));
+        pane.expandedProperty().addListener((o, was, open) -> {
+            if (open && pane.getContent() instanceof Label) {
+                pane.setContent(new org.crisisdesk.desk.cases.CaseSettingsPane(ctx, model.services().settings(),
+                        model.services().home(), new org.crisisdesk.desk.Background(model.services().background()))
+                        .build());
+            }
+        });
+        return pane;
+    }
 
     private static Node section(String icon, String title, Node body) {
         Label heading = new Label(title, Icons.of(icon));

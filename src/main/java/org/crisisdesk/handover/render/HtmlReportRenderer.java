@@ -306,7 +306,13 @@ public final class HtmlReportRenderer {
                 h.append("<tr><td class=\"time\">").append(e(t.time(x.filedAt()))).append("</td><td>@")
                         .append(e(x.author())).append("</td><td class=\"text\">")
                         .append(e(Escape.clip(x.text(), TEXT_CLIP))).append("</td><td>");
-                if (x.exported()) {
+                if (x.ticketSent()) {
+                    h.append("<span class=\"tag KEPT\">").append(e(t.t("report.handoffs.ticket", x.ticket())))
+                            .append("</span>");
+                } else if (x.ticketState() != null) {
+                    h.append("<span class=\"tag PENDING\">").append(e(t.t("report.handoffs.ticketNotSent",
+                            x.ticketState()))).append("</span>");
+                } else if (x.exported()) {
                     h.append("<span class=\"tag KEPT\">").append(e(t.t("report.handoffs.exported",
                             t.time(x.handedOverAt())))).append("</span>");
                 } else {

@@ -154,7 +154,9 @@ public final class MarkdownReportRenderer {
             for (HandOff x : ho.items()) {
                 m.append("| ").append(md(t.time(x.filedAt()))).append(" | @").append(md(x.author())).append(" | ")
                         .append(md(Escape.clip(x.text(), HtmlReportRenderer.TEXT_CLIP))).append(" | ")
-                        .append(md(x.exported() ? t.t("report.handoffs.exported", t.time(x.handedOverAt()))
+                        .append(md(x.ticketSent() ? t.t("report.handoffs.ticket", x.ticket())
+                                : x.ticketState() != null ? t.t("report.handoffs.ticketNotSent", x.ticketState())
+                                : x.exported() ? t.t("report.handoffs.exported", t.time(x.handedOverAt()))
                                 : t.t("report.handoffs.notYet"))).append(" |\n");
             }
             if (ho.more() > 0) {
