@@ -103,6 +103,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
     private final Executor io;
     private final ScheduledExecutorService scheduler;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private final CompletableFuture<Void> reconcileAllowed = new CompletableFuture<>();
     private volatile boolean reconciledSinceLoad;
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -134,6 +135,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
         TriageEngine e = new TriageEngine(tuning, null, null, null, null, null);
         e.setCategories(categories);
         e.ready.complete(null);
+        e.loaded.complete(null);
         return e;
     }
 
@@ -176,6 +178,14 @@ public final class TriageEngine implements Suggester, AutoCloseable {
     /** Completes when the saved model is loaded and reconciled with the database (at once for an in-memory one). */
     public CompletableFuture<Void> ready() {
         return ready;
+    }
+
+    /**
+     * Completes when the saved model (or one just trained from the database) is in use, which may be before the
+     * reconcile that {@link #ready()} waits for; at once for an in-memory engine.
+     */
+    public CompletableFuture<Void> loaded() {
+        return loaded;
     }
 
     // ------------------------------------------------------------------------------------------------ suggestions
@@ -670,9 +680,11 @@ public final class TriageEngine implements Suggester, AutoCloseable {
             }
         } catch (RuntimeException e) {
             failed(e);
+            this.loaded.complete(null);
             ready.complete(null);
             return;
         }
+        this.loaded.complete(null);
         if (!loaded) {
             ready.complete(null); // trained from the database just now: nothing to reconcile
             return;

@@ -149,14 +149,14 @@ class TriageEnginePersistenceTest {
             crash(s);
         }
         try (Services s = Services.openForDesk(home, null, clock)) {
-            Thread.sleep(300);
+            s.engine().loaded().get(60, TimeUnit.SECONDS);
             assertThat(s.engine().ready()).isNotDone();
             assertThat(s.engine().labelCount()).isEqualTo(100); // the saved model, in use before the check
             s.engine().learn(unsorted.get(25).mention(), delivery); // a move while the check waits
             // closed before the desk said so: no check, the loaded model and the new label are saved
         }
         try (Services s = Services.openForDesk(home, null, clock)) {
-            Thread.sleep(300);
+            s.engine().loaded().get(60, TimeUnit.SECONDS);
             assertThat(s.engine().labelCount()).isEqualTo(101);
             s.engine().startReconcile();
             s.engine().ready().get(60, TimeUnit.SECONDS);
