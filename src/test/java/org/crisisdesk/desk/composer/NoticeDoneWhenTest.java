@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.crisisdesk.app.DeskOptions;
 import org.crisisdesk.desk.DeskBootstrap;
 import org.crisisdesk.desk.DeskContext;
 import org.crisisdesk.desk.DeskSession;
@@ -37,7 +36,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue #5's "done when", end to end: during the demo replay a manager opens "Post update" on the 배송 지연 column,
+ * Issue #5's "done when", end to end, on a live desk: a manager opens "Post update" on the 배송 지연 column,
  * writes a Korean progress notice, sees its exact weighted length, and posts it through the real X publisher
  * (twitter4j over HTTP) to a compatible server that drops the connection after accepting the post. It is posted once,
  * and the column shows it as covered.
@@ -54,7 +53,11 @@ class NoticeDoneWhenTest {
     @Start
     void start(Stage stage) throws Exception {
         home = TempDesk.newHome();
-        DeskBootstrap.Opened opened = DeskBootstrap.open(new DeskOptions(home, null, 10));
+        // A live desk: a demo is a drill and never posts to an account (issue 26), so this runs on the home's live
+        // database with the account's keys, and the complaints are filed below as a live feed would have brought them.
+        DeskBootstrap.Opened opened = new DeskBootstrap.Opened(
+                org.crisisdesk.app.Services.openForDesk(home, null, java.time.Clock.systemUTC()), null, null,
+                java.time.ZoneId.of("Asia/Seoul"));
         delivery = opened.services().categories().byName("배송 지연").orElseThrow();
         fileDeliveryComplaints(opened);
         // The account is connected while the demo runs; the outbox picks the keys up from the home.
@@ -107,7 +110,8 @@ class NoticeDoneWhenTest {
             vm.stepProperty().set(2);
             vm.totalProperty().set(4);
             vm.stageLabelProperty().set("재배송 준비");
-            vm.nextUpdateProperty().set("23:50");
+            vm.nextUpdateProperty().set(java.time.LocalTime.now(java.time.ZoneId.of("Asia/Seoul")).plusHours(2)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
             vm.linkProperty().set("https://example.com/notice/42");
         });
         WaitForAsyncUtils.waitForFxEvents();
