@@ -77,9 +77,6 @@ class TwoActionNoticeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open (issue #26 item 9): under headless Monocle, Ctrl+Enter pressed after the "
-            + "notification's 'Write notice' does not post, although the window and the composer's department field "
-            + "have the keyboard and the check is clean; cause not found before the deadline")
     void fromAnAlertToAQueuedLintCleanNoticeInTwoActions(FxRobot robot) throws Exception {
         delivery = desk.category("배송 지연");
         firstNotice();
