@@ -123,7 +123,7 @@ class SettingsRestoreTest {
 
         robot.clickOn("#settings-autofile");
         await(() -> first.services().engine().autoFileThreshold() <= 1.0);
-        assertThat(first.services().settings().get(TriageEngine.AUTO_FILE_SETTING)).contains("0.9");
+        assertThat(first.services().settings().get(TriageEngine.AUTO_FILE_SETTING)).contains("0.99"); // the calibrated default (issue 24)
 
         ComboBox<String> zone = robot.lookup("#settings-zone").queryComboBox();
         robot.interact(() -> zone.setValue("Europe/Berlin"));
