@@ -44,6 +44,8 @@ class MentionCardTest {
         Scene scene = new Scene(card, 360, 160);
         scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
         stage.setScene(scene);
+        // the shared test stage keeps a size another test class set by hand; this test needs the scene's size
+        stage.sizeToScene();
         stage.show();
     }
 

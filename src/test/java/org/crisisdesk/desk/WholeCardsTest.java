@@ -35,6 +35,8 @@ class WholeCardsTest {
         };
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         stage.setScene(new Scene(box, 300, 560));
+        // the shared test stage keeps a size another test class set by hand; this test needs the scene's size
+        stage.sizeToScene();
         stage.show();
     }
 
