@@ -44,7 +44,10 @@ public final class DetailView extends ScrollPane {
         this.openLink = action;
     }
 
-    /** A feature's section below the mention (e.g. its move history), built again for every mention shown. */
+    /**
+     * A feature's section below the mention (e.g. its move history), built again for every mention shown; null from
+     * the section means it has nothing to show for that mention.
+     */
     public void addSection(java.util.function.Function<StoredMention, javafx.scene.Node> section) {
         sections.add(section);
     }
@@ -115,7 +118,10 @@ public final class DetailView extends ScrollPane {
         }
         box.getChildren().add(link);
         for (var section : sections) {
-            box.getChildren().add(section.apply(sm));
+            javafx.scene.Node part = section.apply(sm);
+            if (part != null) { // a section with nothing to say for this mention (a case section on a non-case)
+                box.getChildren().add(part);
+            }
         }
     }
 
