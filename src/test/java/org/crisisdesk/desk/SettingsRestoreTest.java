@@ -155,7 +155,7 @@ class SettingsRestoreTest {
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         assertThat(second.context().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(second.context().deskName()).isEqualTo("Minji Kim");
-        assertThat(second.services().engine().autoFileThreshold()).isEqualTo(0.9);
+        assertThat(second.services().engine().autoFileThreshold()).isEqualTo(0.99);
         assertThat(moveOne(second)).extracting(HistoryEntry::actor).contains("Minji Kim");
         assertThat(Window.getWindows()).noneMatch(w -> w.getScene() != null
                 && w.getScene().getRoot().getId() != null && w.getScene().getRoot().getId().equals("settings-window"));
