@@ -7,6 +7,8 @@ import org.crisisdesk.desk.boards.BoardsViewModel;
 import org.crisisdesk.desk.composer.ComposerViewModel;
 import org.crisisdesk.desk.feed.FeedViewModel;
 import org.crisisdesk.desk.handover.ShiftViewModel;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.desk.status.StatusViewModel;
 import org.crisisdesk.source.Collector;
 import org.crisisdesk.source.replay.ReplaySource;
@@ -15,7 +17,7 @@ import org.crisisdesk.source.replay.ReplaySource;
  * One open desk: the services, the running source and the view models, wired together. Created on the FX thread
  * once the services are open; {@link #close()} stops the source before the database closes.
  */
-public final class DeskSession implements AutoCloseable {
+public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.settings.SettingsSession {
     /** Wall time between alert evaluations (in demo mode the rules themselves count scenario minutes). */
     public static final Duration ALERT_TICK = Duration.ofSeconds(2);
 

@@ -32,6 +32,11 @@ import org.crisisdesk.desk.feed.FeedView;
 import org.crisisdesk.desk.handover.HandoverWindow;
 import org.crisisdesk.desk.handover.ShiftControl;
 import org.crisisdesk.desk.help.ShortcutsOverlay;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
+import org.crisisdesk.desk.kit.Icons;
+import org.crisisdesk.desk.kit.TypedKeys;
 import org.crisisdesk.desk.status.StatusBarView;
 import org.crisisdesk.mention.StoredMention;
 

@@ -23,7 +23,7 @@ class CliTest {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine cli = Launcher.commandLine();
+        CommandLine cli = Cli.commandLine();
         cli.setOut(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
         cli.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
         int exit = cli.execute(args);
@@ -39,7 +39,7 @@ class CliTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("CrisisDesk ");
         assertThat(run("import", "--help").out()).contains("FILE");
-        List<List<String>> paths = subcommandPaths(Launcher.commandLine(), List.of());
+        List<List<String>> paths = subcommandPaths(Cli.commandLine(), List.of());
         assertThat(paths).contains(List.of("import"), List.of("triage", "eval"), List.of("categories", "export"));
         for (List<String> path : paths) {
             String[] args = Stream.concat(path.stream(), Stream.of("--version"))

@@ -86,7 +86,7 @@ class CollectKillDrillTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path output = home.resolve("collect-" + n + ".out");
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dcrisisdesk.logdir=" + home.resolve("logs"), "org.crisisdesk.app.Launcher",
+                    "-Dcrisisdesk.logdir=" + home.resolve("logs"), "org.crisisdesk.launch.Launcher",
                     "--home", home.toString(), "collect", "--api", api.label(), "--twitter-api-base", server.base(),
                     "--poll-seconds", "0.2");
             pb.redirectErrorStream(true);

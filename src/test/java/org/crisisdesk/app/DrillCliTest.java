@@ -31,7 +31,7 @@ class DrillCliTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        int code = Launcher.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = Cli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }

@@ -46,7 +46,7 @@ class NoticeZoneTest {
         List<String> all = new ArrayList<>(List.of("--home", home.toString(), "notice", "render", "--category",
                 "배송 지연", "--department", "물류팀", "--stage", "2/4 재배송 준비"));
         all.addAll(List.of(args));
-        int code = Launcher.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = Cli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }

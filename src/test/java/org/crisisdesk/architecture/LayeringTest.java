@@ -1,6 +1,7 @@
 package org.crisisdesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -9,8 +10,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Logic never depends on the UI; only the store layer touches JDBC; only the X adapter knows twitter4j. */
-@AnalyzeClasses(packages = "org.crisisdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * No package cycles; logic never depends on the UI; only the store layer touches JDBC; only the X adapter knows
+ * twitter4j.
+ */
+@AnalyzeClasses(packages = {"org.crisisdesk", "db.migration"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
     @ArchTest
@@ -21,8 +25,20 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule logicDoesNotReachIntoTheDesk = noClasses()
-            .that().resideOutsideOfPackages("org.crisisdesk.desk..", "org.crisisdesk.app..")
-            .should().dependOnClassesThat().resideInAPackage("org.crisisdesk.desk..");
+            .that().resideOutsideOfPackages("org.crisisdesk.desk..", "org.crisisdesk.launch..")
+            .should().dependOnClassesThat().resideInAPackage("org.crisisdesk.desk..")
+            .because("only the launcher (the jar's main class) knows both the command line and the desk");
+
+    /** Every package on its own: no two packages (a package and its subpackages included) use each other. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule deskKitUsesNoOtherDeskPackage = noClasses()
+            .that().resideInAPackage("org.crisisdesk.desk.kit..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.crisisdesk.desk..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.crisisdesk.desk.kit.."))))
+            .because("the desk's shared parts are used by every feature package and the desk's root");
 
     /** A *Store class, or a class nested in one (its row records). */
     private static final DescribedPredicate<JavaClass> STORE = new DescribedPredicate<>("a *Store class or nested in one") {
@@ -39,7 +55,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule onlyStoresUseJdbc = noClasses()
-            .that().resideOutsideOfPackage("org.crisisdesk.store..")
+            .that().resideOutsideOfPackages("org.crisisdesk.store..", "db.migration..")
             .and(DescribedPredicate.not(STORE))
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("SQL lives in *Store classes, so a PostgreSQL port touches one layer");

@@ -11,6 +11,8 @@ import javafx.stage.Stage;
 import org.crisisdesk.app.DeskOptions;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.desk.feed.FeedViewModel;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.testing.TempDesk;

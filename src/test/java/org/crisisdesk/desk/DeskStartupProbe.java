@@ -13,6 +13,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
 
 /**
  * Issue #8 figure 4, run in a fresh JVM by {@code ScaleBench} (through {@code DeskLaunch}, as an installed desk

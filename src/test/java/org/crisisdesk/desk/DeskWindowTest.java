@@ -12,6 +12,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.crisisdesk.app.DeskOptions;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
 import org.crisisdesk.mention.MentionFilter;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.testing.TempDesk;

@@ -13,6 +13,9 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
+import org.crisisdesk.desk.kit.MentionCard;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.testing.MutableClock;
@@ -104,9 +107,7 @@ class MentionCardTest {
         });
         assertThat(widths[1]).as("the drawn text's right edge, against the label's width %s", widths[0])
                 .isLessThanOrEqualTo(widths[0] + 1);
-        assertThat(CardText.forDisplay(text)).isEqualTo(text.replace("\u200d", ""));
-        assertThat(CardText.forDisplay("क्ष\u200dत्र")).as("a joiner between letters stays").contains("\u200d");
-        assertThat(CardText.forDisplay("👨\u200d👩\u200d👧")).isEqualTo("👨👩👧");
+        // what CardText drops from the text: CardTextTest
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.crisisdesk.desk.kit.I18n;
 import org.junit.jupiter.api.Test;
 
 /** Every word of the desk exists in Korean and in English, for the main bundle and every feature bundle. */

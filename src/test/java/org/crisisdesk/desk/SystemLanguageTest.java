@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.Map;
+import org.crisisdesk.desk.kit.I18n;
 import org.junit.jupiter.api.Test;
 
 /** Issue 26, item 12: Korean first; English only when the system asks for English (C.UTF-8 does not). */

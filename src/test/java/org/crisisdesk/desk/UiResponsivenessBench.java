@@ -22,6 +22,8 @@ import javafx.stage.Stage;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.bench.BenchData;
 import org.crisisdesk.bench.BenchReport;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.source.IngestPipeline;

@@ -8,8 +8,8 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import org.crisisdesk.alert.Reason;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 
 /** A column header badge: the column's open alerts (bell and count), coloured by the worst level; snoozed ones muted. */
 final class AlertBadge extends Label {

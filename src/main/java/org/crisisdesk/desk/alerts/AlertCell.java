@@ -15,8 +15,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.alert.Alert;
 import org.crisisdesk.alert.AlertState;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 
 /** One alert in the list: what and where, its state (open, snoozed, resolved by notice #N), and the actions. */
 final class AlertCell extends ListCell<Alert> {

@@ -25,8 +25,8 @@ import javafx.scene.layout.VBox;
 import org.crisisdesk.alert.Alert;
 import org.crisisdesk.alert.AlertChange;
 import org.crisisdesk.alert.AlertState;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 
 /**
  * Pop-ups for new, escalated and reopened alerts: at most {@link #SLOTS} small cards drawn inside the window, in the

@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 import org.crisisdesk.alert.AlertKey;
 import org.crisisdesk.alert.AlertSettings;
 import org.crisisdesk.alert.Phase;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.triage.Category;
 
 /**
@@ -100,7 +100,7 @@ public final class AlertRulesDialog {
         ButtonType save = new ButtonType(ctx.t("alerts.rules.save"), ButtonBar.ButtonData.APPLY);
         ButtonType reset = new ButtonType(ctx.t("alerts.rules.reset"), ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().addAll(reset, save, ButtonType.CLOSE);
-        org.crisisdesk.desk.DialogWords.localize(dialog.getDialogPane(), ctx);
+        org.crisisdesk.desk.kit.DialogWords.localize(dialog.getDialogPane(), ctx);
         // Save and reset keep the dialog open, so a manager can go through several categories.
         dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();

@@ -2,8 +2,8 @@ package org.crisisdesk.desk.alerts;
 
 import org.crisisdesk.alert.Alert;
 import org.crisisdesk.alert.AlertWords;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.RelativeTime;
 
 /**
  * Words for an alert in the desk's language, from its reason and facts (the stored message is English). The wording

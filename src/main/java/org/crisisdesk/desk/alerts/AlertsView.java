@@ -13,8 +13,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 
 /**
  * The alert UI of one window: the status-bar bell with the open count, its popover with the alert list, the column

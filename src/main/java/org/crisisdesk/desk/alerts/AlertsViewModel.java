@@ -24,8 +24,8 @@ import org.crisisdesk.alert.AlertService;
 import org.crisisdesk.alert.AlertState;
 import org.crisisdesk.alert.AlertTick;
 import org.crisisdesk.alert.Reason;
-import org.crisisdesk.desk.Background;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
 
 /**
  * The desk's view of the alert log: the alert list, a per-column summary the boards bind to, and the actions

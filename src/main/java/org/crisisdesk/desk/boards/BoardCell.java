@@ -1,7 +1,7 @@
 package org.crisisdesk.desk.boards;
 
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.MentionCell;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 
 /** A card on a board column; cases already handed to the customer centre are dimmed. */

@@ -10,7 +10,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.MoveResult;
@@ -161,7 +161,7 @@ final class BoardKeys {
                 target -> model.move(sel.stream().map(StoredMention::pk).toList(),
                         target == null ? null : target.id(), r -> advance(list, anchor, r)));
         // M opened the picker on its KEY_PRESSED; the "m" typed by the same stroke is not a filter (issue #26)
-        org.crisisdesk.desk.TypedKeys.swallowNext(picker.filterField(), "m");
+        org.crisisdesk.desk.kit.TypedKeys.swallowNext(picker.filterField(), "m");
     }
 
     private static int anchor(ListView<StoredMention> list) {
@@ -181,7 +181,7 @@ final class BoardKeys {
         boolean stayed = list.getItems().get(at).pk() == first;
         int next = Math.min(stayed ? at + 1 : at, list.getItems().size() - 1);
         list.getSelectionModel().clearAndSelect(next);
-        org.crisisdesk.desk.MentionCell.scrollTo(list, Math.max(0, next - 2));
+        org.crisisdesk.desk.kit.MentionCell.scrollTo(list, Math.max(0, next - 2));
         list.requestFocus();
     }
 

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.mention.MentionExporter;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
@@ -189,7 +189,7 @@ final class CategoryDialogs {
 
     boolean confirm(Window owner, String title, String text) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-        org.crisisdesk.desk.DialogWords.localize(a.getDialogPane(), ctx);
+        org.crisisdesk.desk.kit.DialogWords.localize(a.getDialogPane(), ctx);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
@@ -205,9 +205,9 @@ final class CategoryDialogs {
         fc.setInitialFileName("customer-centre-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(ctx.clock().instant().atZone(ctx.zone()))
                 + ".csv");
-        org.crisisdesk.desk.SaveFolder.prepare(fc);
+        org.crisisdesk.desk.kit.SaveFolder.prepare(fc);
         File f = fc.showSaveDialog(owner);
-        org.crisisdesk.desk.SaveFolder.chosen(f);
+        org.crisisdesk.desk.kit.SaveFolder.chosen(f);
         return Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -15,8 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.ColumnStats;
 

@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import org.crisisdesk.desk.CardList;
+import org.crisisdesk.desk.kit.CardList;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.ColumnStats;

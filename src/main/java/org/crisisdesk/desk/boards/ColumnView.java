@@ -17,10 +17,10 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.HoverTip;
-import org.crisisdesk.desk.NewPill;
-import org.crisisdesk.desk.MentionCell;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.HoverTip;
+import org.crisisdesk.desk.kit.NewPill;
+import org.crisisdesk.desk.kit.MentionCell;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 
@@ -203,7 +203,7 @@ final class ColumnView extends VBox {
         }
         int first = flow.getFirstVisibleCell().getIndex();
         if (first > 0 || !list.getSelectionModel().isEmpty()) {
-            org.crisisdesk.desk.MentionCell.scrollTo(list, Math.min(list.getItems().size() - 1, first + added));
+            org.crisisdesk.desk.kit.MentionCell.scrollTo(list, Math.min(list.getItems().size() - 1, first + added));
         }
     }
 

@@ -3,8 +3,8 @@ package org.crisisdesk.desk.boards;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.RelativeTime;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.HistoryEntry;
 

@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import javafx.stage.Window;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.triage.Category;
 
 /**

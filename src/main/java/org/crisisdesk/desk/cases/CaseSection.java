@@ -8,7 +8,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.cases.CaseTicket;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;
 

@@ -14,8 +14,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import org.crisisdesk.cases.CaseSettings;
-import org.crisisdesk.desk.Background;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.settings.SecretFile;
 import org.crisisdesk.settings.SettingsStore;
 

@@ -15,8 +15,8 @@ import javafx.collections.ObservableMap;
 import org.crisisdesk.cases.CaseQueue;
 import org.crisisdesk.cases.CaseSettings;
 import org.crisisdesk.cases.CaseTicket;
-import org.crisisdesk.desk.Background;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
 
 /**
  * The desk's side of the ticket queue (FX thread): which mentions are tickets, sending a selection (queued and sent

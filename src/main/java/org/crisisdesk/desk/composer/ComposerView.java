@@ -36,8 +36,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.notice.Composition;
 import org.crisisdesk.notice.NoticeLang;
 import org.crisisdesk.notice.NoticeTimeline;
@@ -66,7 +66,7 @@ public final class ComposerView extends BorderPane {
     private final ComposerViewModel vm;
     private final ComboBox<Category> categoryBox = new ComboBox<>();
     private final VBox preview = new VBox(8);
-    private final ScrollPane scroll = org.crisisdesk.desk.LiveScroll.uncached(new ScrollPane());
+    private final ScrollPane scroll = org.crisisdesk.desk.kit.LiveScroll.uncached(new ScrollPane());
     private Consumer<String> openLink = url -> {};
 
     public ComposerView(ComposerViewModel vm) {
@@ -374,7 +374,7 @@ public final class ComposerView extends BorderPane {
 
         preview.setId("composer-preview");
         preview.getStyleClass().add("composer-preview");
-        ScrollPane previewScroll = org.crisisdesk.desk.LiveScroll.uncached(new ScrollPane(preview));
+        ScrollPane previewScroll = org.crisisdesk.desk.kit.LiveScroll.uncached(new ScrollPane(preview));
         previewScroll.setFitToWidth(true);
         previewScroll.setMaxHeight(220);
         previewScroll.setPrefViewportHeight(90);

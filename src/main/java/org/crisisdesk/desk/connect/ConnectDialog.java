@@ -18,9 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskApp;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskCss;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.source.twitter.ApiVersion;
 import org.crisisdesk.source.twitter.Secrets;
 
@@ -43,7 +43,7 @@ public final class ConnectDialog extends Dialog<ButtonType> {
         setGraphic(Icons.of("mdi2t-twitter"));
         setResizable(true);
         getDialogPane().setId("connect-dialog");
-        getDialogPane().getStylesheets().add(DeskApp.class.getResource("desk.css").toExternalForm());
+        getDialogPane().getStylesheets().add(DeskCss.url());
         getDialogPane().getStylesheets().add(ConnectDialog.class.getResource("connect.css").toExternalForm());
 
         TextField consumerKey = field(new TextField(), "connect-consumer-key", model.consumerKeyProperty());
@@ -154,7 +154,7 @@ public final class ConnectDialog extends Dialog<ButtonType> {
 
         ButtonType save = new ButtonType(ctx.t("connect.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        org.crisisdesk.desk.DialogWords.localize(getDialogPane(), ctx);
+        org.crisisdesk.desk.kit.DialogWords.localize(getDialogPane(), ctx);
         Button saveButton = (Button) getDialogPane().lookupButton(save);
         saveButton.setId("connect-save");
         saveButton.disableProperty().bind(model.busyProperty().or(model.incomplete()));
@@ -174,7 +174,7 @@ public final class ConnectDialog extends Dialog<ButtonType> {
     }
 
     /** Opens the dialog over {@code owner}, filled from the home's saved settings. */
-    public static ConnectDialog open(DeskContext ctx, org.crisisdesk.desk.Background background,
+    public static ConnectDialog open(DeskContext ctx, org.crisisdesk.desk.kit.Background background,
             java.nio.file.Path home, javafx.stage.Window owner) {
         ConnectDialog d = new ConnectDialog(ctx, new ConnectViewModel(ctx, background, home, ctx.clock()));
         if (owner != null) {

@@ -8,9 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.ComplexTextLines;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.desk.kit.ComplexTextLines;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.RelativeTime;
 import org.crisisdesk.mention.Links;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
@@ -31,7 +31,7 @@ public final class DetailView extends ScrollPane {
         setId("detail");
         getStyleClass().add("detail");
         setFitToWidth(true);
-        org.crisisdesk.desk.LiveScroll.uncached(this); // its history list grows while it is shown
+        org.crisisdesk.desk.kit.LiveScroll.uncached(this); // its history list grows while it is shown
         box.setPadding(new Insets(12));
         empty = new Label(ctx.t("detail.empty"));
         empty.getStyleClass().add("empty-state");

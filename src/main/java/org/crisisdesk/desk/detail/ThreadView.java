@@ -7,9 +7,9 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.crisisdesk.desk.Background;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.RelativeTime;
 import org.crisisdesk.mention.MentionStore;
 import org.crisisdesk.mention.StoredMention;
 

@@ -8,7 +8,7 @@ import javafx.collections.MapChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.triage.Category;
 
 /** The feed's category choice, kept in step with the view model's {@code chosen} both ways. FX thread only. */

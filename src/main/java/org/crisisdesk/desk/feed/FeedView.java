@@ -20,10 +20,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
-import org.crisisdesk.desk.MentionCell;
-import org.crisisdesk.desk.NewPill;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
+import org.crisisdesk.desk.kit.MentionCell;
+import org.crisisdesk.desk.kit.NewPill;
 import org.crisisdesk.mention.StoredMention;
 
 /** The live feed: search and filters on top, a virtualized list of cards, and the "N new" pill. */
@@ -108,7 +108,7 @@ public final class FeedView extends BorderPane {
                 case ENTER -> open();
                 case SLASH -> {
                     search.requestFocus();
-                    org.crisisdesk.desk.TypedKeys.swallowNext(search, "/");
+                    org.crisisdesk.desk.kit.TypedKeys.swallowNext(search, "/");
                 }
                 default -> {
                     return;

@@ -32,8 +32,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.handover.HandoverReport;
 import org.crisisdesk.handover.HandoverReport.CategoryTotal;
 import org.crisisdesk.handover.HandoverReport.HandOff;
@@ -219,9 +219,9 @@ public final class HandoverView extends BorderPane {
         chooser.setTitle(ctx.t(format == ReportFormat.HTML ? "handover.export.html" : "handover.export.md"));
         chooser.setInitialFileName("handover." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        org.crisisdesk.desk.SaveFolder.prepare(chooser);
+        org.crisisdesk.desk.kit.SaveFolder.prepare(chooser);
         java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        org.crisisdesk.desk.SaveFolder.chosen(f);
+        org.crisisdesk.desk.kit.SaveFolder.chosen(f);
         if (f != null) {
             Path p = f.toPath();
             model.export(p, format);

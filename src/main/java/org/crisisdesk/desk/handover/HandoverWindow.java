@@ -5,8 +5,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.crisisdesk.app.Services;
-import org.crisisdesk.desk.Background;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.Background;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.handover.HandoverReport.PostedNotice;
 
 /** The review screen in its own window (so it can sit on a second monitor at shift change). */

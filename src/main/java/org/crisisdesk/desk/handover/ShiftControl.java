@@ -13,8 +13,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.handover.Shift;
 import org.crisisdesk.handover.render.ReportText;
 
@@ -49,7 +49,7 @@ public final class ShiftControl extends MenuButton {
         model.problemProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty() && getScene() != null) {
                 Alert alert = new Alert(Alert.AlertType.WARNING, now, ButtonType.OK);
-                org.crisisdesk.desk.DialogWords.localize(alert.getDialogPane(), ctx);
+                org.crisisdesk.desk.kit.DialogWords.localize(alert.getDialogPane(), ctx);
                 alert.setHeaderText(ctx.t("handover.shift.failed"));
                 alert.initOwner(getScene().getWindow());
                 alert.show();
@@ -87,7 +87,7 @@ public final class ShiftControl extends MenuButton {
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(ctx.t("handover.shift.start"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        org.crisisdesk.desk.DialogWords.localize(dialog.getDialogPane(), ctx);
+        org.crisisdesk.desk.kit.DialogWords.localize(dialog.getDialogPane(), ctx);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());

@@ -21,7 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 import org.crisisdesk.handover.Shift;
 import org.crisisdesk.handover.render.ReportText;
 
@@ -91,7 +91,7 @@ final class ShiftTimesDialog {
         dialog.getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(ctx.t("handover.times.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        org.crisisdesk.desk.DialogWords.localize(dialog.getDialogPane(), ctx);
+        org.crisisdesk.desk.kit.DialogWords.localize(dialog.getDialogPane(), ctx);
 
         // "" when the fields make a valid correction, else what is wrong
         StringBinding problem = Bindings.createStringBinding(() -> {

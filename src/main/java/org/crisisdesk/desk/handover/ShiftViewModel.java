@@ -5,7 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.crisisdesk.desk.Background;
+import org.crisisdesk.desk.kit.Background;
 import org.crisisdesk.handover.Shift;
 import org.crisisdesk.handover.ShiftService;
 

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.crisisdesk.desk.DeskContext;
+import org.crisisdesk.desk.kit.DeskContext;
 
 /** F1: every keyboard shortcut on one card over the desk. Esc or F1 closes it. */
 public final class ShortcutsOverlay extends StackPane {

@@ -31,11 +31,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.crisisdesk.desk.DeskApp;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.DeskSession;
-import org.crisisdesk.desk.I18n;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskCss;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.I18n;
+import org.crisisdesk.desk.kit.Icons;
 import org.crisisdesk.desk.alerts.AlertRulesDialog;
 import org.crisisdesk.settings.DeskPrefs;
 
@@ -55,7 +54,7 @@ public final class SettingsDialog {
      * @param onWelcome    shows the welcome screen again
      * @param onConnect    opens the connect dialog; runs the given callback after the account was saved
      */
-    public SettingsDialog(SettingsViewModel model, DeskSession session, DeskControls controls, DoubleProperty columnWidth,
+    public SettingsDialog(SettingsViewModel model, SettingsSession session, DeskControls controls, DoubleProperty columnWidth,
             Runnable onWelcome, Runnable onConnect, Node alertsOwner) {
         this.model = model;
         this.ctx = model.context();
@@ -105,7 +104,7 @@ public final class SettingsDialog {
         root.setId("settings-window");
         root.getStyleClass().add("settings-window");
         Scene scene = new Scene(root, 760, 720);
-        scene.getStylesheets().add(DeskApp.class.getResource("desk.css").toExternalForm());
+        scene.getStylesheets().add(DeskCss.url());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
@@ -116,7 +115,7 @@ public final class SettingsDialog {
     }
 
     /** Opens the settings over {@code owner} and loads what is stored. */
-    public static SettingsDialog open(DeskSession session, DeskControls controls, DeskPrefs prefs,
+    public static SettingsDialog open(SettingsSession session, DeskControls controls, DeskPrefs prefs,
             DoubleProperty columnWidth, Runnable onWelcome, Runnable onConnect, Node owner) {
         SettingsViewModel model = new SettingsViewModel(session.services(), session.context(), session.background(),
                 prefs, Clock.systemUTC(), session.boards()::deskNameChanged);
@@ -262,7 +261,7 @@ public final class SettingsDialog {
         return Math.round(v * 100) / 100.0;
     }
 
-    private Node alerts(DeskSession session, Node owner) {
+    private Node alerts(SettingsSession session, Node owner) {
         Button rules = new Button(ctx.t("settings.alerts.edit"), Icons.of("mdi2b-bell-cog-outline"));
         rules.setId("settings-alert-rules");
         rules.setDisable(session == null || owner == null);
@@ -394,7 +393,7 @@ public final class SettingsDialog {
         pane.expandedProperty().addListener((o, was, open) -> {
             if (open && pane.getContent() instanceof Label) {
                 pane.setContent(new org.crisisdesk.desk.cases.CaseSettingsPane(ctx, model.services().settings(),
-                        model.services().home(), new org.crisisdesk.desk.Background(model.services().background()))
+                        model.services().home(), new org.crisisdesk.desk.kit.Background(model.services().background()))
                         .build());
             }
         });

@@ -6,9 +6,9 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
-import org.crisisdesk.desk.feed.RelativeTime;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
+import org.crisisdesk.desk.kit.RelativeTime;
 import org.crisisdesk.source.SourceStatus;
 
 /** ControlsFX status bar: where mentions come from and in what state, their rate, and where they are stored. */

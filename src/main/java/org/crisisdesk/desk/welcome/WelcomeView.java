@@ -11,8 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.crisisdesk.desk.DeskContext;
-import org.crisisdesk.desk.Icons;
+import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
 
 /**
  * The first-run welcome, drawn over the desk: try the demo crisis, connect the X account, or import prepared

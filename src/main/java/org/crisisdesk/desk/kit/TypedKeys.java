@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import javafx.event.EventHandler;
 import javafx.scene.Node;

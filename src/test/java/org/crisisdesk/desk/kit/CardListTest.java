@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 /**
  * The text a card draws for a mention: the mention's own text, less the zero-width joiners between emoji.

@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -9,7 +9,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
-import org.crisisdesk.desk.feed.RelativeTime;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.triage.Category;

@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;

@@ -1,11 +1,10 @@
-package org.crisisdesk.desk.feed;
+package org.crisisdesk.desk.kit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.crisisdesk.desk.I18n;
 
 /** "3m", "2h", or the date and time for posts a day old or more; the absolute time for tooltips. */
 public final class RelativeTime {

@@ -1,5 +1,6 @@
-package org.crisisdesk.app;
+package org.crisisdesk.launch;
 
+import org.crisisdesk.app.DeskOptions;
 import org.crisisdesk.desk.DeskApp;
 
 /** Opens the desk window; separate so the CLI commands never touch JavaFX classes. */

@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import java.io.File;
 import javafx.stage.FileChooser;

@@ -1,25 +1,27 @@
 package org.crisisdesk.app;
 
+import java.util.function.Consumer;
 import org.crisisdesk.store.StoreException;
 import picocli.CommandLine;
 
-/**
- * Entry point of the jar. Not the JavaFX {@code Application} subclass, so a plain classpath jar can start JavaFX.
- */
-public final class Launcher {
-    private Launcher() {}
+/** The configured command line; {@code org.crisisdesk.launch.Launcher} runs it with the desk as the no-command case. */
+public final class Cli {
+    private Cli() {}
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        return commandLine().execute(args);
-    }
-
-    /** The configured command line: people get a one-line reason for expected failures, not a stack trace. */
+    /** The command line without a desk (tests, tools): running it with no command is refused. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new CrisisDeskCommand());
+        return configure(new CommandLine(new CrisisDeskCommand()));
+    }
+
+    /**
+     * The configured command line, {@code desk} opening the desk when no command is given: people get a one-line
+     * reason for expected failures, not a stack trace.
+     */
+    public static CommandLine commandLine(Consumer<DeskOptions> desk) {
+        return configure(new CommandLine(new CrisisDeskCommand(desk)));
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         shareVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof StoreException || ex instanceof java.io.IOException

@@ -1,4 +1,4 @@
-package org.crisisdesk.desk;
+package org.crisisdesk.desk.kit;
 
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
