@@ -16,6 +16,7 @@ import org.crisisdesk.cases.CaseTicket.FailureKind;
 import org.crisisdesk.cases.CaseTicket.State;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.Sql;
 
 /**
  * The ticket queue in the database. Each public method is one transaction; state changes are conditional updates, so
@@ -44,34 +45,26 @@ public final class CaseStore {
     /** Puts the case in the queue; a case already there (in any state) is returned as it is. */
     public CaseTicket enqueue(long mentionPk, String externalId, String actor) {
         CaseTicket t = db.inTransaction(c -> {
-            Optional<CaseTicket> existing = one(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE mention_pk = ?",
-                    mentionPk);
+            Optional<CaseTicket> existing = one(c, "mention_pk", mentionPk);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            Instant now = clock.instant();
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO case_ticket (mention_pk, state, external_id, "
-                    + "attempts, queued_by, created_at, updated_at) VALUES (?, 'QUEUED', ?, 0, ?, ?, ?)")) {
-                st.setLong(1, mentionPk);
-                st.setString(2, externalId);
-                st.setString(3, actor);
-                Jdbc.setInstant(st, 4, now);
-                Jdbc.setInstant(st, 5, now);
-                st.executeUpdate();
-            }
-            return one(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE mention_pk = ?", mentionPk).orElseThrow();
+            Sql.on(c, "INSERT INTO case_ticket (mention_pk, state, external_id, attempts, queued_by, created_at, "
+                    + "updated_at) VALUES (:mention, 'QUEUED', :external, 0, :actor, :now, :now)")
+                    .bind("mention", mentionPk).bindString("external", externalId).bindString("actor", actor)
+                    .bind("now", clock.instant()).update();
+            return one(c, "mention_pk", mentionPk).orElseThrow();
         });
         db.syncToDisk();
         return t;
     }
 
     public Optional<CaseTicket> find(long id) {
-        return db.inTransaction(c -> one(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE id = ?", id));
+        return db.inTransaction(c -> one(c, "id", id));
     }
 
     public Optional<CaseTicket> byMention(long mentionPk) {
-        return db.inTransaction(c -> one(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE mention_pk = ?",
-                mentionPk));
+        return db.inTransaction(c -> one(c, "mention_pk", mentionPk));
     }
 
     /** The queue rows of these mentions, by mention pk (for cards and columns). */
@@ -103,29 +96,15 @@ public final class CaseStore {
 
     /** Every row, newest first, at most {@code limit}. */
     public List<CaseTicket> recent(int limit) {
-        return db.inTransaction(c -> list(c, "SELECT " + COLUMNS + " FROM case_ticket ORDER BY id DESC FETCH FIRST "
-                + Math.max(1, limit) + " ROWS ONLY"));
+        return db.inTransaction(c -> Sql.on(c, "SELECT " + COLUMNS + " FROM case_ticket ORDER BY id DESC FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY").list(CaseStore::read));
     }
 
     /** Rows created (queued) in [from, to) by the desk's clock, oldest first: the handover report's cases. */
     public List<CaseTicket> queuedBetween(Instant from, Instant to) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM case_ticket WHERE "
-                    + "(created_at >= ? AND created_at < ?) OR (sent_at >= ? AND sent_at < ?) OR state <> 'SENT' "
-                    + "ORDER BY id")) {
-                Jdbc.setInstant(st, 1, from);
-                Jdbc.setInstant(st, 2, to);
-                Jdbc.setInstant(st, 3, from);
-                Jdbc.setInstant(st, 4, to);
-                List<CaseTicket> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> Sql.on(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE "
+                + "(created_at >= :from AND created_at < :to) OR (sent_at >= :from AND sent_at < :to) "
+                + "OR state <> 'SENT' ORDER BY id").bind("from", from).bind("to", to).list(CaseStore::read));
     }
 
     /**
@@ -133,34 +112,18 @@ public final class CaseStore {
      * {@code cases send --all-unsent} queues.
      */
     public List<Long> unqueuedCases() {
-        return db.inTransaction(c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT m.pk FROM mention m JOIN category k ON "
-                    + "k.id = m.category_id WHERE k.kind = 'CUSTOMER_CENTRE' AND m.handed_over_at IS NULL AND NOT "
-                    + "EXISTS (SELECT 1 FROM case_ticket t WHERE t.mention_pk = m.pk) ORDER BY m.created_at, m.pk");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        });
+        return db.inTransaction(c -> Sql.on(c, "SELECT m.pk FROM mention m JOIN category k ON k.id = m.category_id "
+                + "WHERE k.kind = 'CUSTOMER_CENTRE' AND m.handed_over_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                + "case_ticket t WHERE t.mention_pk = m.pk) ORDER BY m.created_at, m.pk").list(rs -> rs.getLong(1)));
     }
 
     /** SENDING with one more attempt counted, only if still in {@code expected}; on disk before it returns true. */
     public boolean claim(long id, State expected, String connector) {
-        boolean claimed = db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE case_ticket SET state = 'SENDING', attempts = "
-                    + "attempts + 1, connector = ?, sending_started_at = ?, next_attempt_at = NULL, updated_at = ? "
-                    + "WHERE id = ? AND state = ?")) {
-                st.setString(1, connector);
-                Jdbc.setInstant(st, 2, wall.instant());
-                Jdbc.setInstant(st, 3, clock.instant());
-                st.setLong(4, id);
-                st.setString(5, expected.name());
-                return st.executeUpdate() == 1;
-            }
-        });
+        boolean claimed = db.inTransaction(c -> Sql.on(c, "UPDATE case_ticket SET state = 'SENDING', attempts = "
+                + "attempts + 1, connector = :connector, sending_started_at = :wall, next_attempt_at = NULL, "
+                + "updated_at = :now WHERE id = :id AND state = :expected").bindString("connector", connector)
+                .bind("wall", wall.instant()).bind("now", clock.instant()).bind("id", id).bind("expected", expected)
+                .update() == 1);
         if (claimed) {
             db.syncToDisk(); // a claim lost to a crash would look like a case never tried
         }
@@ -171,27 +134,16 @@ public final class CaseStore {
     public boolean markSent(long id, String connector, Ticket ticket, String sentBy) {
         Instant now = clock.instant();
         boolean changed = db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE case_ticket SET state = 'SENT', connector = ?, "
-                    + "ticket_id = ?, ticket_number = ?, ticket_url = ?, sent_by = ?, sent_at = ?, updated_at = ?, "
-                    + "failure = NULL, failure_kind = NULL, next_attempt_at = NULL WHERE id = ? AND state <> 'SENT'")) {
-                st.setString(1, connector);
-                st.setString(2, ticket.id());
-                st.setString(3, ticket.number());
-                st.setString(4, ticket.url());
-                st.setString(5, sentBy);
-                Jdbc.setInstant(st, 6, now);
-                Jdbc.setInstant(st, 7, now);
-                st.setLong(8, id);
-                if (st.executeUpdate() == 0) {
-                    return false;
-                }
+            if (Sql.on(c, "UPDATE case_ticket SET state = 'SENT', connector = :connector, ticket_id = :ticket, "
+                    + "ticket_number = :number, ticket_url = :url, sent_by = :by, sent_at = :now, updated_at = :now, "
+                    + "failure = NULL, failure_kind = NULL, next_attempt_at = NULL WHERE id = :id AND state <> 'SENT'")
+                    .bindString("connector", connector).bindString("ticket", ticket.id())
+                    .bindString("number", ticket.number()).bindString("url", ticket.url()).bindString("by", sentBy)
+                    .bind("now", now).bind("id", id).update() == 0) {
+                return false;
             }
-            try (PreparedStatement st = c.prepareStatement("UPDATE mention SET handed_over_at = ? WHERE "
-                    + "handed_over_at IS NULL AND pk = (SELECT mention_pk FROM case_ticket WHERE id = ?)")) {
-                Jdbc.setInstant(st, 1, now);
-                st.setLong(2, id);
-                st.executeUpdate();
-            }
+            Sql.on(c, "UPDATE mention SET handed_over_at = :now WHERE handed_over_at IS NULL AND pk = "
+                    + "(SELECT mention_pk FROM case_ticket WHERE id = :id)").bind("now", now).bind("id", id).update();
             return true;
         });
         db.syncToDisk();
@@ -200,85 +152,50 @@ public final class CaseStore {
 
     /** Back to QUEUED for a later attempt, with why this one did not go through. */
     public void requeue(long id, Instant next, FailureKind kind, String failure) {
-        update("UPDATE case_ticket SET state = 'QUEUED', next_attempt_at = ?, failure_kind = ?, failure = ?, "
-                + "updated_at = ? WHERE id = ? AND state IN ('SENDING', 'QUEUED', 'FAILED')", id, next, kind, failure);
+        update("UPDATE case_ticket SET state = 'QUEUED', next_attempt_at = :next, failure_kind = :kind, "
+                + "failure = :failure, updated_at = :now WHERE id = :id AND state IN ('SENDING', 'QUEUED', 'FAILED')",
+                id, next, kind, failure);
     }
 
     /** FAILED with the service's words, unless SENT meanwhile. */
     public void fail(long id, FailureKind kind, String failure) {
-        update("UPDATE case_ticket SET state = 'FAILED', next_attempt_at = ?, failure_kind = ?, failure = ?, "
-                + "updated_at = ? WHERE id = ? AND state <> 'SENT'", id, null, kind, failure);
+        update("UPDATE case_ticket SET state = 'FAILED', next_attempt_at = :next, failure_kind = :kind, "
+                + "failure = :failure, updated_at = :now WHERE id = :id AND state <> 'SENT'", id, null, kind, failure);
     }
 
     /** A FAILED case a person sends again: QUEUED and due now. */
     public boolean retry(long id) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE case_ticket SET state = 'QUEUED', "
-                    + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'FAILED'")) {
-                Jdbc.setInstant(st, 1, clock.instant());
-                st.setLong(2, id);
-                return st.executeUpdate() == 1;
-            }
-        });
+        return db.inTransaction(c -> Sql.on(c, "UPDATE case_ticket SET state = 'QUEUED', next_attempt_at = NULL, "
+                + "updated_at = :now WHERE id = :id AND state = 'FAILED'").bind("now", clock.instant()).bind("id", id)
+                .update() == 1);
     }
 
     /** QUEUED rows due at wall time {@code now}, oldest first. */
     public List<Long> due(Instant now) {
         return ids("SELECT id FROM case_ticket WHERE state = 'QUEUED' AND (next_attempt_at IS NULL OR "
-                + "next_attempt_at <= ?) ORDER BY id", now);
+                + "next_attempt_at <= :at) ORDER BY id", now);
     }
 
     /** SENDING rows whose attempt started before wall time {@code before}: no call can still be running. */
     public List<Long> staleSending(Instant before) {
-        return ids("SELECT id FROM case_ticket WHERE state = 'SENDING' AND sending_started_at < ? ORDER BY id",
+        return ids("SELECT id FROM case_ticket WHERE state = 'SENDING' AND sending_started_at < :at ORDER BY id",
                 before);
     }
 
     private void update(String sql, long id, Instant next, FailureKind kind, String failure) {
-        db.inTransactionVoid(c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                Jdbc.setInstant(st, 1, next);
-                st.setString(2, kind == null ? null : kind.name());
-                st.setString(3, clip(failure));
-                Jdbc.setInstant(st, 4, clock.instant());
-                st.setLong(5, id);
-                st.executeUpdate();
-            }
-        });
+        db.inTransactionVoid(c -> Sql.on(c, sql).bindInstant("next", next)
+                .bindString("kind", kind == null ? null : kind.name()).bindString("failure", clip(failure))
+                .bind("now", clock.instant()).bind("id", id).update());
     }
 
     private List<Long> ids(String sql, Instant at) {
-        return db.inTransaction(c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                Jdbc.setInstant(st, 1, at);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.inTransaction(c -> Sql.on(c, sql).bind("at", at).list(rs -> rs.getLong(1)));
     }
 
-    private static Optional<CaseTicket> one(Connection c, String sql, long arg) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, arg);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static List<CaseTicket> list(Connection c, String sql) throws SQLException {
-        List<CaseTicket> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-        }
-        return out;
+    /** The row whose {@code column} is {@code value}. */
+    private static Optional<CaseTicket> one(Connection c, String column, long value) throws SQLException {
+        return Sql.on(c, "SELECT " + COLUMNS + " FROM case_ticket WHERE " + column + " = :value").bind("value", value)
+                .first(CaseStore::read);
     }
 
     private static CaseTicket read(ResultSet rs) throws SQLException {

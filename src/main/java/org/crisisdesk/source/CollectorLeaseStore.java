@@ -1,13 +1,14 @@
 package org.crisisdesk.source;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
+import org.crisisdesk.store.Sql;
 import org.crisisdesk.store.StoreException;
 
 /**
@@ -70,45 +71,25 @@ public final class CollectorLeaseStore {
         try {
             return db.inTransaction(c -> {
                 Instant now = clock.instant();
-                Holder current = null;
-                try (PreparedStatement st = c.prepareStatement("SELECT holder, holder_label, expires_at FROM "
-                        + "collector_lease WHERE source_key = ? FOR UPDATE")) {
-                    st.setString(1, sourceKey);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (rs.next()) {
-                            current = new Holder(rs.getString(1), rs.getString(2), Jdbc.getInstant(rs, "expires_at"));
-                        }
-                    }
-                }
+                Holder current = Sql.on(c, "SELECT holder, holder_label, expires_at FROM collector_lease "
+                        + "WHERE source_key = :key FOR UPDATE").bind("key", sourceKey).first(CollectorLeaseStore::read)
+                        .orElse(null);
                 if (current == null) {
-                    try (PreparedStatement st = c.prepareStatement("INSERT INTO collector_lease (source_key, holder, "
-                            + "holder_label, acquired_at, renewed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                        st.setString(1, sourceKey);
-                        st.setString(2, holder);
-                        st.setString(3, label);
-                        Jdbc.setInstant(st, 4, now);
-                        Jdbc.setInstant(st, 5, now);
-                        Jdbc.setInstant(st, 6, now.plus(TTL));
-                        st.executeUpdate();
-                    }
+                    Sql.on(c, "INSERT INTO collector_lease (source_key, holder, holder_label, acquired_at, renewed_at, "
+                            + "expires_at) VALUES (:key, :holder, :label, :now, :now, :expires)")
+                            .bind("key", sourceKey).bind("holder", holder).bind("label", label).bind("now", now)
+                            .bind("expires", now.plus(TTL)).update();
                     return Optional.<Holder>empty();
                 }
                 boolean ours = current.holder().equals(holder);
                 if (!ours && current.expiresAt().isAfter(now) && !deadOnThisComputer(current.holder())) {
                     return Optional.of(current);
                 }
-                try (PreparedStatement st = c.prepareStatement("UPDATE collector_lease SET holder = ?, holder_label = ?, "
-                        + "acquired_at = CASE WHEN holder = ? THEN acquired_at ELSE ? END, renewed_at = ?, "
-                        + "expires_at = ? WHERE source_key = ?")) {
-                    st.setString(1, holder);
-                    st.setString(2, label);
-                    st.setString(3, holder);
-                    Jdbc.setInstant(st, 4, now);
-                    Jdbc.setInstant(st, 5, now);
-                    Jdbc.setInstant(st, 6, now.plus(TTL));
-                    st.setString(7, sourceKey);
-                    st.executeUpdate();
-                }
+                Sql.on(c, "UPDATE collector_lease SET holder = :holder, holder_label = :label, "
+                        + "acquired_at = CASE WHEN holder = :holder THEN acquired_at ELSE :now END, renewed_at = :now, "
+                        + "expires_at = :expires WHERE source_key = :key")
+                        .bind("holder", holder).bind("label", label).bind("now", now).bind("expires", now.plus(TTL))
+                        .bind("key", sourceKey).update();
                 return Optional.<Holder>empty();
             });
         } catch (StoreException e) {
@@ -140,40 +121,25 @@ public final class CollectorLeaseStore {
     public boolean renew(String sourceKey) {
         return db.inTransaction(c -> {
             Instant now = clock.instant();
-            try (PreparedStatement st = c.prepareStatement("UPDATE collector_lease SET renewed_at = ?, expires_at = ? "
-                    + "WHERE source_key = ? AND holder = ?")) {
-                Jdbc.setInstant(st, 1, now);
-                Jdbc.setInstant(st, 2, now.plus(TTL));
-                st.setString(3, sourceKey);
-                st.setString(4, holder);
-                return st.executeUpdate() == 1;
-            }
+            return Sql.on(c, "UPDATE collector_lease SET renewed_at = :now, expires_at = :expires "
+                    + "WHERE source_key = :key AND holder = :holder").bind("now", now).bind("expires", now.plus(TTL))
+                    .bind("key", sourceKey).bind("holder", holder).update() == 1;
         });
     }
 
     /** Gives the lease up (a clean stop), so another process takes over at once instead of after {@link #TTL}. */
     public void release(String sourceKey) {
-        db.inTransactionVoid(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM collector_lease WHERE source_key = ? AND "
-                    + "holder = ?")) {
-                st.setString(1, sourceKey);
-                st.setString(2, holder);
-                st.executeUpdate();
-            }
-        });
+        db.inTransactionVoid(c -> Sql.on(c, "DELETE FROM collector_lease WHERE source_key = :key AND holder = :holder")
+                .bind("key", sourceKey).bind("holder", holder).update());
     }
 
     /** Who holds the source's lease, if anyone (possibly expired). */
     public Optional<Holder> holder(String sourceKey) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT holder, holder_label, expires_at FROM "
-                    + "collector_lease WHERE source_key = ?")) {
-                st.setString(1, sourceKey);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Holder(rs.getString(1), rs.getString(2),
-                            Jdbc.getInstant(rs, "expires_at"))) : Optional.<Holder>empty();
-                }
-            }
-        });
+        return db.inTransaction(c -> Sql.on(c, "SELECT holder, holder_label, expires_at FROM collector_lease "
+                + "WHERE source_key = :key").bind("key", sourceKey).first(CollectorLeaseStore::read));
+    }
+
+    private static Holder read(ResultSet rs) throws SQLException {
+        return new Holder(rs.getString(1), rs.getString(2), Jdbc.getInstant(rs, "expires_at"));
     }
 }
