@@ -40,7 +40,8 @@ class TriageAccuracyTest {
      * 0.911 / 0.783, ticket-crash 0.917 / 0.844 (written after the parameters were chosen).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
     void onEveryEvaluationCrisisTheEngineBeatsTheReferenceAndNoCategoryVanishes(String crisis) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("assets/scenarios/eval");
         List<LabelledMentions.Labelled> train = LabelledMentions.read(dir.resolve(crisis + ".train.jsonl"), null);
@@ -73,7 +74,8 @@ class TriageAccuracyTest {
      * learning curves: {@code crisisdesk triage eval --cross --no-rules --curve} (docs/triage.md).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
     void withoutRulesTheLearnedModelStillBeatsTheReference(String crisis) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("assets/scenarios/eval");
         List<LabelledMentions.Labelled> train = LabelledMentions.read(dir.resolve(crisis + ".train.jsonl"), null);

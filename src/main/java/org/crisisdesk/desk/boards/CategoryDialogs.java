@@ -201,7 +201,8 @@ final class CategoryDialogs {
         d.setOnShown(e -> percent.requestFocus());
         // Enter accepts from the spinner too (its editor keeps Enter for itself), with what was typed into it
         d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && percent.getEditor().isFocused()) {
+            boolean inSpinner = percent.isFocused() || percent.getEditor().isFocused();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && inSpinner) {
                 percent.commitValue();
                 if (!ok.isDisabled()) {
                     ((javafx.scene.control.Button) ok).fire();

@@ -63,15 +63,7 @@ class AcceptShownDialogTest {
         ColumnView unsorted = (ColumnView) boards.column(BoardsRobot.UNSORTED);
         List<StoredMention> onScreen = fx(unsorted::visibleItems);
 
-        // the column menu by keyboard: focus its button, Space opens it, Enter picks "accept all shown"
-        MenuButton menu = (MenuButton) boards.column(BoardsRobot.UNSORTED).lookup(".column-menu");
-        robot.interact(menu::requestFocus);
-        await(menu::isFocused);
-        robot.type(KeyCode.SPACE);
-        await(menu::isShowing);
-        robot.type(KeyCode.DOWN);
-        robot.type(KeyCode.ENTER);
-        await(() -> dialogNode(robot, "#accept-shown-list") != null);
+        openDialog(robot, boards);
 
         @SuppressWarnings("unchecked")
         ListView<String> list = (ListView<String>) dialogNode(robot, "#accept-shown-list");
@@ -118,19 +110,28 @@ class AcceptShownDialogTest {
     void escapeAcceptsNothing(FxRobot robot) throws Exception {
         f.awaitLoaded(6);
         BoardsRobot boards = new BoardsRobot(robot, f.window);
-        MenuButton menu = (MenuButton) boards.column(BoardsRobot.UNSORTED).lookup(".column-menu");
-        robot.interact(menu::requestFocus);
-        await(menu::isFocused);
-        robot.type(KeyCode.SPACE);
-        await(menu::isShowing);
-        robot.type(KeyCode.DOWN);
-        robot.type(KeyCode.ENTER);
-        await(() -> dialogNode(robot, "#accept-shown-list") != null);
+        openDialog(robot, boards);
         robot.type(KeyCode.ESCAPE);
         await(() -> dialogNode(robot, "#accept-shown-list") == null);
         for (int i = 0; i < CONFIDENCE.length; i++) {
             assertThat(f.stored(String.valueOf(1001 + i)).categoryId()).isNull();
         }
+    }
+
+    /**
+     * Opens the dialog from the Unsorted column's menu (the menu as a person clicks it, as the other board tests do);
+     * everything after that is keys. The spinner must have the focus, so Up and Enter work at once.
+     */
+    private void openDialog(FxRobot robot, BoardsRobot boards) throws Exception {
+        MenuButton menu = (MenuButton) boards.column(BoardsRobot.UNSORTED).lookup(".column-menu");
+        robot.clickOn(menu);
+        await(menu::isShowing);
+        robot.clickOn("보이는 제안 모두 수락");
+        await(() -> dialogNode(robot, "#accept-shown-list") != null);
+        Node spinner = dialogNode(robot, "#accept-shown-floor");
+        await(() -> fx(() -> spinner.getScene().getFocusOwner() != null
+                && (spinner.getScene().getFocusOwner() == spinner
+                        || spinner.getScene().getFocusOwner().getParent() == spinner)));
     }
 
     /** The dialog's lines for the cards on screen at {@code floor} or more, in their order on screen. */
