@@ -120,7 +120,7 @@ class AcceptShownDialogTest {
 
     /**
      * Opens the dialog from the Unsorted column's menu (the menu as a person clicks it, as the other board tests do);
-     * everything after that is keys. The spinner must have the focus, so Up and Enter work at once.
+     * everything after that is keys, to the dialog's window.
      */
     private void openDialog(FxRobot robot, BoardsRobot boards) throws Exception {
         MenuButton menu = (MenuButton) boards.column(BoardsRobot.UNSORTED).lookup(".column-menu");
@@ -128,10 +128,8 @@ class AcceptShownDialogTest {
         await(menu::isShowing);
         robot.clickOn("보이는 제안 모두 수락");
         await(() -> dialogNode(robot, "#accept-shown-list") != null);
-        Node spinner = dialogNode(robot, "#accept-shown-floor");
-        await(() -> fx(() -> spinner.getScene().getFocusOwner() != null
-                && (spinner.getScene().getFocusOwner() == spinner
-                        || spinner.getScene().getFocusOwner().getParent() == spinner)));
+        Window dialog = dialogNode(robot, "#accept-shown-list").getScene().getWindow();
+        await(dialog::isFocused);
     }
 
     /** The dialog's lines for the cards on screen at {@code floor} or more, in their order on screen. */
