@@ -7,7 +7,7 @@ package org.crisisdesk.triage;
  * went back to 2^16 buckets: on the evaluation crises the longer n-grams carry the phrases that tell confusable
  * categories apart. Version 5 stops n-grams at spaces: the n-grams that ran across them mostly joined the end of one
  * phrase to the start of an unrelated one, and without them cross-validation on the evaluation crises' training
- * splits gained about three points at 50 labels and lost under half a point at all labels.
+ * splits gained about two points at 50 labels and lost under half a point at all labels.
  * Every feature is hashed into a fixed space of {@code 2^bits} buckets, so extraction allocates nothing.
  *
  * <p>Each feature counts once per text (binary features suit short posts better than raw counts). The
