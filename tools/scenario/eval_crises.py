@@ -70,6 +70,7 @@ class Crisis:
     def __init__(self, slug, title, brand, brand_en, handle, date, seed, cats, slots, total):
         self.slug, self.title, self.brand, self.brand_en, self.handle = slug, title, brand, brand_en, handle
         self.date, self.seed, self.cats, self.slots, self.total = date, seed, cats, slots, total
+        self.urls = []  # links some posts carry (news, screenshots); none for the first three crises
 
 
 def cat(name, kind, color, share, keywords, ko, en, regex=(), exclude=(), spam=False, sarcasm=()):
@@ -276,7 +277,72 @@ AIR = Crisis(
      "won": ["15만원", "8천원", "12만 원", "1만원"], "won_en": ["8,000 won", "$7", "10,000 won"]},
     520)
 
-CRISES = [BANK, FOOD, AIR]
+# ------------------------------------------------------------------ crisis 4: a ticketing platform's presale meltdown
+# Written after the engine's parameters were chosen (issue 24): it is never used to tune anything, only to check
+# that what was chosen on the other three carries over to a crisis nobody looked at.
+TICKET = Crisis(
+    "ticket-crash", "티켓온 선예매 서버 마비 (concert presale meltdown)", "티켓온", "TicketOn", "@ticketon_kr",
+    datetime(2026, 10, 17, 20, 0, tzinfo=KST), 2026101704,
+    [
+        cat("예매 접속 장애", "topic", "#D9480F", 0.25,
+            ["대기열", "접속", "튕", "서버", "새로고침", "queue", "server", "crash", "waiting room"],
+            ["대기열 {q}번이었는데 새로고침 했더니 {q2}번 됐어요 ㅋㅋ", "8시 정각에 들어갔는데 흰 화면만 {time}째",
+             "예매 버튼 누르면 튕겨요 앱 {ver} 최신인데", "서버 터졌다 선예매 어떻게 하라는 거", "좌석 선택 화면에서 계속 멈춰요",
+             "대기 순번이 안 줄어요 {time}째 그대로", "접속 오류 {err} 뜨고 처음부터 다시래요", "PC로 해도 모바일로 해도 안 들어가져요",
+             "좌석 잡았는데 다음 누르니까 '이미 선택된 좌석' 무한반복", "대기열 통과하자마자 세션 만료 ㅠㅠ", "{artist} 콘서트 예매창 아직도 로딩 중"],
+            ["queue said {q} then reset to {q2} after refresh", "stuck on a white screen since 8pm", "app crashes on the book button",
+             "seat map won't load, error {err}", "session expired right after the waiting room", "server is dead, presale is a joke"],
+            sarcasm=["대기열 {q2}번 당첨 축하드립니다 저한테 ^^ 역시 티켓온", "서버 튼튼한 거 하나는 인정 ㅋㅋ 3초 버팀"]),
+        cat("결제 오류", "topic", "#C2255C", 0.18,
+            ["결제", "카드", "무통장", "입금", "승인", "payment", "charged", "card"],
+            ["결제 완료 문자 왔는데 예매 내역에 없어요", "카드 승인 {n}번 났는데 표는 한 장도 없음", "무통장 입금 기한이 {time}이래요 말이 돼요?",
+             "결제창에서 멈췄는데 돈은 빠져나감 {won}", "간편결제 누르면 오류 {err}", "중복 결제됐어요 {won}씩 두 번",
+             "입금했는데 미입금 취소됐대요", "결제 단계에서 좌석이 풀렸어요 ㅠ"],
+            ["charged {won_en} twice but no ticket", "payment went through, booking not in my account",
+             "card declined {n} times then charged anyway", "bank transfer deadline was 30 minutes?? it got cancelled"]),
+        cat("매크로·공정성", "topic", "#9C36B5", 0.14,
+            ["매크로", "암표", "리셀", "봇", "되팔", "공정", "bot", "scalper", "resale"],
+            ["매크로 돌린 사람들만 잡은 거 아니에요?", "예매 5분 만에 리셀 사이트에 {won2}에 올라옴 ㅋㅋ", "암표상 계정 정지 안 하나요",
+             "봇 막는다더니 대기열 1번이 해외 IP래요", "팬클럽 선예매인데 공정하게 한 거 맞아요?", "되팔이 신고는 어디에 해요",
+             "캡차라도 넣으세요 매크로 천국이네", "리셀 가격 {won2} 실화냐 정가 {won}인데"],
+            ["bots got all the seats again", "tickets on resale for {won2_en} five minutes after opening",
+             "what are you doing about scalpers", "queue #1 was a bot, fair presale my ass"],
+            sarcasm=["매크로 전용 예매처 티켓온 ^^ 사람은 못 사요", "공정한 예매 감사합니다 암표상님들 축하드려요 👏"]),
+        cat("취소·환불", "topic", "#1971C2", 0.12,
+            ["환불", "취소", "수수료", "취소표", "refund", "cancel", "fee"],
+            ["취소 수수료 {won}이라는데 오류 때문에 잘못 잡은 좌석이에요", "환불 신청 버튼이 회색이에요", "취소표 언제 풀려요?",
+             "중복 예매된 거 하나 취소하고 싶은데 수수료 면제돼요?", "환불은 며칠 걸려요 카드사는 모른대요", "공연 취소되면 전액 환불 맞죠?"],
+            ["refund button is greyed out", "cancel fee {won_en} for a seat your bug gave me?", "when are cancelled seats released",
+             "how long does the refund take"]),
+        cat("칭찬·응원", "topic", "#0C8599", 0.07,
+            ["감사", "고생", "수고", "친절", "응원", "thank", "finally", "appreciate"],
+            ["드디어 잡았어요 ㅠㅠ 고생하셨어요 감사합니다", "상담원분이 끝까지 도와주셨어요 친절 감동", "서버 복구 빠르네요 수고하셨습니다",
+             "2차 예매는 안정적이네요 고마워요", "{artist} 보러 갑니다 티켓온 직원분들 응원해요"],
+            ["got my ticket finally, thanks team", "support agent was super kind, appreciate it", "second round went smooth, thank you"]),
+        cat("스팸·사칭", "topic", "#868E96", 0.10, ["부업", "리딩방", "맞팔", "에어드랍", "dm me", "airdrop", "link in bio"],
+            ["{artist} 티켓 양도 정가 이하 입금 먼저 {spamlink}", "티켓온 예매 성공 꿀팁 매크로 판매 {spamlink}",
+             "[티켓온] 예매 오류 보상 쿠폰 받기 {spamlink}"],
+            ["selling 2 floor seats for {artist}, pay first, {spamlink}", "ticket bot for sale, 100% success {spamlink}"],
+            spam=True),
+        cat("고객센터", "customer_centre", "#5F3DC4", 0.14,
+            ["예매번호", "dm", "상담", "문의", "연락", "booking no"],
+            ["예매번호 {tno} 결제는 됐는데 내역이 없어요 DM 드렸어요", "{name} 이름으로 {tno} 중복결제 취소 부탁드려요",
+             "1:1 문의 {n}번 넣었는데 답이 없어요 예매번호 {tno}", "상담 전화 {n}시간째 연결 안 돼요 제 건 확인 좀",
+             "DM 확인해주세요 휠체어석 예매 건이에요", "예매번호 {tno} 좌석 등급 잘못 들어갔어요 연락 주세요"],
+            ["booking no {tno}, charged but no ticket, DMed you", "please check my case {tno}, double charge",
+             "1:1 inquiry ignored for {n} hours, booking {tno}"]),
+    ],
+    {"artist": ["루미너스", "LUMINOUS", "블루아워", "문라이트 밴드", "세븐틴즈"], "q": ["1,204", "3,518", "842", "12,060"],
+     "q2": ["48,211", "102,337", "67,900", "215,004"], "ver": ["5.2.1", "5.3.0", "5.1.8"], "err": ["E1003", "T-500", "9999", "ERR_QUEUE_77"],
+     "won": ["15만 4천원", "13만원", "99,000원", "16만 5천원"], "won2": ["80만원", "120만원", "55만원"],
+     "won_en": ["154,000 won", "$110", "130k won"], "won2_en": ["800k won", "$900", "1.2M won"],
+     "tno": ["T20261017-{n}{n}{n}{n}", "TK{n}{n}{n}{n}{n}{n}", "2026-{n}{n}{n}{n}{n}"]},
+    480)
+
+TICKET.urls = ["https://news.example.kr/article/2026101{n}{n}{n}", "https://imgur.example/a/Tk{n}{n}x", "https://youtu.example/shorts/q{n}Zp{n}",
+               "https://ticketon.example/notice/{n}{n}{n}", "pic.x.example/{n}{n}{n}ab"]
+
+CRISES = [BANK, FOOD, AIR, TICKET]
 
 
 # ------------------------------------------------------------------ filling and noise
@@ -284,7 +350,7 @@ def fill(cr, text, rng):
     def rep(mo):
         k = mo.group(1)
         if k in cr.slots:
-            return rng.choice(cr.slots[k])
+            return fill(cr, rng.choice(cr.slots[k]), rng)  # a slot's value may hold {n}
         if k == "brand":
             return cr.brand
         if k == "brand_en":
@@ -313,7 +379,7 @@ def fill(cr, text, rng):
             return rng.choice(SPAMLINKS).replace("{n}", str(rng.randint(10, 99)))
         return mo.group(0)
 
-    return re.sub(r"\{([a-z_]+)\}", rep, text)
+    return re.sub(r"\{([a-z_][a-z0-9_]*)\}", rep, text)
 
 
 def typos(text, lang, rng):
@@ -431,6 +497,8 @@ def build(cr):
         else:
             text, lang = compose(cr, c, lang, rng)
             text = decorate(text, rng)
+            if cr.urls and rng.random() < 0.1:
+                text += " " + fill(cr, rng.choice(cr.urls), rng)
         author = handle(rng)
         at = cr.handle if rng.random() < 0.85 else cr.handle.upper()
         full = (f"{at} {text}" if rng.random() < 0.8 else f"{text} {at}") if not text.startswith("RT @") else text

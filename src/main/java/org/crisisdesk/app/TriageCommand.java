@@ -70,7 +70,7 @@ final class TriageCommand {
         Path cross;
 
         @Option(names = "--no-rules", description = "With --cross: ignore the crises' categories files (the engine "
-                + "learns from the labels alone; no keyword baseline).")
+                + "learns from the labels and the categories' names alone; no keyword baseline).")
         boolean noRules;
 
         @Override

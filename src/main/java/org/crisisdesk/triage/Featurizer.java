@@ -1,10 +1,13 @@
 package org.crisisdesk.triage;
 
 /**
- * Turns normalized text into hashed features for the classifier: character 1- to 4-grams (which suit Korean without a
- * morphological analyzer) running across spaces, so "유심 비용" and "유심비용" share most of them, plus whole words
- * (useful for English). Version 4 (issue 24, with the logistic regression) added 3- and 4-grams and went back to
- * 2^16 buckets: on the evaluation crises the longer n-grams carry the phrases that tell confusable categories apart.
+ * Turns normalized text into hashed features for the classifier: character 1- to 4-grams inside each word (which suit
+ * Korean without a morphological analyzer: a stem shares its n-grams with every ending and particle attached to it)
+ * plus whole words (useful for English). Version 4 (issue 24, with the logistic regression) added 3- and 4-grams and
+ * went back to 2^16 buckets: on the evaluation crises the longer n-grams carry the phrases that tell confusable
+ * categories apart. Version 5 stops n-grams at spaces: the n-grams that ran across them mostly joined the end of one
+ * phrase to the start of an unrelated one, and without them cross-validation on the evaluation crises' training
+ * splits gained about two points at 50 labels and lost under half a point at all labels.
  * Every feature is hashed into a fixed space of {@code 2^bits} buckets, so extraction allocates nothing.
  *
  * <p>Each feature counts once per text (binary features suit short posts better than raw counts). The
@@ -13,7 +16,7 @@ package org.crisisdesk.triage;
  * <p>Immutable and thread-safe; the working memory is the caller's {@link TriageScratch}.
  */
 final class Featurizer {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final int DEFAULT_BITS = 16;
     static final int DEFAULT_MAX_GRAM = 4;
 
@@ -64,7 +67,7 @@ final class Featurizer {
         char p1 = 0;
         char p2 = 0;
         char p3 = 0;
-        int seen = 0; // characters read so far (n-grams run across spaces, words do not)
+        int seen = 0; // characters read so far in this word
         int pos1 = -1;
         int pos2 = -1;
         int pos3 = -1;
@@ -77,6 +80,7 @@ final class Featurizer {
                     s.addFeature(mix(wordHash ^ SEED_WORD) & mask, wordStart, i - wordStart);
                     wordStart = -1;
                 }
+                seen = 0; // n-grams stay inside a word
                 continue;
             }
             boolean word = TextNormalizer.isWordChar(c);

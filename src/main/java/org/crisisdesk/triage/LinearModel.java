@@ -15,6 +15,11 @@ import java.util.Random;
  * with ten labels among hundreds still wins the texts that look like it, and each example by its own weight (a
  * suggestion accepted in bulk teaches less than a person's move).
  *
+ * <p>A fit can also take <em>priors</em>: examples made from what a person gave without labelling anything (the
+ * category's name). They are learned like labels but never counted as a class's documents, so a category with a
+ * prior and no label still counts as untrained. The weights returned are the mean of those after each pass of the
+ * second half of the fit (averaged SGD), which is steadier than the last pass alone.
+ *
  * <p>Not thread-safe: {@link TriageEngine} guards it with a read-write lock; {@link #fit} builds a new model.
  */
 final class LinearModel {
@@ -27,7 +32,7 @@ final class LinearModel {
      */
     record Params(double l2, double eta0, int epochs, double classBalance, double onlineRate) {
         // Chosen with TriageEngine.Tuning.DEFAULT by cross-validation inside the evaluation crises' training splits.
-        static final Params DEFAULT = new Params(1e-4, 2.0, 12, 1.0, 0.5);
+        static final Params DEFAULT = new Params(1e-4, 2.0, 20, 1.0, 0.5);
     }
 
     /** One training example: distinct features, its category and weight. Immutable (the array is never changed). */
@@ -199,10 +204,23 @@ final class LinearModel {
      * order and {@code seed}.
      */
     static LinearModel fit(int dim, List<Example> examples, Params params, long seed) {
+        return fit(dim, examples, List.of(), params, seed);
+    }
+
+    /**
+     * A fresh model fitted to {@code labels} and {@code priors} (see the class comment; priors only for classes that
+     * have labels count: one without would be suggested from its name alone). Deterministic for the given list
+     * orders and {@code seed}.
+     */
+    static LinearModel fit(int dim, List<Example> labels, List<Example> priors, Params params, long seed) {
         LinearModel m = new LinearModel(dim);
+        int nl = labels.size();
+        List<Example> examples = new java.util.ArrayList<>(nl + priors.size());
+        examples.addAll(labels);
+        examples.addAll(priors);
         int[] label = new int[examples.size()];
         int used = 0;
-        for (int i = 0; i < examples.size(); i++) {
+        for (int i = 0; i < nl; i++) {
             Example e = examples.get(i);
             if (e.weight() <= 0) {
                 label[i] = -1;
@@ -212,6 +230,11 @@ final class LinearModel {
             m.docs[label[i]]++;
             m.totalDocs++;
             used++;
+        }
+        for (int i = nl; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            int c = m.indexOf(e.categoryId());
+            label[i] = e.weight() > 0 && c >= 0 ? c : -1;
         }
         int k = m.classes;
         if (k == 0) {
@@ -237,6 +260,9 @@ final class LinearModel {
         double lambda = params.l2();
         double eta0 = params.eta0();
         long t = 0;
+        double[] sumW = null;
+        double[] sumB = null;
+        int passes = 0;
         for (int epoch = 0; epoch < params.epochs(); epoch++) {
             for (int i = count - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
@@ -257,10 +283,34 @@ final class LinearModel {
                 if (n == 0) {
                     continue;
                 }
-                m.scaledStep(e.feats(), n, label[i], eta * classWeight[label[i]] * e.weight(), scale, p);
+                double cw = i < nl ? classWeight[label[i]] : 1;
+                m.scaledStep(e.feats(), n, label[i], eta * cw * e.weight(), scale, p);
+            }
+            if (epoch >= params.epochs() / 2) { // averaged SGD over the second half
+                if (sumW == null) {
+                    sumW = new double[m.w.length];
+                    sumB = new double[k];
+                }
+                float[] table = m.w;
+                for (int q = 0; q < table.length; q++) {
+                    sumW[q] += table[q] * scale;
+                }
+                for (int c = 0; c < k; c++) {
+                    sumB[c] += m.bias[c];
+                }
+                passes++;
             }
         }
-        m.rescale(scale);
+        if (passes == 0) {
+            m.rescale(scale);
+            return m;
+        }
+        for (int q = 0; q < sumW.length; q++) {
+            m.w[q] = (float) (sumW[q] / passes);
+        }
+        for (int c = 0; c < k; c++) {
+            m.bias[c] = sumB[c] / passes;
+        }
         return m;
     }
 

@@ -477,7 +477,7 @@ public final class TriageEngine implements Suggester, AutoCloseable {
                 }
                 // a stable order (the map's is not), so one set of labels always gives the same model
                 snapshot.sort(EXAMPLE_ORDER);
-                LinearModel fresh = LinearModel.fit(featurizer.dimension(), snapshot, params, 17);
+                LinearModel fresh = LinearModel.fit(featurizer.dimension(), snapshot, namePriors(), params, 17);
                 lock.writeLock().lock();
                 try {
                     model = fresh;
@@ -491,6 +491,32 @@ public final class TriageEngine implements Suggester, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many examples each category's name makes (chosen with the other parameters, see {@link Tuning}). */
+    static final int NAME_PRIOR_COPIES = 3;
+
+    /**
+     * The categories' names as examples of their own category ("결항·지연 안내" teaches 결항, 지연 and 안내): what a
+     * person gave before the first label, so the first few dozen labels are read with it in mind. Built with a scratch
+     * of its own (an in-memory engine fits inside {@link #suggest}, whose scratch holds the text being scored).
+     */
+    private List<LinearModel.Example> namePriors() {
+        List<Category> categories = rules.categories();
+        List<LinearModel.Example> out = new ArrayList<>(categories.size() * NAME_PRIOR_COPIES);
+        TriageScratch s = new TriageScratch();
+        for (Category c : categories) {
+            s.normalize(c.name().replace('·', ' ').replace('/', ' ').replace('&', ' '));
+            int n = featurizer.extract(s);
+            if (n == 0) {
+                continue;
+            }
+            int[] feats = java.util.Arrays.copyOf(s.feats, n);
+            for (int i = 0; i < NAME_PRIOR_COPIES; i++) {
+                out.add(new LinearModel.Example(feats, c.id(), 1f));
+            }
+        }
+        return out;
     }
 
     private static final java.util.Comparator<LinearModel.Example> EXAMPLE_ORDER = (a, b) -> {

@@ -36,11 +36,12 @@ class TriageAccuracyTest {
      * The evaluation crises (assets/scenarios/eval, other industries than the demo, never used to tune the engine's
      * weights against their test splits): the engine with each crisis's rules against its keyword baseline and the
      * reference model (TF-IDF character 1-4-grams + logistic regression, default settings), on the fixed 60/40 split.
-     * Measured (engine / reference accuracy): airline-storm 0.885 / 0.846, bank-outage 0.887 / 0.790, food-leak
-     * 0.889 / 0.783.
+     * Measured (engine / reference accuracy): airline-storm 0.875 / 0.846, bank-outage 0.882 / 0.790, food-leak
+     * 0.911 / 0.783, ticket-crash 0.917 / 0.844 (written after the parameters were chosen).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"airline-storm", "bank-outage", "food-leak"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
     void onEveryEvaluationCrisisTheEngineBeatsTheReferenceAndNoCategoryVanishes(String crisis) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("assets/scenarios/eval");
         List<LabelledMentions.Labelled> train = LabelledMentions.read(dir.resolve(crisis + ".train.jsonl"), null);
@@ -61,6 +62,34 @@ class TriageAccuracyTest {
         for (TriageEvaluation.CategoryScore c : r.engine().perCategory()) {
             if (labels.getOrDefault(c.category(), 0L) >= 10) {
                 assertThat(c.recall()).as(c.category()).isGreaterThanOrEqualTo(0.6);
+            }
+        }
+    }
+
+    /**
+     * The learned part alone (no rules file: only the labels and the categories' names) against the reference, on
+     * every held-out crisis, by at least a point of accuracy and of macro-F1. Measured (engine / reference, accuracy
+     * and macro-F1): airline-storm 0.861 / 0.846 and 0.854 / 0.840, bank-outage 0.871 / 0.790 and 0.876 / 0.746,
+     * food-leak 0.889 / 0.783 and 0.895 / 0.790, ticket-crash 0.891 / 0.844 and 0.879 / 0.818. The full table with
+     * learning curves: {@code crisisdesk triage eval --cross --no-rules --curve} (docs/triage.md).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"airline-storm", "bank-outage", "food-leak", "ticket-crash"})
+    void withoutRulesTheLearnedModelStillBeatsTheReference(String crisis) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("assets/scenarios/eval");
+        List<LabelledMentions.Labelled> train = LabelledMentions.read(dir.resolve(crisis + ".train.jsonl"), null);
+        List<LabelledMentions.Labelled> test = LabelledMentions.read(dir.resolve(crisis + ".test.jsonl"), null);
+        TriageEvaluation.Report r = TriageEvaluation.run(train, test, null);
+        assertThat(r.engine().accuracy() - r.reference().accuracy()).as("accuracy over the reference")
+                .isGreaterThanOrEqualTo(0.01);
+        assertThat(r.engine().macroF1() - r.reference().macroF1()).as("macro-F1 over the reference")
+                .isGreaterThanOrEqualTo(0.01);
+        java.util.Map<String, Long> labels = train.stream().collect(java.util.stream.Collectors.groupingBy(
+                LabelledMentions.Labelled::category, java.util.stream.Collectors.counting()));
+        for (TriageEvaluation.CategoryScore c : r.engine().perCategory()) {
+            if (labels.getOrDefault(c.category(), 0L) >= 10) {
+                assertThat(c.recall()).as(c.category()).isGreaterThanOrEqualTo(0.4);
             }
         }
     }

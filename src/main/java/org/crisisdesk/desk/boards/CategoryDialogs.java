@@ -154,7 +154,10 @@ final class CategoryDialogs {
 
     /**
      * "Accept all suggestions shown": how many of the cards on screen would be filed at the least confidence the
-     * person picks (starting at {@code floor}); the chosen confidence, or empty when cancelled.
+     * person picks (starting at {@code floor}), and which: one line per mention with the column it would go to, so
+     * what the dialog lists is exactly what OK files (OK is off when that is nothing). Returns the chosen confidence,
+     * or empty when cancelled. Keyboard: Up/Down change the least confidence by 5 wherever the focus is, Enter accepts
+     * (unless a button has the focus: then that button), Escape cancels.
      */
     Optional<Double> acceptShown(Window owner, List<StoredMention> shown, double floor) {
         Dialog<Double> d = new Dialog<>();
@@ -168,8 +171,18 @@ final class CategoryDialogs {
         Label count = new Label();
         count.setId("accept-shown-count");
         count.setWrapText(true);
-        Runnable update = () -> count.setText(ctx.t("board.acceptShown.count",
-                atLeast(shown, percent.getValue() / 100.0).size(), shown.size(), percent.getValue()));
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        list.setId("accept-shown-list");
+        list.setFocusTraversable(false);
+        list.setPrefHeight(160);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable update = () -> {
+            List<StoredMention> chosen = atLeast(shown, percent.getValue() / 100.0);
+            count.setText(ctx.t("board.acceptShown.count", chosen.size(), shown.size(), percent.getValue()));
+            list.getItems().setAll(chosen.stream().map(this::acceptLine).toList());
+            ok.setDisable(chosen.isEmpty());
+        };
         percent.valueProperty().addListener((o, a, b) -> update.run());
         update.run();
         GridPane grid = new GridPane();
@@ -177,14 +190,55 @@ final class CategoryDialogs {
         grid.setVgap(8);
         grid.addRow(0, new Label(ctx.t("board.acceptShown.floor")), percent);
         grid.add(count, 0, 1, 2, 1);
+        grid.add(list, 0, 2, 2, 1);
+        GridPane.setHgrow(list, Priority.ALWAYS);
         Label note = new Label(ctx.t("board.acceptShown.note"));
         note.setWrapText(true);
-        grid.add(note, 0, 2, 2, 1);
+        grid.add(note, 0, 3, 2, 1);
         d.getDialogPane().setContent(grid);
-        d.getDialogPane().setPrefWidth(420);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().setPrefWidth(480);
         d.setResultConverter(b -> b == ButtonType.OK ? percent.getValue() / 100.0 : null);
+        d.setOnShown(e -> percent.requestFocus());
+        // The keys work wherever the focus is (a button keeps Enter and Space for itself): Up/Down move the least
+        // confidence, Enter accepts what is listed, with what was typed into the spinner
+        d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Node focus = d.getDialogPane().getScene().getFocusOwner();
+            boolean inSpinner = focus == percent || focus == percent.getEditor() || percent.isFocused();
+            switch (e.getCode()) {
+                case UP, DOWN -> {
+                    if (!inSpinner) {
+                        if (e.getCode() == javafx.scene.input.KeyCode.UP) {
+                            percent.increment();
+                        } else {
+                            percent.decrement();
+                        }
+                        e.consume();
+                    }
+                }
+                case ENTER -> {
+                    if (!(focus instanceof javafx.scene.control.Button)) {
+                        percent.commitValue();
+                        if (!ok.isDisabled()) {
+                            ((javafx.scene.control.Button) ok).fire();
+                        }
+                        e.consume();
+                    }
+                }
+                default -> { }
+            }
+        });
         return d.showAndWait();
+    }
+
+    /** "배송 지연 92% · 택배 언제 와요": where a mention would go, how sure, and the start of its text. */
+    private String acceptLine(StoredMention m) {
+        Category c = ctx.categories().get(m.suggestedCategoryId());
+        String text = m.text().replace('\n', ' ');
+        if (text.length() > 60) {
+            text = text.substring(0, 59) + "…";
+        }
+        return ctx.t("board.acceptShown.item", c == null ? "?" : c.name(),
+                Math.round(m.suggestionConfidence() * 100), text);
     }
 
     boolean confirm(Window owner, String title, String text) {
