@@ -161,8 +161,10 @@ public final class DeskSession implements AutoCloseable {
 
     /**
      * Issue 21: what other desks on the same database commit reaches this desk within a second: moves card by card
-     * (see {@link BoardsViewModel#otherDeskMoved}), category edits as a reload of the boards; a database that cannot be reached is said in the status bar until it can be again, when the boards
-     * catch up. Several changes in a row give one reload.
+     * (see {@link BoardsViewModel#otherDeskMoved}), category edits as a reload of the boards, notices (queued, posting,
+     * posted, failed) in the composer's timeline and the columns' numbers, shift changes in the toolbar. A database
+     * that cannot be reached is said in the status bar until it can be again, when the boards catch up. Several
+     * changes in a row give one reload.
      */
     private void followOtherDesks() {
         org.crisisdesk.store.ChangeFeed changes;
@@ -187,6 +189,21 @@ public final class DeskSession implements AutoCloseable {
         changes.addListener(new org.crisisdesk.store.ChangeFeed.Listener() {
             @Override
             public void changes(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTICE)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            composer.noticesChanged(); // the timeline of the category open in the composer
+                            boards.refreshStats(); // the columns' "since the last notice"
+                        }
+                    });
+                }
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.SHIFT)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            shifts.refresh(); // who has the desk now
+                        }
+                    });
+                }
                 if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.CATEGORY
                         || ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MOVE && ch.entityId() == null)) {
                     reload.run(); // the columns themselves changed
