@@ -47,8 +47,7 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeskLauncher.launch(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
-        return 0;
+        return DeskLauncher.launch(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
     }
 
     Path home() {
