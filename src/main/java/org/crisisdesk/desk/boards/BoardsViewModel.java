@@ -693,6 +693,9 @@ public final class BoardsViewModel {
                 return ctx.t(key, te.args());
             }
         }
+        if (e instanceof org.crisisdesk.store.StoreException se && se.isUnreachable()) {
+            return ctx.t("board.db.unreachable"); // issue 21: the gesture was not stored, nothing changed
+        }
         String m = e.getMessage();
         return ctx.t("board.failed", m == null ? e.getClass().getSimpleName() : m);
     }
