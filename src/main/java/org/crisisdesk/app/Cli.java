@@ -1,6 +1,6 @@
 package org.crisisdesk.app;
 
-import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.crisisdesk.store.StoreException;
 import picocli.CommandLine;
 
@@ -17,7 +17,7 @@ public final class Cli {
      * The configured command line, {@code desk} opening the desk when no command is given: people get a one-line
      * reason for expected failures, not a stack trace.
      */
-    public static CommandLine commandLine(Consumer<DeskOptions> desk) {
+    public static CommandLine commandLine(ToIntFunction<DeskOptions> desk) {
         return configure(new CommandLine(new CrisisDeskCommand(desk)));
     }
 

@@ -281,9 +281,10 @@ final class CollectCommand implements Callable<Integer> {
         return exitCode.get();
     }
 
+    /** As the desk and the other commands: --db, else the database chosen in the settings, else the home's file. */
     private String databaseUrl(Path home) {
-        String url = root.dbUrl != null ? root.dbUrl : Database.fileUrl(home);
-        return url;
+        return root.dbUrl != null ? root.dbUrl
+                : org.crisisdesk.settings.DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
     }
 
     private static String now() {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
             DbCommand.class, CasesCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
     /** Opens the desk; given by the launcher, so this package never loads the desk's classes. */
-    private final Consumer<DeskOptions> desk;
+    private final ToIntFunction<DeskOptions> desk;
 
-    CrisisDeskCommand(Consumer<DeskOptions> desk) {
+    CrisisDeskCommand(ToIntFunction<DeskOptions> desk) {
         this.desk = desk;
     }
 
@@ -61,8 +61,7 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        desk.accept(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
-        return 0;
+        return desk.applyAsInt(new DeskOptions(home(), dbUrl, Math.max(1, Math.min(100, demoSpeed))));
     }
 
     Path home() {

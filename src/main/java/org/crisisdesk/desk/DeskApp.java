@@ -42,8 +42,11 @@ public final class DeskApp extends Application {
     private WindowLayout layout;
     private java.util.concurrent.ExecutorService prefsIo;
 
-    /** Blocks until the window is closed. */
-    public static void launch(DeskOptions deskOptions) {
+    /** Set when the desk could not open (e.g. the team database is unreachable): the process exits with 1. */
+    private static volatile boolean startFailed;
+
+    /** Blocks until the window is closed; the exit status: 1 when the desk could not open, else 0. */
+    public static int launch(DeskOptions deskOptions) {
         options = deskOptions;
         // The database opens while the toolkit starts and the fonts load: a third of a start on a large desk, and
         // a core is free then (issue #8). The window shows what became of it once it is up (openDesk).
@@ -55,6 +58,7 @@ public final class DeskApp extends Application {
         firstOpening = CompletableFuture.supplyAsync(() -> readStart(false), opener);
         opener.shutdown();
         Application.launch(DeskApp.class);
+        return startFailed ? 1 : 0;
     }
 
     /** For tests that start the application themselves (FxToolkit) instead of through {@link #launch}. */
@@ -154,6 +158,8 @@ public final class DeskApp extends Application {
         }).onFailure(e -> {
             starter.shutdown();
             log.error("Could not open the desk", e);
+            System.err.println("crisisdesk: " + e.getMessage()); // also for whoever started it from a terminal
+            startFailed = true;
             Alert alert = new Alert(Alert.AlertType.ERROR);
             alert.setTitle(i18n.t("app.title"));
             alert.setHeaderText(i18n.t("startup.failed"));

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Blocking start-up work, run off the FX thread: decides drill or live, opens the database and prepares the source.
  * With X credentials in the home (twitter4j.properties), and unless the home is in the drill, the desk collects the
- * account's mentions live; otherwise it runs the bundled demo crisis on scenario time as a drill: its own database
- * (HOME/demo) and a publisher that cannot post (issue 26).
+ * account's mentions live; without them, a desk given a team database (PostgreSQL, by --db or the settings) opens
+ * that database with no source of its own, and refuses to start when it cannot reach it; otherwise it runs the
+ * bundled demo crisis on scenario time as a drill: its own database (HOME/demo) and a publisher that cannot post
+ * (issue 26).
  */
 public final class DeskBootstrap {
     public static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Seoul");
@@ -95,6 +97,15 @@ public final class DeskBootstrap {
                             org.crisisdesk.source.CollectorLeaseStore.host()));
             log.info("Mode: live on {}; notices are posted to the connected account", services.db().displayLocation());
             return new Opened(services, collector, null, ZoneId.systemDefault());
+        }
+        String team = options.dbUrl() != null ? options.dbUrl() : DeskPrefs.dbUrl(options.home()).orElse(null);
+        if (!demo && team != null && org.crisisdesk.store.TeamDatabase.isPostgres(team)) {
+            // A team database and no account here: this desk works on what the team's collector stores (issue 21).
+            // It opens that database or refuses to start; it never runs the demo on a local database instead.
+            Services services = Services.openForDesk(options.home(), team, wall);
+            log.info("Mode: team desk on {}; mentions come from the team's collector",
+                    services.db().displayLocation());
+            return new Opened(services, null, null, ZoneId.systemDefault());
         }
         // The demo is a drill: its own database (HOME/demo, whatever --db says) and a publisher that cannot post.
         DeskPrefs prefs = DeskPrefs.load(options.home());

@@ -162,9 +162,11 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
     }
 
     /**
-     * Issue 21: what other desks on the same database commit (moves, category edits) reloads the boards within a
-     * second; a database that cannot be reached is said in the status bar until it can be again, when the boards
-     * catch up. Several changes in a row give one reload.
+     * Issue 21: what other desks on the same database commit reaches this desk within a second: moves card by card
+     * (see {@link BoardsViewModel#otherDeskMoved}), category edits as a reload of the boards, notices (queued, posting,
+     * posted, failed) in the composer's timeline and the columns' numbers, shift changes in the toolbar. A database
+     * that cannot be reached is said in the status bar until it can be again, when the boards catch up. Several
+     * changes in a row give one reload.
      */
     private void followOtherDesks() {
         org.crisisdesk.store.ChangeFeed changes;
@@ -189,9 +191,31 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         changes.addListener(new org.crisisdesk.store.ChangeFeed.Listener() {
             @Override
             public void changes(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
-                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MOVE
-                        || ch.kind() == org.crisisdesk.store.ChangeLog.Kind.CATEGORY)) {
-                    reload.run();
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTICE)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            composer.noticesChanged(); // the timeline of the category open in the composer
+                            boards.refreshStats(); // the columns' "since the last notice"
+                        }
+                    });
+                }
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.SHIFT)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            shifts.refresh(); // who has the desk now
+                        }
+                    });
+                }
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.CATEGORY
+                        || ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MOVE && ch.entityId() == null)) {
+                    reload.run(); // the columns themselves changed
+                    return;
+                }
+                java.util.List<Long> moved = list.stream()
+                        .filter(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MOVE)
+                        .map(org.crisisdesk.store.ChangeFeed.Change::entityId).distinct().toList();
+                if (!moved.isEmpty()) {
+                    showMoved(moved, reload);
                 }
             }
 
@@ -208,6 +232,28 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
             @Override
             public void reloadAll() {
                 reload.run();
+            }
+        });
+    }
+
+    /**
+     * Another desk's moves, card by card (on the change feed's thread, which may wait for the database): the columns
+     * keep the person's selection and scroll position (issue 21). A mention that cannot be read now (the database
+     * went away) is caught up by a reload once it is back.
+     */
+    private void showMoved(java.util.List<Long> pks, Runnable reload) {
+        java.util.List<org.crisisdesk.mention.StoredMention> now = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < pks.size(); i += 500) {
+                now.addAll(services.mentions().find(pks.subList(i, Math.min(pks.size(), i + 500))));
+            }
+        } catch (RuntimeException e) {
+            reload.run();
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            if (!closed) {
+                boards.otherDeskMoved(now);
             }
         });
     }

@@ -63,7 +63,7 @@ public final class ShiftStore {
                 }
                 end(c, open.get().id(), at);
             }
-            return insert(c, manager, at, null, schedule);
+            return changed(c, insert(c, manager, at, null, schedule));
         });
     }
 
@@ -81,7 +81,7 @@ public final class ShiftStore {
                     }
                 }
             }
-            return insert(c, manager, start, end, schedule);
+            return changed(c, insert(c, manager, start, end, schedule));
         });
     }
 
@@ -95,7 +95,7 @@ public final class ShiftStore {
                 throw new IllegalArgumentException("A shift must end after it started");
             }
             end(c, id, at);
-            return require(c, id);
+            return changed(c, require(c, id));
         });
     }
 
@@ -104,7 +104,7 @@ public final class ShiftStore {
      * it; otherwise the new end may not run into the next shift.
      */
     public Shift moveEnd(long id, Instant newEnd, Instant now) {
-        return db.inTransaction(c -> moveEnd(c, id, newEnd, now));
+        return db.inTransaction(c -> changed(c, moveEnd(c, id, newEnd, now)));
     }
 
     /**
@@ -126,7 +126,7 @@ public final class ShiftStore {
             if (end) {
                 moveEnd(c, id, newEnd, now);
             }
-            return require(c, id);
+            return changed(c, require(c, id));
         });
     }
 
@@ -158,7 +158,7 @@ public final class ShiftStore {
 
     /** Moves a shift's start after the fact; an adjacent previous shift's end moves with it. */
     public Shift moveStart(long id, Instant newStart, Instant now) {
-        return db.inTransaction(c -> moveStart(c, id, newStart, now));
+        return db.inTransaction(c -> changed(c, moveStart(c, id, newStart, now)));
     }
 
     private static Shift moveStart(Connection c, long id, Instant newStart, Instant now) throws SQLException {
@@ -221,15 +221,21 @@ public final class ShiftStore {
             }
             Optional<Shift> open = current(c);
             if (open.isPresent() && open.get().manager().equalsIgnoreCase(name) && open.get().id() != reviewedId) {
-                return open.get();
+                return changed(c, open.get()); // the acknowledgement is news too
             }
             if (open.isPresent()) {
                 end(c, open.get().id(), at.isAfter(open.get().startedAt()) ? at : open.get().startedAt().plusMillis(1));
             }
             Instant start = open.isPresent() && !at.isAfter(open.get().startedAt())
                     ? open.get().startedAt().plusMillis(1) : at;
-            return insert(c, name, start, null, null);
+            return changed(c, insert(c, name, start, null, null));
         });
+    }
+
+    /** Tells the other desks (issue 21: their toolbar shows who has the desk) in the same transaction. */
+    private Shift changed(Connection c, Shift s) throws SQLException {
+        ChangeLog.record(c, db, ChangeLog.Kind.SHIFT, s.id());
+        return s;
     }
 
     private static Shift insert(Connection c, String manager, Instant start, Instant end, ShiftSchedule schedule)

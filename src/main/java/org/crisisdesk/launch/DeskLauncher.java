@@ -7,7 +7,8 @@ import org.crisisdesk.desk.DeskApp;
 final class DeskLauncher {
     private DeskLauncher() {}
 
-    static void launch(DeskOptions options) {
-        DeskApp.launch(options);
+    /** Blocks until the window closes; the exit status (1: the desk could not open its database). */
+    static int launch(DeskOptions options) {
+        return DeskApp.launch(options);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crisisdesk.notice.StoredNotice.FailureKind;
 import org.crisisdesk.notice.StoredNotice.Part;
+import org.crisisdesk.store.ChangeLog;
 import org.crisisdesk.store.Database;
 import org.crisisdesk.store.Jdbc;
 
@@ -81,6 +82,9 @@ public final class NoticeStore {
                 }
             }
             writeParts(c, id, parts);
+            if (state != NoticeState.DRAFT) {
+                ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id); // a draft is its writer's until queued
+            }
             return find(c, id).orElseThrow();
         });
         if (state == NoticeState.QUEUED) {
@@ -145,6 +149,7 @@ public final class NoticeStore {
                 Jdbc.setInstant(st, 6, now);
                 st.executeUpdate();
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
             return find(c, id).orElseThrow();
         });
         db.syncToDisk();
@@ -299,8 +304,12 @@ public final class NoticeStore {
                 Jdbc.setInstant(st, 2, clock.instant());
                 st.setLong(3, id);
                 st.setString(4, expected.name());
-                return st.executeUpdate() == 1;
+                if (st.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
+            return true;
         });
         if (claimed) {
             // On disk before the HTTP call: a claim lost to a crash would look like a notice never tried, and be
@@ -360,6 +369,7 @@ public final class NoticeStore {
                     st.executeUpdate();
                 }
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
             return Optional.of(n);
         }));
     }
@@ -382,7 +392,9 @@ public final class NoticeStore {
                 st.setString(3, clip(failure));
                 Jdbc.setInstant(st, 4, clock.instant());
                 st.setLong(5, id);
-                st.executeUpdate();
+                if (st.executeUpdate() == 1) {
+                    ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
+                }
             }
         });
     }
@@ -396,7 +408,9 @@ public final class NoticeStore {
                 st.setString(2, clip(failure));
                 Jdbc.setInstant(st, 3, clock.instant());
                 st.setLong(4, id);
-                st.executeUpdate();
+                if (st.executeUpdate() == 1) {
+                    ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
+                }
             }
         });
     }
@@ -549,8 +563,12 @@ public final class NoticeStore {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 Jdbc.setInstant(st, 1, clock.instant());
                 st.setLong(2, id);
-                return st.executeUpdate() == 1;
+                if (st.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id);
+            return true;
         });
     }
 

@@ -285,7 +285,13 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException gone) {
+                    // the connection broke (a team database gone away): nothing was committed, and what broke it,
+                    // not the failed rollback, says why
+                    e.addSuppressed(gone);
+                }
                 throw e;
             }
         } catch (SQLException e) {

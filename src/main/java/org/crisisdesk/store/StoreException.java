@@ -51,8 +51,11 @@ public class StoreException extends RuntimeException {
             String state = t instanceof SQLException s ? s.getSQLState() : null;
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.SocketTimeoutException || (state != null && state.startsWith("08"))) {
-                return new StoreException("The team database server " + server + " cannot be reached (" + firstLine(t)
-                        + "). Is PostgreSQL running there, listening on that address, and is the network up?", e);
+                return new StoreException("The team database " + p[2] + " on " + server + " cannot be reached ("
+                        + firstLine(t) + "); nothing was read or stored, and CrisisDesk does not fall back to a local "
+                        + "database. Is PostgreSQL running there, listening on that address, and is the network up? "
+                        + "Start it, or choose another database with --db or in the settings (HOME/desk.properties "
+                        + "keeps the choice).", e);
             }
             if (state != null && state.startsWith("28")) {
                 return new StoreException("The team database " + server + "/" + p[2] + " refused user " + p[3]

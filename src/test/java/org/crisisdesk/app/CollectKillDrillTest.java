@@ -83,12 +83,19 @@ class CollectKillDrillTest {
         }
 
         static Child start(Path home, FakeXServer server, ApiVersion api, int n) throws Exception {
+            return start(home, server, api, n, java.util.Map.of());
+        }
+
+        /** With {@code env} added to the child's environment (e.g. HOSTNAME: another computer's name). */
+        static Child start(Path home, FakeXServer server, ApiVersion api, int n, java.util.Map<String, String> env)
+                throws Exception {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path output = home.resolve("collect-" + n + ".out");
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     "-Dcrisisdesk.logdir=" + home.resolve("logs"), "org.crisisdesk.launch.Launcher",
                     "--home", home.toString(), "collect", "--api", api.label(), "--twitter-api-base", server.base(),
                     "--poll-seconds", "0.2");
+            pb.environment().putAll(env);
             pb.redirectErrorStream(true);
             pb.redirectOutput(output.toFile());
             return new Child(pb.start(), output);

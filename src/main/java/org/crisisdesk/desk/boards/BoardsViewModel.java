@@ -515,6 +515,32 @@ public final class BoardsViewModel {
         refreshStats();
     }
 
+    /**
+     * Another desk moved these mentions (issue 21; {@code now}: as stored after its move). They leave the columns
+     * that show them and join the column they are in now, card by card, so every column keeps its other cards, its
+     * selection and its scroll position (the view keeps the card under the person's eyes, see
+     * {@code ColumnView.holdStill}); the feed and the detail pane are told as for this desk's own moves. The header
+     * totals are read again, since a column may have held such a mention beyond its loaded cards.
+     */
+    public void otherDeskMoved(List<StoredMention> now) {
+        if (now.isEmpty()) {
+            return;
+        }
+        flushArrivals();
+        generation++;
+        Set<Long> pks = new HashSet<>();
+        now.forEach(m -> pks.add(m.pk()));
+        for (ColumnModel col : columns) {
+            col.remove(pks);
+            List<StoredMention> in = now.stream().filter(col::holds).toList();
+            if (!in.isEmpty()) {
+                col.insert(in);
+            }
+        }
+        changed(now);
+        refreshStats(); // nothing local happened since it is asked: totals are taken
+    }
+
     /** Map keys cannot tell a missing entry from Unsorted, so Unsorted is -1 here. */
     private static Long key(Long categoryId) {
         return categoryId == null ? -1L : categoryId;
@@ -666,6 +692,9 @@ public final class BoardsViewModel {
             if (ctx.i18n().has(key)) {
                 return ctx.t(key, te.args());
             }
+        }
+        if (e instanceof org.crisisdesk.store.StoreException se && se.isUnreachable()) {
+            return ctx.t("board.db.unreachable"); // issue 21: the gesture was not stored, nothing changed
         }
         String m = e.getMessage();
         return ctx.t("board.failed", m == null ? e.getClass().getSimpleName() : m);

@@ -48,6 +48,8 @@ final class ColumnView extends VBox {
             getStyleClass().add("customer-centre");
         }
 
+        // before the list's own selection model hears of a change (listeners run in the order added)
+        col.items().addListener(this::beforeChange);
         list = new ListView<>(col.items());
         list.setId("column-list-" + col.key());
         list.getStyleClass().add("column-list");
@@ -67,6 +69,12 @@ final class ColumnView extends VBox {
         });
         list.skinProperty().addListener((o, a, b) -> watchScroll());
         col.items().addListener(this::holdStill);
+        list.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<StoredMention>) ch -> {
+                    if (!changing) {
+                        trackSelection();
+                    }
+                });
         MentionDrag.installSource(list, col.key());
         Button pill = newPill(ctx);
         StackPane body = new StackPane(list, pill);
@@ -187,24 +195,117 @@ final class ColumnView extends VBox {
     }
 
     /**
-     * Live mentions arrive on top of the column. While the person works in it (scrolled down, or a card selected),
-     * the cards they look at must not slide away under the pointer: keep the same card at the top.
+     * The cards selected (by store key), kept current outside list changes: a list tells its listeners after it
+     * changed, when the selection's indices already point at other cards.
      */
-    private void holdStill(javafx.collections.ListChangeListener.Change<? extends StoredMention> c) {
-        int added = 0;
-        while (c.next()) {
-            if (c.wasAdded() && !c.wasReplaced() && c.getFrom() == 0) {
-                added += c.getAddedSize();
+    private final java.util.Set<Long> selected = new java.util.HashSet<>();
+    /** The selection and the card at the top just before the column's cards change (see {@link #holdStill}). */
+    private java.util.Set<Long> selectedBefore = java.util.Set.of();
+    private int anchorBefore = -1;
+    private int firstBefore = -1;
+    private boolean changing;
+
+    private void trackSelection() {
+        selected.clear();
+        list.getSelectionModel().getSelectedItems().forEach(m -> {
+            if (m != null) {
+                selected.add(m.pk());
             }
-        }
-        if (added == 0 || !(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
-                || flow.getFirstVisibleCell() == null) {
+        });
+    }
+
+    private void beforeChange(javafx.collections.ListChangeListener.Change<? extends StoredMention> c) {
+        firstBefore = -1;
+        if (list == null) {
             return;
         }
-        int first = flow.getFirstVisibleCell().getIndex();
-        if (first > 0 || !list.getSelectionModel().isEmpty()) {
-            org.crisisdesk.desk.kit.MentionCell.scrollTo(list, Math.min(list.getItems().size() - 1, first + added));
+        changing = true;
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null) {
+            firstBefore = flow.getFirstVisibleCell().getIndex();
         }
+        selectedBefore = java.util.Set.copyOf(selected);
+        // the selection model has not heard of the change yet: these are the indices before it
+        anchorBefore = list.getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue).min()
+                .orElse(-1);
+    }
+
+    /**
+     * Cards come and go above the ones the person looks at: live mentions on top, and cards that this or another desk
+     * (issue 21) moves in or out anywhere in the column. While the person works in the column (scrolled down, or a
+     * card selected), the cards they look at must not slide away under the pointer: the same card stays at the top.
+     * The selection stays on the same cards; when all selected cards left the column, the card now in their place is
+     * selected (as after filing with a key), so the keys go on from there.
+     */
+    private void holdStill(javafx.collections.ListChangeListener.Change<? extends StoredMention> c) {
+        int first = firstBefore;
+        int top = first;
+        int anchor = anchorBefore;
+        boolean removed = false;
+        while (c.next()) {
+            if (c.wasPermutated() || c.wasUpdated()) {
+                continue;
+            }
+            removed |= c.wasRemoved() && !c.wasReplaced();
+            if (c.wasReplaced()) {
+                if (c.getFrom() < top) {
+                    top = Math.max(c.getFrom(), top + c.getAddedSize() - c.getRemovedSize());
+                }
+                continue;
+            }
+            if (c.wasRemoved() && c.getFrom() < top) {
+                top -= Math.min(c.getRemovedSize(), top - c.getFrom());
+            }
+            if (c.wasRemoved() && c.getFrom() < anchor) {
+                anchor -= Math.min(c.getRemovedSize(), anchor - c.getFrom());
+            }
+            if (c.wasAdded() && c.getFrom() <= top) {
+                top += c.getAddedSize();
+            }
+            if (c.wasAdded() && c.getFrom() <= anchor) {
+                anchor += c.getAddedSize();
+            }
+        }
+        changing = false;
+        keepSelection(removed, anchor);
+        trackSelection();
+        if (first < 0 || top == first || list.getItems().isEmpty()) {
+            return;
+        }
+        if (first > 0 || !list.getSelectionModel().isEmpty()) {
+            org.crisisdesk.desk.kit.MentionCell.scrollTo(list, Math.max(0, Math.min(list.getItems().size() - 1, top)));
+        }
+    }
+
+    private void keepSelection(boolean removed, int anchor) {
+        if (selectedBefore.isEmpty() || !removed) {
+            return;
+        }
+        var sel = list.getSelectionModel();
+        java.util.List<Integer> still = new java.util.ArrayList<>();
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (selectedBefore.contains(list.getItems().get(i).pk())) {
+                still.add(i);
+            }
+        }
+        java.util.Set<Long> now = new java.util.HashSet<>();
+        sel.getSelectedItems().forEach(m -> {
+            if (m != null) {
+                now.add(m.pk());
+            }
+        });
+        if (!still.isEmpty()) {
+            if (!now.equals(selectedBefore) || now.size() != still.size()) {
+                sel.clearSelection();
+                still.forEach(sel::select);
+            }
+        } else if (!list.getItems().isEmpty()) {
+            int next = Math.max(0, Math.min(anchor, list.getItems().size() - 1));
+            if (sel.getSelectedIndices().size() != 1 || sel.getSelectedIndex() != next) {
+                sel.clearAndSelect(next);
+            }
+        }
+        list.getFocusModel().focus(sel.getSelectedIndex());
     }
 
     /** Loads older cards when the list is scrolled to its end. */

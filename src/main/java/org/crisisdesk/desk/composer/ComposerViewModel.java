@@ -688,6 +688,14 @@ public final class ComposerViewModel {
         }
     }
 
+    /** Another desk queued, posted or marked a notice (issue 21): the open category's timeline is read again. */
+    public void noticesChanged() {
+        Category c = category.get();
+        if (c != null) {
+            refreshHistory(c);
+        }
+    }
+
     // ---- templates, departments, clipboard, long form ----
 
     public void copyText() {

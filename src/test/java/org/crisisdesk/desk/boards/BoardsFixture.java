@@ -27,14 +27,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * most of the width so several columns are on screen.
  */
 final class BoardsFixture {
-    final Path home = TempDesk.newHome();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-10-17T03:30:00Z"));
-    final Services services = TempDesk.open(home, clock);
+    final Path home;
+    final MutableClock clock;
+    final Services services;
     DeskSession session;
     MainWindow window;
 
     BoardsFixture(List<Filing> mentions) {
+        this(TempDesk.newHome(), new MutableClock(Instant.parse("2026-10-17T03:30:00Z")));
         services.mentions().ingest(mentions, null, "replay");
+    }
+
+    /** A desk on {@code home}'s database (another desk's, when that home names it: issue 21's team desk). */
+    BoardsFixture(Path home, MutableClock clock) {
+        this.home = home;
+        this.clock = clock;
+        this.services = TempDesk.open(home, clock);
     }
 
     /** Builds and shows the window; call from {@code @Start}. */
