@@ -51,8 +51,12 @@ class CollectorLeaseTest {
         FakeAccount account = new FakeAccount(300);
         try (Services desk = TempDesk.open(home, clock); Database bDb = Database.open(TempDesk.dbUrl(home))) {
             Database aDb = Database.open(TempDesk.dbUrl(home));
+            // A's lease times from a clock of its own that stays where the shared one is until A dies: a renewal A
+            // had begun before its pool closed (Hikari aborts connections asynchronously) could otherwise read the
+            // advanced clock below and extend a dead process's lease past B's wait
+            MutableClock aClock = new MutableClock(clock.instant());
             Collector a = new Collector(account.source("a"), desk.pipeline("a"), desk.mentions(), clock)
-                    .withLease(new CollectorLeaseStore(aDb, clock, "pc1/1/a", "민지-PC"), Duration.ofMillis(50),
+                    .withLease(new CollectorLeaseStore(aDb, aClock, "pc1/1/a", "민지-PC"), Duration.ofMillis(50),
                             Duration.ofMillis(50));
             a.start();
             waitFor(() -> account.served("a") >= 100);
