@@ -166,6 +166,12 @@ public final class Services implements AutoCloseable {
                         org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault),
                 "en".equals(settings.get(org.crisisdesk.settings.DeskSettings.LANGUAGE, "ko"))
                         ? java.util.Locale.ENGLISH : java.util.Locale.KOREAN, java.time.Duration.ofSeconds(30));
+        // the handover report lists each alert's deliveries beside what the desk did about it
+        org.crisisdesk.alert.delivery.DeliveryStore deliveries = alertDelivery.store();
+        this.handover.setDeliveries(id -> deliveries.forAlert(id).stream()
+                .map(d -> new org.crisisdesk.handover.HandoverReport.ReportDelivery(d.channel(), d.level(), d.state(),
+                        d.attempts(), d.createdAt(), d.sentAt(), d.nextAttemptAt(), d.failure()))
+                .toList());
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(dataHome.resolve(SearchIndex.DIR), db.displayLocation(), mentions,
                 searchExecutor);

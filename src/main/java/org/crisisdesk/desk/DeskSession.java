@@ -79,6 +79,8 @@ public final class DeskSession implements AutoCloseable {
         cases.setTell(boards::tell);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.connect();
+        // the alert history says who outside the desk was told, and whether it went out (issue 25)
+        alerts.setDeliveryReader(ids -> services.alertDelivery().store().forAlerts(ids));
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
         // the next update the composer proposes: the category's cadence (the alert rules' interval for its phase)

@@ -88,6 +88,24 @@ public final class DeliveryStore {
         });
     }
 
+    /** The deliveries of these alerts, oldest first (the desk's alert history). */
+    public List<Delivery> forAlerts(java.util.Collection<Long> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(alertIds));
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM alert_delivery WHERE "
+                    + "alert_id IN (" + marks + ") ORDER BY id")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    st.setLong(i + 1, ids.get(i));
+                }
+                return read(st);
+            }
+        });
+    }
+
     public boolean claim(long id) {
         boolean ok = update("UPDATE alert_delivery SET state = 'SENDING', attempts = attempts + 1, "
                 + "sending_started_at = ?, next_attempt_at = NULL WHERE id = ? AND state = 'QUEUED'", id,
