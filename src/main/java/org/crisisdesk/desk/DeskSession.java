@@ -155,7 +155,9 @@ public final class DeskSession implements AutoCloseable {
         if (collector != null) {
             collector.start();
         }
-        services.startAlertDelivery(); // before the first tick, so its alerts reach people who are away
+        // before the first tick, so its alerts reach people who are away; sent only while this desk is the collector
+        // (holds the lease), so on a shared database one process tells people, whichever desks are open
+        services.startAlertDelivery(() -> collector != null && collector.collecting());
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();
