@@ -174,6 +174,20 @@ public final class ReplyService {
         return mentions.find(pk).orElseThrow(() -> new IllegalArgumentException("No mention #" + pk));
     }
 
+    /** The reply recorded on the mention, as the outbox has it now (queued, posted, failed), if there is one. */
+    public Optional<StoredNotice> replyOf(long mentionPk) {
+        return recorded(mentionPk).flatMap(r -> notices.find(r.noticeId()));
+    }
+
+    /**
+     * The says-something lint on its own (no database): true when the text holds neither a ticket number, a link nor
+     * a concrete fact, or is only an apology. What a composer shows while the person types.
+     */
+    public static boolean saysNothing(String text) {
+        String t = text == null ? "" : text.strip();
+        return !CONCRETE.matcher(t).find() || NoticeLint.apologyOnly(t);
+    }
+
     public Optional<NoticeStore.ReplyRecord> recorded(long mentionPk) {
         return Optional.ofNullable(notices.replies(List.of(mentionPk)).get(mentionPk));
     }
