@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert channels: e-mail and webhooks that tell people away from the desk (see docs/alerts.md).",
-        subcommands = {AlertsCommand.Channels.class, AlertsCommand.Smtp.class})
+        subcommands = {AlertsCommand.Channels.class, AlertsCommand.Route.class, AlertsCommand.Smtp.class})
 final class AlertsCommand implements Callable<Integer> {
     @ParentCommand
     CrisisDeskCommand root;
@@ -259,6 +259,71 @@ final class AlertsCommand implements Callable<Integer> {
             } catch (DeliveryException e) {
                 spec.commandLine().getErr().println("crisisdesk alerts channels test: not sent: " + e.getMessage());
                 return 3;
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "route", mixinStandardHelpOptions = true,
+            description = {"Set which channels a rule's alerts go to, from which level, outside which quiet hours, "
+                    + "and after how long an unacknowledged alert goes to the next channel.",
+                "Example: alerts route '*' --channels mail,slack --min-level 1 --quiet 23:00-07:00 --urgent-level 3 "
+                        + "--escalate-after 10"})
+    static final class Route implements Callable<Integer> {
+        @ParentCommand
+        AlertsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "RULE", description = "VOLUME, CADENCE, ETA_MISSED, SPIKE, BACKLOG, or * (any "
+                + "rule without a route of its own).")
+        String rule;
+
+        @Option(names = "--channels", split = ",", required = true, paramLabel = "NAME",
+                description = "The channels in escalation order; an empty value (--channels '') removes the route.")
+        List<String> channels = new ArrayList<>();
+
+        @Option(names = "--min-level", defaultValue = "1", description = "From this level, 1-3 (default 1).")
+        int minLevel;
+
+        @Option(names = "--quiet", paramLabel = "HH:MM-HH:MM",
+                description = "Quiet hours in the desk's zone: a lower level raised then is told when they end.")
+        String quiet;
+
+        @Option(names = "--urgent-level", defaultValue = "3",
+                description = "From this level quiet hours do not hold (default 3; 4: never).")
+        int urgentLevel;
+
+        @Option(names = "--escalate-after", paramLabel = "MINUTES",
+                description = "An alert still open this long after a channel was told goes to the next channel.")
+        Integer escalateAfter;
+
+        @Override
+        public Integer call() {
+            java.time.LocalTime from = null;
+            java.time.LocalTime to = null;
+            if (quiet != null && !quiet.isBlank()) {
+                String[] parts = quiet.split("-");
+                try {
+                    from = java.time.LocalTime.parse(parts[0].strip());
+                    to = java.time.LocalTime.parse(parts[1].strip());
+                } catch (RuntimeException e) {
+                    throw new ParameterException(spec.commandLine(), "--quiet is HH:MM-HH:MM, e.g. 23:00-07:00");
+                }
+            }
+            if (escalateAfter != null && escalateAfter < 1) {
+                throw new ParameterException(spec.commandLine(), "--escalate-after is at least 1 minute");
+            }
+            List<String> names = channels.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+            try (Services s = parent.root.openServices()) {
+                new ChannelSettings(s.settings(), s.home()).putRoute(new AlertRoute(rule.strip().toUpperCase(
+                        Locale.ROOT), names, minLevel, from, to, urgentLevel, escalateAfter == null ? null
+                        : java.time.Duration.ofMinutes(escalateAfter)));
+                spec.commandLine().getOut().println(names.isEmpty() ? "Route " + rule + " removed."
+                        : "Route " + rule + ": " + String.join(" -> ", names) + " saved.");
+                return 0;
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

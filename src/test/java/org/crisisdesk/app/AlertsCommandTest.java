@@ -125,6 +125,15 @@ class AlertsCommandTest {
         assertThat(failed.exitCode()).isEqualTo(3);
         assertThat(failed.err()).contains("HTTP 404").contains("no such hook").doesNotContain("/gone");
 
+        // a rule's own route: channels in escalation order, level, quiet hours, escalation
+        CliRun route = run("", "route", "SPIKE", "--channels", "old,lead", "--min-level", "2", "--quiet",
+                "23:00-07:00", "--escalate-after", "10");
+        assertThat(route.exitCode()).as(route.err()).isZero();
+        assertThat(run("", "channels", "list").out()).contains("route SPIKE: old -> lead from level 2, quiet "
+                + "23:00-07:00, next channel after 10 min unacknowledged");
+        assertThat(run("", "route", "SPIKE", "--channels", "nobody").exitCode()).isEqualTo(2);
+        assertThat(run("", "route", "SPIKE", "--channels", "old", "--quiet", "23:00").exitCode()).isEqualTo(2);
+
         CliRun remove = run("", "channels", "remove", "bot");
         assertThat(remove.exitCode()).as(remove.err()).isZero();
         assertThat(Files.readString(secrets)).doesNotContain(HOOK_SECRET).doesNotContain("TOKEN-IN-PATH");

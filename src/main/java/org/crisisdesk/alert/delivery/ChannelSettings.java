@@ -138,6 +138,40 @@ public final class ChannelSettings {
         return true;
     }
 
+    /**
+     * Sets the route of one rule ({@code VOLUME}, {@code CADENCE}, {@code ETA_MISSED}, {@code SPIKE}, {@code BACKLOG}
+     * or {@code *}): its channels in escalation order (each must exist), replacing the rule's route; no channels
+     * removes the route.
+     */
+    public DeliveryConfig putRoute(AlertRoute route) {
+        List<String> rules = List.of("*", "VOLUME", "CADENCE", "ETA_MISSED", "SPIKE", "BACKLOG");
+        if (!rules.contains(route.reason())) {
+            throw new IllegalArgumentException("A route is for one of " + String.join(", ", rules) + ", not "
+                    + route.reason());
+        }
+        if (route.minLevel() < 1 || route.minLevel() > 3 || route.urgentLevel() < 1 || route.urgentLevel() > 4) {
+            throw new IllegalArgumentException("Levels are 1 to 3 (an urgent level of 4: nothing overrides quiet "
+                    + "hours)");
+        }
+        if ((route.quietFrom() == null) != (route.quietTo() == null)) {
+            throw new IllegalArgumentException("Quiet hours need both a start and an end");
+        }
+        DeliveryConfig before = config();
+        for (String name : route.channels()) {
+            if (before.channel(name).isEmpty()) {
+                throw new IllegalArgumentException("No channel named " + name);
+            }
+        }
+        List<AlertRoute> routes = new ArrayList<>(before.routes());
+        routes.removeIf(r -> r.reason().equals(route.reason()));
+        if (!route.channels().isEmpty()) {
+            routes.add(route);
+        }
+        DeliveryConfig after = new DeliveryConfig(before.channels(), routes, before.smtp());
+        after.save(settings);
+        return after;
+    }
+
     /** Sets the SMTP server; {@code password}: null keeps the stored one, blank removes it. */
     public DeliveryConfig putSmtp(SmtpSettings smtp, String password) {
         if (smtp.host() == null || smtp.host().isBlank()) {
