@@ -265,8 +265,18 @@ public final class MainWindow extends StackPane {
         });
     }
 
-    /** Ctrl+R: the reply composer for the mention in the detail pane, else the feed's selected one. */
+    /**
+     * Ctrl+R: several mentions selected in the feed: one reply each, after asking, paced; else the reply composer for
+     * the mention in the detail pane, or the feed's selected one.
+     */
     public void replyToSelected() {
+        java.util.List<StoredMention> selected = java.util.List.copyOf(
+                feedView.list().getSelectionModel().getSelectedItems());
+        if (selected.size() > 1) {
+            replySection.replyToEach(getScene() == null ? null : getScene().getWindow(), selected,
+                    session.boards()::tell);
+            return;
+        }
         StoredMention m = detailView.current() != null ? detailView.current()
                 : feedView.list().getSelectionModel().getSelectedItem();
         if (m != null) {

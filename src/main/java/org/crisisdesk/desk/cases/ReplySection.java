@@ -27,6 +27,10 @@ public final class ReplySection {
     private final Supplier<ReplyService> replies;
     private final Background reads;
     private final ReplyComposer composer;
+    private final Background outbox;
+    private final Supplier<String> actor;
+    /** How far apart the replies of a confirmed selection are posted (the outbox's round posts them). */
+    public static final java.time.Duration SELECTION_PACE = java.time.Duration.ofSeconds(20);
     private Consumer<StoredMention> onReplied = sm -> {};
 
     public ReplySection(DeskContext ctx, Supplier<ReplyService> replies, Executor readExecutor, Executor outboxExecutor,
@@ -40,7 +44,9 @@ public final class ReplySection {
         this.ctx = ctx;
         this.replies = replies;
         this.reads = new Background(readExecutor);
-        this.composer = new ReplyComposer(ctx, replies, reads, new Background(outboxExecutor), actor, drill);
+        this.outbox = new Background(outboxExecutor);
+        this.actor = actor;
+        this.composer = new ReplyComposer(ctx, replies, reads, outbox, actor, drill);
     }
 
     /** Called on the FX thread with the mention once its reply went out (the window shows it again). */
@@ -58,6 +64,40 @@ public final class ReplySection {
         if (sm != null) {
             composer.open(owner, sm, o -> onReplied.accept(sm));
         }
+    }
+
+    /**
+     * A selection: asks first, then queues one reply per mention, each with its own filled template, posted
+     * {@link #SELECTION_PACE} apart by the outbox; mentions already answered, or whose author got a reply in the last
+     * 24 hours, are skipped. {@code tell} gets what was done (FX thread).
+     */
+    public void replyToEach(Window owner, java.util.List<StoredMention> selection,
+            java.util.function.BiConsumer<String, Boolean> tell) {
+        if (selection.size() == 1) {
+            reply(owner, selection.get(0));
+            return;
+        }
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, ctx.t("reply.selection.confirm", selection.size(),
+                        SELECTION_PACE.toSeconds()), javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        confirm.setHeaderText(ctx.t("reply.selection.title", selection.size()));
+        confirm.getDialogPane().setId("reply-selection-confirm");
+        if (owner != null) {
+            confirm.initOwner(owner);
+        }
+        if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL)
+                != javafx.scene.control.ButtonType.OK) {
+            return;
+        }
+        java.util.List<Long> pks = selection.stream().map(StoredMention::pk).toList();
+        org.crisisdesk.notice.NoticeLang lang = selection.stream().allMatch(m -> "en".equals(m.mention().lang()))
+                ? org.crisisdesk.notice.NoticeLang.EN : org.crisisdesk.notice.NoticeLang.KO;
+        String who = actor.get();
+        outbox.run(() -> replies.get().queueSelection(pks, lang, who, java.time.Instant.now(), SELECTION_PACE))
+                .onSuccess(queued -> tell.accept(ctx.t("reply.selection.queued", queued.size(),
+                        pks.size() - queued.size()), false))
+                .onFailure(err -> tell.accept(ctx.t("reply.failed", err.getMessage()), true));
     }
 
     public Node showFor(StoredMention sm) {

@@ -56,9 +56,22 @@ class ReplyComposerTest {
         long centre = services.categories().active().stream().filter(c -> c.customerCentre()).findFirst()
                 .orElseThrow().id();
         Instant now = Instant.now();
-        services.mentions().ingest(List.of(new Filing(new Mention("x", "777", now.minus(Duration.ofMinutes(3)),
-                "minji", "김민지", "ko", "@desk_official 환불이 안 돼요", null, null, null), centre, "IMPORT", null,
-                null, null)), null, "test");
+        List<StoredMention> stored = services.mentions().ingest(List.of(
+                new Filing(new Mention("x", "777", now.minus(Duration.ofMinutes(3)), "minji", "김민지", "ko",
+                        "@desk_official 환불이 안 돼요", null, null, null), centre, "IMPORT", null, null, null),
+                new Filing(new Mention("x", "778", now.minus(Duration.ofMinutes(5)), "jihun", null, "ko",
+                        "@desk_official 교환 문의", null, null, null), centre, "IMPORT", null, null, null),
+                new Filing(new Mention("x", "779", now.minus(Duration.ofMinutes(6)), "sora", null, "ko",
+                        "@desk_official 배송 문의", null, null, null), centre, "IMPORT", null, null, null)),
+                null, "test");
+        // two cases already have helpdesk tickets: their replies say something of their own
+        for (StoredMention sm : stored.subList(1, 3)) {
+            var store = services.cases().store();
+            var t = store.enqueue(sm.pk(), "k-" + sm.pk(), "test");
+            store.claim(t.id(), t.state(), "ZENDESK");
+            store.markSent(t.id(), "ZENDESK", new org.crisisdesk.cases.Ticket("9" + sm.mention().platformId(),
+                    "#9" + sm.mention().platformId(), null), "API");
+        }
         DeskContext ctx = new DeskContext(new I18n(I18n.ENGLISH), services.clock(), java.time.ZoneId.of("Asia/Seoul"));
         session = new DeskSession(services, ctx, null, null);
         MainWindow window = new MainWindow(session, url -> {}, () -> {}, locale -> {});
@@ -81,9 +94,10 @@ class ReplyComposerTest {
             throws Exception {
         @SuppressWarnings("unchecked")
         ListView<StoredMention> feed = robot.lookup("#feed-list").queryAs(ListView.class);
-        waitFor(() -> !feed.getItems().isEmpty());
+        waitFor(() -> feed.getItems().size() == 3);
         robot.interact(() -> {
-            feed.getSelectionModel().select(0);
+            feed.getSelectionModel().select(feed.getItems().stream()
+                    .filter(m -> m.mention().author().equals("minji")).findFirst().orElseThrow());
             feed.requestFocus();
         });
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
@@ -126,6 +140,44 @@ class ReplyComposerTest {
                 && label(robot, "#reply-warn").contains("already replied"));
         assertThat(robot.lookup("#reply-send").queryAs(Button.class).isDisabled()).isTrue();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void ctrlROnASelectionAsksFirstThenQueuesOneOwnReplyEachPacedAndSkipsTheOneThatSaysNothing(FxRobot robot)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<StoredMention> feed = robot.lookup("#feed-list").queryAs(ListView.class);
+        waitFor(() -> feed.getItems().size() == 3);
+        robot.interact(() -> {
+            feed.getSelectionModel().selectAll();
+            feed.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#reply-selection-confirm").tryQuery().isPresent());
+        assertThat(robot.lookup("#reply-selection-confirm .content").queryAs(Label.class).getText())
+                .startsWith("Each of the 3 selected mentions gets its own reply").contains("20 s apart");
+        Services services = session.services();
+        assertThat(feed.getItems()).allSatisfy(m -> assertThat(services.replies().recorded(m.pk())).isEmpty());
+        javafx.scene.control.DialogPane confirm = robot.lookup("#reply-selection-confirm")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn(confirm.lookupButton(javafx.scene.control.ButtonType.OK));
+
+        StoredMention minji = feed.getItems().stream().filter(m -> m.mention().author().equals("minji")).findFirst()
+                .orElseThrow();
+        List<StoredMention> cases = feed.getItems().stream().filter(m -> m != minji).toList();
+        waitFor(() -> cases.stream().allMatch(m -> services.replies().recorded(m.pk()).isPresent()));
+        assertThat(services.replies().recorded(minji.pk())).isEmpty(); // "고객센터로 전달했습니다." alone: skipped
+        List<org.crisisdesk.notice.StoredNotice> replies = cases.stream()
+                .map(m -> services.replies().replyOf(m.pk()).orElseThrow()).toList();
+        assertThat(replies).extracting(n -> n.notice().text()).containsExactlyInAnyOrder(
+                "고객센터로 전달했습니다. 접수번호 #9778.", "고객센터로 전달했습니다. 접수번호 #9779.");
+        // paced: the second waits its turn in the outbox, 20 s after the first (never the same moment)
+        Instant first = replies.stream().map(r -> r.nextAttemptAt() == null ? Instant.EPOCH : r.nextAttemptAt())
+                .min(Instant::compareTo).orElseThrow();
+        Instant second = replies.stream().map(r -> r.nextAttemptAt() == null ? Instant.EPOCH : r.nextAttemptAt())
+                .max(Instant::compareTo).orElseThrow();
+        assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofSeconds(19));
+        assertThat(server.ownPosts()).isEmpty();
     }
 
     private static int weighted(String s) {
