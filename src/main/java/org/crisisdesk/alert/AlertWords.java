@@ -124,6 +124,28 @@ public final class AlertWords {
         };
     }
 
+    /**
+     * One message of an alert to people who are away, on one channel: "메일: 14:02 보냄", "slack: 실패 (…)",
+     * "bot: 14:05에 다시 보냄 (2회 실패: …)". Takes plain values so the alert words need not know the delivery queue.
+     *
+     * @param state QUEUED, SENDING, SENT, FAILED or CANCELLED
+     */
+    public String delivery(String channel, int level, String state, int attempts, Instant createdAt, Instant sentAt,
+            Instant nextAttemptAt, String failure) {
+        String why = failure == null || failure.isBlank() ? "" : failure.strip();
+        String words = switch (state == null ? "" : state) {
+            case "SENT" -> t.t("alerts.delivery.SENT", clock(sentAt));
+            case "FAILED" -> t.t("alerts.delivery.FAILED", attempts, why);
+            case "SENDING" -> t.t("alerts.delivery.SENDING");
+            case "CANCELLED" -> t.t("alerts.delivery.CANCELLED");
+            case "QUEUED" -> attempts > 0 ? t.t("alerts.delivery.RETRYING", clock(nextAttemptAt), attempts, why)
+                    : nextAttemptAt != null ? t.t("alerts.delivery.WAITING", clock(nextAttemptAt))
+                    : t.t("alerts.delivery.QUEUED", clock(createdAt));
+            default -> String.valueOf(state);
+        };
+        return t.t("alerts.delivery.line", channel, level(level), words);
+    }
+
     private String clock(Instant at) {
         return at == null ? "?" : clock.apply(at);
     }

@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
         description = {"Collect mentions into the database without opening the desk: from the connected X account "
                 + "(twitter4j.properties in the app home) or from a replayed scenario.",
             "A replay is a drill: it goes into the drill database (HOME/demo), never into the live one.",
+            "Collecting from X also runs the alert watch; while this process holds the collector lease it sends alerts "
+                + "to their channels (e-mail, webhooks; see `crisisdesk alerts channels`).",
             "Prints one line per poll. Stops after --duration, or on SIGTERM/Ctrl-C once the current batch is stored.",
             "Exit status: 0 done; 1 the source failed; 2 bad options or no credentials; 3 credentials rejected by X "
                 + "(401: keys wrong, expired or revoked); 4 the access level does not include an endpoint the desk "
@@ -54,6 +56,8 @@ final class CollectCommand implements Callable<Integer> {
     static final int ACCESS_LEVEL = 4;
     static final int USAGE_CAPPED = 5;
     static final int RATE_LIMITED = 6;
+    /** How often the headless alert watch evaluates (the desk's is 2 s; nobody watches a screen here). */
+    static final Duration ALERT_TICK = Duration.ofSeconds(10);
 
     @ParentCommand
     CrisisDeskCommand root;
@@ -189,6 +193,20 @@ final class CollectCommand implements Callable<Integer> {
                         org.crisisdesk.source.CollectorLeaseStore.processHolder(),
                         "collect@" + org.crisisdesk.source.CollectorLeaseStore.host()));
             }
+            if (twitter != null && !services.drill()) {
+                // The headless watch: alerts are evaluated here too, and told to people who are away (e-mail,
+                // webhooks) while this process holds the collector lease, so exactly one process delivers.
+                services.startAlertDelivery(collector::collecting);
+                services.alerts().start(services.scheduler(), ALERT_TICK);
+                try {
+                    if (!org.crisisdesk.alert.delivery.DeliveryConfig.load(services.settings()).channels().isEmpty()) {
+                        out.println("collect: alerts are sent to their channels while this process is the collector");
+                        out.flush();
+                    }
+                } catch (IllegalArgumentException unreadable) {
+                    err().println("crisisdesk collect: the alert channels cannot be read: " + unreadable.getMessage());
+                }
+            }
             Progress progress = new Progress(out, stored, last, stop, twitter != null);
             collector.addListener(progress);
             if (twitter != null) {
@@ -279,6 +297,10 @@ final class CollectCommand implements Callable<Integer> {
             cleanedUp.countDown();
         }
         return exitCode.get();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** As the desk and the other commands: --db, else the database chosen in the settings, else the home's file. */

@@ -88,6 +88,7 @@ public final class Services implements AutoCloseable {
     private final org.crisisdesk.cases.CaseQueue cases;
     private final org.crisisdesk.alert.delivery.AlertDispatcher alertDelivery;
     private boolean alertDeliveryStarted;
+    private java.util.function.BooleanSupplier alertDeliverer = () -> false;
     /** Sending tickets: one thread, blocking HTTP allowed, paced. */
     private final ExecutorService caseExecutor = Executors.newSingleThreadExecutor(
             WorkerThreads.named("case-tickets", Thread.NORM_PRIORITY));
@@ -166,6 +167,12 @@ public final class Services implements AutoCloseable {
                         org.crisisdesk.settings.DeskSettings.ZONE, null)).orElseGet(java.time.ZoneId::systemDefault),
                 "en".equals(settings.get(org.crisisdesk.settings.DeskSettings.LANGUAGE, "ko"))
                         ? java.util.Locale.ENGLISH : java.util.Locale.KOREAN, java.time.Duration.ofSeconds(30));
+        // the handover report lists each alert's deliveries beside what the desk did about it
+        org.crisisdesk.alert.delivery.DeliveryStore deliveries = alertDelivery.store();
+        this.handover.setDeliveries(id -> deliveries.forAlert(id).stream()
+                .map(d -> new org.crisisdesk.handover.HandoverReport.ReportDelivery(d.channel(), d.level(), d.state(),
+                        d.attempts(), d.createdAt(), d.sentAt(), d.nextAttemptAt(), d.failure()))
+                .toList());
         // Derived data in HOME/search-index, opened and caught up on its own thread; searches scan until it is ready.
         this.search = SearchIndex.open(dataHome.resolve(SearchIndex.DIR), db.displayLocation(), mentions,
                 searchExecutor);
@@ -370,10 +377,21 @@ public final class Services implements AutoCloseable {
      * Started by the desk and by {@code collect} (a headless watch), never by one-shot commands.
      */
     public synchronized void startAlertDelivery() {
+        startAlertDelivery(() -> true);
+    }
+
+    /**
+     * As {@link #startAlertDelivery()}, but messages are sent (and escalated) only while {@code deliverer} says this
+     * process is the one that delivers (the holder of the collector lease, so that on a shared database exactly one
+     * process tells people). Every process queues what its own watch raised: the queue is unique per (alert, level,
+     * channel), so a queued message is the same row whoever queued it, and the deliverer sends it.
+     */
+    public synchronized void startAlertDelivery(java.util.function.BooleanSupplier deliverer) {
         if (alertDeliveryStarted || drill) {
             return; // a drill e-mails and pages nobody
         }
         alertDeliveryStarted = true;
+        this.alertDeliverer = deliverer;
         alerts.addListener(tick -> caseExecutor.execute(() -> {
             try {
                 alertDelivery.onTick(tick);
@@ -383,11 +401,27 @@ public final class Services implements AutoCloseable {
         }));
         scheduler.scheduleWithFixedDelay(() -> caseExecutor.execute(() -> {
             try {
-                alertDelivery.processDue();
+                alertDeliveryRound();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Services.class).warn("Alert delivery round: {}", e.toString());
             }
         }), 5, 30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * One delivery round: escalates and sends what is due, if this process is the deliverer now; otherwise nothing
+     * (another process holds the collector lease). Blocking: the scheduler runs it on {@link #caseExecutor()}.
+     */
+    public List<org.crisisdesk.alert.delivery.Delivery> alertDeliveryRound() {
+        if (!deliversAlerts()) {
+            return List.of();
+        }
+        return alertDelivery.processDue();
+    }
+
+    /** Whether this process sends alert messages now (it started delivery and holds the collector lease). */
+    public boolean deliversAlerts() {
+        return alertDeliveryStarted && alertDeliverer.getAsBoolean();
     }
 
     /** The customer-centre ticket queue (blocking: run on {@link #caseExecutor()}). */

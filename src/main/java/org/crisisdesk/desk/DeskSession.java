@@ -81,6 +81,8 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         cases.setTell(boards::tell);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.connect();
+        // the alert history says who outside the desk was told, and whether it went out (issue 25)
+        alerts.setDeliveryReader(ids -> services.alertDelivery().store().forAlerts(ids));
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
         // the next update the composer proposes: the category's cadence (the alert rules' interval for its phase)
@@ -155,7 +157,9 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         if (collector != null) {
             collector.start();
         }
-        services.startAlertDelivery(); // before the first tick, so its alerts reach people who are away
+        // before the first tick, so its alerts reach people who are away; sent only while this desk is the collector
+        // (holds the lease), so on a shared database one process tells people, whichever desks are open
+        services.startAlertDelivery(() -> collector != null && collector.collecting());
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();

@@ -64,6 +64,7 @@ public final class MainWindow extends StackPane {
     private org.crisisdesk.settings.DeskPrefs prefs;
     private org.crisisdesk.desk.welcome.WelcomeView welcome;
     private org.crisisdesk.desk.settings.SettingsDialog settings;
+    private final org.crisisdesk.desk.cases.ReplySection replySection;
 
     public MainWindow(DeskSession session, Consumer<String> openLink, Runnable toggleTheme,
             Consumer<java.util.Locale> switchLanguage) {
@@ -86,10 +87,17 @@ public final class MainWindow extends StackPane {
         org.crisisdesk.desk.cases.CaseSection caseSection = new org.crisisdesk.desk.cases.CaseSection(ctx,
                 session.cases(), openLink);
         detailView.addSection(caseSection::showFor);
-        org.crisisdesk.desk.cases.ReplySection replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
+        replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
                 session.services()::replies, session.services().background(), session.services().outboxExecutor(),
-                ctx::deskName);
+                ctx::deskName, session.services().drill());
         detailView.addSection(replySection::showFor);
+        // once the reply went out, the mention's detail shows it
+        replySection.setOnReplied(sm -> {
+            StoredMention shown = detailView.current();
+            if (shown != null && shown.pk() == sm.pk()) {
+                detailView.show(shown);
+            }
+        });
         session.cases().byMention().addListener((javafx.collections.MapChangeListener<Long,
                 org.crisisdesk.cases.CaseTicket>) ch -> {
             StoredMention shown = detailView.current();
@@ -247,6 +255,9 @@ public final class MainWindow extends StackPane {
                 });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
+        // reply to the mention on display, else the one selected in the feed (issue 25)
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                this::replyToSelected);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help != null && help.isVisible()) {
                 help.setVisible(false);
@@ -257,6 +268,26 @@ public final class MainWindow extends StackPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Ctrl+R: several mentions selected in the feed: one reply each, after asking, paced; else the reply composer for
+     * the mention in the detail pane, or the feed's selected one.
+     */
+    public void replyToSelected() {
+        java.util.List<StoredMention> selected = java.util.List.copyOf(
+                feedView.list().getSelectionModel().getSelectedItems());
+        if (selected.size() > 1) {
+            replySection.replyToEach(getScene() == null ? null : getScene().getWindow(), selected,
+                    session.boards()::tell);
+            return;
+        }
+        StoredMention m = detailView.current() != null ? detailView.current()
+                : feedView.list().getSelectionModel().getSelectedItem();
+        if (m != null) {
+            openMention(m);
+            replySection.reply(getScene() == null ? null : getScene().getWindow(), m);
+        }
     }
 
     private void openMention(org.crisisdesk.mention.StoredMention m) {

@@ -163,10 +163,23 @@ public record HandoverReport(
      * @param snoozedUntil     while SNOOZED, when the snooze ends
      * @param resolvedByNotice when RESOLVED by a notice, its id
      * @param steps            what was done after the raise, up to {@code asOf}, oldest first
+     * @param deliveries       messages to people away from the desk queued by {@code asOf}, oldest first
      */
     public record ReportAlert(long id, CategoryRef category, String reason, int level, String state,
             org.crisisdesk.alert.Facts facts, String message, Instant raisedAt, Instant snoozedUntil,
-            Long resolvedByNotice, List<AlertStep> steps) {
+            Long resolvedByNotice, List<AlertStep> steps, List<ReportDelivery> deliveries) {
+        public ReportAlert {
+            deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+        }
+
+        /** An alert of a report without deliveries (none configured). */
+        public ReportAlert(long id, CategoryRef category, String reason, int level, String state,
+                org.crisisdesk.alert.Facts facts, String message, Instant raisedAt, Instant snoozedUntil,
+                Long resolvedByNotice, List<AlertStep> steps) {
+            this(id, category, reason, level, state, facts, message, raisedAt, snoozedUntil, resolvedByNotice, steps,
+                    List.of());
+        }
+
         public boolean snoozeExpired(Instant at) {
             return "SNOOZED".equals(state) && snoozedUntil != null && !snoozedUntil.isAfter(at);
         }
@@ -175,6 +188,14 @@ public record HandoverReport(
             return "OPEN".equals(state) || "SNOOZED".equals(state);
         }
     }
+
+    /**
+     * A message of the alert to people away from the desk, on one channel (issue 25), as it stands now.
+     *
+     * @param state QUEUED (also while waiting to retry), SENDING, SENT, FAILED or CANCELLED
+     */
+    public record ReportDelivery(String channel, int level, String state, int attempts, Instant createdAt,
+            Instant sentAt, Instant nextAttemptAt, String failure) {}
 
     /** One line of an alert's history; {@code snoozedUntil} for a snooze (its length is in the event's detail). */
     public record AlertStep(org.crisisdesk.alert.AlertEvent event, Instant snoozedUntil) {}

@@ -56,6 +56,15 @@ public final class HandoverReportBuilder {
     private final ShiftService shifts;
     private final Clock clock;
 
+    /** An alert's deliveries to people away from the desk (issue 25); none until {@link #setDeliveries}. */
+    private volatile java.util.function.Function<Long, List<HandoverReport.ReportDelivery>> deliveries =
+            id -> List.of();
+
+    /** Where the report reads each alert's e-mail and webhook deliveries from. */
+    public void setDeliveries(java.util.function.Function<Long, List<HandoverReport.ReportDelivery>> reader) {
+        this.deliveries = reader == null ? id -> List.of() : reader;
+    }
+
     public HandoverReportBuilder(HandoverStore store, AlertStore alertStore, ShiftService shifts, Clock clock) {
         this.store = store;
         this.alertStore = alertStore;
@@ -328,8 +337,10 @@ public final class HandoverReportBuilder {
             resolvedBy = last.kind() == EventKind.RESOLVED ? last.noticeId() : null;
         }
         int level = events.isEmpty() ? a.level() : events.get(events.size() - 1).level();
+        List<HandoverReport.ReportDelivery> told = deliveries.apply(a.id()).stream()
+                .filter(d -> d.createdAt() == null || !d.createdAt().isAfter(asOf)).toList();
         return new ReportAlert(a.id(), category, a.reason(), level, state, Facts.decode(a.facts()), a.message(),
-                a.raisedAt(), snoozedUntil, resolvedBy, List.copyOf(steps));
+                a.raisedAt(), snoozedUntil, resolvedBy, List.copyOf(steps), told);
     }
 
     /** A snooze event says its length ("30 min", as AlertService writes it). */

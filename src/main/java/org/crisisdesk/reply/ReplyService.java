@@ -154,15 +154,19 @@ public final class ReplyService {
 
     /**
      * Replies to a selection the person confirmed: each mention gets its own filled template (its own ticket), the
-     * posts {@code pace} apart through the outbox's round. Mentions whose reply is not allowed are skipped.
+     * posts {@code pace} apart through the outbox's round. Mentions whose reply is not allowed, says nothing concrete,
+     * or would repeat another reply of the selection word for word are skipped.
      */
     public List<StoredNotice> queueSelection(List<Long> mentionPks, NoticeLang lang, String actor, Instant wallNow,
             Duration pace) {
         List<StoredNotice> out = new ArrayList<>();
+        java.util.Set<String> texts = new java.util.HashSet<>();
         int i = 0;
         for (long pk : mentionPks) {
             Draft d = draft(pk, lang);
-            if (!d.allowed()) {
+            // nobody else's words: a draft that says nothing of its own (no ticket, no link) or the same text as
+            // another in the selection would be the mass reply the platform's automation rules forbid
+            if (!d.allowed() || d.warnings().contains(Warning.SAYS_NOTHING) || !texts.add(d.text())) {
                 continue;
             }
             out.add(queue(pk, d.text(), actor, wallNow.plus(pace.multipliedBy(i++))));
@@ -172,6 +176,20 @@ public final class ReplyService {
 
     private StoredMention mention(long pk) {
         return mentions.find(pk).orElseThrow(() -> new IllegalArgumentException("No mention #" + pk));
+    }
+
+    /** The reply recorded on the mention, as the outbox has it now (queued, posted, failed), if there is one. */
+    public Optional<StoredNotice> replyOf(long mentionPk) {
+        return recorded(mentionPk).flatMap(r -> notices.find(r.noticeId()));
+    }
+
+    /**
+     * The says-something lint on its own (no database): true when the text holds neither a ticket number, a link nor
+     * a concrete fact, or is only an apology. What a composer shows while the person types.
+     */
+    public static boolean saysNothing(String text) {
+        String t = text == null ? "" : text.strip();
+        return !CONCRETE.matcher(t).find() || NoticeLint.apologyOnly(t);
     }
 
     public Optional<NoticeStore.ReplyRecord> recorded(long mentionPk) {

@@ -46,6 +46,8 @@ public final class Collector implements AutoCloseable {
     private Duration retryEvery = CollectorLeaseStore.RETRY_EVERY;
     /** Set when our lease was taken over (or could not be renewed for its whole term): the source stops. */
     private volatile boolean leaseLost;
+    /** Whether this process is the source's collector now (holds the lease, or runs a source without one). */
+    private volatile boolean collecting;
 
     public Collector(MentionSource source, IngestPipeline pipeline, MentionStore store, Clock clock) {
         this.source = source;
@@ -80,6 +82,15 @@ public final class Collector implements AutoCloseable {
         return source;
     }
 
+    /**
+     * Whether this process is the collector right now: it holds the source's lease (or runs a source that needs none)
+     * and has not lost it. Work that must happen in exactly one process on a shared database (telling people who are
+     * away of alerts) asks this. Any thread.
+     */
+    public boolean collecting() {
+        return collecting && !leaseLost && !stopping;
+    }
+
     public SourceStatus status() {
         return status;
     }
@@ -94,7 +105,12 @@ public final class Collector implements AutoCloseable {
         Context ctx = new Context();
         try {
             if (lease == null) {
-                source.run(ctx);
+                collecting = true;
+                try {
+                    source.run(ctx);
+                } finally {
+                    collecting = false;
+                }
             } else {
                 runLeased(ctx);
             }
@@ -147,9 +163,11 @@ public final class Collector implements AutoCloseable {
                     }
                 }
             }, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+            collecting = true;
             try {
                 source.run(ctx);
             } finally {
+                collecting = false;
                 renewer.shutdownNow();
             }
             if (stopping || !leaseLost) {
@@ -168,6 +186,7 @@ public final class Collector implements AutoCloseable {
             log.warn("Stopped collecting {}: lease {}", key, why);
         }
         leaseLost = true;
+        collecting = false;
         nudge();
     }
 

@@ -163,4 +163,19 @@ class ReplyServiceTest {
                 "고객센터로 전달했습니다. 접수번호 #500.", "고객센터로 전달했습니다. 접수번호 #501.",
                 "고객센터로 전달했습니다. 접수번호 #502.");
     }
+
+    @Test
+    void aSelectionSkipsRepliesThatSayNothingOrRepeatAnotherWordForWord() {
+        List<Long> pks = mentions(centre, "g1", "h22", "i333", "j4444");
+        ticket(pks.get(0), "#700");
+        ticket(pks.get(1), "#701");
+        ticket(pks.get(2), "#701"); // the same text as the one before: not sent to a second person
+        // pks.get(3) has no ticket and no notice link: "고객센터로 전달했습니다." alone says nothing of its own
+        List<StoredNotice> queued = services.replies().queueSelection(pks, NoticeLang.KO, "desk", clock.instant(),
+                Duration.ofSeconds(20));
+        assertThat(queued).extracting(n -> n.notice().text()).containsExactly(
+                "고객센터로 전달했습니다. 접수번호 #700.", "고객센터로 전달했습니다. 접수번호 #701.");
+        assertThat(services.replies().recorded(pks.get(2))).isEmpty();
+        assertThat(services.replies().recorded(pks.get(3))).isEmpty();
+    }
 }

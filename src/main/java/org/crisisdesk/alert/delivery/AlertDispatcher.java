@@ -172,6 +172,28 @@ public final class AlertDispatcher {
         return out;
     }
 
+    /**
+     * Sends a test message on the channel now, outside the queue (nothing is stored): what the settings' and the
+     * CLI's "test" do. Throws with the server's or receiver's words when it does not go through.
+     */
+    public void sendTest(String channelName) throws DeliveryException {
+        AlertChannel ch = config.get().channel(channelName).orElseThrow(() -> new DeliveryException(
+                DeliveryException.Kind.PERMANENT, "No channel named " + channelName, null));
+        boolean ko = "ko".equals(locale.getLanguage());
+        String subject = ko ? "[CrisisDesk] 시험 메시지" : "[CrisisDesk] Test message";
+        String text = ko ? "CrisisDesk 경보 채널 '" + channelName + "'의 시험 메시지입니다. 이 메시지가 보이면 경보가 "
+                + "여기로 옵니다." : "A test message of the CrisisDesk alert channel '" + channelName + "'. If you see "
+                + "it, alerts reach you here.";
+        ObjectNode o = JSON.createObjectNode();
+        o.put("schema", "crisisdesk.alert/1");
+        o.put("test", true);
+        o.put("subject", subject);
+        o.put("text", text);
+        o.put("raised_at", DateTimeFormatter.ISO_INSTANT.format(wall.instant()));
+        senders.get(ch.type()).send(ch, subject, text, o.toString());
+        log.info("Test message sent on channel {}", channelName);
+    }
+
     Duration backoff(int attempts) {
         Duration d = firstBackoff.multipliedBy(1L << Math.min(8, Math.max(0, attempts - 1)));
         return d.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15) : d;

@@ -68,6 +68,26 @@ public final class DeliveryStore {
         return list("alert_id = :alert", "alert", alertId);
     }
 
+    /** The deliveries of these alerts, oldest first (the desk's alert history). */
+    public List<Delivery> forAlerts(java.util.Collection<Long> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(alertIds));
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            marks.append(i == 0 ? ":a" : ", :a").append(i);
+        }
+        return db.inTransaction(c -> {
+            Sql st = Sql.on(c, "SELECT " + COLUMNS + " FROM alert_delivery WHERE alert_id IN (" + marks
+                    + ") ORDER BY id");
+            for (int i = 0; i < ids.size(); i++) {
+                st.bindLong("a" + i, ids.get(i));
+            }
+            return st.list(DeliveryStore::read);
+        });
+    }
+
     public boolean claim(long id) {
         boolean ok = update("UPDATE alert_delivery SET state = 'SENDING', attempts = attempts + 1, "
                 + "sending_started_at = :now, next_attempt_at = NULL WHERE id = :id AND state = 'QUEUED'", id, null,

@@ -83,6 +83,26 @@ final class AlertCell extends ListCell<Alert> {
             bottom.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         }
         VBox box = new VBox(4, top, detail, when);
+        // who outside the desk was told, per channel, and whether it went out (issue 25)
+        java.util.List<org.crisisdesk.alert.delivery.Delivery> told = model.deliveries().get()
+                .getOrDefault(a.id(), java.util.List.of());
+        if (!told.isEmpty()) {
+            VBox lines = new VBox(1);
+            lines.setId("alert-deliveries-" + a.id());
+            for (org.crisisdesk.alert.delivery.Delivery d : told) {
+                Label line = new Label(text.delivery(d), Icons.of(switch (d.state()) {
+                    case "SENT" -> "mdi2s-send-check";
+                    case "FAILED" -> "mdi2a-alert-circle-outline";
+                    case "CANCELLED" -> "mdi2c-cancel";
+                    default -> "mdi2c-clock-outline";
+                }));
+                line.setWrapText(true);
+                line.getStyleClass().addAll("alert-delivery", "alert-delivery-" + d.state().toLowerCase(
+                        java.util.Locale.ROOT));
+                lines.getChildren().add(line);
+            }
+            box.getChildren().add(lines);
+        }
         if (!bottom.getChildren().isEmpty()) {
             box.getChildren().add(bottom);
         }

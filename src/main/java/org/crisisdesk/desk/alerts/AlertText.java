@@ -47,6 +47,12 @@ public final class AlertText {
         return words.level(a.level());
     }
 
+    /** "mail (주의): 14:02 보냄", "slack (경고): 보내지 못함 (8회 시도): …". */
+    public String delivery(org.crisisdesk.alert.delivery.Delivery d) {
+        return words.delivery(d.channel(), d.level(), d.state(), d.attempts(), d.createdAt(), d.sentAt(),
+                d.nextAttemptAt(), d.failure());
+    }
+
     public String raised(Alert a) {
         return ctx.t("alerts.raisedAt", a.raisedAt() == null ? "?" : RelativeTime.clock(a.raisedAt(), ctx.zone()));
     }

@@ -93,6 +93,7 @@ public final class AlertsView {
         ListView<org.crisisdesk.alert.Alert> list = new ListView<>(model.alerts());
         list.setId("alert-list");
         list.setCellFactory(v -> new AlertCell(ctx, model));
+        model.deliveries().addListener((o, was, now) -> list.refresh());
         Label empty = new Label(ctx.t("alerts.list.empty"));
         empty.setWrapText(true);
         empty.getStyleClass().add("empty-state");

@@ -45,6 +45,10 @@ public final class AlertsViewModel {
     private Consumer<Long> onOpenComposer = id -> {};
     private Consumer<List<AlertChange>> onNotify = changes -> {};
     private Supplier<String> actor = () -> System.getProperty("user.name", "desk");
+    /** Messages to people away from the desk, per alert id (issue 25); replaced as a whole after each batch. */
+    private final ObjectProperty<Map<Long, List<org.crisisdesk.alert.delivery.Delivery>>> deliveries =
+            new SimpleObjectProperty<>(Map.of());
+    private java.util.function.Function<List<Long>, List<org.crisisdesk.alert.delivery.Delivery>> deliveryReader;
 
     private final Object inboxLock = new Object();
     private List<AlertChange> inboxChanges = new ArrayList<>();
@@ -111,6 +115,7 @@ public final class AlertsViewModel {
             column(e.getKey());
             columns.get(e.getKey()).set(summary(e.getValue()));
         }
+        refreshDeliveries();
         List<AlertChange> toTell = changes.stream().filter(AlertChange::notifies).toList();
         if (!toTell.isEmpty()) {
             onNotify.accept(toTell);
@@ -135,6 +140,39 @@ public final class AlertsViewModel {
             reasons.add(a.reason());
         }
         return new ColumnAlerts(open, snoozed, level, reasons);
+    }
+
+    /**
+     * Where the alert history reads each alert's deliveries (e-mail, webhooks) from; called off the FX thread with the
+     * listed alerts' ids after each batch. Unset: the history shows none.
+     */
+    public void setDeliveryReader(
+            java.util.function.Function<List<Long>, List<org.crisisdesk.alert.delivery.Delivery>> reader) {
+        this.deliveryReader = reader;
+        refreshDeliveries();
+    }
+
+    /** FX thread: reads the listed alerts' deliveries in the background and shows them when they come. */
+    public void refreshDeliveries() {
+        var reader = deliveryReader;
+        if (reader == null || alerts.isEmpty()) {
+            return;
+        }
+        List<Long> ids = alerts.stream().map(Alert::id).toList();
+        background.run(() -> reader.apply(ids)).onSuccess(list -> {
+            Map<Long, List<org.crisisdesk.alert.delivery.Delivery>> byAlert = new HashMap<>();
+            for (var d : list) {
+                byAlert.computeIfAbsent(d.alertId(), k -> new ArrayList<>()).add(d);
+            }
+            if (!byAlert.equals(deliveries.get())) {
+                deliveries.set(Map.copyOf(byAlert));
+            }
+        });
+    }
+
+    /** Each listed alert's deliveries, oldest first (FX thread; changes after each batch). */
+    public ReadOnlyObjectProperty<Map<Long, List<org.crisisdesk.alert.delivery.Delivery>>> deliveries() {
+        return deliveries;
     }
 
     /** The alert list: active alerts (newest first), then those closed in the last hours (newest change first). */

@@ -1,40 +1,103 @@
 package org.crisisdesk.desk.cases;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.crisisdesk.desk.kit.Background;
 import org.crisisdesk.desk.kit.DeskContext;
+import org.crisisdesk.desk.kit.Icons;
+import org.crisisdesk.desk.kit.RelativeTime;
 import org.crisisdesk.mention.StoredMention;
-import org.crisisdesk.notice.NoticeLang;
-import org.crisisdesk.notice.WeightedLength;
+import org.crisisdesk.notice.NoticeState;
+import org.crisisdesk.notice.StoredNotice;
 import org.crisisdesk.reply.ReplyService;
 
 /**
- * The detail pane's "reply on X" section: the template filled for this mention (its ticket, its category's latest
- * notice link), editable, with its weighted length and the says-something warning; sent only by this person's click
- * after a confirmation, once, through the notice outbox. A mention already answered shows the reply instead.
+ * The detail pane's "reply on X" section: a mention already answered shows its reply (text, and whether it is posted
+ * or still in the outbox); otherwise <i>Reply…</i> (or Ctrl+R at the desk) opens the {@link ReplyComposer}, where the
+ * reply is written and sent once, by this person, through the notice outbox.
  */
 public final class ReplySection {
     private final DeskContext ctx;
     private final Supplier<ReplyService> replies;
     private final Background reads;
+    private final ReplyComposer composer;
     private final Background outbox;
     private final Supplier<String> actor;
+    /** How far apart the replies of a confirmed selection are posted (the outbox's round posts them). */
+    public static final java.time.Duration SELECTION_PACE = java.time.Duration.ofSeconds(20);
+    private Consumer<StoredMention> onReplied = sm -> {};
 
     public ReplySection(DeskContext ctx, Supplier<ReplyService> replies, Executor readExecutor, Executor outboxExecutor,
             Supplier<String> actor) {
+        this(ctx, replies, readExecutor, outboxExecutor, actor, false);
+    }
+
+    /** @param drill the desk is a drill: the composer says the reply goes to the drill outbox, never the account */
+    public ReplySection(DeskContext ctx, Supplier<ReplyService> replies, Executor readExecutor, Executor outboxExecutor,
+            Supplier<String> actor, boolean drill) {
         this.ctx = ctx;
         this.replies = replies;
         this.reads = new Background(readExecutor);
         this.outbox = new Background(outboxExecutor);
         this.actor = actor;
+        this.composer = new ReplyComposer(ctx, replies, reads, outbox, actor, drill);
+    }
+
+    /** Called on the FX thread with the mention once its reply went out (the window shows it again). */
+    public void setOnReplied(Consumer<StoredMention> action) {
+        this.onReplied = action == null ? sm -> {} : action;
+    }
+
+    /** The composer (tests, and the desk's Ctrl+R). */
+    public ReplyComposer composer() {
+        return composer;
+    }
+
+    /** Opens the reply composer for {@code sm} over {@code owner}. */
+    public void reply(Window owner, StoredMention sm) {
+        if (sm != null) {
+            composer.open(owner, sm, o -> onReplied.accept(sm));
+        }
+    }
+
+    /**
+     * A selection: asks first, then queues one reply per mention, each with its own filled template, posted
+     * {@link #SELECTION_PACE} apart by the outbox; mentions already answered, or whose author got a reply in the last
+     * 24 hours, are skipped. {@code tell} gets what was done (FX thread).
+     */
+    public void replyToEach(Window owner, java.util.List<StoredMention> selection,
+            java.util.function.BiConsumer<String, Boolean> tell) {
+        if (selection.size() == 1) {
+            reply(owner, selection.get(0));
+            return;
+        }
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, ctx.t("reply.selection.confirm", selection.size(),
+                        SELECTION_PACE.toSeconds()), javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        confirm.setHeaderText(ctx.t("reply.selection.title", selection.size()));
+        confirm.getDialogPane().setId("reply-selection-confirm");
+        if (owner != null) {
+            confirm.initOwner(owner);
+        }
+        if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL)
+                != javafx.scene.control.ButtonType.OK) {
+            return;
+        }
+        java.util.List<Long> pks = selection.stream().map(StoredMention::pk).toList();
+        org.crisisdesk.notice.NoticeLang lang = selection.stream().allMatch(m -> "en".equals(m.mention().lang()))
+                ? org.crisisdesk.notice.NoticeLang.EN : org.crisisdesk.notice.NoticeLang.KO;
+        String who = actor.get();
+        outbox.run(() -> replies.get().queueSelection(pks, lang, who, java.time.Instant.now(), SELECTION_PACE))
+                .onSuccess(queued -> tell.accept(ctx.t("reply.selection.queued", queued.size(),
+                        pks.size() - queued.size()), false))
+                .onFailure(err -> tell.accept(ctx.t("reply.failed", err.getMessage()), true));
     }
 
     public Node showFor(StoredMention sm) {
@@ -42,64 +105,35 @@ public final class ReplySection {
         box.setId("reply-section");
         Label title = new Label(ctx.t("reply.title"));
         title.getStyleClass().add("pane-subtitle");
-        TextArea text = new TextArea();
-        text.setId("reply-text");
-        text.setWrapText(true);
-        text.setPrefRowCount(3);
-        Label counter = new Label();
-        counter.setId("reply-counter");
-        Label warn = new Label();
-        warn.setWrapText(true);
-        warn.getStyleClass().add("case-failure");
-        Button send = new Button(ctx.t("reply.send"));
-        send.setId("reply-send");
-        send.setDisable(true);
-        box.getChildren().addAll(title, text, counter, warn, send);
-        NoticeLang lang = "en".equals(sm.mention().lang()) ? NoticeLang.EN : NoticeLang.KO;
-        reads.run(() -> replies.get().draft(sm.pk(), lang)).onSuccess(d -> {
-            if (d.warnings().contains(ReplyService.Warning.ALREADY_REPLIED)) {
-                box.getChildren().setAll(title, new Label(ctx.t("reply.already")));
-                return;
+        Button open = new Button(ctx.t("reply.open"), Icons.of("mdi2r-reply-outline"));
+        open.setId("reply-open");
+        open.setDisable(true);
+        open.setOnAction(e -> reply(box.getScene() == null ? null : box.getScene().getWindow(), sm));
+        box.getChildren().addAll(title, open);
+        reads.run(() -> replies.get().replyOf(sm.pk())).onSuccess(r -> {
+            if (r.isPresent()) {
+                box.getChildren().setAll(title, shown(r.get()));
+            } else {
+                open.setDisable(false);
             }
-            text.setText(d.text());
-            show(d.warnings(), counter, warn, send, text.getText());
-        });
-        text.textProperty().addListener((o, was, now) -> {
-            WeightedLength.Measure m = WeightedLength.measure(now.strip());
-            counter.setText(ctx.t("reply.length", m.counter()));
-            send.setDisable(!m.valid());
-        });
-        send.setOnAction(e -> {
-            String t = text.getText().strip();
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, ctx.t("reply.confirm", "@" + sm.mention().author(),
-                    t), ButtonType.OK, ButtonType.CANCEL);
-            confirm.setHeaderText(null);
-            confirm.initOwner(box.getScene() == null ? null : box.getScene().getWindow());
-            if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
-            send.setDisable(true);
-            String who = actor.get();
-            outbox.run(() -> replies.get().reply(sm.pk(), t, who)).onSuccess(o -> {
-                box.getChildren().setAll(title, new Label(o.posted() ? ctx.t("reply.posted")
-                        : ctx.t("reply.notPosted", o.message())));
-            }).onFailure(err -> {
-                warn.setText(ctx.t("reply.failed", err.getMessage()));
-                send.setDisable(false);
-            });
         });
         return box;
     }
 
-    private void show(java.util.List<ReplyService.Warning> warnings, Label counter, Label warn, Button send,
-            String text) {
-        WeightedLength.Measure m = WeightedLength.measure(text.strip());
-        counter.setText(ctx.t("reply.length", m.counter()));
-        StringBuilder b = new StringBuilder();
-        for (ReplyService.Warning w : warnings) {
-            b.append(ctx.t("reply.warn." + w.name())).append('\n');
-        }
-        warn.setText(b.toString().strip());
-        send.setDisable(!m.valid() || warnings.contains(ReplyService.Warning.PERSON_REPLIED));
+    /** The reply on the mention: its text, and posted (when) or where it stands in the outbox. */
+    private Node shown(StoredNotice n) {
+        Label text = new Label(n.notice().text());
+        text.setId("reply-shown");
+        text.setWrapText(true);
+        String state = n.state() == NoticeState.POSTED
+                ? ctx.t("reply.state.posted", n.postedAt() == null ? "?" : RelativeTime.clock(n.postedAt(), ctx.zone()),
+                        n.postedBy() == null ? "" : n.postedBy())
+                : n.state() == NoticeState.FAILED ? ctx.t("reply.state.failed", n.failure() == null ? "" : n.failure())
+                : ctx.t("reply.state.queued");
+        Label when = new Label(state);
+        when.setId("reply-state");
+        when.setWrapText(true);
+        when.getStyleClass().add("settings-note");
+        return new VBox(2, text, when);
     }
 }

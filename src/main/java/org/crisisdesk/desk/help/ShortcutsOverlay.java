@@ -26,6 +26,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"Ctrl+Y", "help.key.redo"},
         {"Ctrl+N", "composer.help.open"},
         {"Ctrl+Shift+N", "alerts.help.compose"},
+        {"Ctrl+R", "reply.help.open"},
         {"Ctrl+Enter", "composer.help.post"},
         {"Ctrl+,", "settings.help.open"},
         {"Esc", "help.key.close"},

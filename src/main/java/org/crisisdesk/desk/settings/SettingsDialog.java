@@ -65,7 +65,7 @@ public final class SettingsDialog {
                 section("mdi2v-view-column-outline", ctx.t("settings.layout"), layout(columnWidth)),
                 section("mdi2d-database-outline", ctx.t("settings.data"), data(controls)),
                 section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)),
-                caseSettings());
+                caseSettings(), deliverySettings());
         sections.setPadding(new Insets(20));
         sections.getStyleClass().add("settings-sections");
         ScrollPane scroll = new ScrollPane(sections);
@@ -395,6 +395,24 @@ public final class SettingsDialog {
                 pane.setContent(new org.crisisdesk.desk.cases.CaseSettingsPane(ctx, model.services().settings(),
                         model.services().home(), new org.crisisdesk.desk.kit.Background(model.services().background()))
                         .build());
+            }
+        });
+        return pane;
+    }
+
+    /** Alert delivery (issue 25): e-mail and webhook channels, folded until opened like the customer centre. */
+    private Node deliverySettings() {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(ctx.t("delivery.title"),
+                new Label());
+        pane.setId("settings-delivery");
+        pane.setExpanded(false);
+        pane.setGraphic(Icons.of("mdi2e-email-fast-outline"));
+        pane.expandedProperty().addListener((o, was, open) -> {
+            if (open && pane.getContent() instanceof Label) {
+                org.crisisdesk.app.Services s = model.services();
+                pane.setContent(new org.crisisdesk.desk.alerts.DeliverySettingsPane(ctx,
+                        new org.crisisdesk.alert.delivery.ChannelSettings(s.settings(), s.home()), s::alertDelivery,
+                        new org.crisisdesk.desk.kit.Background(s.background()), s.drill()).build());
             }
         });
         return pane;

@@ -134,6 +134,11 @@ public final class ReportText {
                 out.add(w);
             }
         }
+        // then who outside the desk was told (e-mail, webhooks), per channel (issue 25)
+        for (HandoverReport.ReportDelivery d : a.deliveries()) {
+            out.add(alertWords.delivery(d.channel(), d.level(), d.state(), d.attempts(), d.createdAt(), d.sentAt(),
+                    d.nextAttemptAt(), d.failure()));
+        }
         return out.isEmpty() ? t("report.open.alerts.noSteps") : String.join("; ", out);
     }
 
