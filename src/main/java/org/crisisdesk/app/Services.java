@@ -66,6 +66,7 @@ public final class Services implements AutoCloseable {
     private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final org.crisisdesk.people.CurrentPerson person;
     private final TriageService triage;
     private final AlertService alerts;
     private final ShiftService shifts;
@@ -104,6 +105,8 @@ public final class Services implements AutoCloseable {
         this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        // issue 22: the person lives in the home; an older home's desk name (setting table) is the fallback
+        this.person = org.crisisdesk.people.CurrentPerson.ofHome(home, () -> settings.get(DeskSettings.DESK_NAME));
         // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
         this.drill = drillAsked || DRILL.equals(settings.get(DeskSettings.MODE, null));
         if (drillAsked && !DRILL.equals(settings.get(DeskSettings.MODE, null))) {
@@ -298,6 +301,11 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Who this desk or command is (issue 22): every action that records a person asks this. */
+    public org.crisisdesk.people.CurrentPerson person() {
+        return person;
     }
 
     /** The category watch (not scheduled until the desk starts it). */

@@ -56,11 +56,10 @@ public final class DeskSession implements AutoCloseable {
         this.minuteTicker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(1), e -> ctx.tick()));
         this.feed = new FeedViewModel(services.mentions(), background);
-        // who moves are credited to in the history: the desk's name from the settings, else the OS user
+        // who moves are credited to in the history: the desk's person (issue 22)
         this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
-                services.background(), ctx,
-                () -> org.crisisdesk.settings.DeskSettings.deskName(
-                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
+                services.background(), ctx, services.person()::name);
+        services.person().addListener(p -> boards.deskNameChanged());
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
@@ -74,10 +73,10 @@ public final class DeskSession implements AutoCloseable {
         this.cases = new org.crisisdesk.desk.cases.CasesViewModel(services.cases(), services.caseExecutor(),
                 services.background(), ctx,
                 () -> org.crisisdesk.cases.CaseSettings.load(services.settings()),
-                () -> org.crisisdesk.settings.DeskSettings.deskName(
-                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
+                services.person()::name);
         cases.setTell(boards::tell);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
+        alerts.setActor(services.person()::name); // snoozes and dismissals record the person
         alerts.connect();
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
