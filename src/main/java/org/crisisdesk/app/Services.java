@@ -122,6 +122,7 @@ public final class Services implements AutoCloseable {
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(dataHome).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), new AlertStore(db), shifts, clock);
+        handover.setClaims(() -> claims().claims()); // issue 22: owners in the report
         this.background = Executors.newFixedThreadPool(2, WorkerThreads.named("desk-io", WorkerThreads.SCREEN_IO));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()
@@ -133,6 +134,11 @@ public final class Services implements AutoCloseable {
         // after the engine: every manual move teaches it, every category edit reloads its rules
         this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
                 clock);
+        triage.setAssignees(() -> { // issue 22: the customer centre's file names each case's assignee
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            caseAssignments().all().forEach((pk, a) -> names.put(pk, a.person()));
+            return names;
+        });
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
@@ -301,6 +307,35 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    private volatile org.crisisdesk.people.PresenceStore presence;
+    private volatile org.crisisdesk.people.ClaimStore claims;
+    private volatile org.crisisdesk.people.CaseAssignmentStore caseAssignments;
+
+    /** Which desks are open on this database (issue 22); wall-clock times, whatever the demo's clock. */
+    public org.crisisdesk.people.PresenceStore presence() {
+        if (presence == null) {
+            presence = new org.crisisdesk.people.PresenceStore(db, Clock.systemUTC(), db.deskId(),
+                    org.crisisdesk.source.CollectorLeaseStore.host());
+        }
+        return presence;
+    }
+
+    /** Category claims (issue 22), held through this desk's presence. */
+    public org.crisisdesk.people.ClaimStore claims() {
+        if (claims == null) {
+            claims = new org.crisisdesk.people.ClaimStore(db, Clock.systemUTC(), db.deskId());
+        }
+        return claims;
+    }
+
+    /** Customer-centre case assignees (issue 22). */
+    public org.crisisdesk.people.CaseAssignmentStore caseAssignments() {
+        if (caseAssignments == null) {
+            caseAssignments = new org.crisisdesk.people.CaseAssignmentStore(db, Clock.systemUTC());
+        }
+        return caseAssignments;
     }
 
     /** Who this desk or command is (issue 22): every action that records a person asks this. */

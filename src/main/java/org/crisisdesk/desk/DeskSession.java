@@ -30,6 +30,7 @@ public final class DeskSession implements AutoCloseable {
     private final ComposerViewModel composer;
     private final AlertsViewModel alerts;
     private final ShiftViewModel shifts;
+    private final org.crisisdesk.desk.people.PeopleViewModel people;
     private final Collector collector;
     private final ReplaySource replay;
     private volatile boolean closed;
@@ -78,6 +79,9 @@ public final class DeskSession implements AutoCloseable {
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
         alerts.setActor(services.person()::name); // snoozes and dismissals record the person
         alerts.connect();
+        // issue 22: this desk's presence and the category claims, on the wall clock whatever the demo's
+        this.people = new org.crisisdesk.desk.people.PeopleViewModel(services.presence(), services.claims(),
+                services.person(), ctx, background, java.time.Clock.systemUTC());
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
         // the next update the composer proposes: the category's cadence (the alert rules' interval for its phase)
@@ -156,6 +160,7 @@ public final class DeskSession implements AutoCloseable {
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();
+        people.start(services.scheduler());
     }
 
     /**
@@ -262,6 +267,11 @@ public final class DeskSession implements AutoCloseable {
         return alerts;
     }
 
+    /** Who is on, and who owns which category (issue 22). */
+    public org.crisisdesk.desk.people.PeopleViewModel people() {
+        return people;
+    }
+
     /** The open shift (toolbar) and shift actions. */
     public ShiftViewModel shifts() {
         return shifts;
@@ -304,6 +314,7 @@ public final class DeskSession implements AutoCloseable {
         } else {
             javafx.application.Platform.runLater(minuteTicker::stop);
         }
+        people.stop(); // leaves the people list at once, and its claims with it
         services.alerts().stop();
         bridge.stop();
         boards.stop();

@@ -81,6 +81,9 @@ public final class MainWindow extends StackPane {
         org.crisisdesk.desk.cases.CaseSection caseSection = new org.crisisdesk.desk.cases.CaseSection(ctx,
                 session.cases(), openLink);
         detailView.addSection(caseSection::showFor);
+        // issue 22: who works a case
+        detailView.addSection(new org.crisisdesk.desk.people.AssignSection(ctx, session.services().caseAssignments(),
+                session.services().person(), session.people(), session.background())::showFor);
         org.crisisdesk.desk.cases.ReplySection replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
                 session.services()::replies, session.services().background(), session.services().outboxExecutor(),
                 ctx::deskName);
@@ -139,6 +142,12 @@ public final class MainWindow extends StackPane {
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
         statusBar.showMode(session.services().drill());
+        // issue 22: who is on, and claiming a column (its menu, or O on the boards)
+        org.crisisdesk.desk.people.PeopleView people = new org.crisisdesk.desk.people.PeopleView(ctx,
+                session.people(), () -> getScene() == null ? null : getScene().getWindow());
+        statusBar.getRightItems().add(0, people.statusItem());
+        statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        boardsView.setClaims(people::toggle, session.people()::isMine);
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
@@ -242,6 +251,10 @@ public final class MainWindow extends StackPane {
                 });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
+        // issue 22: any key or click is input; ten minutes without shows the person as idle to the others
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> session.people().input());
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> session.people().input());
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> session.people().input());
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help != null && help.isVisible()) {
                 help.setVisible(false);
