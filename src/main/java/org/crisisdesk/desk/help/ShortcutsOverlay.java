@@ -21,6 +21,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"1 – 9", "help.key.file"},
         {"M", "help.key.move"},
         {"A", "help.key.accept"},
+        {"O", "people.help.claim"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+Y", "help.key.redo"},
