@@ -148,6 +148,12 @@ public final class MainWindow extends StackPane {
         statusBar.getRightItems().add(0, people.statusItem());
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         boardsView.setClaims(people::toggle, session.people()::isMine);
+        casesView = new org.crisisdesk.desk.people.CasesFilterView(ctx,
+                new org.crisisdesk.desk.people.CasesFilterViewModel(session.services().mentions(),
+                        session.services().caseAssignments(), session.services().person(), session.background()),
+                this::openMention);
+        boardsView.setOnShowCases(c -> casesView.show(getScene() == null ? null : getScene().getWindow(), c,
+                org.crisisdesk.desk.people.CasesFilterViewModel.Show.MINE));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
@@ -251,6 +257,8 @@ public final class MainWindow extends StackPane {
                 });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::showMyCases);
         // issue 22: any key or click is input; ten minutes without shows the person as idle to the others
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> session.people().input());
         scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> session.people().input());
@@ -265,6 +273,15 @@ public final class MainWindow extends StackPane {
                 e.consume();
             }
         });
+    }
+
+    private org.crisisdesk.desk.people.CasesFilterView casesView;
+
+    /** Ctrl+Shift+M (issue 22): the customer centre's cases assigned to me. */
+    public void showMyCases() {
+        session.context().categories().values().stream().filter(c -> c.customerCentre() && !c.archived()).findFirst()
+                .ifPresent(c -> casesView.show(getScene() == null ? null : getScene().getWindow(), c,
+                        org.crisisdesk.desk.people.CasesFilterViewModel.Show.MINE));
     }
 
     private void openMention(org.crisisdesk.mention.StoredMention m) {

@@ -164,6 +164,23 @@ public final class BoardsView extends BorderPane {
     }
 
     /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */
+    private Consumer<Category> onShowCases;
+
+    /** Issue 22: what "cases: mine / unassigned / all" on the customer-centre column does. */
+    public void setOnShowCases(Consumer<Category> action) {
+        this.onShowCases = action;
+    }
+
+    boolean canShowCases() {
+        return onShowCases != null;
+    }
+
+    void showCases(Category c) {
+        if (onShowCases != null) {
+            onShowCases.accept(c);
+        }
+    }
+
     private Consumer<Category> onClaim;
     private java.util.function.Predicate<Long> mine = id -> false;
 

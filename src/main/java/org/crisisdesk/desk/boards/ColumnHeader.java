@@ -194,6 +194,12 @@ final class ColumnHeader extends VBox {
             handOver.setId("menu-hand-over");
             handOver.setOnAction(e -> board.handOver());
             menu.getItems().addAll(new SeparatorMenuItem(), handOver);
+            if (board.canShowCases()) { // issue 22: the cases as mine / unassigned / all
+                MenuItem cases = new MenuItem(ctx.t("people.menu.cases"), Icons.of("mdi2a-account-eye-outline"));
+                cases.setId("menu-cases");
+                cases.setOnAction(e -> board.showCases(c));
+                menu.getItems().add(cases);
+            }
             if (board.hasTicketActions()) {
                 MenuItem selected = new MenuItem(ctx.t("cases.menu.sendSelected"), Icons.of("mdi2t-ticket-outline"));
                 selected.setId("menu-send-selected-tickets");

@@ -22,6 +22,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"M", "help.key.move"},
         {"A", "help.key.accept"},
         {"O", "people.help.claim"},
+        {"Ctrl+Shift+M", "people.help.cases"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+Y", "help.key.redo"},

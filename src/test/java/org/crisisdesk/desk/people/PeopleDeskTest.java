@@ -114,4 +114,40 @@ class PeopleDeskTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !people.getText().contains("지훈"));
         assertThat(people.getText()).contains("민지");
     }
+
+    /** Issue 22: the customer centre's cases by assignee, "mine" at one key (Ctrl+Shift+M), then U and A. */
+    @Test
+    void myCasesAreOneKeyAwayAndTheViewSwitchesToUnassignedAndAll(FxRobot robot) throws Exception {
+        var s = session.services();
+        Category centre = s.categories().all().stream().filter(c -> c.customerCentre() && !c.archived())
+                .findFirst().orElseThrow();
+        var stored = s.mentions().ingest(java.util.List.of(
+                new org.crisisdesk.mention.Filing(TempDesk.mention("x", "991", "환불 문의"), centre.id(), "MANUAL",
+                        null, null, null),
+                new org.crisisdesk.mention.Filing(TempDesk.mention("x", "992", "주소 변경"), centre.id(), "MANUAL",
+                        null, null, null)), null, "test");
+        s.caseAssignments().assign(java.util.List.of(stored.get(0).pk()), s.person().person(), "김민지");
+        s.caseAssignments().assign(java.util.List.of(stored.get(1).pk()), JIHUN, "김민지");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#column-menu-" + centre.id()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#status-people"); // the desk's window has the keyboard
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cases-list").tryQuery().isPresent());
+        javafx.scene.control.ListView<CasesFilterViewModel.Row> list = robot.lookup("#cases-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        assertThat(list.getItems().get(0).mention().platformId()).isEqualTo("991");
+
+        robot.type(javafx.scene.input.KeyCode.A); // all: both, and whatever the demo put there
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(r -> r.mention().platformId().equals("992")));
+        robot.type(javafx.scene.input.KeyCode.U); // unassigned: neither
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .noneMatch(r -> r.assignment() != null));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cases-list").tryQuery().isEmpty());
+    }
 }
