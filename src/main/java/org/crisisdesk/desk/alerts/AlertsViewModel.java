@@ -44,7 +44,8 @@ public final class AlertsViewModel {
     private final StringProperty lastError = new SimpleStringProperty();
     private Consumer<Long> onOpenComposer = id -> {};
     private Consumer<List<AlertChange>> onNotify = changes -> {};
-    private Supplier<String> actor = () -> System.getProperty("user.name", "desk");
+    /** Who acts: the desk's person (set by the session from CurrentPerson, issue 22); the computer's user until then. */
+    private Supplier<String> actor = org.crisisdesk.people.Person::osUser;
 
     private final Object inboxLock = new Object();
     private List<AlertChange> inboxChanges = new ArrayList<>();
@@ -167,7 +168,7 @@ public final class AlertsViewModel {
         this.onNotify = notifier == null ? c -> {} : notifier;
     }
 
-    /** Who is acting (stored with snoozes and dismissals); the system user until a shift names the manager. */
+    /** Who is acting (stored with snoozes and dismissals): the desk's person ({@code CurrentPerson}). */
     public void setActor(Supplier<String> who) {
         this.actor = who;
     }
