@@ -76,9 +76,9 @@ final class CasesCommand implements Callable<Integer> {
                         throw new ParameterException(spec.commandLine(), "No mention #" + pk);
                     }
                 }
-                List<CaseQueue.Outcome> outcomes = new ArrayList<>(q.sendNow(mentions, "cli"));
+                List<CaseQueue.Outcome> outcomes = new ArrayList<>(q.sendNow(mentions, s.person().name()));
                 if (allUnsent) {
-                    q.queueAllUnsent("cli");
+                    q.queueAllUnsent(s.person().name());
                 }
                 outcomes.addAll(q.processDue());
                 int notSent = 0;

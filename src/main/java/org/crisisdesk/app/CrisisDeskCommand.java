@@ -55,6 +55,11 @@ public final class CrisisDeskCommand implements Callable<Integer> {
                     + "HOME/demo/drill-outbox.jsonl.")
     boolean drill;
 
+    @Option(names = "--as", paramLabel = "NAME",
+            description = "Who runs the command, as recorded in histories (moves, cases, notices): default the desk's "
+                    + "person (settings or welcome screen, HOME/desk.properties), else the computer's user.")
+    String as;
+
     @Option(names = "--demo-speed", paramLabel = "N", defaultValue = "10",
             description = "Speed of the demo replay, 1 to 100 (default: ${DEFAULT-VALUE}).")
     double demoSpeed;
@@ -76,8 +81,10 @@ public final class CrisisDeskCommand implements Callable<Integer> {
 
     /** Opens the services for a subcommand; the caller closes them. */
     Services openServices() {
-        return drill ? Services.openDrill(home(), dbUrl, java.time.Clock.systemUTC())
+        Services s = drill ? Services.openDrill(home(), dbUrl, java.time.Clock.systemUTC())
                 : Services.open(home(), dbUrl, java.time.Clock.systemUTC());
+        s.person().override(as);
+        return s;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -66,6 +66,7 @@ public final class Services implements AutoCloseable {
     private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
+    private final org.crisisdesk.people.CurrentPerson person;
     private final TriageService triage;
     private final AlertService alerts;
     private final ShiftService shifts;
@@ -105,6 +106,8 @@ public final class Services implements AutoCloseable {
         this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        // issue 22: the person lives in the home; an older home's desk name (setting table) is the fallback
+        this.person = org.crisisdesk.people.CurrentPerson.ofHome(home, () -> settings.get(DeskSettings.DESK_NAME));
         // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
         this.drill = drillAsked || DRILL.equals(settings.get(DeskSettings.MODE, null));
         if (drillAsked && !DRILL.equals(settings.get(DeskSettings.MODE, null))) {
@@ -120,6 +123,7 @@ public final class Services implements AutoCloseable {
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(dataHome).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
         this.handover = new HandoverReportBuilder(new HandoverStore(db), new AlertStore(db), shifts, clock);
+        handover.setClaims(() -> claims().claims()); // issue 22: owners in the report
         this.background = Executors.newFixedThreadPool(2, WorkerThreads.named("desk-io", WorkerThreads.SCREEN_IO));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, WorkerThreads.named("desk-schedule", WorkerThreads.TIMERS));
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing starts after close()
@@ -131,6 +135,11 @@ public final class Services implements AutoCloseable {
         // after the engine: every manual move teaches it, every category edit reloads its rules
         this.triage = new TriageService(new MoveStore(db), categories, mentions, new BoardStatsStore(db), suggester,
                 clock);
+        triage.setAssignees(() -> { // issue 22: the customer centre's file names each case's assignee
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            caseAssignments().all().forEach((pk, a) -> names.put(pk, a.person()));
+            return names;
+        });
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
@@ -305,6 +314,40 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    private volatile org.crisisdesk.people.PresenceStore presence;
+    private volatile org.crisisdesk.people.ClaimStore claims;
+    private volatile org.crisisdesk.people.CaseAssignmentStore caseAssignments;
+
+    /** Which desks are open on this database (issue 22); wall-clock times, whatever the demo's clock. */
+    public org.crisisdesk.people.PresenceStore presence() {
+        if (presence == null) {
+            presence = new org.crisisdesk.people.PresenceStore(db, Clock.systemUTC(), db.deskId(),
+                    org.crisisdesk.source.CollectorLeaseStore.host());
+        }
+        return presence;
+    }
+
+    /** Category claims (issue 22), held through this desk's presence. */
+    public org.crisisdesk.people.ClaimStore claims() {
+        if (claims == null) {
+            claims = new org.crisisdesk.people.ClaimStore(db, Clock.systemUTC(), db.deskId());
+        }
+        return claims;
+    }
+
+    /** Customer-centre case assignees (issue 22). */
+    public org.crisisdesk.people.CaseAssignmentStore caseAssignments() {
+        if (caseAssignments == null) {
+            caseAssignments = new org.crisisdesk.people.CaseAssignmentStore(db, Clock.systemUTC());
+        }
+        return caseAssignments;
+    }
+
+    /** Who this desk or command is (issue 22): every action that records a person asks this. */
+    public org.crisisdesk.people.CurrentPerson person() {
+        return person;
     }
 
     /** The category watch (not scheduled until the desk starts it). */

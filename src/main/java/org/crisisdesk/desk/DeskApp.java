@@ -117,7 +117,7 @@ public final class DeskApp extends Application {
         var settings = opened.services().settings();
         return new Started(opened, settings.get(DeskSettings.LANGUAGE, null),
                 settings.get(DeskSettings.THEME, "light"),
-                DeskSettings.deskName(settings.get(DeskSettings.DESK_NAME)),
+                opened.services().person().name(), // the desk's person (issue 22); read here, off the FX thread
                 // read here, so the window's first frame has rows (issue #8)
                 org.crisisdesk.desk.feed.FeedViewModel.readFirstPage(opened.services().mentions()));
     }

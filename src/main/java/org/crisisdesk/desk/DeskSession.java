@@ -32,6 +32,7 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
     private final ComposerViewModel composer;
     private final AlertsViewModel alerts;
     private final ShiftViewModel shifts;
+    private final org.crisisdesk.desk.people.PeopleViewModel people;
     private final Collector collector;
     private final ReplaySource replay;
     private volatile boolean closed;
@@ -58,11 +59,10 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         this.minuteTicker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(1), e -> ctx.tick()));
         this.feed = new FeedViewModel(services.mentions(), background);
-        // who moves are credited to in the history: the desk's name from the settings, else the OS user
+        // who moves are credited to in the history: the desk's person (issue 22)
         this.boards = new BoardsViewModel(services.mentions(), services.categories(), services.triage(),
-                services.background(), ctx,
-                () -> org.crisisdesk.settings.DeskSettings.deskName(
-                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
+                services.background(), ctx, services.person()::name);
+        services.person().addListener(p -> boards.deskNameChanged());
         this.status = new StatusViewModel(ctx.clock(), services.db().displayLocation());
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
@@ -76,13 +76,16 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         this.cases = new org.crisisdesk.desk.cases.CasesViewModel(services.cases(), services.caseExecutor(),
                 services.background(), ctx,
                 () -> org.crisisdesk.cases.CaseSettings.load(services.settings()),
-                () -> org.crisisdesk.settings.DeskSettings.deskName(
-                        services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME)));
+                services.person()::name);
         cases.setTell(boards::tell);
         this.alerts = new AlertsViewModel(services.alerts(), background, ctx);
+        alerts.setActor(services.person()::name); // snoozes and dismissals record the person
         alerts.connect();
         // the alert history says who outside the desk was told, and whether it went out (issue 25)
         alerts.setDeliveryReader(ids -> services.alertDelivery().store().forAlerts(ids));
+        // issue 22: this desk's presence and the category claims, on the wall clock whatever the demo's
+        this.people = new org.crisisdesk.desk.people.PeopleViewModel(services.presence(), services.claims(),
+                services.person(), ctx, background, java.time.Clock.systemUTC());
         // The notice's alerts go at once, not on the watch's next tick.
         composer.setOnPosted(id -> background.run(() -> services.alerts().noticePosted(id)));
         // the next update the composer proposes: the category's cadence (the alert rules' interval for its phase)
@@ -163,6 +166,7 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();
+        people.start(services.scheduler());
     }
 
     /**
@@ -315,6 +319,11 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         return alerts;
     }
 
+    /** Who is on, and who owns which category (issue 22). */
+    public org.crisisdesk.desk.people.PeopleViewModel people() {
+        return people;
+    }
+
     /** The open shift (toolbar) and shift actions. */
     public ShiftViewModel shifts() {
         return shifts;
@@ -357,6 +366,7 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         } else {
             javafx.application.Platform.runLater(minuteTicker::stop);
         }
+        people.stop(); // leaves the people list at once, and its claims with it
         services.alerts().stop();
         bridge.stop();
         boards.stop();

@@ -87,6 +87,9 @@ public final class MainWindow extends StackPane {
         org.crisisdesk.desk.cases.CaseSection caseSection = new org.crisisdesk.desk.cases.CaseSection(ctx,
                 session.cases(), openLink);
         detailView.addSection(caseSection::showFor);
+        // issue 22: who works a case
+        detailView.addSection(new org.crisisdesk.desk.people.AssignSection(ctx, session.services().caseAssignments(),
+                session.services().person(), session.people(), session.background())::showFor);
         replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
                 session.services()::replies, session.services().background(), session.services().outboxExecutor(),
                 ctx::deskName, session.services().drill());
@@ -152,6 +155,18 @@ public final class MainWindow extends StackPane {
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
         statusBar.showMode(session.services().drill());
+        // issue 22: who is on, and claiming a column (its menu, or O on the boards)
+        org.crisisdesk.desk.people.PeopleView people = new org.crisisdesk.desk.people.PeopleView(ctx,
+                session.people(), () -> getScene() == null ? null : getScene().getWindow());
+        statusBar.getRightItems().add(0, people.statusItem());
+        statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
+        boardsView.setClaims(people::toggle, session.people()::isMine);
+        casesView = new org.crisisdesk.desk.people.CasesFilterView(ctx,
+                new org.crisisdesk.desk.people.CasesFilterViewModel(session.services().mentions(),
+                        session.services().caseAssignments(), session.services().person(), session.background()),
+                this::openMention);
+        boardsView.setOnShowCases(c -> casesView.show(getScene() == null ? null : getScene().getWindow(), c,
+                org.crisisdesk.desk.people.CasesFilterViewModel.Show.MINE));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
@@ -258,6 +273,12 @@ public final class MainWindow extends StackPane {
         // reply to the mention on display, else the one selected in the feed (issue 25)
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 this::replyToSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::showMyCases);
+        // issue 22: any key or click is input; ten minutes without shows the person as idle to the others
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> session.people().input());
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> session.people().input());
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> session.people().input());
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help != null && help.isVisible()) {
                 help.setVisible(false);
@@ -288,6 +309,15 @@ public final class MainWindow extends StackPane {
             openMention(m);
             replySection.reply(getScene() == null ? null : getScene().getWindow(), m);
         }
+    }
+
+    private org.crisisdesk.desk.people.CasesFilterView casesView;
+
+    /** Ctrl+Shift+M (issue 22): the customer centre's cases assigned to me. */
+    public void showMyCases() {
+        session.context().categories().values().stream().filter(c -> c.customerCentre() && !c.archived()).findFirst()
+                .ifPresent(c -> casesView.show(getScene() == null ? null : getScene().getWindow(), c,
+                        org.crisisdesk.desk.people.CasesFilterViewModel.Show.MINE));
     }
 
     private void openMention(org.crisisdesk.mention.StoredMention m) {

@@ -33,7 +33,19 @@ public record HandoverReport(
         OpenItems open,
         HandOffs handOffs,
         Themes themes,
-        ReportWindow comparedWith) {
+        ReportWindow comparedWith,
+        Owners owners) {
+
+    /**
+     * Issue 22: who owns which category at the report's making (live claims), and the busy categories (mentions in the
+     * window) nobody owns, busiest first.
+     */
+    public record Owners(List<Owner> owned, List<CategoryTotal> unownedBusy) {
+        public static final Owners NONE = new Owners(List.of(), List.of());
+    }
+
+    /** A claimed category: its claimant's name and handle, since when. */
+    public record Owner(CategoryRef category, String person, String handle, Instant since) {}
 
     /** Whether the change is against the previous shift (else against the equal-length window before). */
     public boolean comparedWithShift() {

@@ -116,7 +116,37 @@ public final class HandoverReportBuilder {
 
         List<Promise> upcoming = promises.stream().filter(p -> !p.overdue()).toList();
         return new HandoverReport(window, asOf, now, shift, before, volume, totals, notices, upcoming, open, handOffs,
-                themes, comparedWith);
+                themes, comparedWith, owners(totals, categories));
+    }
+
+    private java.util.function.Supplier<Map<Long, org.crisisdesk.people.ClaimStore.Claim>> claims = Map::of;
+
+    /** Issue 22: where the live category claims come from (the team's claim store); none by default. */
+    public void setClaims(java.util.function.Supplier<Map<Long, org.crisisdesk.people.ClaimStore.Claim>> source) {
+        this.claims = source;
+    }
+
+    /** Owners in board order; the categories with mentions in the window that nobody owns, busiest first. */
+    private HandoverReport.Owners owners(List<CategoryTotal> totals, List<CategoryRef> categories) {
+        Map<Long, org.crisisdesk.people.ClaimStore.Claim> live;
+        try {
+            live = claims.get();
+        } catch (RuntimeException e) {
+            live = Map.of(); // a report is still worth having without the owners
+        }
+        List<HandoverReport.Owner> owned = new ArrayList<>();
+        for (CategoryRef c : boardOrder(categories)) {
+            org.crisisdesk.people.ClaimStore.Claim k = c.id() == null ? null : live.get(c.id());
+            if (k != null) {
+                owned.add(new HandoverReport.Owner(c, k.person(), k.handle(), k.claimedAt()));
+            }
+        }
+        Map<Long, org.crisisdesk.people.ClaimStore.Claim> held = live;
+        List<CategoryTotal> unowned = totals.stream()
+                .filter(t -> t.count() > 0 && t.category().id() != null && !t.category().customerCentre()
+                        && !held.containsKey(t.category().id()))
+                .sorted(java.util.Comparator.comparingLong(CategoryTotal::count).reversed()).toList();
+        return new HandoverReport.Owners(List.copyOf(owned), unowned);
     }
 
     /**

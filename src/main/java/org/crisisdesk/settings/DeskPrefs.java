@@ -37,6 +37,10 @@ public final class DeskPrefs {
     public static final String ACCOUNT_ZONE = "account.zone";
     /** A JDBC URL for the database, used when the command line names none; absent: the H2 file in the home. */
     public static final String DB_URL = "db.url";
+    /** Who sits at this desk (issue 22): the person's name, kept in the home because a team database is shared. */
+    public static final String PERSON_NAME = "person.name";
+    /** The person's short handle ("민지"), shown on column headers and in the people list. */
+    public static final String PERSON_HANDLE = "person.handle";
     /** Window geometry "x,y,width,height[,max]" (see {@link WindowGeometry}). */
     public static final String WINDOW = "window.geometry";
     /** SplitPane divider positions of the main window, "0.24,0.78". */

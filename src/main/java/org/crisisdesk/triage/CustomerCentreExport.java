@@ -26,12 +26,13 @@ import org.crisisdesk.mention.TextChecks;
 
 /**
  * The file the customer centre receives: one case per line (JSONL) or row (CSV) with id, time in the desk's zone,
- * author, link, text, the desk's category and the context (the post the case answers, issue #26). Committed like a database row: written to a temp file beside the target, forced to disk,
+ * author, link, text, the desk's category, the context (the post the case answers, issue #26) and the
+ * assignee (issue 22). Committed like a database row: written to a temp file beside the target, forced to disk,
  * then moved over the target in one step, so the target is either the old file or the complete new one.
  */
 final class CustomerCentreExport {
     static final String[] COLUMNS = {"id", "created_at", "author", "author_name", "link", "text", "category",
-        "context"};
+        "context", "assignee"};
     /** Characters of the context post kept in a cell. */
     static final int CONTEXT_CHARS = 280;
 
@@ -53,6 +54,11 @@ final class CustomerCentreExport {
 
         /** The post the case replies to ("@author: text"), its link when the desk does not hold it, else "". */
         String context(StoredMention m);
+
+        /** Who the case is assigned to (issue 22), else "". */
+        default String assignee(StoredMention m) {
+            return "";
+        }
     }
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,6 +110,7 @@ final class CustomerCentreExport {
         row.put("category", lookup.category(sm));
         String context = lookup.context(sm);
         row.put("context", context.length() > CONTEXT_CHARS ? context.substring(0, CONTEXT_CHARS) + "…" : context);
+        row.put("assignee", lookup.assignee(sm));
         return row;
     }
 

@@ -178,11 +178,24 @@ public final class TriageService {
         }
     }
 
+    private java.util.function.Supplier<Map<Long, String>> assignees = Map::of;
+
+    /** Issue 22: who each case is assigned to (mention pk to name), for the customer centre's file. */
+    public void setAssignees(java.util.function.Supplier<Map<Long, String>> source) {
+        this.assignees = source;
+    }
+
     /** The category name and the replied-to post of a case, for the customer centre's file. */
     private CustomerCentreExport.Lookup centreLookup() {
         Map<Long, String> names = new java.util.HashMap<>();
         categories.all().forEach(c -> names.put(c.id(), c.name()));
+        Map<Long, String> assigned = assignees.get();
         return new CustomerCentreExport.Lookup() {
+            @Override
+            public String assignee(StoredMention m) {
+                return assigned.getOrDefault(m.pk(), "");
+            }
+
             @Override
             public String category(StoredMention m) {
                 return m.categoryId() == null ? "" : names.getOrDefault(m.categoryId(), "");

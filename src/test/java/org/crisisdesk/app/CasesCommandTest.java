@@ -44,9 +44,13 @@ class CasesCommandTest {
             assertThat(before.exitCode()).as(before.err()).isZero();
             assertThat(before.out()).contains("NOT QUEUED").contains("0 sent, 2 not sent.");
 
-            CliRun send = CliRun.of("--home", home.toString(), "cases", "send", "--all-unsent");
+            CliRun send = CliRun.of("--home", home.toString(), "--as", "박지훈", "cases", "send", "--all-unsent");
             assertThat(send.exitCode()).as(send.err()).isZero();
             assertThat(send.out()).contains("SENT  ticket #35436", "SENT  ticket #35437", "2 sent, 0 not sent.");
+            try (Services s = TempDesk.open(home, java.time.Clock.systemUTC())) { // --as is who queued them (issue 22)
+                assertThat(new org.crisisdesk.cases.CaseStore(s.db(), s.clock(), s.clock()).recent(10))
+                        .extracting(org.crisisdesk.cases.CaseTicket::queuedBy).containsOnly("박지훈");
+            }
 
             CliRun again = CliRun.of("--home", home.toString(), "cases", "send", "--all-unsent");
             assertThat(again.exitCode()).isZero();

@@ -115,7 +115,7 @@ class SettingsRestoreTest {
         robot.clickOn("#settings-desk-name").write("Minji Kim").type(KeyCode.ENTER);
         await(() -> status.getText().startsWith("저장됨") || status.getText().startsWith("Saved"));
         DeskSession first = app.session();
-        assertThat(first.services().settings().get(DeskSettings.DESK_NAME)).contains("Minji Kim");
+        assertThat(DeskPrefs.load(home).get(DeskPrefs.PERSON_NAME)).contains("Minji Kim"); // in the home (issue 22)
 
         robot.clickOn("#settings-theme-dark");
         await(() -> first.services().settings().get(DeskSettings.THEME).orElse("").equals("dark"));

@@ -47,7 +47,7 @@ class HandOverTest {
 
             assertThat(n).isEqualTo(2);
             String csv = Files.readString(out, StandardCharsets.UTF_8);
-            assertThat(csv).startsWith("\uFEFFid,created_at,author,author_name,link,text,category,context\n");
+            assertThat(csv).startsWith("\uFEFFid,created_at,author,author_name,link,text,category,context,assignee\n");
             assertThat(csv).contains("501,\"2026-10-17T12:10:00+09:00\",minji,김민지,\"https://x.com/minji/status/501\","
                     + "\"'@desk_official 주문번호 2026-10-17-1234 주소 변경 부탁드려요\"");
             // a formula is defused and quotes survive CSV escaping
@@ -79,7 +79,7 @@ class HandOverTest {
             assertThat(lines.get(0)).isEqualTo("{\"id\":\"501\",\"created_at\":\"2026-10-17T12:10:00+09:00\","
                     + "\"author\":\"minji\",\"author_name\":\"김민지\",\"link\":\"https://x.com/minji/status/501\","
                     + "\"text\":\"@desk_official 주문번호 2026-10-17-1234 주소 변경 부탁드려요\",\"category\":\"고객센터\","
-                    + "\"context\":\"\"}");
+                    + "\"context\":\"\",\"assignee\":\"\"}"); // nobody assigned (issue 22)
             assertThat(lines.get(1)).contains("\"text\":\"=HYPERLINK(\\\"http://evil\\\") refund please");
         }
     }
@@ -121,11 +121,11 @@ class HandOverTest {
             assertThat(s.triage().handOver(out, MentionExporter.Format.CSV, SEOUL)).isEqualTo(2);
 
             List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-            assertThat(lines.get(0)).endsWith(",text,category,context");
+            assertThat(lines.get(0)).endsWith(",text,category,context,assignee");
             // the replied-to post, held by the desk: its author and text, defused like every cell
-            assertThat(lines.get(1)).startsWith("601,").endsWith(",고객센터,\"'@desk_official: =공지: 유심 개통 지연 안내\"");
+            assertThat(lines.get(1)).startsWith("601,").endsWith(",고객센터,\"'@desk_official: =공지: 유심 개통 지연 안내\",");
             // a post the desk does not hold: its link
-            assertThat(lines.get(2)).startsWith("602,").endsWith(",고객센터,\"https://x.com/i/web/status/599\"");
+            assertThat(lines.get(2)).startsWith("602,").endsWith(",고객센터,\"https://x.com/i/web/status/599\",");
         }
     }
 }

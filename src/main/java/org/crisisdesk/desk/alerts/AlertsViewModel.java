@@ -44,7 +44,8 @@ public final class AlertsViewModel {
     private final StringProperty lastError = new SimpleStringProperty();
     private Consumer<Long> onOpenComposer = id -> {};
     private Consumer<List<AlertChange>> onNotify = changes -> {};
-    private Supplier<String> actor = () -> System.getProperty("user.name", "desk");
+    /** Who acts: the desk's person (set by the session from CurrentPerson, issue 22); the computer's user until then. */
+    private Supplier<String> actor = org.crisisdesk.people.Person::osUser;
     /** Messages to people away from the desk, per alert id (issue 25); replaced as a whole after each batch. */
     private final ObjectProperty<Map<Long, List<org.crisisdesk.alert.delivery.Delivery>>> deliveries =
             new SimpleObjectProperty<>(Map.of());
@@ -205,7 +206,7 @@ public final class AlertsViewModel {
         this.onNotify = notifier == null ? c -> {} : notifier;
     }
 
-    /** Who is acting (stored with snoozes and dismissals); the system user until a shift names the manager. */
+    /** Who is acting (stored with snoozes and dismissals): the desk's person ({@code CurrentPerson}). */
     public void setActor(Supplier<String> who) {
         this.actor = who;
     }

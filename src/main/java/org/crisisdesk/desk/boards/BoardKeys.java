@@ -88,6 +88,9 @@ final class BoardKeys {
             e.consume();
         } else if (e.getCode() == KeyCode.HOME && showNewIn(active)) {
             e.consume(); // otherwise Home is the list's own: its first card
+        } else if (e.getCode() == KeyCode.O && active != null) { // issue 22: own (claim) the column
+            view.toggleClaimOf(active);
+            e.consume();
         } else if (e.getCode() == KeyCode.M) {
             openPicker();
             e.consume();

@@ -164,6 +164,55 @@ public final class BoardsView extends BorderPane {
     }
 
     /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */
+    private Consumer<Category> onShowCases;
+
+    /** Issue 22: what "cases: mine / unassigned / all" on the customer-centre column does. */
+    public void setOnShowCases(Consumer<Category> action) {
+        this.onShowCases = action;
+    }
+
+    boolean canShowCases() {
+        return onShowCases != null;
+    }
+
+    void showCases(Category c) {
+        if (onShowCases != null) {
+            onShowCases.accept(c);
+        }
+    }
+
+    private Consumer<Category> onClaim;
+    private java.util.function.Predicate<Long> mine = id -> false;
+
+    /** Issue 22: what claiming a column does, and whose claims are this desk's person's. */
+    public void setClaims(Consumer<Category> toggle, java.util.function.Predicate<Long> mineTest) {
+        this.onClaim = toggle;
+        this.mine = mineTest;
+    }
+
+    boolean canClaim() {
+        return onClaim != null;
+    }
+
+    boolean isMine(Category c) {
+        return c != null && mine.test(c.id());
+    }
+
+    void toggleClaim(Category c) {
+        if (onClaim != null && c != null) {
+            onClaim.accept(c);
+        }
+    }
+
+    /** The key O: claims (or releases) the column of the list the keys act on. */
+    void toggleClaimOf(ListView<StoredMention> list) {
+        views.forEach((col, v) -> {
+            if (v.list() == list) {
+                toggleClaim(col.category());
+            }
+        });
+    }
+
     public void setHeaderBadges(java.util.function.Function<Long, Node> factory) {
         this.headerBadge = factory;
         views.forEach((col, view) -> view.header().setBadge(factory.apply(col.categoryId())));

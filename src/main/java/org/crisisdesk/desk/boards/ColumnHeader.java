@@ -34,6 +34,9 @@ final class ColumnHeader extends VBox {
     private final Label key = new Label();
     private final Label title = new Label();
     private final Label total = new Label();
+    /** "— 민지": who claimed the category (issue 22); hidden when nobody did. */
+    private final Label owner = new Label();
+    private final javafx.collections.MapChangeListener<Long, String> ownerChanged = ch -> showOwner();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("M/d HH:mm");
 
@@ -67,7 +70,11 @@ final class ColumnHeader extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        top = new HBox(6, swatch, key, title, spacer, total, menu);
+        owner.getStyleClass().add("column-owner");
+        owner.setId("column-owner-" + col.key());
+        owner.setMinWidth(Region.USE_PREF_SIZE);
+        ctx.owners().addListener(new javafx.collections.WeakMapChangeListener<>(ownerChanged));
+        top = new HBox(6, swatch, key, title, owner, spacer, total, menu);
         top.setAlignment(Pos.CENTER_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
@@ -87,11 +94,21 @@ final class ColumnHeader extends VBox {
         showStats();
     }
 
+    private void showOwner() {
+        Category c = col.category();
+        String handle = c == null ? null : ctx.owners().get(c.id());
+        owner.setText(handle == null ? "" : "— " + handle);
+        owner.setTooltip(handle == null ? null : new Tooltip(ctx.t("people.owner.tip", handle)));
+        owner.setVisible(handle != null);
+        owner.setManaged(handle != null);
+    }
+
     private void showCategory() {
         Category c = col.category();
         title.setText(c == null ? ctx.t("board.unsorted") : c.name());
         title.setTooltip(new Tooltip(title.getText()));
         swatch.setStyle("-fx-background-color: " + (c == null ? "-color-fg-muted" : c.color()) + ";");
+        showOwner();
     }
 
     private void showKey() {
@@ -164,11 +181,25 @@ final class ColumnHeader extends VBox {
         MenuItem rules = new MenuItem(ctx.t("board.menu.rules"), Icons.of("mdi2f-filter-outline"));
         rules.setOnAction(e -> board.editRules(c));
         menu.getItems().addAll(post, new SeparatorMenuItem(), rename, recolour, rules);
+        if (board.canClaim()) { // issue 22: claim or release the category (key O on the column)
+            boolean mine = board.isMine(c);
+            MenuItem claim = new MenuItem(ctx.t(mine ? "people.menu.release" : "people.menu.claim"),
+                    Icons.of(mine ? "mdi2a-account-remove-outline" : "mdi2a-account-check-outline"));
+            claim.setId("menu-claim");
+            claim.setOnAction(e -> board.toggleClaim(c));
+            menu.getItems().add(1, claim);
+        }
         if (c.customerCentre()) {
             MenuItem handOver = new MenuItem(ctx.t("board.menu.handOver"), Icons.of("mdi2f-file-export-outline"));
             handOver.setId("menu-hand-over");
             handOver.setOnAction(e -> board.handOver());
             menu.getItems().addAll(new SeparatorMenuItem(), handOver);
+            if (board.canShowCases()) { // issue 22: the cases as mine / unassigned / all
+                MenuItem cases = new MenuItem(ctx.t("people.menu.cases"), Icons.of("mdi2a-account-eye-outline"));
+                cases.setId("menu-cases");
+                cases.setOnAction(e -> board.showCases(c));
+                menu.getItems().add(cases);
+            }
             if (board.hasTicketActions()) {
                 MenuItem selected = new MenuItem(ctx.t("cases.menu.sendSelected"), Icons.of("mdi2t-ticket-outline"));
                 selected.setId("menu-send-selected-tickets");

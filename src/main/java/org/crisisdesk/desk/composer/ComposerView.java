@@ -170,7 +170,16 @@ public final class ComposerView extends BorderPane {
         categoryBox.valueProperty().bindBidirectional(vm.categoryProperty());
         categoryBox.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(categoryBox, Priority.ALWAYS);
-        HBox pick = new HBox(8, label("composer.category"), categoryBox);
+        Label owner = new Label(); // issue 22: who owns the category ("담당 민지")
+        owner.setId("composer-owner");
+        owner.getStyleClass().add("mention-time");
+        owner.setMinWidth(Region.USE_PREF_SIZE);
+        owner.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Category c = vm.categoryProperty().get();
+            String h = c == null ? null : ctx.owners().get(c.id());
+            return h == null ? "" : ctx.t("people.composer.owner", h);
+        }, vm.categoryProperty(), ctx.owners()));
+        HBox pick = new HBox(8, label("composer.category"), categoryBox, owner);
         pick.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.setId("composer-summary");

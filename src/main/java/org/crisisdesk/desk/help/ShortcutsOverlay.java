@@ -21,6 +21,8 @@ public final class ShortcutsOverlay extends StackPane {
         {"1 – 9", "help.key.file"},
         {"M", "help.key.move"},
         {"A", "help.key.accept"},
+        {"O", "people.help.claim"},
+        {"Ctrl+Shift+M", "people.help.cases"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+Y", "help.key.redo"},

@@ -85,6 +85,16 @@ public final class DeskContext {
         return tickets;
     }
 
+    private final ObservableMap<Long, String> owners = FXCollections.observableHashMap();
+
+    /**
+     * Who owns each claimed category (issue 22): category id to the claimant's handle, kept current by the people
+     * list; column headers and the composer show it.
+     */
+    public ObservableMap<Long, String> owners() {
+        return owners;
+    }
+
     /** Categories by id, kept current by the boards. */
     public ObservableMap<Long, Category> categories() {
         return categories;

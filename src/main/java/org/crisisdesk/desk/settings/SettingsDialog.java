@@ -192,6 +192,19 @@ public final class SettingsDialog {
             }
         });
 
+        TextField handle = new TextField();
+        handle.setId("settings-handle");
+        handle.setPrefColumnCount(10);
+        model.deskNameProperty().addListener((o, a, b) -> handle.setPromptText(
+                org.crisisdesk.people.Person.handleFor(b)));
+        model.handleProperty().addListener((o, a, b) -> handle.setText(b));
+        handle.setOnAction(e -> model.savePerson(name.getText(), handle.getText()));
+        handle.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !handle.getText().equals(model.handleProperty().get())) {
+                model.savePerson(name.getText(), handle.getText());
+            }
+        });
+
         ComboBox<String> zone = new ComboBox<>();
         zone.setId("settings-zone");
         zone.setEditable(true);
@@ -220,6 +233,7 @@ public final class SettingsDialog {
         row = add(grid, row, ctx.t("settings.language"), language, ctx.t("settings.language.note"));
         row = add(grid, row, ctx.t("settings.theme"), theme, null);
         row = add(grid, row, ctx.t("settings.deskName"), name, ctx.t("settings.deskName.note"));
+        row = add(grid, row, ctx.t("settings.handle"), handle, ctx.t("settings.handle.note"));
         add(grid, row, ctx.t("settings.zone"), zoneRow, ctx.t("settings.zone.note", ctx.zone().getId()));
         return grid;
     }

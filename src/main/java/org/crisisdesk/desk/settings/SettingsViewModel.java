@@ -46,6 +46,7 @@ public final class SettingsViewModel {
     private final Runnable onDeskNameSaved;
 
     private final StringProperty deskName = new SimpleStringProperty("");
+    private final StringProperty handle = new SimpleStringProperty("");
     private final StringProperty zone = new SimpleStringProperty("");
     private final BooleanProperty autoFile = new SimpleBooleanProperty(false);
     private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
@@ -71,18 +72,23 @@ public final class SettingsViewModel {
         this.onDeskNameSaved = onDeskNameSaved;
     }
 
-    private record Stored(String deskName, String zone, OptionalDouble threshold, String dbNext, String lastBackup,
+    private record Stored(String deskName, String handle, String zone, OptionalDouble threshold, String dbNext, String lastBackup,
             String account) {}
 
     /** Reads every setting off the FX thread and fills the properties. */
     public Background.Job<?> load() {
         return background.run(() -> {
             var s = services.settings();
-            return new Stored(s.get(DeskSettings.DESK_NAME, ""), s.get(DeskSettings.ZONE, ""),
+            // the person is the home's (issue 22); an older home shows its database desk name until saved
+            var person = org.crisisdesk.people.CurrentPerson.read(DeskPrefs.load(services.home()));
+            return new Stored(person.map(org.crisisdesk.people.Person::name)
+                    .orElseGet(() -> s.get(DeskSettings.DESK_NAME, "")),
+                    person.map(org.crisisdesk.people.Person::handle).orElse(""), s.get(DeskSettings.ZONE, ""),
                     DeskSettings.autoFile(s.get(TriageEngine.AUTO_FILE_SETTING, "off")),
                     prefs.get(DeskPrefs.DB_URL, ""), describeNewestBackup(), describeAccount());
         }).onSuccess(st -> {
             deskName.set(st.deskName());
+            handle.set(st.handle());
             zone.set(st.zone());
             autoFile.set(st.threshold().isPresent());
             threshold.set(st.threshold().orElse(DEFAULT_THRESHOLD));
@@ -120,17 +126,32 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Saves the desk name (blank: the computer's user name); moves made from now on are credited to it. */
+    /**
+     * Saves the desk's person in the home (blank name: the computer's user name; blank handle: made from the name);
+     * moves, alert actions and cases from now on are credited to it (issue 22).
+     */
     public Background.Job<String> saveDeskName(String name) {
+        return savePerson(name, handle.get());
+    }
+
+    /** As {@link #saveDeskName}, with the short handle the people list and column headers show. */
+    public Background.Job<String> savePerson(String name, String handleText) {
         String clean = DeskSettings.cleanName(name);
+        String cleanHandle = org.crisisdesk.people.Person.cleanHandle(handleText);
         return save(() -> {
-            services.settings().put(DeskSettings.DESK_NAME, clean);
-            return clean;
+            org.crisisdesk.people.Person p = services.person().save(clean, cleanHandle);
+            return p.name();
         }, saved -> {
-            deskName.set(saved);
-            ctx.deskNameProperty().set(DeskSettings.deskName(Optional.of(saved)));
+            deskName.set(clean);
+            handle.set(cleanHandle);
+            ctx.deskNameProperty().set(saved);
             onDeskNameSaved.run();
         });
+    }
+
+    /** The person's short handle as saved ("" = made from the name). */
+    public StringProperty handleProperty() {
+        return handle;
     }
 
     /** Saves the account's zone ("" = automatic); bad text is refused with a message. Applies when the desk reopens. */

@@ -86,6 +86,26 @@ public final class WelcomeView extends StackPane {
         zoneRow.setAlignment(Pos.CENTER_LEFT);
         zoneRow.setId("welcome-zone-row");
 
+        // who sits here (issue 22): credited in every history and shown to the other desks
+        javafx.scene.control.TextField person = new javafx.scene.control.TextField(model.personNameProperty().get());
+        person.setId("welcome-person");
+        person.setPromptText(org.crisisdesk.people.Person.osUser());
+        person.setPrefColumnCount(14);
+        model.personNameProperty().bind(person.textProperty());
+        javafx.scene.control.TextField handle = new javafx.scene.control.TextField(model.handleProperty().get());
+        handle.setId("welcome-handle");
+        handle.setPrefColumnCount(8);
+        handle.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> org.crisisdesk.people.Person.handleFor(person.getText()), person.textProperty()));
+        model.handleProperty().bind(handle.textProperty());
+        Label personLabel = new Label(ctx.t("welcome.person"));
+        personLabel.setLabelFor(person);
+        Label handleLabel = new Label(ctx.t("welcome.handle"));
+        handleLabel.setLabelFor(handle);
+        HBox personRow = new HBox(10, personLabel, person, handleLabel, handle);
+        personRow.setAlignment(Pos.CENTER_LEFT);
+        personRow.setId("welcome-person-row");
+
         message.setId("welcome-message");
         message.getStyleClass().add("welcome-message");
         message.setWrapText(true);
@@ -114,7 +134,7 @@ public final class WelcomeView extends StackPane {
 
         HBox head = new HBox(14, logo, new VBox(4, title, lead));
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(18, head, zoneRow, tiles, message, footer);
+        VBox card = new VBox(18, head, personRow, zoneRow, tiles, message, footer);
         card.getStyleClass().add("welcome-card");
         card.setPadding(new Insets(28, 32, 22, 32));
         card.setMaxSize(CARD_WIDTH, USE_PREF_SIZE);

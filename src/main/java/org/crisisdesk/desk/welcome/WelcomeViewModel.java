@@ -33,6 +33,9 @@ public final class WelcomeViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     /** The account's time zone, asked on the first start; the computer's unless the home already knows one. */
     private final StringProperty zone = new SimpleStringProperty();
+    /** Who sits at this desk (issue 22), asked on the first start; blank: the computer's user. */
+    private final StringProperty personName = new SimpleStringProperty("");
+    private final StringProperty handle = new SimpleStringProperty("");
 
     public WelcomeViewModel(Services services, DeskContext ctx, Background background, DeskPrefs prefs) {
         this.services = services;
@@ -41,6 +44,27 @@ public final class WelcomeViewModel {
         this.prefs = prefs;
         zone.set(prefs.get(DeskPrefs.ACCOUNT_ZONE).filter(z -> DeskSettings.zone(z).isPresent())
                 .orElse(java.time.ZoneId.systemDefault().getId()));
+        org.crisisdesk.people.CurrentPerson.read(prefs).ifPresent(p -> {
+            personName.set(p.name());
+            handle.set(p.handle());
+        });
+    }
+
+    /** The person's name as typed on the welcome screen; saved with whatever choice is made. */
+    public StringProperty personNameProperty() {
+        return personName;
+    }
+
+    public StringProperty handleProperty() {
+        return handle;
+    }
+
+    /** Saves the person in the home (background thread); a blank name leaves an older home's name in force. */
+    private void savePerson() {
+        String name = org.crisisdesk.settings.DeskSettings.cleanName(personName.get());
+        if (!name.isEmpty()) {
+            services.person().save(name, handle.get());
+        }
     }
 
     /** The account's zone as a ZoneId text; saved with whatever choice is made. */
@@ -72,9 +96,13 @@ public final class WelcomeViewModel {
     public Background.Job<Choice> choose(Choice choice, Runnable then) {
         return background.run(() -> {
             saveZone();
+            savePerson();
             prefs.put(DeskPrefs.WELCOME_DONE, "true");
             return choice;
-        }).onSuccess(c -> then.run()).onFailure(this::fail);
+        }).onSuccess(c -> {
+            ctx.deskNameProperty().set(services.person().name());
+            then.run();
+        }).onFailure(this::fail);
     }
 
     /**
@@ -95,6 +123,7 @@ public final class WelcomeViewModel {
             CategoryStore.ImportResult r = services.categories().importSpecs(specs);
             services.engine().reload();
             saveZone();
+            savePerson();
             prefs.put(DeskPrefs.WELCOME_DONE, "true");
             return r;
         }).onSuccess(r -> {

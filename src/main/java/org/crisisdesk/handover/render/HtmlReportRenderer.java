@@ -263,6 +263,30 @@ public final class HtmlReportRenderer {
             h.append("</tbody>\n</table>\n");
         }
 
+        // issue 22: who owns what, and the busy categories nobody owns
+        h.append("<h3>").append(e(t.t("report.owners.title"))).append("</h3>\n");
+        if (r.owners().owned().isEmpty()) {
+            h.append("<p class=\"empty\">").append(e(t.t("report.owners.none"))).append("</p>\n");
+        } else {
+            h.append("<ul class=\"owners\">\n");
+            for (HandoverReport.Owner o : r.owners().owned()) {
+                h.append("<li>");
+                swatch(h, o.category().color());
+                h.append(e(t.t("report.owners.line", t.category(o.category()), o.person(), o.handle(),
+                        t.time(o.since())))).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        if (!r.owners().unownedBusy().isEmpty()) {
+            h.append("<p>").append(e(t.t("report.owners.unowned"))).append("</p>\n<ul class=\"unowned\">\n");
+            for (HandoverReport.CategoryTotal u : r.owners().unownedBusy()) {
+                h.append("<li>");
+                swatch(h, u.category().color());
+                h.append(e(t.t("report.owners.unowned.line", t.category(u.category()), u.count()))).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+
         h.append("<h3>").append(e(t.t("report.open.alerts"))).append("</h3>\n");
         if (open.alerts().isEmpty()) {
             h.append("<p class=\"empty\">").append(e(t.t("report.open.alerts.none"))).append("</p>\n");

@@ -122,6 +122,25 @@ public final class MarkdownReportRenderer {
             }
             m.append('\n');
         }
+        // issue 22: who owns what, and the busy categories nobody owns
+        m.append("### ").append(md(t.t("report.owners.title"))).append("\n\n");
+        if (r.owners().owned().isEmpty()) {
+            m.append("_").append(md(t.t("report.owners.none"))).append("_\n\n");
+        } else {
+            for (HandoverReport.Owner o : r.owners().owned()) {
+                m.append("- ").append(md(t.t("report.owners.line", t.category(o.category()), o.person(), o.handle(),
+                        t.time(o.since())))).append('\n');
+            }
+            m.append('\n');
+        }
+        if (!r.owners().unownedBusy().isEmpty()) {
+            m.append(md(t.t("report.owners.unowned"))).append("\n\n");
+            for (HandoverReport.CategoryTotal u : r.owners().unownedBusy()) {
+                m.append("- ").append(md(t.t("report.owners.unowned.line", t.category(u.category()), u.count())))
+                        .append('\n');
+            }
+            m.append('\n');
+        }
         m.append("### ").append(md(t.t("report.open.alerts"))).append("\n\n");
         if (r.open().alerts().isEmpty()) {
             m.append("_").append(md(t.t("report.open.alerts.none"))).append("_\n\n");

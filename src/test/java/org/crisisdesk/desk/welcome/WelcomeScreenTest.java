@@ -93,6 +93,21 @@ class WelcomeScreenTest {
         assertThat(asked).as("already in the demo: nothing to reopen").isEmpty();
     }
 
+    /** Issue 22: the first start asks who sits here; the name is kept in the home and credited from then on. */
+    @Test
+    void theWelcomeAsksWhoSitsHere(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-person").write("Minji Kim");
+        javafx.scene.control.TextField handle = robot.lookup("#welcome-handle").queryAs(
+                javafx.scene.control.TextField.class);
+        await(() -> "minji".equals(handle.getPromptText())); // made from the name unless typed
+        robot.clickOn("#welcome-demo");
+        await(() -> robot.lookup("#welcome").tryQuery().isEmpty());
+        assertThat(DeskPrefs.load(home).get(DeskPrefs.PERSON_NAME)).contains("Minji Kim");
+        assertThat(DeskPrefs.load(home).get(DeskPrefs.PERSON_HANDLE)).contains("minji");
+        assertThat(session.services().person().name()).isEqualTo("Minji Kim");
+        assertThat(session.context().deskName()).isEqualTo("Minji Kim");
+    }
+
     /** Issue 26: the first start asks the account's zone (default the computer's) and the live desk uses it. */
     @Test
     @SuppressWarnings("unchecked")
