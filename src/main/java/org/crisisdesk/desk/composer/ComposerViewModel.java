@@ -35,6 +35,7 @@ import org.crisisdesk.notice.NoticeLang;
 import org.crisisdesk.notice.NoticeLint;
 import org.crisisdesk.notice.NoticeRenderer;
 import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.NoticeState;
 import org.crisisdesk.notice.NoticeTimeline;
 import org.crisisdesk.notice.NoticeTimes;
 import org.crisisdesk.notice.Outbox;
@@ -114,6 +115,8 @@ public final class ComposerViewModel {
     private boolean loadPending;
     private boolean postWhenLoaded;
     private Consumer<Long> onPosted = id -> {};
+    /** Who writes (issue 22): the author a second person's approval is asked for. */
+    private java.util.function.Supplier<String> person = () -> null;
     private boolean loading;
     /**
      * Work in progress is kept as a DRAFT notice a moment after each edit, so a crash or a closed window loses nothing;
@@ -348,6 +351,7 @@ public final class ComposerViewModel {
         Outbox.Outcome.Kind kind = switch (n.state()) {
             case QUEUED -> Outbox.Outcome.Kind.RETRY_SCHEDULED;
             case POSTING -> Outbox.Outcome.Kind.IN_PROGRESS;
+            case AWAITING_APPROVAL -> Outbox.Outcome.Kind.AWAITING_APPROVAL;
             default -> n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED ? Outbox.Outcome.Kind.NOT_CONNECTED
                     : Outbox.Outcome.Kind.FAILED;
         };
@@ -535,7 +539,7 @@ public final class ComposerViewModel {
             if (dept != null && !departments.contains(dept)) {
                 notices.departments().add(dept);
             }
-            StoredNotice n = notices.outbox().queue(c.notice(), c.parts(), key, templateName);
+            StoredNotice n = notices.outbox().queue(c.notice(), c.parts(), key, templateName, person.get());
             if (draft != null) {
                 notices.store().deleteDraft(draft); // it is the queued notice now
             }
@@ -618,7 +622,9 @@ public final class ComposerViewModel {
                     n.nextAttemptAt() == null ? "" : hhmmWall(n.nextAttemptAt()));
             case IN_PROGRESS -> ctx.t("composer.outcome.IN_PROGRESS");
             case NOT_CONNECTED -> ctx.t("composer.outcome.NOT_CONNECTED");
-            case FAILED -> ctx.t("composer.outcome.FAILED", n.failure() == null ? "" : n.failure());
+            case AWAITING_APPROVAL -> ctx.t("composer.outcome.AWAITING_APPROVAL");
+            case FAILED -> ctx.t(n.failureKind() == StoredNotice.FailureKind.SENT_BACK ? "composer.outcome.SENT_BACK"
+                    : "composer.outcome.FAILED", n.failure() == null ? "" : n.failure());
         });
         if (copyWhenKept && (o.kind() == Outbox.Outcome.Kind.NOT_CONNECTED
                 || (n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED && !o.posted()))) {
@@ -788,6 +794,31 @@ public final class ComposerViewModel {
     /** The category's notice cadence, asked off the FX thread when the composer opens a category. */
     public void setCadence(java.util.function.LongFunction<Duration> cadence) {
         this.cadence = cadence;
+    }
+
+    /** Who is writing: the author recorded when a notice waits for approval (read on the poster's thread). */
+    public void setPerson(java.util.function.Supplier<String> person) {
+        this.person = person;
+    }
+
+    /**
+     * Another desk changed a notice (approved, sent back, posted it): when it is the one this composer shows, its new
+     * state is shown at once, the decision's comment with it.
+     */
+    public void noticeChanged(java.util.Collection<Long> ids) {
+        Outbox.Outcome mine = outcome.get();
+        if (mine == null || !ids.contains(mine.notice().id())) {
+            return;
+        }
+        long id = mine.notice().id();
+        io.run(() -> notices.store().find(id).orElse(null)).onSuccess(n -> {
+            Outbox.Outcome now = outcome.get();
+            if (n == null || now == null || now.notice().id() != id) {
+                return;
+            }
+            show(n.state() == NoticeState.POSTED ? new Outbox.Outcome(Outbox.Outcome.Kind.POSTED, n, "elsewhere")
+                    : pendingOutcome(n), false);
+        });
     }
 
     /** Called on the FX thread with the id of each notice this composer saw posted. */
