@@ -30,6 +30,7 @@ public final class DeskSession implements AutoCloseable {
     private final ComposerViewModel composer;
     private final AlertsViewModel alerts;
     private final ShiftViewModel shifts;
+    private final org.crisisdesk.desk.composer.ApprovalsViewModel approvals;
     private final Collector collector;
     private final ReplaySource replay;
     private volatile boolean closed;
@@ -65,6 +66,10 @@ public final class DeskSession implements AutoCloseable {
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
         this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
+        // issue 22: who writes and who approves is the desk's person
+        composer.setPerson(this::person);
+        this.approvals = new org.crisisdesk.desk.composer.ApprovalsViewModel(services.notices(), ctx, background,
+                new Background(services.outboxExecutor()), this::person);
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -157,6 +162,7 @@ public final class DeskSession implements AutoCloseable {
         services.alerts().start(services.scheduler(), ALERT_TICK);
         startOutbox();
         followOtherDesks();
+        approvals.refresh();
     }
 
     /**
@@ -191,6 +197,7 @@ public final class DeskSession implements AutoCloseable {
                         || ch.kind() == org.crisisdesk.store.ChangeLog.Kind.CATEGORY)) {
                     reload.run();
                 }
+                noticesChanged(list);
             }
 
             @Override
@@ -208,6 +215,34 @@ public final class DeskSession implements AutoCloseable {
                 reload.run();
             }
         });
+    }
+
+    /**
+     * Issue 22: another desk asked for an approval, decided one or posted a notice: the approver's list and the
+     * author's composer show it at once.
+     */
+    private void noticesChanged(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
+        java.util.List<Long> ids = list.stream().filter(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTICE
+                && ch.entityId() != null).map(org.crisisdesk.store.ChangeFeed.Change::entityId).distinct().toList();
+        if (!ids.isEmpty()) {
+            javafx.application.Platform.runLater(() -> {
+                if (!closed) {
+                    approvals.refresh();
+                    composer.noticeChanged(ids);
+                }
+            });
+        }
+    }
+
+    /** The person at this desk: the desk's name from its settings, else the OS user. */
+    public String person() {
+        return org.crisisdesk.settings.DeskSettings.deskName(
+                services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME));
+    }
+
+    /** The notices waiting for a second person (issue 22). */
+    public org.crisisdesk.desk.composer.ApprovalsViewModel approvals() {
+        return approvals;
     }
 
     /**

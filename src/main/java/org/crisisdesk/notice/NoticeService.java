@@ -19,7 +19,7 @@ public final class NoticeService {
     private final TemplateStore templates;
     private final DepartmentStore departments;
     private final Outbox outbox;
-    private final Approvals approvals;
+    private final ApprovalStore approvals;
     private final Clock clock;
 
     /**
@@ -31,12 +31,12 @@ public final class NoticeService {
         this.notices = new NoticeStore(db, clock, wall);
         this.templates = new TemplateStore(db, clock);
         this.departments = new DepartmentStore(db, clock);
-        this.approvals = new Approvals(db, notices, clock);
+        this.approvals = new ApprovalStore(db, notices, clock);
         this.outbox = new Outbox(notices, publisher, wall, Duration.ofSeconds(150), Duration.ofSeconds(30), approvals);
     }
 
     /** The second pair of eyes before a notice posts (issue 22). */
-    public Approvals approvals() {
+    public ApprovalStore approvals() {
         return approvals;
     }
 

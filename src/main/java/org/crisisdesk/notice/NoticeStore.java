@@ -59,12 +59,12 @@ public final class NoticeStore {
 
     /**
      * Stores a new notice AWAITING_APPROVAL and records that {@code author} asks for approval, in one transaction
-     * ({@link Approvals}). The same key returns the notice already stored under it.
+     * ({@link ApprovalStore}). The same key returns the notice already stored under it.
      */
     public StoredNotice insertAwaitingApproval(Notice n, List<String> parts, String idempotencyKey,
             String templateName, String author) {
         return insert(n, parts, NoticeState.AWAITING_APPROVAL, idempotencyKey, templateName,
-                (c, id) -> Approvals.record(c, db, id, Approvals.Action.REQUESTED, author, null, clock.instant()));
+                (c, id) -> ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant()));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class NoticeStore {
                     return false;
                 }
             }
-            Approvals.record(c, db, id, Approvals.Action.REQUESTED, author, null, clock.instant());
+            ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant());
             return true;
         });
     }

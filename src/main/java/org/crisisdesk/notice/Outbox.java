@@ -52,7 +52,7 @@ public final class Outbox {
     private final Duration inflightTimeout;
     private final Duration firstBackoff;
     /** The second pair of eyes (issue 22), or null: every notice is queued directly. */
-    private final Approvals approvals;
+    private final ApprovalStore approvals;
 
     public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall, Duration inflightTimeout,
             Duration firstBackoff) {
@@ -61,7 +61,7 @@ public final class Outbox {
 
     /** @param approvals when its setting is on, a queued notice waits for a second person first; null: never */
     public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall, Duration inflightTimeout,
-            Duration firstBackoff, Approvals approvals) {
+            Duration firstBackoff, ApprovalStore approvals) {
         this.approvals = approvals;
         this.store = store;
         this.publisher = publisher;
@@ -93,7 +93,7 @@ public final class Outbox {
             NOT_CONNECTED,
             /** Another worker is posting it right now. */
             IN_PROGRESS,
-            /** Waiting for a second person ({@link Approvals}): nothing was sent. */
+            /** Waiting for a second person ({@link ApprovalStore}): nothing was sent. */
             AWAITING_APPROVAL
         }
 
@@ -134,7 +134,7 @@ public final class Outbox {
 
     /**
      * As {@link #queue(Notice, List, String, String)}, by {@code author}: when the team asks for approval
-     * ({@link Approvals#required()}) the notice is stored AWAITING_APPROVAL instead of QUEUED, and is posted only
+     * ({@link ApprovalStore#required()}) the notice is stored AWAITING_APPROVAL instead of QUEUED, and is posted only
      * once another person approves it.
      */
     public StoredNotice queue(Notice n, List<String> parts, String idempotencyKey, String templateName,

@@ -28,7 +28,7 @@ public record StoredNotice(long id, Notice notice, NoticeState state, List<Part>
         /** The desk stopped while posting and the platform could not be checked. */
         UNCERTAIN,
         CANCELLED,
-        /** A second person sent it back with a comment ({@link Approvals}): never posted; the author writes anew. */
+        /** A second person sent it back with a comment ({@link ApprovalStore}): never posted; the author writes anew. */
         SENT_BACK
     }
 

@@ -61,7 +61,7 @@ class ApprovalTest {
         return services.notices().outbox();
     }
 
-    Approvals approvals() {
+    ApprovalStore approvals() {
         return services.notices().approvals();
     }
 
@@ -79,8 +79,8 @@ class ApprovalTest {
 
     @Test
     void offForADeskOnItsOwnOnForANewTeamDatabase() {
-        assertThat(Approvals.requiredByDefault(SqlDialect.H2)).isFalse();
-        assertThat(Approvals.requiredByDefault(SqlDialect.POSTGRESQL)).isTrue();
+        assertThat(ApprovalStore.requiredByDefault(SqlDialect.H2)).isFalse();
+        assertThat(ApprovalStore.requiredByDefault(SqlDialect.POSTGRESQL)).isTrue();
         if (services.db().dialect() == SqlDialect.H2) {
             assertThat(approvals().required()).as("a desk's own H2 file, nothing stored").isFalse();
         }
@@ -118,12 +118,12 @@ class ApprovalTest {
         StoredNotice n = queue("2/4 재배송 준비", "민지");
 
         assertThatThrownBy(() -> approvals().approve(n.id(), " 민지 ", null))
-                .isInstanceOf(Approvals.RefusedException.class).hasMessageContaining("second person");
+                .isInstanceOf(ApprovalStore.RefusedException.class).hasMessageContaining("second person");
         assertThatThrownBy(() -> approvals().sendBack(n.id(), "민지", "x"))
-                .isInstanceOf(Approvals.RefusedException.class);
+                .isInstanceOf(ApprovalStore.RefusedException.class);
         assertThat(state(n.id()).state()).isEqualTo(NoticeState.AWAITING_APPROVAL);
-        assertThat(approvals().events(n.id())).extracting(Approvals.Event::action)
-                .containsExactly(Approvals.Action.REQUESTED);
+        assertThat(approvals().events(n.id())).extracting(ApprovalStore.Event::action)
+                .containsExactly(ApprovalStore.Action.REQUESTED);
     }
 
     @Test
@@ -139,11 +139,11 @@ class ApprovalTest {
 
         assertThat(server.posts()).singleElement().extracting(FakeXServer.Post::text).isEqualTo(n.notice().text());
         assertThatThrownBy(() -> approvals().approve(n.id(), "수진", null))
-                .as("decided already").isInstanceOf(Approvals.RefusedException.class);
-        assertThat(approvals().events(n.id())).extracting(Approvals.Event::action, Approvals.Event::person,
-                Approvals.Event::comment).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Approvals.Action.REQUESTED, "민지", null),
-                        org.assertj.core.groups.Tuple.tuple(Approvals.Action.APPROVED, "준호", "좋아요"));
+                .as("decided already").isInstanceOf(ApprovalStore.RefusedException.class);
+        assertThat(approvals().events(n.id())).extracting(ApprovalStore.Event::action, ApprovalStore.Event::person,
+                ApprovalStore.Event::comment).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ApprovalStore.Action.REQUESTED, "민지", null),
+                        org.assertj.core.groups.Tuple.tuple(ApprovalStore.Action.APPROVED, "준호", "좋아요"));
     }
 
     @Test
@@ -157,7 +157,7 @@ class ApprovalTest {
                 Callable<Boolean> approveAndPost = () -> {
                     try {
                         approvals().approve(n.id(), who, null);
-                    } catch (Approvals.RefusedException e) {
+                    } catch (ApprovalStore.RefusedException e) {
                         return false;
                     }
                     outbox().post(n.id());
@@ -209,8 +209,8 @@ class ApprovalTest {
         assertThat(outbox().processDue()).isEmpty();
         assertThat(server.postRequests()).isZero();
         assertThat(approvals().waiting()).isEmpty();
-        assertThat(approvals().forCategory(delivery.id())).extracting(Approvals.Event::action)
-                .containsExactly(Approvals.Action.REQUESTED, Approvals.Action.SENT_BACK);
+        assertThat(approvals().forCategory(delivery.id())).extracting(ApprovalStore.Event::action)
+                .containsExactly(ApprovalStore.Action.REQUESTED, ApprovalStore.Action.SENT_BACK);
         assertThat(approvals().between(T0, T0.plusSeconds(1))).hasSize(2);
     }
 
@@ -222,6 +222,29 @@ class ApprovalTest {
         assertThat(approvals().overdue(clock.instant())).isEmpty();
         clock.advance(Duration.ofMinutes(1));
         assertThat(approvals().overdue(clock.instant())).extracting(w -> w.notice().id()).containsExactly(n.id());
+    }
+
+    @Test
+    void aNoticeWaitingMoreThanFiveMinutesRaisesAnAlertThatItsPostResolves() {
+        approvals().setRequired(true);
+        StoredNotice n = queue("2/4 재배송 준비", "민지");
+        clock.advance(Duration.ofMinutes(4));
+        services.alerts().evaluate();
+        assertThat(services.alerts().shown()).noneMatch(a -> a.reason() == org.crisisdesk.alert.Reason.APPROVAL);
+
+        clock.advance(Duration.ofMinutes(2));
+        services.alerts().evaluate();
+        assertThat(services.alerts().shown()).filteredOn(a -> a.reason() == org.crisisdesk.alert.Reason.APPROVAL)
+                .singleElement().satisfies(a -> {
+                    assertThat(a.categoryId()).isEqualTo(delivery.id());
+                    assertThat(a.facts().get("author")).isEqualTo("민지");
+                    assertThat(a.state()).isEqualTo(org.crisisdesk.alert.AlertState.OPEN);
+                });
+
+        approvals().approve(n.id(), "준호", null);
+        assertThat(outbox().post(n.id()).posted()).isTrue();
+        services.alerts().evaluate();
+        assertThat(services.alerts().store().active()).noneMatch(a -> a.reason() == org.crisisdesk.alert.Reason.APPROVAL);
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class TempDesk {
                 try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
                         java.sql.PreparedStatement st = c.prepareStatement(
                                 "INSERT INTO setting (name, setting_value) VALUES (?, 'false')")) {
-                    st.setString(1, org.crisisdesk.notice.Approvals.SETTING);
+                    st.setString(1, org.crisisdesk.notice.ApprovalStore.SETTING);
                     st.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);

@@ -28,7 +28,7 @@ import org.crisisdesk.store.SqlDialect;
  * a NOTICE change-log row, written in the transaction that changes the notice's state, so the author's desk hears of
  * the decision at once. Blocking: never on the FX thread.
  */
-public final class Approvals {
+public final class ApprovalStore {
     /** The team setting: {@code true} or {@code false}. */
     public static final String SETTING = "notice.approval.required";
     /** A notice waiting longer than this raises an alert. */
@@ -58,7 +58,7 @@ public final class Approvals {
     private final Clock clock;
 
     /** @param clock the desk's clock (scenario time in the demo), as the notices' own times */
-    public Approvals(Database db, NoticeStore store, Clock clock) {
+    public ApprovalStore(Database db, NoticeStore store, Clock clock) {
         this.db = db;
         this.store = store;
         this.clock = clock;
