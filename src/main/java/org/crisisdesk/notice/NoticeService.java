@@ -20,6 +20,7 @@ public final class NoticeService {
     private final DepartmentStore departments;
     private final Outbox outbox;
     private final ApprovalStore approvals;
+    private final WritingStore writing;
     private final Clock clock;
 
     /**
@@ -32,7 +33,13 @@ public final class NoticeService {
         this.templates = new TemplateStore(db, clock);
         this.departments = new DepartmentStore(db, clock);
         this.approvals = new ApprovalStore(db, notices, clock);
+        this.writing = new WritingStore(db, wall);
         this.outbox = new Outbox(notices, publisher, wall, Duration.ofSeconds(150), Duration.ofSeconds(30), approvals);
+    }
+
+    /** Who is writing a notice on which category, and what posting would collide with (issue 22). */
+    public WritingStore writing() {
+        return writing;
     }
 
     /** The second pair of eyes before a notice posts (issue 22). */
