@@ -163,6 +163,7 @@ public final class DeskSession implements AutoCloseable {
         startOutbox();
         followOtherDesks();
         approvals.refresh();
+        followWriting();
     }
 
     /**
@@ -198,6 +199,9 @@ public final class DeskSession implements AutoCloseable {
                     reload.run();
                 }
                 noticesChanged(list);
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.WRITING)) {
+                    services.scheduler().execute(DeskSession.this::showOthersWriting);
+                }
             }
 
             @Override
@@ -231,6 +235,67 @@ public final class DeskSession implements AutoCloseable {
                     composer.noticeChanged(ids);
                 }
             });
+        }
+    }
+
+    /** The category this desk's open composer writes on (null: closed); read by the timer thread. */
+    private volatile Long writingOn;
+
+    /**
+     * Issue 22: while the composer shows, this desk holds a writing session on its category (renewed every 5 s, on
+     * the timer thread, so begin and end keep their order); the other desks' sessions show on the columns, read
+     * when the change feed says one changed and every 5 s (a dead desk's runs out).
+     */
+    private void followWriting() {
+        javafx.beans.InvalidationListener changed = x -> {
+            org.crisisdesk.triage.Category c = composer.categoryProperty().get();
+            Long on = composer.openProperty().get() && c != null ? c.id() : null;
+            if (!java.util.Objects.equals(on, writingOn)) {
+                writingOn = on;
+                services.scheduler().execute(() -> writeSession(on));
+            }
+        };
+        composer.openProperty().addListener(changed);
+        composer.categoryProperty().addListener(changed);
+        changed.invalidated(null);
+        services.scheduler().scheduleWithFixedDelay(() -> {
+            Long on = writingOn;
+            try {
+                if (on != null && !services.notices().writing().heartbeat()) {
+                    writeSession(on);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Writing heartbeat: {}", e.toString());
+            }
+            showOthersWriting();
+        }, 0, org.crisisdesk.notice.WritingStore.HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void writeSession(Long on) {
+        try {
+            if (on == null) {
+                services.notices().writing().end();
+            } else {
+                services.notices().writing().begin(on, person());
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Writing session: {}", e.toString());
+        }
+    }
+
+    private void showOthersWriting() {
+        try {
+            java.util.Map<Long, String> byCategory = new java.util.HashMap<>();
+            for (var w : services.notices().writing().others()) {
+                byCategory.merge(w.categoryId(), w.person(), (x, y) -> x.equals(y) ? x : x + ", " + y);
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (!closed) {
+                    boards.showWriting(byCategory);
+                }
+            });
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Reading writing sessions: {}", e.toString());
         }
     }
 
@@ -341,6 +406,10 @@ public final class DeskSession implements AutoCloseable {
             javafx.application.Platform.runLater(minuteTicker::stop);
         }
         services.alerts().stop();
+        if (writingOn != null) {
+            writingOn = null;
+            writeSession(null); // the others stop showing "writing" at once, not after the session runs out
+        }
         bridge.stop();
         boards.stop();
         if (collector != null) {

@@ -108,6 +108,7 @@ public final class MainWindow extends StackPane {
             if (selected) {
                 composerView();
             }
+            session.composer().openProperty().set(selected); // issue 22: the other desks see who writes
         });
         composerTab.setId("composer-tab");
         detailTab.setClosable(false);

@@ -96,6 +96,10 @@ public final class ComposerViewModel {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final BooleanProperty canPost = new SimpleBooleanProperty(false);
     private final BooleanProperty confirming = new SimpleBooleanProperty(false);
+    private final StringProperty collision = new SimpleStringProperty("");
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    /** The collision check was done for this press of Post (and said nothing, or the person pressed again). */
+    private boolean collisionAsked;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty previous = new SimpleStringProperty("");
@@ -162,6 +166,8 @@ public final class ComposerViewModel {
         });
         category.addListener((o, a, b) -> {
             confirming.set(false);
+            collisionAsked = false;
+            collision.set("");
             if (b != null && !loading) {
                 load(b);
             }
@@ -517,12 +523,18 @@ public final class ComposerViewModel {
         if (!canPost.get()) {
             return;
         }
+        if (!collisionAsked) {
+            askCollision(); // posts on (or asks first) once the check is back
+            return;
+        }
         if (!warnings.isEmpty() && !confirming.get()) {
             confirming.set(true);
             confirmedCount = warnings.size();
             return;
         }
         confirming.set(false);
+        collisionAsked = false;
+        collision.set("");
         Composition c = composition.get();
         Template t = template.get();
         String templateName = t == null ? null : t.name();
@@ -553,9 +565,63 @@ public final class ComposerViewModel {
         });
     }
 
-    /** Back to editing after the warnings. */
+    /** Back to editing after the warnings (or after "someone else is writing"). */
     public void cancelConfirm() {
         confirming.set(false);
+        collisionAsked = false;
+        collision.set("");
+    }
+
+    /**
+     * Issue 22: before posting, whether the category got another notice in the last minutes (team setting) or someone
+     * else is writing on it; if so this is said (with the other notice's text) and the next Ctrl+Enter posts anyway.
+     */
+    private void askCollision() {
+        Category cat = category.get();
+        if (cat == null) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        busy.set(true);
+        io.run(() -> notices.writing().collision(notices.store(), cat.id(), now)).onSuccess(col -> {
+            busy.set(false);
+            collisionAsked = true;
+            if (col.any()) {
+                collision.set(collisionText(col, now));
+            } else {
+                post();
+            }
+        }).onFailure(e -> {
+            busy.set(false);
+            collisionAsked = true; // the check is a courtesy: a database hiccup must not stop a notice
+            post();
+        });
+    }
+
+    private String collisionText(org.crisisdesk.notice.WritingStore.Collision col, Instant now) {
+        List<String> lines = new ArrayList<>();
+        if (!col.writers().isEmpty()) {
+            lines.add(ctx.t("composer.collision.writing", String.join(", ", col.writers().stream()
+                    .map(org.crisisdesk.notice.WritingStore.Writing::person).distinct().toList())));
+        }
+        if (col.recent() != null) {
+            StoredNotice r = col.recent();
+            Instant at = r.postedAt() != null ? r.postedAt() : r.createdAt();
+            long min = at == null ? 0 : Math.max(0, Duration.between(at, now).toMinutes());
+            lines.add(ctx.t("composer.collision.recent", min, r.notice().text()));
+        }
+        lines.add(ctx.t("composer.collision.ask"));
+        return String.join("\n", lines);
+    }
+
+    /** Why posting asks first (issue 22), or empty. */
+    public StringProperty collisionProperty() {
+        return collision;
+    }
+
+    /** Whether the composer tab shows (issue 22: other desks see "민지 is writing a notice" while it does). */
+    public BooleanProperty openProperty() {
+        return open;
     }
 
     /** Tries a queued or failed notice again now (the outbox checks the account first when it may be out). */
