@@ -299,10 +299,18 @@ public final class DeskSession implements AutoCloseable {
         }
     }
 
-    /** The person at this desk: the desk's name from its settings, else the OS user. */
+    /** The person at this desk: the desk's name from its settings, else the OS user. Blocking (reads settings). */
     public String person() {
-        return org.crisisdesk.settings.DeskSettings.deskName(
+        java.util.function.Supplier<String> source = personSource;
+        return source != null ? source.get() : org.crisisdesk.settings.DeskSettings.deskName(
                 services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME));
+    }
+
+    private volatile java.util.function.Supplier<String> personSource;
+
+    /** Where {@link #person()} comes from (a person's own handle, once desks have one; two desks in one test). */
+    public void setPersonSource(java.util.function.Supplier<String> source) {
+        this.personSource = source;
     }
 
     /** The notices waiting for a second person (issue 22). */
