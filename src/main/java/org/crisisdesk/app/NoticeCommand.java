@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Compose, post and export progress notices.",
         subcommands = {NoticeCommand.Render.class, NoticeCommand.Post.class, NoticeCommand.ListNotices.class,
             NoticeCommand.MarkPosted.class, NoticeCommand.LongFormCommand.class, NoticeCommand.Approve.class,
-            NoticeCommand.Reject.class})
+            NoticeCommand.Reject.class, NoticeCommand.Approval.class})
 final class NoticeCommand implements Callable<Integer> {
     @ParentCommand
     CrisisDeskCommand root;
@@ -456,6 +456,36 @@ final class NoticeCommand implements Callable<Integer> {
                 out.flush();
                 err.flush();
             }
+        }
+    }
+
+    @Command(name = "approval", mixinStandardHelpOptions = true,
+            description = "Show, or turn on/off, the team setting that notices need a second person's approval "
+                    + "(shared by every desk on the database; without a stored value: on for PostgreSQL, off for H2).")
+    static final class Approval implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.openServices()) {
+                if (value != null) {
+                    if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
+                        throw new ParameterException(spec.commandLine(), "Say on or off, not \"" + value + "\"");
+                    }
+                    services.notices().approvals().setRequired(value.equalsIgnoreCase("on"));
+                }
+                spec.commandLine().getOut().println("approval=" + (services.notices().approvals().required() ? "on"
+                        : "off"));
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 

@@ -48,6 +48,14 @@ class ApprovalCommandTest {
     }
 
     @Test
+    void theTeamSettingIsShownAndSet() {
+        assertThat(run("notice", "approval").out().strip()).isEqualTo("approval=on");
+        assertThat(run("notice", "approval", "off").out().strip()).isEqualTo("approval=off");
+        assertThat(run("notice", "approval").out().strip()).isEqualTo("approval=off");
+        assertThat(run("notice", "approval", "maybe").code()).isNotZero();
+    }
+
+    @Test
     void theAuthorIsRefusedAnotherPersonRejectsOrApproves() {
         long first = post("2/4 재배송 준비");
 
