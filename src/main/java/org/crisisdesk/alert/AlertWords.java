@@ -67,6 +67,7 @@ public final class AlertWords {
                     f.getLong("late", 0));
             case SPIKE -> t.t("alerts.detail.spike", f.getLong("recent", 0), f.getLong("window", 0), f.get("baseline"));
             case BACKLOG -> t.t("alerts.detail.backlog", f.getLong("count", 0), f.getLong("oldestMinutes", 0));
+            case APPROVAL -> t.t("alerts.detail.approval", f.get("notice"), f.get("author"), f.getLong("minutes", 0));
         };
     }
 

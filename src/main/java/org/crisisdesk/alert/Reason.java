@@ -11,7 +11,9 @@ public enum Reason {
     /** The category's recent rate is well above its own trailing baseline. */
     SPIKE,
     /** Unsorted holds too many mentions, or its oldest waits too long (category is null). */
-    BACKLOG;
+    BACKLOG,
+    /** A notice of the category has waited for a second person's approval too long (issue 22). */
+    APPROVAL;
 
     /** BACKLOG belongs to the Unsorted column; every other reason to one category. */
     public boolean perCategory() {

@@ -36,11 +36,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code crisisdesk notice render|post|list|mark-posted|longform}. */
+/** {@code crisisdesk notice render|post|list|mark-posted|longform|approve|reject}. */
 @Command(name = "notice", mixinStandardHelpOptions = true,
         description = "Compose, post and export progress notices.",
         subcommands = {NoticeCommand.Render.class, NoticeCommand.Post.class, NoticeCommand.ListNotices.class,
-            NoticeCommand.MarkPosted.class, NoticeCommand.LongFormCommand.class})
+            NoticeCommand.MarkPosted.class, NoticeCommand.LongFormCommand.class, NoticeCommand.Approve.class,
+            NoticeCommand.Reject.class, NoticeCommand.Approval.class})
 final class NoticeCommand implements Callable<Integer> {
     @ParentCommand
     CrisisDeskCommand root;
@@ -246,7 +247,7 @@ final class NoticeCommand implements Callable<Integer> {
     @Command(name = "post", mixinStandardHelpOptions = true,
             description = {"Queue a notice and post it through the outbox (exactly once; a re-run with the same facts "
                 + "finds the same notice).", "Exit: 0 posted, 1 failed, 3 not connected (kept for posting by hand), "
-                + "4 queued for a retry, 5 warnings without --anyway."})
+                + "4 queued for a retry, 5 warnings without --anyway, 6 waiting for a second person's approval."})
     static final class Post implements Callable<Integer> {
         @ParentCommand
         NoticeCommand parent;
@@ -259,6 +260,11 @@ final class NoticeCommand implements Callable<Integer> {
 
         @Option(names = "--anyway", description = "Post even when the says-something check warns.")
         boolean anyway;
+
+        @Option(names = "--as", paramLabel = "NAME",
+                description = "Who writes it (default: the desk's name from its settings, else the OS user); with "
+                        + "approval on, another person approves it.")
+        String as;
 
         @Option(names = "--wait", defaultValue = "0", paramLabel = "SECONDS",
                 description = "Keep retrying a transient failure for up to this long (default: ${DEFAULT-VALUE}).")
@@ -287,7 +293,8 @@ final class NoticeCommand implements Callable<Integer> {
                 }
                 Outbox outbox = services.notices().outbox();
                 outbox.recover();
-                StoredNotice n = outbox.queue(comp.notice(), comp.parts(), key(c), c.templateName());
+                StoredNotice n = outbox.queue(comp.notice(), comp.parts(), key(c), c.templateName(),
+                        person(services, as));
                 Outbox.Outcome o = outbox.post(n.id());
                 Instant deadline = services.clock().instant().plusSeconds(Math.max(0, waitSeconds));
                 while (o.kind() == Outbox.Outcome.Kind.RETRY_SCHEDULED && o.notice().nextAttemptAt() != null
@@ -324,6 +331,12 @@ final class NoticeCommand implements Callable<Integer> {
                             + "crisisdesk notice mark-posted " + n.id() + " --url URL");
                     out.println("state=NOT_CONNECTED id=" + n.id());
                     return 3;
+                }
+                case AWAITING_APPROVAL -> {
+                    err.println("Notice #" + n.id() + " waits for a second person: crisisdesk notice approve " + n.id()
+                            + " --as NAME");
+                    out.println("state=AWAITING_APPROVAL id=" + n.id());
+                    return 6;
                 }
                 case RETRY_SCHEDULED, IN_PROGRESS -> {
                     err.println(n.failure() == null ? o.message() : n.failure());
@@ -391,6 +404,130 @@ final class NoticeCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    /** {@code --as NAME}, else the desk's name from its settings, else the OS user. */
+    static String person(Services services, String as) {
+        if (as != null && !as.isBlank()) {
+            return as.strip();
+        }
+        return org.crisisdesk.settings.DeskSettings.deskName(
+                services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME));
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approve a notice waiting for a second person, and post it (exactly once).",
+                "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
+                    + "4 queued for a retry."})
+    static final class Approve implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--as", paramLabel = "NAME",
+                description = "Who approves (default: the desk's name, else the OS user); not the author.")
+        String as;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "A note kept with the approval.")
+        String comment;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Services services = parent.root.openServices()) {
+                try {
+                    services.notices().approvals().approve(id, person(services, as), comment);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
+                            .orElse("NONE") + " id=" + id);
+                    return 1;
+                }
+                Outbox outbox = services.notices().outbox();
+                return Post.report(outbox.post(id), out, err);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+    }
+
+    @Command(name = "approval", mixinStandardHelpOptions = true,
+            description = "Show, or turn on/off, the team setting that notices need a second person's approval "
+                    + "(shared by every desk on the database; without a stored value: on for PostgreSQL, off for H2).")
+    static final class Approval implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.openServices()) {
+                if (value != null) {
+                    if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
+                        throw new ParameterException(spec.commandLine(), "Say on or off, not \"" + value + "\"");
+                    }
+                    services.notices().approvals().setRequired(value.equalsIgnoreCase("on"));
+                }
+                spec.commandLine().getOut().println("approval=" + (services.notices().approvals().required() ? "on"
+                        : "off"));
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = {"Send a notice waiting for approval back to its author with a comment; it is not posted.",
+                "Exit: 0 sent back, 1 refused (the author cannot decide on it, or it is not waiting)."})
+    static final class Reject implements Callable<Integer> {
+        @ParentCommand
+        NoticeCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--as", paramLabel = "NAME",
+                description = "Who decides (default: the desk's name, else the OS user); not the author.")
+        String as;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "What to change, for the author.")
+        String comment;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Services services = parent.root.openServices()) {
+                try {
+                    StoredNotice n = services.notices().approvals().sendBack(id, person(services, as), comment);
+                    out.println("state=SENT_BACK id=" + n.id());
+                    return 0;
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    out.println("state=" + services.notices().store().find(id).map(x -> x.state().name())
+                            .orElse("NONE") + " id=" + id);
+                    return 1;
+                }
+            } finally {
+                out.flush();
+                err.flush();
+            }
         }
     }
 

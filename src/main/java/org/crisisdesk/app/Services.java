@@ -143,6 +143,8 @@ public final class Services implements AutoCloseable {
         // One thread posts notices, so they go out in order and an HTTP call never holds up other desk work.
         this.outboxExecutor = Executors.newSingleThreadExecutor(WorkerThreads.named("notice-outbox", Thread.NORM_PRIORITY));
         this.notices = new NoticeService(db, clock, wall, this::publisher);
+        // issue 22: a notice waiting for a second person longer than 5 minutes raises an alert on its category
+        alerts.setExtraFindings(now -> org.crisisdesk.alert.ApprovalCheck.findings(notices.approvals(), now));
         if (drill) {
             // Never the account's keys: what would have been posted goes to HOME/demo/drill-outbox.jsonl.
             DrillPublisher drillOutbox = new DrillPublisher(dataHome.resolve(DrillPublisher.FILE_NAME), wall);

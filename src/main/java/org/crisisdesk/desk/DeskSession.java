@@ -33,6 +33,7 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
     private final AlertsViewModel alerts;
     private final ShiftViewModel shifts;
     private final org.crisisdesk.desk.people.PeopleViewModel people;
+    private final org.crisisdesk.desk.composer.ApprovalsViewModel approvals;
     private final Collector collector;
     private final ReplaySource replay;
     private volatile boolean closed;
@@ -67,6 +68,10 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         this.composer = new ComposerViewModel(services.notices(), ctx, background,
                 new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
         this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
+        // issue 22: who writes and who approves is the desk's person
+        composer.setPerson(this::person);
+        this.approvals = new org.crisisdesk.desk.composer.ApprovalsViewModel(services.notices(), ctx, background,
+                new Background(services.outboxExecutor()), this::person);
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -167,6 +172,8 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         startOutbox();
         followOtherDesks();
         people.start(services.scheduler());
+        approvals.refresh();
+        followWriting();
     }
 
     /**
@@ -225,6 +232,10 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
                 if (!moved.isEmpty()) {
                     showMoved(moved, reload);
                 }
+                noticesChanged(list);
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.WRITING)) {
+                    services.scheduler().execute(DeskSession.this::showOthersWriting);
+                }
             }
 
             @Override
@@ -264,6 +275,102 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
                 boards.otherDeskMoved(now);
             }
         });
+    }
+
+    /**
+     * Issue 22: another desk asked for an approval, decided one or posted a notice: the approver's list and the
+     * author's composer show it at once.
+     */
+    private void noticesChanged(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
+        java.util.List<Long> ids = list.stream().filter(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTICE
+                && ch.entityId() != null).map(org.crisisdesk.store.ChangeFeed.Change::entityId).distinct().toList();
+        if (!ids.isEmpty()) {
+            javafx.application.Platform.runLater(() -> {
+                if (!closed) {
+                    approvals.refresh();
+                    composer.noticeChanged(ids);
+                }
+            });
+        }
+    }
+
+    /** The category this desk's open composer writes on (null: closed); read by the timer thread. */
+    private volatile Long writingOn;
+
+    /**
+     * Issue 22: while the composer shows, this desk holds a writing session on its category (renewed every 5 s, on
+     * the timer thread, so begin and end keep their order); the other desks' sessions show on the columns, read
+     * when the change feed says one changed and every 5 s (a dead desk's runs out).
+     */
+    private void followWriting() {
+        javafx.beans.InvalidationListener changed = x -> {
+            org.crisisdesk.triage.Category c = composer.categoryProperty().get();
+            Long on = composer.openProperty().get() && c != null ? c.id() : null;
+            if (!java.util.Objects.equals(on, writingOn)) {
+                writingOn = on;
+                services.scheduler().execute(() -> writeSession(on));
+            }
+        };
+        composer.openProperty().addListener(changed);
+        composer.categoryProperty().addListener(changed);
+        changed.invalidated(null);
+        services.scheduler().scheduleWithFixedDelay(() -> {
+            Long on = writingOn;
+            try {
+                if (on != null && !services.notices().writing().heartbeat()) {
+                    writeSession(on);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Writing heartbeat: {}", e.toString());
+            }
+            showOthersWriting();
+        }, 0, org.crisisdesk.notice.WritingStore.HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void writeSession(Long on) {
+        try {
+            if (on == null) {
+                services.notices().writing().end();
+            } else {
+                services.notices().writing().begin(on, person());
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Writing session: {}", e.toString());
+        }
+    }
+
+    private void showOthersWriting() {
+        try {
+            java.util.Map<Long, String> byCategory = new java.util.HashMap<>();
+            for (var w : services.notices().writing().others()) {
+                byCategory.merge(w.categoryId(), w.person(), (x, y) -> x.equals(y) ? x : x + ", " + y);
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (!closed) {
+                    boards.showWriting(byCategory);
+                }
+            });
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Reading writing sessions: {}", e.toString());
+        }
+    }
+
+    /** The person at this desk (the home's person, see CurrentPerson), unless a test set another source. */
+    public String person() {
+        java.util.function.Supplier<String> source = personSource;
+        return source != null ? source.get() : services.person().name();
+    }
+
+    private volatile java.util.function.Supplier<String> personSource;
+
+    /** Where {@link #person()} comes from (a person's own handle, once desks have one; two desks in one test). */
+    public void setPersonSource(java.util.function.Supplier<String> source) {
+        this.personSource = source;
+    }
+
+    /** The notices waiting for a second person (issue 22). */
+    public org.crisisdesk.desk.composer.ApprovalsViewModel approvals() {
+        return approvals;
     }
 
     /**
@@ -368,6 +475,10 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         }
         people.stop(); // leaves the people list at once, and its claims with it
         services.alerts().stop();
+        if (writingOn != null) {
+            writingOn = null;
+            writeSession(null); // the others stop showing "writing" at once, not after the session runs out
+        }
         bridge.stop();
         boards.stop();
         if (collector != null) {

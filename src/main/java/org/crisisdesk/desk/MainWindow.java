@@ -124,11 +124,12 @@ public final class MainWindow extends StackPane {
             if (selected) {
                 composerView();
             }
+            session.composer().openProperty().set(selected); // issue 22: the other desks see who writes
         });
         composerTab.setId("composer-tab");
         detailTab.setClosable(false);
         composerTab.setClosable(false);
-        rightTabs.getTabs().addAll(detailTab, composerTab);
+        rightTabs.getTabs().addAll(detailTab, composerTab, approvalTab(ctx));
         rightTabs.setId("right-tabs");
         feedView.setOnOpen(m -> openMention(m));
         boardsView.setOnOpen(m -> openMention(m));
@@ -573,6 +574,25 @@ public final class MainWindow extends StackPane {
     /** The feed | boards | detail split (its dividers are part of the saved layout). */
     public SplitPane split() {
         return split;
+    }
+
+    /** Issue 22: the notices waiting for a second person, with their count in the tab's title. */
+    private javafx.scene.control.Tab approvalTab(DeskContext ctx) {
+        var model = session.approvals();
+        org.crisisdesk.desk.composer.ApprovalsView view = new org.crisisdesk.desk.composer.ApprovalsView(model);
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ctx.t("approval.tab", model.countProperty().get()), model.countProperty()));
+        tab.setContent(view);
+        tab.setId("approval-tab");
+        tab.setClosable(false);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                model.refresh();
+                javafx.application.Platform.runLater(view::focusList);
+            }
+        });
+        return tab;
     }
 
     /** The composer tab's content, built the first time it is asked for. */

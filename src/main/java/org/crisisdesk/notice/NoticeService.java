@@ -1,6 +1,7 @@
 package org.crisisdesk.notice;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class NoticeService {
     private final TemplateStore templates;
     private final DepartmentStore departments;
     private final Outbox outbox;
+    private final ApprovalStore approvals;
+    private final WritingStore writing;
     private final Clock clock;
 
     /**
@@ -29,7 +32,19 @@ public final class NoticeService {
         this.notices = new NoticeStore(db, clock, wall);
         this.templates = new TemplateStore(db, clock);
         this.departments = new DepartmentStore(db, clock);
-        this.outbox = new Outbox(notices, publisher, wall);
+        this.approvals = new ApprovalStore(db, notices, clock);
+        this.writing = new WritingStore(db, wall);
+        this.outbox = new Outbox(notices, publisher, wall, Duration.ofSeconds(150), Duration.ofSeconds(30), approvals);
+    }
+
+    /** Who is writing a notice on which category, and what posting would collide with (issue 22). */
+    public WritingStore writing() {
+        return writing;
+    }
+
+    /** The second pair of eyes before a notice posts (issue 22). */
+    public ApprovalStore approvals() {
+        return approvals;
     }
 
     public NoticeStore store() {

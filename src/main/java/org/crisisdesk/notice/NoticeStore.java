@@ -55,6 +55,45 @@ public final class NoticeStore {
      */
     public StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
             String templateName) {
+        return insert(n, parts, state, idempotencyKey, templateName, null);
+    }
+
+    /**
+     * Stores a new notice AWAITING_APPROVAL and records that {@code author} asks for approval, in one transaction
+     * ({@link ApprovalStore}). The same key returns the notice already stored under it.
+     */
+    public StoredNotice insertAwaitingApproval(Notice n, List<String> parts, String idempotencyKey,
+            String templateName, String author) {
+        return insert(n, parts, NoticeState.AWAITING_APPROVAL, idempotencyKey, templateName,
+                (c, id) -> ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant()));
+    }
+
+    /**
+     * DRAFT to AWAITING_APPROVAL (a draft posted while approval is required), recording who asked; false when it was
+     * no longer a draft.
+     */
+    public boolean draftToApproval(long id, String author) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE notice SET state = 'AWAITING_APPROVAL', "
+                    + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'DRAFT'")) {
+                Jdbc.setInstant(st, 1, clock.instant());
+                st.setLong(2, id);
+                if (st.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant());
+            return true;
+        });
+    }
+
+    /** Work done in the transaction that inserted notice {@code id}. */
+    interface AfterInsert {
+        void run(Connection c, long id) throws SQLException;
+    }
+
+    private StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
+            String templateName, AfterInsert after) {
         Instant now = clock.instant();
         StoredNotice stored = db.inTransaction(c -> {
             if (idempotencyKey != null) {
@@ -85,9 +124,12 @@ public final class NoticeStore {
             if (state != NoticeState.DRAFT) {
                 ChangeLog.record(c, db, ChangeLog.Kind.NOTICE, id); // a draft is its writer's until queued
             }
+            if (after != null) {
+                after.run(c, id);
+            }
             return find(c, id).orElseThrow();
         });
-        if (state == NoticeState.QUEUED) {
+        if (state == NoticeState.QUEUED || state == NoticeState.AWAITING_APPROVAL) {
             db.syncToDisk(); // a notice reported queued survives a crash a moment later
         }
         return stored;
@@ -357,6 +399,8 @@ public final class NoticeStore {
                     return Optional.<StoredNotice>empty();
                 }
             }
+            // the author's desk hears that the notice it waited on (e.g. approved elsewhere) is out (issue 22)
+            org.crisisdesk.store.ChangeLog.record(c, db, org.crisisdesk.store.ChangeLog.Kind.NOTICE, id);
             StoredNotice n = find(c, id).orElseThrow();
             if (n.notice().categoryId() != null) {
                 Instant upTo = n.notice().asOf() != null ? n.notice().asOf() : now;

@@ -51,9 +51,18 @@ public final class Outbox {
     private final Clock wall;
     private final Duration inflightTimeout;
     private final Duration firstBackoff;
+    /** The second pair of eyes (issue 22), or null: every notice is queued directly. */
+    private final ApprovalStore approvals;
 
     public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall, Duration inflightTimeout,
             Duration firstBackoff) {
+        this(store, publisher, wall, inflightTimeout, firstBackoff, null);
+    }
+
+    /** @param approvals when its setting is on, a queued notice waits for a second person first; null: never */
+    public Outbox(NoticeStore store, Supplier<Publisher> publisher, Clock wall, Duration inflightTimeout,
+            Duration firstBackoff, ApprovalStore approvals) {
+        this.approvals = approvals;
         this.store = store;
         this.publisher = publisher;
         this.wall = wall;
@@ -83,7 +92,9 @@ public final class Outbox {
             /** No account connected: kept for posting by hand. */
             NOT_CONNECTED,
             /** Another worker is posting it right now. */
-            IN_PROGRESS
+            IN_PROGRESS,
+            /** Waiting for a second person ({@link ApprovalStore}): nothing was sent. */
+            AWAITING_APPROVAL
         }
 
         public boolean posted() {
@@ -118,6 +129,16 @@ public final class Outbox {
      * stored under it, whatever its state, so a double click or a re-run never queues a second copy.
      */
     public StoredNotice queue(Notice n, List<String> parts, String idempotencyKey, String templateName) {
+        return queue(n, parts, idempotencyKey, templateName, null);
+    }
+
+    /**
+     * As {@link #queue(Notice, List, String, String)}, by {@code author}: when the team asks for approval
+     * ({@link ApprovalStore#required()}) the notice is stored AWAITING_APPROVAL instead of QUEUED, and is posted only
+     * once another person approves it.
+     */
+    public StoredNotice queue(Notice n, List<String> parts, String idempotencyKey, String templateName,
+            String author) {
         if (parts == null || parts.isEmpty()) {
             throw new IllegalArgumentException("The notice has no text");
         }
@@ -129,6 +150,11 @@ public final class Outbox {
         }
         if (n.link() != null && !LinkCheck.check(n.link()).usable()) {
             throw new IllegalArgumentException("The link is not usable: " + LinkCheck.check(n.link()).message());
+        }
+        if (approvalRequired()) {
+            StoredNotice waiting = store.insertAwaitingApproval(n, parts, idempotencyKey, templateName, author);
+            log.info("Notice #{} awaits approval: category #{}, by {}", waiting.id(), n.categoryId(), author);
+            return waiting;
         }
         StoredNotice queued = store.insert(n, parts, NoticeState.QUEUED, idempotencyKey, templateName);
         log.info("Notice #{} queued: category #{}, {} part(s)", queued.id(), n.categoryId(), parts.size());
@@ -145,13 +171,22 @@ public final class Outbox {
                 return new Outcome(Outcome.Kind.ALREADY_POSTED, n, "Already posted.");
             case POSTING:
                 return new Outcome(Outcome.Kind.IN_PROGRESS, n, "Being posted right now.");
+            case AWAITING_APPROVAL:
+                return new Outcome(Outcome.Kind.AWAITING_APPROVAL, n, "Waiting for a second person's approval.");
             case DRAFT:
+                if (approvalRequired()) {
+                    store.draftToApproval(id, null);
+                    return new Outcome(Outcome.Kind.AWAITING_APPROVAL, load(id), "Waiting for approval.");
+                }
                 store.queue(id);
                 n = load(id);
                 break;
             case FAILED:
                 if (n.failureKind() == FailureKind.CANCELLED) {
                     return new Outcome(Outcome.Kind.FAILED, n, "Cancelled: not posted.");
+                }
+                if (n.failureKind() == FailureKind.SENT_BACK) {
+                    return new Outcome(Outcome.Kind.FAILED, n, "Sent back: not posted.");
                 }
                 break;
             default:
@@ -385,6 +420,9 @@ public final class Outbox {
         if (n.state() == NoticeState.POSTED) {
             return n;
         }
+        if (n.state() == NoticeState.AWAITING_APPROVAL || n.failureKind() == FailureKind.SENT_BACK) {
+            throw new IllegalStateException("Notice #" + id + " was not approved by a second person");
+        }
         if (n.state() == NoticeState.POSTING && n.postingStartedAt() != null
                 && n.postingStartedAt().isAfter(wall.instant().minus(inflightTimeout))) {
             throw new IllegalStateException("Notice #" + id + " is being posted right now; wait for the outcome");
@@ -410,6 +448,10 @@ public final class Outbox {
         }
         store.fail(id, FailureKind.CANCELLED, "Cancelled.");
         return load(id);
+    }
+
+    private boolean approvalRequired() {
+        return approvals != null && approvals.required();
     }
 
     Duration backoff(int attempts) {

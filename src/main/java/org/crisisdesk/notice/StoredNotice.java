@@ -27,7 +27,9 @@ public record StoredNotice(long id, Notice notice, NoticeState state, List<Part>
         NOT_CONNECTED,
         /** The desk stopped while posting and the platform could not be checked. */
         UNCERTAIN,
-        CANCELLED
+        CANCELLED,
+        /** A second person sent it back with a comment ({@link ApprovalStore}): never posted; the author writes anew. */
+        SENT_BACK
     }
 
     /** One post of the notice (the only one, or one of a thread). */

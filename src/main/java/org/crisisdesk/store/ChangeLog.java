@@ -22,7 +22,9 @@ public final class ChangeLog {
         NOTICE,
         ALERT,
         SHIFT,
-        NOTE
+        NOTE,
+        /** A composer opened or closed on a category (issue 22: "민지 is writing a notice"). */
+        WRITING
     }
 
     private ChangeLog() {}

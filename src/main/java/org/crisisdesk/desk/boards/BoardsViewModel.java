@@ -244,9 +244,26 @@ public final class BoardsViewModel {
             cols.add(col);
         }
         columns.setAll(cols);
+        applyWriting();
         assignKeys();
         showUndo(s.undo());
         flushArrivals(); // those newer than the pages just shown
+    }
+
+    /** Issue 22: who writes a notice on which category at other desks (by category id), as last heard. */
+    private Map<Long, String> writing = Map.of();
+
+    /** Shows "민지 is writing a notice" on the columns of {@code byCategory} and clears it on the others. */
+    public void showWriting(Map<Long, String> byCategory) {
+        writing = Map.copyOf(byCategory);
+        applyWriting();
+    }
+
+    private void applyWriting() {
+        for (ColumnModel col : columns) {
+            Long id = col.categoryId();
+            col.writingProperty().set(id == null ? "" : writing.getOrDefault(id, ""));
+        }
     }
 
     private void putCategories(List<Category> all) {

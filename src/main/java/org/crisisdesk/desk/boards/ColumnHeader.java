@@ -82,6 +82,16 @@ final class ColumnHeader extends VBox {
         bottom.setAlignment(Pos.CENTER_LEFT);
         // a line of its own: "마지막 공지 14:00 (23분 전)" does not fit beside the sparkline in a narrow column
         getChildren().addAll(top, bottom, lastNotice);
+        // issue 22: "민지 is writing a notice" while another desk has the composer open on this category
+        Label writing = new Label();
+        writing.setId("column-writing-" + col.key());
+        writing.getStyleClass().add("column-writing");
+        writing.setGraphic(Icons.of("mdi2p-pencil-outline"));
+        writing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> col.writingProperty()
+                .get().isEmpty() ? "" : ctx.t("board.writing", col.writingProperty().get()), col.writingProperty()));
+        writing.visibleProperty().bind(col.writingProperty().isNotEmpty());
+        writing.managedProperty().bind(writing.visibleProperty());
+        getChildren().add(writing);
         setSpacing(4);
 
         col.categoryProperty().addListener((o, a, b) -> showCategory());

@@ -102,6 +102,13 @@ public final class ColumnModel {
         return total.get() > items.size() + held.size();
     }
 
+    /** Issue 22: who is writing a notice on this category at another desk ("민지"), or empty. */
+    public javafx.beans.property.StringProperty writingProperty() {
+        return writing;
+    }
+
+    private final javafx.beans.property.StringProperty writing = new javafx.beans.property.SimpleStringProperty("");
+
     /** New mentions held back while the column is in a burst (the "N new" on the column). */
     public IntegerProperty waitingProperty() {
         return waiting;

@@ -99,7 +99,8 @@ public final class ComposerView extends BorderPane {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 vm.post();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && vm.confirmingProperty().get()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && (vm.confirmingProperty().get()
+                    || !vm.collisionProperty().get().isEmpty())) {
                 vm.cancelConfirm();
                 e.consume();
             }
@@ -555,6 +556,15 @@ public final class ComposerView extends BorderPane {
         confirm.getStyleClass().add("composer-confirm");
         confirm.visibleProperty().bind(vm.confirmingProperty());
         confirm.managedProperty().bind(confirm.visibleProperty());
+        // issue 22: another notice a moment ago, or someone else writing: said before posting, with that text
+        Label collision = new Label();
+        collision.setId("composer-collision");
+        collision.setWrapText(true);
+        collision.getStyleClass().add("composer-confirm");
+        collision.setMinHeight(Region.USE_PREF_SIZE);
+        collision.textProperty().bind(vm.collisionProperty());
+        collision.visibleProperty().bind(vm.collisionProperty().isNotEmpty());
+        collision.managedProperty().bind(collision.visibleProperty());
 
         Button post = new Button(ctx.t("composer.post"), Icons.of("mdi2s-send"));
         post.setId("composer-post");
@@ -623,7 +633,7 @@ public final class ComposerView extends BorderPane {
         info.getStyleClass().add("composer-hint");
         info.textProperty().bind(vm.infoProperty());
 
-        VBox box = new VBox(8, confirm, buttons, outcome, open, manual, info);
+        VBox box = new VBox(8, confirm, collision, buttons, outcome, open, manual, info);
         box.setPadding(new Insets(8, 12, 12, 12));
         return box;
     }

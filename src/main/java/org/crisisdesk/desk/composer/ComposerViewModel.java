@@ -35,6 +35,7 @@ import org.crisisdesk.notice.NoticeLang;
 import org.crisisdesk.notice.NoticeLint;
 import org.crisisdesk.notice.NoticeRenderer;
 import org.crisisdesk.notice.NoticeService;
+import org.crisisdesk.notice.NoticeState;
 import org.crisisdesk.notice.NoticeTimeline;
 import org.crisisdesk.notice.NoticeTimes;
 import org.crisisdesk.notice.Outbox;
@@ -95,6 +96,10 @@ public final class ComposerViewModel {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final BooleanProperty canPost = new SimpleBooleanProperty(false);
     private final BooleanProperty confirming = new SimpleBooleanProperty(false);
+    private final StringProperty collision = new SimpleStringProperty("");
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    /** The collision check was done for this press of Post (and said nothing, or the person pressed again). */
+    private boolean collisionAsked;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty previous = new SimpleStringProperty("");
@@ -114,6 +119,8 @@ public final class ComposerViewModel {
     private boolean loadPending;
     private boolean postWhenLoaded;
     private Consumer<Long> onPosted = id -> {};
+    /** Who writes (issue 22): the author a second person's approval is asked for. */
+    private java.util.function.Supplier<String> person = () -> null;
     private boolean loading;
     /**
      * Work in progress is kept as a DRAFT notice a moment after each edit, so a crash or a closed window loses nothing;
@@ -159,6 +166,8 @@ public final class ComposerViewModel {
         });
         category.addListener((o, a, b) -> {
             confirming.set(false);
+            collisionAsked = false;
+            collision.set("");
             if (b != null && !loading) {
                 load(b);
             }
@@ -348,6 +357,7 @@ public final class ComposerViewModel {
         Outbox.Outcome.Kind kind = switch (n.state()) {
             case QUEUED -> Outbox.Outcome.Kind.RETRY_SCHEDULED;
             case POSTING -> Outbox.Outcome.Kind.IN_PROGRESS;
+            case AWAITING_APPROVAL -> Outbox.Outcome.Kind.AWAITING_APPROVAL;
             default -> n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED ? Outbox.Outcome.Kind.NOT_CONNECTED
                     : Outbox.Outcome.Kind.FAILED;
         };
@@ -513,12 +523,18 @@ public final class ComposerViewModel {
         if (!canPost.get()) {
             return;
         }
+        if (!collisionAsked) {
+            askCollision(); // posts on (or asks first) once the check is back
+            return;
+        }
         if (!warnings.isEmpty() && !confirming.get()) {
             confirming.set(true);
             confirmedCount = warnings.size();
             return;
         }
         confirming.set(false);
+        collisionAsked = false;
+        collision.set("");
         Composition c = composition.get();
         Template t = template.get();
         String templateName = t == null ? null : t.name();
@@ -535,7 +551,7 @@ public final class ComposerViewModel {
             if (dept != null && !departments.contains(dept)) {
                 notices.departments().add(dept);
             }
-            StoredNotice n = notices.outbox().queue(c.notice(), c.parts(), key, templateName);
+            StoredNotice n = notices.outbox().queue(c.notice(), c.parts(), key, templateName, person.get());
             if (draft != null) {
                 notices.store().deleteDraft(draft); // it is the queued notice now
             }
@@ -549,9 +565,63 @@ public final class ComposerViewModel {
         });
     }
 
-    /** Back to editing after the warnings. */
+    /** Back to editing after the warnings (or after "someone else is writing"). */
     public void cancelConfirm() {
         confirming.set(false);
+        collisionAsked = false;
+        collision.set("");
+    }
+
+    /**
+     * Issue 22: before posting, whether the category got another notice in the last minutes (team setting) or someone
+     * else is writing on it; if so this is said (with the other notice's text) and the next Ctrl+Enter posts anyway.
+     */
+    private void askCollision() {
+        Category cat = category.get();
+        if (cat == null) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        busy.set(true);
+        io.run(() -> notices.writing().collision(notices.store(), cat.id(), now)).onSuccess(col -> {
+            busy.set(false);
+            collisionAsked = true;
+            if (col.any()) {
+                collision.set(collisionText(col, now));
+            } else {
+                post();
+            }
+        }).onFailure(e -> {
+            busy.set(false);
+            collisionAsked = true; // the check is a courtesy: a database hiccup must not stop a notice
+            post();
+        });
+    }
+
+    private String collisionText(org.crisisdesk.notice.WritingStore.Collision col, Instant now) {
+        List<String> lines = new ArrayList<>();
+        if (!col.writers().isEmpty()) {
+            lines.add(ctx.t("composer.collision.writing", String.join(", ", col.writers().stream()
+                    .map(org.crisisdesk.notice.WritingStore.Writing::person).distinct().toList())));
+        }
+        if (col.recent() != null) {
+            StoredNotice r = col.recent();
+            Instant at = r.postedAt() != null ? r.postedAt() : r.createdAt();
+            long min = at == null ? 0 : Math.max(0, Duration.between(at, now).toMinutes());
+            lines.add(ctx.t("composer.collision.recent", min, r.notice().text()));
+        }
+        lines.add(ctx.t("composer.collision.ask"));
+        return String.join("\n", lines);
+    }
+
+    /** Why posting asks first (issue 22), or empty. */
+    public StringProperty collisionProperty() {
+        return collision;
+    }
+
+    /** Whether the composer tab shows (issue 22: other desks see "민지 is writing a notice" while it does). */
+    public BooleanProperty openProperty() {
+        return open;
     }
 
     /** Tries a queued or failed notice again now (the outbox checks the account first when it may be out). */
@@ -618,7 +688,9 @@ public final class ComposerViewModel {
                     n.nextAttemptAt() == null ? "" : hhmmWall(n.nextAttemptAt()));
             case IN_PROGRESS -> ctx.t("composer.outcome.IN_PROGRESS");
             case NOT_CONNECTED -> ctx.t("composer.outcome.NOT_CONNECTED");
-            case FAILED -> ctx.t("composer.outcome.FAILED", n.failure() == null ? "" : n.failure());
+            case AWAITING_APPROVAL -> ctx.t("composer.outcome.AWAITING_APPROVAL");
+            case FAILED -> ctx.t(n.failureKind() == StoredNotice.FailureKind.SENT_BACK ? "composer.outcome.SENT_BACK"
+                    : "composer.outcome.FAILED", n.failure() == null ? "" : n.failure());
         });
         if (copyWhenKept && (o.kind() == Outbox.Outcome.Kind.NOT_CONNECTED
                 || (n.failureKind() == StoredNotice.FailureKind.NOT_CONNECTED && !o.posted()))) {
@@ -796,6 +868,31 @@ public final class ComposerViewModel {
     /** The category's notice cadence, asked off the FX thread when the composer opens a category. */
     public void setCadence(java.util.function.LongFunction<Duration> cadence) {
         this.cadence = cadence;
+    }
+
+    /** Who is writing: the author recorded when a notice waits for approval (read on the poster's thread). */
+    public void setPerson(java.util.function.Supplier<String> person) {
+        this.person = person;
+    }
+
+    /**
+     * Another desk changed a notice (approved, sent back, posted it): when it is the one this composer shows, its new
+     * state is shown at once, the decision's comment with it.
+     */
+    public void noticeChanged(java.util.Collection<Long> ids) {
+        Outbox.Outcome mine = outcome.get();
+        if (mine == null || !ids.contains(mine.notice().id())) {
+            return;
+        }
+        long id = mine.notice().id();
+        io.run(() -> notices.store().find(id).orElse(null)).onSuccess(n -> {
+            Outbox.Outcome now = outcome.get();
+            if (n == null || now == null || now.notice().id() != id) {
+                return;
+            }
+            show(n.state() == NoticeState.POSTED ? new Outbox.Outcome(Outbox.Outcome.Kind.POSTED, n, "elsewhere")
+                    : pendingOutcome(n), false);
+        });
     }
 
     /** Called on the FX thread with the id of each notice this composer saw posted. */
