@@ -97,4 +97,41 @@ class CardWorkTest {
         assertThat(count[1] - count[0]).as("text layouts to break its lines").isZero();
         assertThat(label[0]).isEqualTo(text.replace("\uFE0F", ""));
     }
+
+    @Test
+    void showingEveryDemoPostOnceBreaksLinesForTheComplexScriptsOnly(FxRobot robot) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                "assets/scenarios/launch-weekend.jsonl"))) {
+            var parsed = org.crisisdesk.mention.MentionJson.parseLine(line);
+            parsed.mentions().forEach(m -> texts.add(CardText.forDisplay(m.text())));
+        }
+        long[] layouts = new long[2];
+        int[] complex = new int[2];
+        robot.interact(() -> {
+            DeskApp.loadFonts();
+            javafx.scene.text.Font font = ((Label) cards.get(0).lookup(".mention-text")).getFont();
+            long start = ComplexTextLines.measured();
+            for (String t : texts) { // what a card does now
+                String shown = ComplexTextLines.withoutEmojiJoiners(t);
+                if (ComplexTextLines.needed(shown)) {
+                    complex[0]++;
+                    ComplexTextLines.lines(shown, font, 300, 4);
+                }
+            }
+            layouts[0] = ComplexTextLines.measured() - start;
+            start = ComplexTextLines.measured();
+            for (String t : texts) { // what it did before: every post with an emoji joiner or selector too
+                if (ComplexTextLines.needed(t)) {
+                    complex[1]++;
+                    ComplexTextLines.lines(t, font, 301, 4);
+                }
+            }
+            layouts[1] = ComplexTextLines.measured() - start;
+        });
+        System.out.printf("BENCH card text layouts for the %d demo posts shown once: %d (%d posts broken by the "
+                + "card) where it was %d (%d posts)%n", texts.size(), layouts[0], complex[0], layouts[1], complex[1]);
+        assertThat(complex[0]).as("posts in scripts JavaFX cannot wrap").isLessThan(complex[1] / 4);
+        assertThat(layouts[0]).isLessThan(layouts[1] / 4);
+    }
 }
