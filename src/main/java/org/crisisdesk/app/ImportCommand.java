@@ -54,9 +54,10 @@ final class ImportCommand implements Callable<Integer> {
                 } catch (FileImporter.Stopped stopped) {
                     FileImporter.Report p = stopped.partial();
                     err.printf("%s: the import stopped: %s%n", f, stopped.getMessage());
-                    err.printf("%s: %d mentions of this file were stored before that (committed and kept; importing "
-                            + "the file again skips them as duplicates), %d were already there, %d lines rejected%n",
-                            f, p.imported(), p.duplicates(), p.rejected().size());
+                    err.printf("%s: %d mentions of this file were stored before that (committed and kept), %d were "
+                            + "already there, %d lines rejected; the batch being written (up to %d lines) may also be "
+                            + "there in part. Importing the file again skips whatever is there as duplicates.%n",
+                            f, p.imported(), p.duplicates(), p.rejected().size(), FileImporter.BATCH);
                     err.flush();
                     return 2;
                 }

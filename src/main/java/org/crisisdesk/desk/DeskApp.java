@@ -263,7 +263,7 @@ public final class DeskApp extends Application {
      * monochrome outline font because JavaFX on Linux draws nothing for colour emoji, and JavaFX falls back to
      * loaded fonts for glyphs the UI font lacks.
      */
-    static void loadFonts() {
+    public static void loadFonts() {
         for (String f : new String[] {"fonts/NanumGothic.ttf", "fonts/NanumGothicBold.ttf", "fonts/NotoEmoji.ttf"}) {
             try (InputStream in = DeskApp.class.getResourceAsStream(f)) {
                 if (in != null) {

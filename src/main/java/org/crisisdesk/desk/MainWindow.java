@@ -168,6 +168,11 @@ public final class MainWindow extends StackPane {
                 this::openMention);
         boardsView.setOnShowCases(c -> casesView.show(getScene() == null ? null : getScene().getWindow(), c,
                 org.crisisdesk.desk.people.CasesFilterViewModel.Show.MINE));
+        // posts that could not be stored, set aside: "3 posts set aside", opens their list (issue 20)
+        var held = new org.crisisdesk.desk.quarantine.QuarantineViewModel(session.services().quarantine(),
+                session.background());
+        statusBar.getRightItems().add(0, org.crisisdesk.desk.quarantine.QuarantineStatus.link(ctx, held,
+                () -> org.crisisdesk.desk.quarantine.QuarantineWindow.open(getScene().getWindow(), ctx, held)));
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));

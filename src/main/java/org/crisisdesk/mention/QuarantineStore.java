@@ -66,13 +66,21 @@ public final class QuarantineStore {
     }
 
     public List<Held> all() {
+        return list(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} held posts, oldest first (what the desk's list and {@code crisisdesk quarantine} show). */
+    public List<Held> list(int limit) {
         return db.inTransaction(c -> {
             List<Held> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT id, source, platform_id, raw, error, first_seen, "
-                    + "attempts FROM quarantine ORDER BY id"); ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Jdbc.getInstant(rs, "first_seen"), rs.getInt(7)));
+                    + "attempts FROM quarantine ORDER BY id")) {
+                st.setMaxRows(limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), Jdbc.getInstant(rs, "first_seen"), rs.getInt(7)));
+                    }
                 }
             }
             return out;

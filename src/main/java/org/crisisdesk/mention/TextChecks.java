@@ -95,6 +95,39 @@ public final class TextChecks {
         return sb.toString().replaceAll("\\s{2,}", " ").strip();
     }
 
+    /**
+     * Untrusted text (a quarantined post's raw line) made safe to look at in a terminal or a text field: control
+     * characters other than newline and tab, bidi controls, line and paragraph separators, unpaired surrogates and
+     * NUL are written as {@code <U+XXXX>}, so nothing reorders, recolours or hides what follows; past {@code max}
+     * characters the rest is cut and counted.
+     */
+    public static String visible(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 16);
+        int i = 0;
+        for (; i < s.length() && sb.length() < max; i++) {
+            char ch = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(ch) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                sb.append(ch).append(s.charAt(++i));
+            } else if (ch == '\n' || ch == '\t') {
+                sb.append(ch);
+            } else if (Character.isISOControl(ch) || isBidiControl(ch) || ch == '\u2028' || ch == '\u2029'
+                    || Character.isSurrogate(ch)) {
+                sb.append(String.format("<U+%04X>", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        if (i < s.length()) {
+            sb.append("… (+").append(s.length() - i).append(')');
+        }
+        return sb.toString();
+    }
+
     public static String defuseSpreadsheetCell(String cell) {
         if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
             return "'" + cell;

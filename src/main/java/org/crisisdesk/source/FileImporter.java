@@ -30,7 +30,8 @@ import org.crisisdesk.mention.MentionJson;
  * line number and reason and never stops the good ones. Every line is checked as strict UTF-8 on its own, so one damaged line costs only itself.
  */
 public final class FileImporter {
-    private static final int BATCH = 2000;
+    /** Lines stored per transaction. */
+    public static final int BATCH = 2000;
 
     private final IngestPipeline pipeline;
     private final Executor prepare;
@@ -159,11 +160,21 @@ public final class FileImporter {
             return;
         }
         int held = pipeline.quarantined();
-        int stored = pipeline.store(filings, (Checkpoint) null).size();
-        int quarantined = pipeline.quarantined() - held;
-        counts[0] += stored;
-        counts[1] += size - stored - quarantined;
-        counts[2] += quarantined;
+        long before = pipeline.storedTotal();
+        boolean whole = false;
+        try {
+            pipeline.store(filings, (Checkpoint) null);
+            whole = true;
+        } finally {
+            // counted also when the database fails part way: what it committed is said, never lost from the count
+            int stored = (int) (pipeline.storedTotal() - before);
+            int quarantined = pipeline.quarantined() - held;
+            counts[0] += stored;
+            counts[2] += quarantined;
+            if (whole) {
+                counts[1] += size - stored - quarantined;
+            }
+        }
     }
 
     /** Reads the file, collects rejections and hands each full batch (and the last) to {@code sink}. */

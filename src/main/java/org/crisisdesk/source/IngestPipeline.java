@@ -30,6 +30,7 @@ public final class IngestPipeline {
     private final Map<String, Long> categoryIdsByName = new HashMap<>();
     private final QuarantineStore quarantine;
     private int quarantined;
+    private long storedTotal;
 
     public IngestPipeline(MentionStore mentions, CategoryStore categories, Suggester suggester, String actor) {
         this(mentions, categories, suggester, actor, null);
@@ -46,6 +47,11 @@ public final class IngestPipeline {
         this.suggester = suggester;
         this.actor = actor;
         this.quarantine = quarantine;
+    }
+
+    /** How many mentions this pipeline has stored so far (committed), also of a batch that then failed. */
+    public long storedTotal() {
+        return storedTotal;
     }
 
     /** How many posts this pipeline has put into the quarantine so far. */
@@ -102,16 +108,23 @@ public final class IngestPipeline {
      */
     private List<StoredMention> storeOrQuarantine(List<Filing> filings, Checkpoint checkpoint) {
         try {
-            return ingestShared(filings, checkpoint);
+            List<StoredMention> all = ingestShared(filings, checkpoint);
+            storedTotal += all.size();
+            return all;
         } catch (org.crisisdesk.store.StoreException e) {
-            if (quarantine == null) {
-                throw e;
+            if (quarantine == null || e.isDatabaseFailure()) {
+                throw e; // a full disk or a closed database: the whole batch is not stored, and one by one would not be
             }
             List<StoredMention> stored = new ArrayList<>();
             for (Filing f : filings) {
                 try {
-                    stored.addAll(ingestShared(List.of(f), null));
+                    List<StoredMention> one = ingestShared(List.of(f), null);
+                    stored.addAll(one);
+                    storedTotal += one.size();
                 } catch (org.crisisdesk.store.StoreException one) {
+                    if (one.isDatabaseFailure()) {
+                        throw one; // what was stored before is counted in storedTotal
+                    }
                     quarantine.hold(f.mention(), one.getMessage());
                     quarantined++;
                     // (not the database's message: it may quote the post's text, and INFO and above never hold it)

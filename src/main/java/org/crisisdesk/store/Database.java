@@ -93,6 +93,7 @@ public final class Database implements AutoCloseable {
         } else {
             if (base.isPresent()) {
                 prepareFolder(url, base.get().getParent(), createFolder);
+                readOnlyFile(base.get());
                 IntegrityStamp.checkBeforeOpen(base.get());
             }
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
@@ -148,6 +149,19 @@ public final class Database implements AutoCloseable {
         return java.util.Optional.of(Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath());
     }
 
+    /**
+     * A database file that may not be written (another user's, a copy from read-only media) is refused in one line:
+     * H2 would open it read-only, which its mixed mode refuses with "Feature not supported: AUTO_SERVER=TRUE &&
+     * (readOnly …)", and the desk writes on every start anyway.
+     */
+    static void readOnlyFile(Path base) {
+        Path file = Path.of(base + ".mv.db");
+        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+            throw new StoreException("The database file " + file + " is read-only: CrisisDesk needs to write it "
+                    + "(check its owner and permissions, or choose another --home or --db)", null);
+        }
+    }
+
     private static void prepareFolder(String url, Path parent, boolean create) {
         if (Files.isDirectory(parent)) {
             if (!Files.isWritable(parent)) {
@@ -157,7 +171,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (Files.exists(parent)) {
-            throw new StoreException("The database folder " + parent + " is not a folder", null);
+            throw new StoreException("The database folder " + parent + " is a file, not a folder: choose another "
+                    + "--home (or --db); the file is left as it is", null);
         }
         if (!create) {
             throw new StoreException("The folder " + parent + " for the database " + url.split(";")[0]

@@ -10,6 +10,26 @@ public class StoreException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * The operating system's words when a write failed for want of room (a full disk, a quota, a file size limit),
+     * wherever they are in the cause chain (H2 closes the store and reports "The database has been closed" on top);
+     * null otherwise.
+     */
+    static String noRoom(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                for (String words : new String[] {"No space left on device", "File too large", "Disk quota exceeded",
+                    "not enough space on the disk"}) {
+                    if (m.contains(words)) {
+                        return words;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     static StoreException explain(String url, Throwable e) {
         if (e instanceof StoreException se) {
             return se;
@@ -21,10 +41,26 @@ public class StoreException extends RuntimeException {
             }
         }
         String where = TeamDatabase.isPostgres(url) ? TeamDatabase.display(url) : url.split(";")[0];
+        String noRoom = noRoom(e);
+        if (noRoom != null) {
+            String file = Database.h2FileBase(url).map(p -> p + ".mv.db").orElse(where);
+            return new StoreException("No room to write the database " + file + " (" + noRoom + "): the disk is full "
+                    + "or the file may not grow. Free some space there, then run the command again.", e);
+        }
         SQLException sql = findSql(e);
         if (sql != null) {
             int code = sql.getErrorCode();
             // H2 error codes: 90020 database in use, 90030/90048 file corrupted or wrong format, 28000 wrong user/password
+            if (code == 90098 && Database.h2FileBase(url).isPresent()) {
+                return new StoreException("The database " + Database.h2FileBase(url).get() + ".mv.db was closed after "
+                        + "an error writing it (most often no room: a full disk, or the file may not grow). Free some "
+                        + "space there, then run the command again.", e);
+            }
+            if (code == 50100 && String.valueOf(sql.getMessage()).contains("readOnly")) {
+                return new StoreException("The database " + where + " can only be read (a read-only file or folder): "
+                        + "CrisisDesk needs to write it (check its owner and permissions, or choose another --home or "
+                        + "--db)", e);
+            }
             if (code == 90020) {
                 return new StoreException("The database " + where + " is already open in another program that does "
                         + "not share it. Close the other CrisisDesk or use a different --home.", e);
@@ -91,6 +127,28 @@ public class StoreException extends RuntimeException {
      * Whether this is a unique-key clash (SQLState 23505): another process on the same database (a second desk, a
      * collector) stored the same row between this one's check and its insert. Worth retrying once.
      */
+    /**
+     * Whether the database itself failed (no room to write, the store closed after an I/O error, the connection
+     * lost), not one row: trying the rows one by one would only store part of the batch before failing again.
+     */
+    public boolean isDatabaseFailure() {
+        if (noRoom(this) != null) {
+            return true;
+        }
+        for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s) {
+                int code = s.getErrorCode();
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                // H2: 90098 closed, 90028 I/O error, 90121 closed by shutdown; SQL states 08 connection, 53 resources
+                if (code == 90098 || code == 90028 || code == 90121 || state.startsWith("08")
+                        || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public boolean isDuplicateKey() {
         for (Throwable t = this; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {

@@ -28,8 +28,32 @@ public final class ComplexTextLines {
             Character.UnicodeScript.KHMER, Character.UnicodeScript.MONGOLIAN);
     private static final String ELLIPSIS = "…";
     private static final Text MEASURE = new Text();
+    /**
+     * Lines already broken, by text, font, width and line count: a card's text moves down a list one cell per flush
+     * of arrivals and shows in a column and the feed at once, and breaking it costs a text layout per candidate line
+     * (dozens for a post). The cells of one list share a width, so the same lines come back. Least recently used
+     * go first; FX thread only.
+     */
+    private static final int CACHED = 512;
+    private static final java.util.Map<Key, String> BROKEN = new java.util.LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Key, String> eldest) {
+            return size() > CACHED;
+        }
+    };
+    /** Text layouts made to break lines, since the start (tests count them). */
+    private static long measured;
+
+    private record Key(String text, Font font, double width, int maxLines) {}
 
     private ComplexTextLines() {}
+
+    /** How many text layouts breaking lines has cost so far (for tests that count work). */
+    static long measured() {
+        return measured;
+    }
 
     /** True when JavaFX would shape {@code text} as complex text, so a card should break its lines itself. */
     public static boolean needed(String text) {
@@ -80,6 +104,11 @@ public final class ComplexTextLines {
      * line ends in an ellipsis.
      */
     static String lines(String text, Font font, double width, int maxLines) {
+        return BROKEN.computeIfAbsent(new Key(text, font, width, maxLines), k -> breakLines(text, font, width,
+                maxLines));
+    }
+
+    private static String breakLines(String text, Font font, double width, int maxLines) {
         MEASURE.setFont(font);
         List<String> out = new ArrayList<>(maxLines);
         String[] paragraphs = text.split("\\R", -1);
@@ -152,6 +181,7 @@ public final class ComplexTextLines {
     }
 
     private static double width(String s) {
+        measured++;
         MEASURE.setText(s);
         return MEASURE.getLayoutBounds().getWidth();
     }
