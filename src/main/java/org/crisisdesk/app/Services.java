@@ -66,6 +66,8 @@ public final class Services implements AutoCloseable {
     private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
+    /** Posts read from and created on X per UTC day (issue 23: the usage meter); counted on the wall clock. */
+    private final org.crisisdesk.usage.UsageStore usage;
     private final TriageService triage;
     private final AlertService alerts;
     private final ShiftService shifts;
@@ -104,6 +106,7 @@ public final class Services implements AutoCloseable {
         this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
+        this.usage = new org.crisisdesk.usage.UsageStore(db, Clock.systemUTC());
         // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
         this.drill = drillAsked || DRILL.equals(settings.get(DeskSettings.MODE, null));
         if (drillAsked && !DRILL.equals(settings.get(DeskSettings.MODE, null))) {
@@ -138,7 +141,7 @@ public final class Services implements AutoCloseable {
             DrillPublisher drillOutbox = new DrillPublisher(dataHome.resolve(DrillPublisher.FILE_NAME), wall);
             this.publisherProvider = () -> drillOutbox;
         } else {
-            this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+            this.publisherProvider = new HomePublisher(home, Clock.systemUTC(), usage);
         }
         this.cases = new org.crisisdesk.cases.CaseQueue(new org.crisisdesk.cases.CaseStore(db, clock, wall), mentions,
                 categories, this::caseConnector, wall,
@@ -268,6 +271,24 @@ public final class Services implements AutoCloseable {
             throw e;
         }
 
+    }
+
+    /** The X usage counts of this database (posts read and created per UTC day). */
+    public org.crisisdesk.usage.UsageStore usageStore() {
+        return usage;
+    }
+
+    /**
+     * Where the X adapter counts what it reads and creates: this database's counts; nothing in a drill, whose posts
+     * go to the drill outbox and whose mentions are replayed, so neither costs anything on X.
+     */
+    public org.crisisdesk.usage.UsageRecorder usageRecorder() {
+        return drill ? org.crisisdesk.usage.UsageRecorder.NONE : usage;
+    }
+
+    /** The usage meter over {@link #usageStore()} (blocking: off the FX thread). */
+    public org.crisisdesk.usage.UsageMeter usageMeter() {
+        return new org.crisisdesk.usage.UsageMeter(usage, Clock.systemUTC());
     }
 
     /** Posts that could not be stored, kept raw (see {@link QuarantineStore}). */
