@@ -4,8 +4,8 @@
 -- hold a link (X charges more for them). A drill never adds rows. Rows are added to, never rewritten by a report.
 -- Standard SQL for H2 and PostgreSQL.
 CREATE TABLE x_usage (
-    day   DATE        NOT NULL,             -- UTC day
+    usage_day DATE      NOT NULL,             -- UTC day (DAY is a keyword in H2)
     kind  VARCHAR(16) NOT NULL,             -- READ, CREATE, CREATE_URL
     posts BIGINT      NOT NULL,
-    PRIMARY KEY (day, kind)
+    PRIMARY KEY (usage_day, kind)
 );

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class, CategoriesCommand.class,
             TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class,
-            DbCommand.class, CasesCommand.class})
+            DbCommand.class, CasesCommand.class, UsageCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",

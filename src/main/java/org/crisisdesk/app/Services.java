@@ -66,8 +66,9 @@ public final class Services implements AutoCloseable {
     private final TriageEngine engine;
     private final Suggester suggester;
     private final SettingsStore settings;
-    /** Posts read from and created on X per UTC day (issue 23: the usage meter); counted on the wall clock. */
+    /** Posts read from and created on X per UTC day (issue 23: the usage meter); by the wall clock, never replay time. */
     private final org.crisisdesk.usage.UsageStore usage;
+    private final Clock usageClock;
     private final TriageService triage;
     private final AlertService alerts;
     private final ShiftService shifts;
@@ -106,7 +107,6 @@ public final class Services implements AutoCloseable {
         this.quarantine = new QuarantineStore(db, clock);
         this.categories = new CategoryStore(db, clock);
         this.settings = new SettingsStore(db);
-        this.usage = new org.crisisdesk.usage.UsageStore(db, Clock.systemUTC());
         // A database made by a drill stays one: opened by any path (the desk, `notice post`, `--db`), it never posts.
         this.drill = drillAsked || DRILL.equals(settings.get(DeskSettings.MODE, null));
         if (drillAsked && !DRILL.equals(settings.get(DeskSettings.MODE, null))) {
@@ -118,6 +118,8 @@ public final class Services implements AutoCloseable {
         this.shifts = new ShiftService(new ShiftStore(db), clock);
         // In the demo the desk's clock is scenario time; backups are named and HTTP attempts timed on real time.
         Clock wall = clock instanceof ReplayClock ? Clock.systemUTC() : clock;
+        this.usage = new org.crisisdesk.usage.UsageStore(db, wall);
+        this.usageClock = wall;
         // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(dataHome).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
@@ -288,7 +290,7 @@ public final class Services implements AutoCloseable {
 
     /** The usage meter over {@link #usageStore()} (blocking: off the FX thread). */
     public org.crisisdesk.usage.UsageMeter usageMeter() {
-        return new org.crisisdesk.usage.UsageMeter(usage, Clock.systemUTC());
+        return new org.crisisdesk.usage.UsageMeter(usage, usageClock);
     }
 
     /** Posts that could not be stored, kept raw (see {@link QuarantineStore}). */

@@ -57,7 +57,7 @@ public final class UsageStore implements UsageRecorder {
     private void add(LocalDate day, UsageKind kind, long posts) {
         db.inTransactionVoid(c -> {
             try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE x_usage SET posts = posts + ? WHERE day = ? AND kind = ?")) {
+                    "UPDATE x_usage SET posts = posts + ? WHERE usage_day = ? AND kind = ?")) {
                 up.setLong(1, posts);
                 up.setDate(2, Date.valueOf(day));
                 up.setString(3, kind.name());
@@ -65,7 +65,7 @@ public final class UsageStore implements UsageRecorder {
                     return;
                 }
             }
-            try (PreparedStatement in = c.prepareStatement("INSERT INTO x_usage (day, kind, posts) VALUES (?, ?, ?)")) {
+            try (PreparedStatement in = c.prepareStatement("INSERT INTO x_usage (usage_day, kind, posts) VALUES (?, ?, ?)")) {
                 in.setDate(1, Date.valueOf(day));
                 in.setString(2, kind.name());
                 in.setLong(3, posts);
@@ -82,7 +82,7 @@ public final class UsageStore implements UsageRecorder {
                 out.put(k, 0L);
             }
             try (PreparedStatement st = c.prepareStatement(
-                    "SELECT kind, SUM(posts) FROM x_usage WHERE day >= ? AND day < ? GROUP BY kind")) {
+                    "SELECT kind, SUM(posts) FROM x_usage WHERE usage_day >= ? AND usage_day < ? GROUP BY kind")) {
                 st.setDate(1, Date.valueOf(from));
                 st.setDate(2, Date.valueOf(to));
                 try (ResultSet rs = st.executeQuery()) {
@@ -111,7 +111,7 @@ public final class UsageStore implements UsageRecorder {
     private static List<Day> days(Connection c, LocalDate from, LocalDate to) throws SQLException {
         Map<LocalDate, long[]> byDay = new java.util.TreeMap<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT day, kind, posts FROM x_usage WHERE day >= ? AND day < ? ORDER BY day")) {
+                "SELECT usage_day, kind, posts FROM x_usage WHERE usage_day >= ? AND usage_day < ? ORDER BY usage_day")) {
             st.setDate(1, Date.valueOf(from));
             st.setDate(2, Date.valueOf(to));
             try (ResultSet rs = st.executeQuery()) {
