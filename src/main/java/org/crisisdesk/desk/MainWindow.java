@@ -139,6 +139,13 @@ public final class MainWindow extends StackPane {
         statusBar.getRightItems().add(1, new Separator(Orientation.VERTICAL));
         statusBar.showShift(ShiftControl.label(ctx, session.shifts().currentProperty()));
         statusBar.showMode(session.services().drill());
+        if (!session.services().drill()) {
+            // X usage this month (issue 23): a drill reads and posts nothing on X, so it has no meter
+            org.crisisdesk.desk.usage.UsageMeterModel usage = new org.crisisdesk.desk.usage.UsageMeterModel(ctx,
+                    session.background(), new org.crisisdesk.desk.usage.UsageReader(session.services()));
+            statusBar.getRightItems().addAll(2, java.util.List.of(new org.crisisdesk.desk.usage.UsageMeterView(usage),
+                    new Separator(Orientation.VERTICAL)));
+        }
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));
