@@ -93,6 +93,10 @@ final class CollectCommand implements Callable<Integer> {
             description = "Stop after this many seconds (default: run until SIGTERM or Ctrl-C).")
     Double duration;
 
+    /** Where the X source counts posts read: the database's usage counts once it is open. */
+    private final AtomicReference<org.crisisdesk.usage.UsageRecorder> usage =
+            new AtomicReference<>(org.crisisdesk.usage.UsageRecorder.NONE);
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +135,9 @@ final class CollectCommand implements Callable<Integer> {
                         + " Use v2 unless your access is enterprise or a compatible server.");
                 err.flush();
             }
-            twitter = TwitterSource.create(settings, clock, Duration.ofMillis((long) (pollSeconds * 1000)));
+            // posts read are counted for the usage meter in the database opened below (none in a drill)
+            twitter = TwitterSource.create(settings, clock, Duration.ofMillis((long) (pollSeconds * 1000)),
+                    (kind, posts) -> usage.get().record(kind, posts));
             mentionSource = twitter;
             out.printf("collect: X %s%s, polling every %s s; SIGTERM or Ctrl-C stops after the current batch%n",
                     settings.api().label(), settings.apiBase() == null ? "" : " at " + settings.apiBase(),
@@ -168,6 +174,7 @@ final class CollectCommand implements Callable<Integer> {
             out.println("collect: drill database " + services.db().displayLocation() + " (nothing is posted from it)");
             out.flush();
         }
+        usage.set(services.usageRecorder());
         return collect(services, clock, mentionSource, twitter, out);
     }
 

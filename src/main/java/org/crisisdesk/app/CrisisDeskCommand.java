@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         subcommands = {ImportCommand.class, ExportCommand.class, CollectCommand.class, CategoriesCommand.class,
             TriageCommand.class, NoticeCommand.class, HandoverCommand.class, BackupCommand.class, RestoreCommand.class,
             DbCommand.class, CasesCommand.class, AlertsCommand.class,
-            QuarantineCommand.class})
+            QuarantineCommand.class, UsageCommand.class})
 public final class CrisisDeskCommand implements Callable<Integer> {
     /** Opens the desk; given by the launcher, so this package never loads the desk's classes. */
     private final ToIntFunction<DeskOptions> desk;

@@ -15,19 +15,26 @@ import org.crisisdesk.source.twitter.XPublisher;
 final class HomePublisher implements Supplier<Publisher> {
     private final Path home;
     private final Clock wall;
+    private final org.crisisdesk.usage.UsageRecorder usage;
     private XPublisher current;
     private long stamp = Long.MIN_VALUE;
 
     HomePublisher(Path home, Clock wall) {
+        this(home, wall, org.crisisdesk.usage.UsageRecorder.NONE);
+    }
+
+    /** Each post it creates is counted in {@code usage} (the usage meter). */
+    HomePublisher(Path home, Clock wall, org.crisisdesk.usage.UsageRecorder usage) {
         this.home = home;
         this.wall = wall;
+        this.usage = usage;
     }
 
     @Override
     public synchronized Publisher get() {
         long now = modified();
         if (current == null || now != stamp) {
-            current = XPublisher.forHome(home, wall);
+            current = XPublisher.forHome(home, wall, usage);
             stamp = now;
         }
         return current;

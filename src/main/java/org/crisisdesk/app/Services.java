@@ -67,6 +67,9 @@ public final class Services implements AutoCloseable {
     private final Suggester suggester;
     private final SettingsStore settings;
     private final org.crisisdesk.people.CurrentPerson person;
+    /** Posts read from and created on X per UTC day (issue 23: the usage meter); by the wall clock, never replay time. */
+    private final org.crisisdesk.usage.UsageStore usage;
+    private final Clock usageClock;
     private final TriageService triage;
     private final AlertService alerts;
     private final ShiftService shifts;
@@ -119,6 +122,8 @@ public final class Services implements AutoCloseable {
         this.shifts = new ShiftService(new ShiftStore(db), clock);
         // In the demo the desk's clock is scenario time; backups are named and HTTP attempts timed on real time.
         Clock wall = clock instanceof ReplayClock ? Clock.systemUTC() : clock;
+        this.usage = new org.crisisdesk.usage.UsageStore(db, wall);
+        this.usageClock = wall;
         // A backup of the database whenever a shift ends, before the end is reported done (the desk ends shifts off
         // the FX thread); the newest Backups.KEEP_AUTOMATIC are kept.
         this.shifts.onShiftEnded(ended -> new Backups(dataHome).createAutomatic(db, wall, Backups.KEEP_AUTOMATIC));
@@ -150,7 +155,7 @@ public final class Services implements AutoCloseable {
             DrillPublisher drillOutbox = new DrillPublisher(dataHome.resolve(DrillPublisher.FILE_NAME), wall);
             this.publisherProvider = () -> drillOutbox;
         } else {
-            this.publisherProvider = new HomePublisher(home, Clock.systemUTC());
+            this.publisherProvider = new HomePublisher(home, Clock.systemUTC(), usage);
         }
         this.cases = new org.crisisdesk.cases.CaseQueue(new org.crisisdesk.cases.CaseStore(db, clock, wall), mentions,
                 categories, this::caseConnector, wall,
@@ -286,6 +291,24 @@ public final class Services implements AutoCloseable {
             throw e;
         }
 
+    }
+
+    /** The X usage counts of this database (posts read and created per UTC day). */
+    public org.crisisdesk.usage.UsageStore usageStore() {
+        return usage;
+    }
+
+    /**
+     * Where the X adapter counts what it reads and creates: this database's counts; nothing in a drill, whose posts
+     * go to the drill outbox and whose mentions are replayed, so neither costs anything on X.
+     */
+    public org.crisisdesk.usage.UsageRecorder usageRecorder() {
+        return drill ? org.crisisdesk.usage.UsageRecorder.NONE : usage;
+    }
+
+    /** The usage meter over {@link #usageStore()} (blocking: off the FX thread). */
+    public org.crisisdesk.usage.UsageMeter usageMeter() {
+        return new org.crisisdesk.usage.UsageMeter(usage, usageClock);
     }
 
     /** Posts that could not be stored, kept raw (see {@link QuarantineStore}). */

@@ -173,6 +173,13 @@ public final class MainWindow extends StackPane {
                 session.background());
         statusBar.getRightItems().add(0, org.crisisdesk.desk.quarantine.QuarantineStatus.link(ctx, held,
                 () -> org.crisisdesk.desk.quarantine.QuarantineWindow.open(getScene().getWindow(), ctx, held)));
+        if (!session.services().drill()) {
+            // X usage this month (issue 23): a drill reads and posts nothing on X, so it has no meter
+            org.crisisdesk.desk.usage.UsageMeterModel usage = new org.crisisdesk.desk.usage.UsageMeterModel(ctx,
+                    session.background(), new org.crisisdesk.desk.usage.UsageReader(session.services()));
+            statusBar.getRightItems().addAll(2, java.util.List.of(new org.crisisdesk.desk.usage.UsageMeterView(usage),
+                    new Separator(Orientation.VERTICAL)));
+        }
         boardsView.setHeaderBadges(alertsView::badge);
         alertsView.setOnEditRules(() -> AlertRulesDialog.show(ctx, session.alerts(), this));
         session.alerts().setOnOpenComposer(id -> openComposer(id == null ? null : ctx.categories().get(id)));

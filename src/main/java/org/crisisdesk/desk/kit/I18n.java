@@ -25,6 +25,7 @@ public final class I18n {
             "org.crisisdesk.desk.welcome.messages",
             "org.crisisdesk.desk.cases.messages",
             "org.crisisdesk.desk.quarantine.messages",
+            "org.crisisdesk.desk.usage.messages",
             // alert wording shared with the handover report: beside the alert logic, not a view
             "org.crisisdesk.alert.words");
     public static final Locale KOREAN = Locale.KOREAN;

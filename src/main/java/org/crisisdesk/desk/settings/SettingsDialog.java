@@ -65,7 +65,8 @@ public final class SettingsDialog {
                 section("mdi2v-view-column-outline", ctx.t("settings.layout"), layout(columnWidth)),
                 section("mdi2d-database-outline", ctx.t("settings.data"), data(controls)),
                 section("mdi2t-twitter", ctx.t("settings.account"), account(onConnect, onWelcome)),
-                caseSettings(), deliverySettings());
+                caseSettings(), deliverySettings(),
+                usageSettings());
         sections.setPadding(new Insets(20));
         sections.getStyleClass().add("settings-sections");
         ScrollPane scroll = new ScrollPane(sections);
@@ -427,6 +428,22 @@ public final class SettingsDialog {
                 pane.setContent(new org.crisisdesk.desk.alerts.DeliverySettingsPane(ctx,
                         new org.crisisdesk.alert.delivery.ChannelSettings(s.settings(), s.home()), s::alertDelivery,
                         new org.crisisdesk.desk.kit.Background(s.background()), s.drill()).build());
+            }
+        });
+        return pane;
+    }
+
+    /** The X usage meter and its rates, cap, budget and warning share (issue 23), folded until opened. */
+    private Node usageSettings() {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(ctx.t("usage.settings.title"),
+                new Label());
+        pane.setId("settings-usage");
+        pane.setExpanded(false);
+        pane.setGraphic(Icons.of("mdi2c-cash-multiple"));
+        pane.expandedProperty().addListener((o, was, open) -> {
+            if (open && pane.getContent() instanceof Label) {
+                pane.setContent(new org.crisisdesk.desk.usage.UsageSettingsPane(ctx, model.services(),
+                        new org.crisisdesk.desk.kit.Background(model.services().background())).build());
             }
         });
         return pane;

@@ -109,7 +109,13 @@ public final class TwitterSource implements MentionSource {
 
     /** The usual wiring: a twitter4j client for the settings. */
     public static TwitterSource create(XSettings settings, Clock clock, Duration pollInterval) {
-        return new TwitterSource(settings, XClient.create(settings, clock), pollInterval,
+        return create(settings, clock, pollInterval, org.crisisdesk.usage.UsageRecorder.NONE);
+    }
+
+    /** As {@link #create(XSettings, Clock, Duration)}, counting every post read for the usage meter. */
+    public static TwitterSource create(XSettings settings, Clock clock, Duration pollInterval,
+            org.crisisdesk.usage.UsageRecorder usage) {
+        return new TwitterSource(settings, XClient.create(settings, clock, usage), pollInterval,
                 RandomGenerator.getDefault());
     }
 

@@ -19,6 +19,7 @@ import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
 import twitter4j.TwitterV2;
 import twitter4j.TwitterV2ExKt;
+import twitter4j.V2ConfigurationKt;
 import twitter4j.User2;
 import twitter4j.UsersResponse;
 
@@ -125,6 +126,25 @@ final class V2Client implements XClient {
     @Override
     public Posted post(String text, String inReplyToId) throws XApiException {
         return call(() -> post0(text, inReplyToId));
+    }
+
+    @Override
+    public org.crisisdesk.usage.ProjectUsage usage(int days) throws XApiException {
+        return call(() -> usage0(days));
+    }
+
+    private org.crisisdesk.usage.ProjectUsage usage0(int days) throws XApiException {
+        try {
+            String base = V2ConfigurationKt.getV2Configuration(twitter.getConfiguration()).getBaseURL();
+            twitter4j.CrisisDeskRawGet.Answer a = twitter4j.CrisisDeskRawGet.get(twitter, base + "usage/tweets",
+                    "days", Integer.toString(Math.max(1, Math.min(90, days))), "usage.fields", XUsage.FIELDS);
+            rates.seen(Endpoint.USAGE, a.rate());
+            return XUsage.parse(Twitter4j.readRaw(a.body()));
+        } catch (TwitterException e) {
+            throw rates.failed(Endpoint.USAGE, e);
+        } catch (RuntimeException e) {
+            throw Twitter4j.unreadable(e);
+        }
     }
 
     @Override

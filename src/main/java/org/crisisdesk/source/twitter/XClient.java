@@ -16,7 +16,9 @@ public interface XClient {
         SEARCH("GET /2/tweets/search/recent", "GET search/tweets"),
         ME("GET /2/users/me", "GET account/verify_credentials"),
         POST("POST /2/tweets", "POST statuses/update"),
-        OWN_POSTS("GET /2/users/:id/tweets", "GET statuses/user_timeline");
+        OWN_POSTS("GET /2/users/:id/tweets", "GET statuses/user_timeline"),
+        /** The project's post usage against its monthly cap; v2 only (v1.1 has none). */
+        USAGE("GET /2/usage/tweets", "GET /2/usage/tweets");
 
         private final String v2;
         private final String v1;
@@ -75,6 +77,16 @@ public interface XClient {
                 Endpoint.POST.label(api()));
     }
 
+    /**
+     * {@code GET /2/usage/tweets}: the project's posts read this billing cycle, its monthly cap, the cap's reset day
+     * and the last {@code days} days (1-90) day by day. Access levels that lack it, and user-context authorization
+     * where X asks for an app's bearer token, answer 403: the usage meter then estimates from its own counts.
+     */
+    default org.crisisdesk.usage.ProjectUsage usage(int days) throws XApiException {
+        throw new XApiException(XApiException.Kind.ACCESS_LEVEL, -1, "API " + api().label()
+                + " has no usage endpoint; use v2", null, null, Endpoint.USAGE.label(api()));
+    }
+
     /** {@code POST /2/tweets} or {@code statuses/update}, optionally as a reply. */
     Posted post(String text, String inReplyToId) throws XApiException;
 
@@ -87,5 +99,14 @@ public interface XClient {
     /** A client for the settings' API generation and server. */
     static XClient create(XSettings settings, Clock clock) {
         return settings.api() == ApiVersion.V1_1 ? new V1Client(settings, clock) : new V2Client(settings, clock);
+    }
+
+    /**
+     * As {@link #create(XSettings, Clock)}, reporting to {@code usage} every post X returned (mentions, search, own
+     * posts) and every post created, for the usage meter.
+     */
+    static XClient create(XSettings settings, Clock clock, org.crisisdesk.usage.UsageRecorder usage) {
+        XClient c = create(settings, clock);
+        return usage == null || usage == org.crisisdesk.usage.UsageRecorder.NONE ? c : new CountingXClient(c, usage);
     }
 }

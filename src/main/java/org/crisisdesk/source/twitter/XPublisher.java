@@ -26,17 +26,27 @@ public final class XPublisher implements Publisher {
 
     /** The publisher for the app home's twitter4j.properties; not connected when the keys are missing or unusable. */
     public static XPublisher forHome(java.nio.file.Path home, Clock clock) {
+        return forHome(home, clock, org.crisisdesk.usage.UsageRecorder.NONE);
+    }
+
+    /** As {@link #forHome(java.nio.file.Path, Clock)}, counting every post created (and read) for the usage meter. */
+    public static XPublisher forHome(java.nio.file.Path home, Clock clock, org.crisisdesk.usage.UsageRecorder usage) {
         XSettings settings;
         try {
             settings = TwitterProperties.load(home);
         } catch (java.io.IOException | IllegalArgumentException e) {
             settings = XSettings.of(XCredentials.NONE);
         }
-        return create(settings, clock);
+        return create(settings, clock, usage);
     }
 
     public static XPublisher create(XSettings settings, Clock clock) {
-        return new XPublisher(settings, settings.connected() ? XClient.create(settings, clock) : null);
+        return create(settings, clock, org.crisisdesk.usage.UsageRecorder.NONE);
+    }
+
+    /** A publisher that reports each post it creates to {@code usage} (the usage meter). */
+    public static XPublisher create(XSettings settings, Clock clock, org.crisisdesk.usage.UsageRecorder usage) {
+        return new XPublisher(settings, settings.connected() ? XClient.create(settings, clock, usage) : null);
     }
 
     @Override

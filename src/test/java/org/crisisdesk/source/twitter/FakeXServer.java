@@ -108,6 +108,7 @@ public final class FakeXServer implements AutoCloseable {
         limit("post", 100, Duration.ofMinutes(15));
         limit("own", 900, Duration.ofMinutes(15));
         limit("search", 180, Duration.ofMinutes(15));
+        limit("usage", 50, Duration.ofMinutes(15)); // per app
         http.start();
     }
 
@@ -151,6 +152,108 @@ public final class FakeXServer implements AutoCloseable {
     /** Every call answers 429 usage-capped (the monthly cap is used up), or normally again with false. */
     public void usageCapped(boolean capped) {
         usageCapped = capped;
+    }
+
+    // ---- the usage endpoint, GET /2/usage/tweets (issue 23 item 6) ------------------------------------------------
+
+    /** Posts returned in {@code data} by the v2 read endpoints, per UTC day: what X bills as "Posts: Read". */
+    private final Map<java.time.LocalDate, Long> servedByDay = new java.util.TreeMap<>();
+    private long otherAppsUsage;
+    private long projectCap = 10_000;
+    private int capResetDay = 1;
+    private volatile boolean usageAppOnly;
+    private static final java.util.Set<String> USAGE_PARAMS = java.util.Set.of("days", "usage.fields");
+    private static final java.util.Set<String> USAGE_FIELDS = java.util.Set.of("cap_reset_day",
+            "daily_client_app_usage", "daily_project_usage", "project_cap", "project_id", "project_usage");
+
+    /**
+     * The project as the usage endpoint reports it: posts read by the project's other apps this cycle (added to
+     * what this server served), the monthly cap and the day it resets.
+     */
+    public synchronized void usageProject(long otherApps, long cap, int resetDay) {
+        this.otherAppsUsage = otherApps;
+        this.projectCap = cap;
+        this.capResetDay = resetDay;
+    }
+
+    /**
+     * As X: the usage endpoint accepts only an app's bearer token, so every user-context call (OAuth 1.0a keys, an
+     * OAuth 2.0 sign-in) gets 403 Unsupported Authentication.
+     */
+    public void usageNeedsAppOnly(boolean appOnly) {
+        usageAppOnly = appOnly;
+    }
+
+    /** Posts served in {@code data} by the v2 read endpoints so far. */
+    public synchronized long postsServed() {
+        return servedByDay.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void served(String endpoint, String path, Response r) {
+        if (r.status != 200 || !path.startsWith("/2/")
+                || !("mentions".equals(endpoint) || "search".equals(endpoint) || "own".equals(endpoint))) {
+            return;
+        }
+        try {
+            JsonNode data = JSON.readTree(r.body).path("data");
+            if (data.isArray() && data.size() > 0) {
+                servedByDay.merge(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), (long) data.size(),
+                        Long::sum);
+            }
+        } catch (IOException e) {
+            // not JSON: nothing served
+        }
+    }
+
+    private Response usageV2(Map<String, String> q) {
+        for (String k : q.keySet()) {
+            if (!USAGE_PARAMS.contains(k)) {
+                throw new BadRequest("The query parameter [" + k + "] is not one of [days,usage.fields]");
+            }
+        }
+        int days = intParam(q, "days", 7);
+        if (days < 1 || days > 90) {
+            throw new BadRequest("The `days` query parameter value [" + days + "] is not between 1 and 90");
+        }
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (String f : q.getOrDefault("usage.fields", "").split(",")) {
+            if (f.isBlank()) {
+                continue;
+            }
+            if (!USAGE_FIELDS.contains(f)) {
+                throw new BadRequest("The `usage.fields` query parameter value [" + f + "] is not one of "
+                        + new java.util.TreeSet<>(USAGE_FIELDS));
+            }
+            fields.add(f);
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        java.time.LocalDate cycle = today.withDayOfMonth(Math.min(capResetDay, today.lengthOfMonth()));
+        if (cycle.isAfter(today)) {
+            java.time.LocalDate prev = today.minusMonths(1);
+            cycle = prev.withDayOfMonth(Math.min(capResetDay, prev.lengthOfMonth()));
+        }
+        long inCycle = otherAppsUsage;
+        for (Map.Entry<java.time.LocalDate, Long> e : servedByDay.entrySet()) {
+            inCycle += e.getKey().isBefore(cycle) ? 0 : e.getValue();
+        }
+        ObjectNode data = JSON.createObjectNode();
+        // X writes the counts as strings and the reset day as a number; without usage.fields it sends these four
+        data.put("cap_reset_day", capResetDay);
+        data.put("project_cap", Long.toString(projectCap));
+        data.put("project_id", "1369785403853424");
+        data.put("project_usage", Long.toString(inCycle));
+        if (fields.contains("daily_project_usage")) {
+            ObjectNode dpu = data.putObject("daily_project_usage");
+            dpu.put("project_id", "1369785403853424");
+            ArrayNode usage = dpu.putArray("usage");
+            for (int i = days - 1; i >= 0; i--) {
+                java.time.LocalDate d = today.minusDays(i);
+                ObjectNode day = usage.addObject();
+                day.put("date", d + "T00:00:00.000Z");
+                day.put("usage", Long.toString(servedByDay.getOrDefault(d, 0L)));
+            }
+        }
+        return ok(JSON.createObjectNode().set("data", data));
     }
 
     /** Every call answers 401 with this detail (revoked app). */
@@ -345,6 +448,13 @@ public final class FakeXServer implements AutoCloseable {
                             + "API V2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need "
                             + "access to this endpoint, you may need a different access level. You can learn more "
                             + "here: https://developer.x.com/en/portal/product\",\"code\":453}]}");
+                } else if ("usage".equals(endpoint) && usageAppOnly) {
+                    // X's usage endpoint takes an app's bearer token only; user context (OAuth 1.0a, OAuth 2.0 PKCE)
+                    // is refused whatever the access level
+                    r = new Response(403, "{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating "
+                            + "with OAuth 1.0a User Context is forbidden for this endpoint.  Supported authentication "
+                            + "types are [OAuth 2.0 Application-Only].\",\"type\":\"https://api.twitter.com/2/problems/"
+                            + "unsupported-authentication\",\"status\":403}");
                 } else if (endpoint != null && notEnrolled.contains(endpoint) && path.startsWith("/2/")) {
                     ObjectNode n = JSON.createObjectNode();
                     n.put("client_id", "29000000");
@@ -376,6 +486,7 @@ public final class FakeXServer implements AutoCloseable {
                     } else {
                         w.used++;
                         r = withRate(endpoint, route(method, path, q, body), true);
+                        served(endpoint, path, r);
                     }
                 }
             }
@@ -446,6 +557,9 @@ public final class FakeXServer implements AutoCloseable {
         }
         if (path.equals("/2/tweets/search/recent") || path.equals("/1.1/search/tweets.json")) {
             return "search";
+        }
+        if ("GET".equals(method) && path.equals("/2/usage/tweets")) {
+            return "usage";
         }
         return null;
     }
@@ -527,6 +641,8 @@ public final class FakeXServer implements AutoCloseable {
                     return ownV1(q);
                 case "/2/tweets/search/recent":
                     return searchV2(q);
+                case "/2/usage/tweets":
+                    return usageV2(q);
                 case "/1.1/search/tweets.json":
                     return searchV1(q);
                 default:
