@@ -156,8 +156,8 @@ final class CategoryDialogs {
      * "Accept all suggestions shown": how many of the cards on screen would be filed at the least confidence the
      * person picks (starting at {@code floor}), and which: one line per mention with the column it would go to, so
      * what the dialog lists is exactly what OK files (OK is off when that is nothing). Returns the chosen confidence,
-     * or empty when cancelled. Keyboard: Up/Down change the least confidence by 5 wherever the focus is, Enter accepts
-     * (unless a button has the focus: then that button), Escape cancels.
+     * or empty when cancelled. Keyboard: the spinner has the focus; Up/Down change the least confidence by 5 wherever
+     * the focus is, Enter accepts wherever the focus is, Escape cancels.
      */
     Optional<Double> acceptShown(Window owner, List<StoredMention> shown, double floor) {
         Dialog<Double> d = new Dialog<>();
@@ -198,9 +198,10 @@ final class CategoryDialogs {
         d.getDialogPane().setContent(grid);
         d.getDialogPane().setPrefWidth(480);
         d.setResultConverter(b -> b == ButtonType.OK ? percent.getValue() / 100.0 : null);
-        d.setOnShown(e -> percent.requestFocus());
-        // The keys work wherever the focus is (a button keeps Enter and Space for itself): Up/Down move the least
-        // confidence, Enter accepts what is listed, with what was typed into the spinner
+        // after the dialog's own choice of focus (its default button), so the keys start in the spinner
+        d.setOnShown(e -> javafx.application.Platform.runLater(percent::requestFocus));
+        // The keys work wherever the focus is: Up/Down move the least confidence, Enter accepts what is listed (with
+        // what was typed into the spinner); Escape (or Space on Cancel) cancels
         d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             Node focus = d.getDialogPane().getScene().getFocusOwner();
             boolean inSpinner = focus == percent || focus == percent.getEditor() || percent.isFocused();
@@ -216,13 +217,11 @@ final class CategoryDialogs {
                     }
                 }
                 case ENTER -> {
-                    if (!(focus instanceof javafx.scene.control.Button)) {
-                        percent.commitValue();
-                        if (!ok.isDisabled()) {
-                            ((javafx.scene.control.Button) ok).fire();
-                        }
-                        e.consume();
+                    percent.commitValue();
+                    if (!ok.isDisabled()) {
+                        ((javafx.scene.control.Button) ok).fire();
                     }
+                    e.consume();
                 }
                 default -> { }
             }
