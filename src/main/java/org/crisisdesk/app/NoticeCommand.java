@@ -407,13 +407,12 @@ final class NoticeCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --as NAME}, else the desk's name from its settings, else the OS user. */
+    /** The subcommand's {@code --as NAME}, else the global one, else the home's person, else the OS user. */
     static String person(Services services, String as) {
         if (as != null && !as.isBlank()) {
             return as.strip();
         }
-        return org.crisisdesk.settings.DeskSettings.deskName(
-                services.settings().get(org.crisisdesk.settings.DeskSettings.DESK_NAME));
+        return services.person().name();
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
@@ -431,7 +430,7 @@ final class NoticeCommand implements Callable<Integer> {
         long id;
 
         @Option(names = "--as", paramLabel = "NAME",
-                description = "Who approves (default: the desk's name, else the OS user); not the author.")
+                description = "Who approves (default: the global --as, else the desk's person, else the OS user); not the author.")
         String as;
 
         @Option(names = "--comment", paramLabel = "TEXT", description = "A note kept with the approval.")
@@ -503,7 +502,7 @@ final class NoticeCommand implements Callable<Integer> {
         long id;
 
         @Option(names = "--as", paramLabel = "NAME",
-                description = "Who decides (default: the desk's name, else the OS user); not the author.")
+                description = "Who decides (default: the global --as, else the desk's person, else the OS user); not the author.")
         String as;
 
         @Option(names = "--comment", paramLabel = "TEXT", description = "What to change, for the author.")
