@@ -47,7 +47,7 @@ public final class ApprovalsView extends VBox {
                 model.selectedProperty().set(b);
             }
         });
-        TextArea text = new TextArea();
+        TextArea text = org.crisisdesk.desk.kit.LiveScroll.uncachedText(new TextArea()); // replaced per notice
         text.setId("approval-text");
         text.setEditable(false);
         text.setWrapText(true);

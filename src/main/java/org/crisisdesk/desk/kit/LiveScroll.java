@@ -21,6 +21,16 @@ public final class LiveScroll {
         return scroll;
     }
 
+    /** The same for a text area whose text is replaced while shown: its skin scrolls the text in a scroll pane. */
+    public static <T extends javafx.scene.control.TextArea> T uncachedText(T area) {
+        area.skinProperty().addListener((o, was, skin) -> {
+            if (area.lookup(".scroll-pane") instanceof ScrollPane inner) {
+                uncached(inner);
+            }
+        });
+        return area;
+    }
+
     private static void uncacheViewport(ScrollPane scroll) {
         Node viewport = scroll.getSkin() == null ? null : scroll.lookup(".viewport");
         if (viewport != null) {
