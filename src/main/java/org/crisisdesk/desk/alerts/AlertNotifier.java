@@ -239,32 +239,31 @@ public final class AlertNotifier {
         }
     }
 
-    /** One alert's card. */
+    /**
+     * One alert's card. Its controls are built once and only their texts follow the alert: a card redrawn while a
+     * burst's count rises would drop a click that is half done and close an open snooze menu.
+     */
     private final class Toast {
         final VBox box = new VBox(4);
         final int slot;
         final PauseTransition timer = new PauseTransition();
+        private final Label title = new Label();
+        private final Label detail = new Label();
+        private final Button compose = new Button(null, Icons.of("mdi2p-pencil"));
         Alert alert;
 
         Toast(Alert a, int slot) {
             this.slot = slot;
+            this.alert = a;
             box.getStyleClass().add("alert-toast");
             box.setFocusTraversable(false);
+            box.setId("alert-toast-" + a.id());
             timer.setDuration(showFor);
             timer.setOnFinished(e -> close());
             // aiming at a card keeps it: it leaves on its own only when the pointer is elsewhere
             box.setOnMouseEntered(e -> timer.pause());
             box.setOnMouseExited(e -> timer.playFromStart());
-            update(a);
-        }
 
-        void update(Alert a) {
-            this.alert = a;
-            box.setId("alert-toast-" + a.id());
-            box.getStyleClass().removeIf(s -> s.startsWith("alert-level-"));
-            box.getStyleClass().add("alert-level-" + Math.min(3, a.level()));
-            Label title = new Label(text.title(a) + " — " + text.level(a),
-                    Icons.of(a.level() >= 2 ? "mdi2a-alert" : "mdi2b-bell-ring-outline"));
             title.getStyleClass().add("alert-toast-title");
             title.setTextOverrun(OverrunStyle.ELLIPSIS);
             title.setMinWidth(0);
@@ -277,7 +276,6 @@ public final class AlertNotifier {
             top.setAlignment(Pos.CENTER_LEFT);
             hide.setOnAction(e -> close());
 
-            Label detail = new Label(text.detail(a));
             detail.getStyleClass().add("alert-toast-detail");
             detail.setWrapText(true);
             detail.setMinHeight(0);
@@ -286,16 +284,14 @@ public final class AlertNotifier {
 
             HBox actions = new HBox(6);
             actions.setAlignment(Pos.CENTER_LEFT);
-            if (a.categoryId() != null) {
-                Button compose = new Button(ctx.t("alerts.action.compose"), Icons.of("mdi2p-pencil"));
-                compose.getStyleClass().addAll("alert-action-compose", "accent");
-                compose.setTooltip(new Tooltip(ctx.t("alerts.action.compose.key")));
-                compose.setOnAction(e -> {
-                    close();
-                    model.openComposer(a);
-                });
-                actions.getChildren().add(unfocusable(compose));
-            }
+            compose.setText(ctx.t("alerts.action.compose"));
+            compose.getStyleClass().addAll("alert-action-compose", "accent");
+            compose.setTooltip(new Tooltip(ctx.t("alerts.action.compose.key")));
+            compose.managedProperty().bind(compose.visibleProperty());
+            compose.setOnAction(e -> {
+                close();
+                model.openComposer(alert);
+            });
             MenuButton snooze = new MenuButton(ctx.t("alerts.action.snoozeMenu"), Icons.of("mdi2a-alarm-snooze"));
             snooze.getStyleClass().add("alert-action-snooze");
             for (Duration d : AlertsViewModel.SNOOZES) {
@@ -304,7 +300,7 @@ public final class AlertNotifier {
                 item.getStyleClass().add("alert-action-snooze-" + d.toMinutes());
                 item.setOnAction(e -> {
                     close();
-                    model.snooze(a, d);
+                    model.snooze(alert, d);
                 });
                 snooze.getItems().add(item);
             }
@@ -312,11 +308,25 @@ public final class AlertNotifier {
             dismiss.getStyleClass().add("alert-action-dismiss");
             dismiss.setOnAction(e -> {
                 close();
-                model.dismiss(a);
+                model.dismiss(alert);
             });
-            actions.getChildren().addAll(unfocusable(snooze), unfocusable(dismiss));
+            actions.getChildren().addAll(unfocusable(compose), unfocusable(snooze), unfocusable(dismiss));
             box.getChildren().setAll(top, detail, actions);
-            timer.playFromStart();
+            update(a);
+        }
+
+        /** Follows the alert's newer state (a higher level, a larger count) in the card's texts. */
+        void update(Alert a) {
+            this.alert = a;
+            box.getStyleClass().removeIf(s -> s.startsWith("alert-level-"));
+            box.getStyleClass().add("alert-level-" + Math.min(3, a.level()));
+            title.setText(text.title(a) + " — " + text.level(a));
+            title.setGraphic(Icons.of(a.level() >= 2 ? "mdi2a-alert" : "mdi2b-bell-ring-outline"));
+            detail.setText(text.detail(a));
+            compose.setVisible(a.categoryId() != null);
+            if (!box.isHover()) {
+                timer.playFromStart();
+            }
         }
 
         void close() {

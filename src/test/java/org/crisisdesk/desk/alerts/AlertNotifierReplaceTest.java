@@ -65,6 +65,7 @@ class AlertNotifierReplaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node card = robot.lookup(".alert-toast").query();
         javafx.geometry.Bounds at = card.localToScene(card.getLayoutBounds());
+        javafx.scene.Node compose = robot.lookup(".alert-toast .alert-action-compose").query();
 
         desk.mentions(delivery, 30, Duration.ofMinutes(2)); // 70 in 15 min: level 2
         evaluate();
@@ -74,6 +75,9 @@ class AlertNotifierReplaceTest {
         // the same card, in the same place
         assertThat((Object) robot.lookup(".alert-toast").query()).isSameAs(card);
         assertThat(card.localToScene(card.getLayoutBounds())).isEqualTo(at);
+        // and the same button: a click half done while the count rises still lands
+        assertThat((Object) robot.lookup(".alert-toast .alert-action-compose").query()).isSameAs(compose);
+        assertThat(compose.getScene()).isNotNull();
 
         Alert open = model.alerts().get(0);
         robot.interact(() -> model.dismiss(open));

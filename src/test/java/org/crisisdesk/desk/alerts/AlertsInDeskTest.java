@@ -78,6 +78,8 @@ class AlertsInDeskTest {
         desk.mentions(delivery, 35, Duration.ofMinutes(10));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup(".alert-toast .alert-action-compose").tryQuery().isPresent());
+        // the card is found as soon as it is added; its buttons know their scene once the FX thread has finished
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".alert-toast .alert-action-compose").queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
 

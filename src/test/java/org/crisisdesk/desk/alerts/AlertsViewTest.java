@@ -78,6 +78,7 @@ class AlertsViewTest {
             throws Exception {
         raiseVolume(delivery);
         waitFor(() -> robot.lookup(".alert-action-compose").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // found as soon as it is added, in its scene once the FX thread is done
 
         Label title = robot.lookup(".alert-toast .alert-toast-title").queryAs(Label.class);
         assertThat(title.getText()).isEqualTo("배송 지연 · Volume threshold — Watch");

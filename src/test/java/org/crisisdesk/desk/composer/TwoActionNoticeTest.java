@@ -76,25 +76,6 @@ class TwoActionNoticeTest {
         desk.services.notices().outbox().markPostedByHand(q.id(), "https://x.com/desk_official/status/1001");
     }
 
-    /**
-     * The alert card is redrawn while the burst's count rises: a card found a moment ago can have left the scene
-     * before the robot reaches it. Clicking a node out of the scene throws before any click, so trying again is safe.
-     */
-    private static void clickComposeOnTheAlert(FxRobot robot) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                robot.clickOn(robot.lookup(".alert-action-compose")
-                        .match((Node n) -> n.getScene() != null && n.isVisible()).queryAs(Node.class));
-                return;
-            } catch (NullPointerException | org.testfx.api.FxRobotException e) {
-                if (attempt == 50) {
-                    throw e;
-                }
-                WaitForAsyncUtils.waitForFxEvents();
-            }
-        }
-    }
-
     @Test
     void fromAnAlertToAQueuedLintCleanNoticeInTwoActions(FxRobot robot) throws Exception {
         delivery = desk.category("배송 지연");
@@ -113,11 +94,13 @@ class TwoActionNoticeTest {
         desk.mentions(delivery, 35, Duration.ofMinutes(10)); // a burst: the volume alert
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup(".alert-action-compose").tryQuery().isPresent());
+        // the card is found as soon as it is added; its buttons know their scene once the FX thread has finished
+        WaitForAsyncUtils.waitForFxEvents();
         ComposerViewModel vm = session.composer();
         int actions = 0;
 
         // action 1: "Write notice" on the alert
-        clickComposeOnTheAlert(robot);
+        robot.clickOn(robot.lookup(".alert-action-compose").queryAs(Node.class));
         actions++;
         // the pop-up fades out after its action; while it does it holds the keyboard (the pop-ups' focus is #26's
         // item 3), so the key goes in once the desk's window has it back
