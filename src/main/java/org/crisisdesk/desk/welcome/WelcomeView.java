@@ -77,6 +77,7 @@ public final class WelcomeView extends StackPane {
         zone.valueProperty().addListener((o, a, b) -> model.zoneProperty().set(b == null ? null : b.strip()));
         Label zoneLabel = new Label(ctx.t("welcome.zone"));
         zoneLabel.setLabelFor(zone);
+        zoneLabel.setMinWidth(USE_PREF_SIZE); // the note beside it wraps; the label itself is never cut to "…"
         Label zoneNote = new Label(ctx.t("welcome.zone.note"));
         zoneNote.getStyleClass().add("welcome-keys");
         zoneNote.setWrapText(true);
@@ -102,6 +103,8 @@ public final class WelcomeView extends StackPane {
         personLabel.setLabelFor(person);
         Label handleLabel = new Label(ctx.t("welcome.handle"));
         handleLabel.setLabelFor(handle);
+        personLabel.setMinWidth(USE_PREF_SIZE);
+        handleLabel.setMinWidth(USE_PREF_SIZE);
         HBox personRow = new HBox(10, personLabel, person, handleLabel, handle);
         personRow.setAlignment(Pos.CENTER_LEFT);
         personRow.setId("welcome-person-row");

@@ -180,6 +180,22 @@ class WelcomeScreenTest {
     }
 
     @Test
+    void noLabelOnTheWelcomeIsCutAtTheSmallestSupportedWindow(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.stage.Window w = window.getScene().getWindow();
+            w.setWidth(1366);
+            w.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> cut = robot.lookup("#welcome .label").queryAllAs(Label.class).stream()
+                .filter(l -> !l.isWrapText() && l.getText() != null && !l.getText().isEmpty())
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text shown
+                        && !shown.getText().equals(l.getText()))
+                .map(Label::getText).toList();
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
     void laterClosesTheWelcomeForGood(FxRobot robot) throws Exception {
         robot.clickOn("#welcome-later");
         await(() -> robot.lookup("#welcome").tryQuery().isEmpty());
