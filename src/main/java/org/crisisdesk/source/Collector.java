@@ -168,7 +168,10 @@ public final class Collector implements AutoCloseable {
                 source.run(ctx);
             } finally {
                 collecting = false;
-                renewer.shutdownNow();
+                // never shutdownNow(): interrupting a renewal inside H2's file I/O closes the database file for
+                // every user of it (ClosedByInterruptException); a renewal in progress is short, so let it end
+                renewer.shutdown();
+                awaitQuietly(renewer);
             }
             if (stopping || !leaseLost) {
                 try {
@@ -178,6 +181,16 @@ public final class Collector implements AutoCloseable {
                 }
                 return;
             }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The lease renewal did not end within 30 s; going on without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

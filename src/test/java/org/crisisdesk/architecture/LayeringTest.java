@@ -69,4 +69,12 @@ class LayeringTest {
     static final ArchRule viewsDoNotUseJdbc = noClasses()
             .that().resideInAPackage("org.crisisdesk.desk..")
             .should().dependOnClassesThat().resideInAPackage("java.sql..");
+
+    @ArchTest
+    static final ArchRule noThreadIsInterruptedInsideTheDatabase = noClasses()
+            .should().callMethod(java.util.concurrent.ExecutorService.class, "shutdownNow")
+            .orShould().callMethod(java.util.concurrent.ScheduledExecutorService.class, "shutdownNow")
+            .orShould().callMethod(java.util.concurrent.ScheduledThreadPoolExecutor.class, "shutdownNow")
+            .orShould().callMethod(java.util.concurrent.ThreadPoolExecutor.class, "shutdownNow")
+            .because("an interrupt inside H2's file I/O closes the database file for every user of it");
 }
