@@ -76,6 +76,11 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
         boards.addChangeListener(feed::updated);
+        this.mine = new org.crisisdesk.desk.people.MineFilter(services.caseAssignments(), services.person(),
+                background);
+        boards.addChangeListener(changed -> mine.refresh()); // an assignment here or at another desk moves a card
+        // a card dragged from the feed is moved only if still where the feed shows it (issue 22)
+        boards.setShownElsewhere(pk -> feed.items().stream().filter(m -> m.pk() == pk).findFirst().orElse(null));
         boards.addReloadListener(feed::reload);
         bridge.onStatus(status::status);
         this.cases = new org.crisisdesk.desk.cases.CasesViewModel(services.cases(), services.caseExecutor(),
@@ -429,6 +434,13 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
     /** Who is on, and who owns which category (issue 22). */
     public org.crisisdesk.desk.people.PeopleViewModel people() {
         return people;
+    }
+
+    private org.crisisdesk.desk.people.MineFilter mine;
+
+    /** "Assigned to me" on the boards and the feed (issue 22). */
+    public org.crisisdesk.desk.people.MineFilter mine() {
+        return mine;
     }
 
     /** The open shift (toolbar) and shift actions. */

@@ -74,6 +74,9 @@ public final class MainWindow extends StackPane {
         setId("main-window");
         feedView = new FeedView(ctx, session.feed());
         boardsView = new BoardsView(ctx, session.boards());
+        // issue 22: "assigned to me" (Ctrl+Shift+A) narrows both
+        feedView.filterCards(session.mine().predicateProperty());
+        boardsView.filterCards(session.mine().predicateProperty());
         detailView = new DetailView(ctx);
         detailView.setOpenLink(openLink);
         boardsView.acceptFrom(feedView.list());
@@ -89,7 +92,8 @@ public final class MainWindow extends StackPane {
         detailView.addSection(caseSection::showFor);
         // issue 22: who works a case
         detailView.addSection(new org.crisisdesk.desk.people.AssignSection(ctx, session.services().caseAssignments(),
-                session.services().person(), session.people(), session.background())::showFor);
+                session.services().person(), session.people(), session.background())
+                .onAssigned(session.mine()::refresh)::showFor);
         replySection = new org.crisisdesk.desk.cases.ReplySection(ctx,
                 session.services()::replies, session.services().background(), session.services().outboxExecutor(),
                 ctx::deskName, session.services().drill());
@@ -239,6 +243,12 @@ public final class MainWindow extends StackPane {
         en.setId("language-en");
         en.setOnAction(e -> switchLanguage.accept(I18n.ENGLISH));
         language.getItems().addAll(ko, en);
+        // issue 22: "assigned to me" on the boards and the feed; the pressed toggle says the filter is on
+        ToggleButton mine = new ToggleButton(ctx.t("people.mine.toggle"), Icons.of("mdi2a-account-check-outline"));
+        mine.setId("mine-toggle");
+        mine.setTooltip(new Tooltip(ctx.t("people.mine.tip")));
+        mine.selectedProperty().bindBidirectional(session.mine().onProperty());
+        bar.getItems().addAll(new Separator(), mine);
         javafx.scene.control.Button notice = new javafx.scene.control.Button(null, Icons.of("mdi2b-bullhorn-outline"));
         notice.setId("composer-open");
         notice.setTooltip(new Tooltip(ctx.t("composer.toolbar")));
@@ -288,6 +298,9 @@ public final class MainWindow extends StackPane {
                 this::replyToSelected);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::showMyCases);
+        // issue 22: the boards and the feed show only the cases assigned to me, or everything again
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), session.mine()::toggle);
         // issue 22: any key or click is input; ten minutes without shows the person as idle to the others
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> session.people().input());
         scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> session.people().input());

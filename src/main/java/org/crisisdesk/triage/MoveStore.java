@@ -64,6 +64,19 @@ public final class MoveStore {
      *                  archived instead of refusing the whole gesture
      */
     public MoveResult move(Map<Long, Long> targets, String kind, String actor, Instant now) {
+        return move(targets, Map.of(), kind, actor, now);
+    }
+
+    /**
+     * Files each mention into its target as one gesture, but only those still where the mover saw them (issue 22):
+     * a mention someone else moved meanwhile stays where they put it and comes back as a
+     * {@link MoveResult.Conflict} naming that move; the others are filed. The check and the move are one
+     * transaction on locked rows, and each update is itself conditional on the category checked.
+     *
+     * @param seen mention pk to the category the mover saw it in (a null value: Unsorted); a pk without an entry
+     *             is moved wherever it is
+     */
+    public MoveResult move(Map<Long, Long> targets, Map<Long, Long> seen, String kind, String actor, Instant now) {
         if (targets.isEmpty()) {
             return MoveResult.NOTHING;
         }
@@ -72,11 +85,16 @@ public final class MoveStore {
             Map<Long, Category> cats = categories(c, new TreeSet<>(targets.values().stream()
                     .filter(Objects::nonNull).toList()));
             List<Row> rows = new ArrayList<>();
+            List<Long> conflicted = new ArrayList<>();
             int skipped = 0;
             String filedBy = KIND_ACCEPT.equals(kind) && targets.size() > 1 ? ACCEPTED : MANUAL;
             for (Map.Entry<Long, Long> e : targets.entrySet()) {
                 Long to = e.getValue();
                 Current cur = current.get(e.getKey());
+                if (cur != null && seen.containsKey(e.getKey()) && !Objects.equals(cur.category, seen.get(e.getKey()))) {
+                    conflicted.add(e.getKey());
+                    continue;
+                }
                 if (to != null) {
                     Category target = cats.get(to);
                     String problem = target == null ? "gone" : target.archived() ? "archived" : null;
@@ -100,8 +118,9 @@ public final class MoveStore {
                 }
                 rows.add(new Row(e.getKey(), cur.category, to, cur.assignedBy, to == null ? null : filedBy));
             }
+            List<MoveResult.Conflict> conflicts = conflicts(c, conflicted, seen);
             if (rows.isEmpty()) {
-                return new MoveResult(null, List.of(), skipped);
+                return new MoveResult(null, List.of(), skipped, conflicts);
             }
             String group = UUID.randomUUID().toString();
             dropRedo(c, actor, now);
@@ -109,7 +128,7 @@ public final class MoveStore {
             insertGroup(c, group, actor, kind, single, rows.size(), now);
             apply(c, rows, MANUAL, group, actor, now);
             ChangeLog.record(c, db, ChangeLog.Kind.MOVE, rows.stream().map(Row::pk).toList());
-            return new MoveResult(group, readBack(c, rows), skipped);
+            return new MoveResult(group, readBack(c, rows), skipped, conflicts);
         });
         if (!result.isEmpty()) {
             db.syncToDisk();
@@ -158,13 +177,21 @@ public final class MoveStore {
             });
             Map<Long, Category> cats = categories(c, wanted);
             List<Row> rows = new ArrayList<>();
+            List<Long> conflicted = new ArrayList<>();
+            Map<Long, Long> seen = new HashMap<>();
             int skipped = 0;
             for (Row r : original) {
                 Current cur = current.get(r.pk());
                 Long expected = undo ? r.to() : r.from();
                 Long restore = undo ? r.from() : r.to();
                 boolean restorable = restore == null || (cats.containsKey(restore) && !cats.get(restore).archived());
-                if (cur == null || !Objects.equals(cur.category, expected) || !restorable) {
+                if (cur != null && !Objects.equals(cur.category, expected)) {
+                    // moved on since (by someone else, or by a later gesture): refused and told, never taken back
+                    conflicted.add(r.pk());
+                    seen.put(r.pk(), expected);
+                    continue;
+                }
+                if (cur == null || !restorable) {
                     skipped++;
                     continue;
                 }
@@ -176,14 +203,18 @@ public final class MoveStore {
             }
             apply(c, rows, undo ? UNDO : REDO, group, actor, now);
             ChangeLog.record(c, db, ChangeLog.Kind.MOVE, rows.stream().map(Row::pk).toList());
+            List<MoveResult.Conflict> conflicts = conflicts(c, conflicted, seen);
+            // A gesture of which nothing could be taken back because others moved it all on is dropped: left DONE it
+            // would stand in front of every older gesture, and UNDONE it would offer a redo that can do nothing.
+            String state = rows.isEmpty() && !conflicts.isEmpty() ? "DROPPED" : undo ? "UNDONE" : "DONE";
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE move_group SET state = ?, changed_at = ? WHERE id = ?")) {
-                st.setString(1, undo ? "UNDONE" : "DONE");
+                st.setString(1, state);
                 Jdbc.setInstant(st, 2, now);
                 st.setString(3, group);
                 st.executeUpdate();
             }
-            return new MoveResult(group, readBack(c, rows), skipped);
+            return new MoveResult(group, readBack(c, rows), skipped, conflicts);
         });
         if (result.group() != null) {
             db.syncToDisk();
@@ -427,15 +458,23 @@ public final class MoveStore {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE mention SET category_id = ?, assigned_by = ? WHERE pk = ?")) {
+        // conditional on the category the rows were checked against (they are locked, so this always holds; if it
+        // ever did not, the gesture rolls back whole rather than overwrite another person's move)
+        try (PreparedStatement st = c.prepareStatement("UPDATE mention SET category_id = ?, assigned_by = ? "
+                + "WHERE pk = ? AND category_id IS NOT DISTINCT FROM ?")) {
             for (Row r : rows) {
                 Jdbc.setLong(st, 1, r.to());
                 st.setString(2, r.newAssignedBy());
                 st.setLong(3, r.pk());
+                Jdbc.setLong(st, 4, r.from());
                 st.addBatch();
             }
-            st.executeBatch();
+            int[] counts = st.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new IllegalStateException("Mention " + rows.get(i).pk() + " was moved during the gesture");
+                }
+            }
         }
         CategoryCountStore.Changes counts = new CategoryCountStore.Changes();
         rows.forEach(r -> counts.moved(r.from(), r.to()));
@@ -467,6 +506,46 @@ public final class MoveStore {
             }
             st.executeBatch();
         }
+    }
+
+    /**
+     * The conflicts of {@code pks}: each mention as stored now, with the newest row of its history (who moved it
+     * there and when). {@code seen}: where the mover expected each one.
+     */
+    private static List<MoveResult.Conflict> conflicts(Connection c, List<Long> pks, Map<Long, Long> seen)
+            throws SQLException {
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredMention> now = new HashMap<>();
+        for (MoveResult.Moved m : readBack(c, pks.stream().map(pk -> new Row(pk, null, null, null, null)).toList())) {
+            if (m.mention() != null) {
+                now.put(m.mention().pk(), m.mention());
+            }
+        }
+        List<MoveResult.Conflict> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT actor, at FROM assignment WHERE mention_pk = ? "
+                + "ORDER BY at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+            for (long pk : pks) {
+                StoredMention m = now.get(pk);
+                if (m == null) {
+                    continue;
+                }
+                String by = null;
+                Instant at = null;
+                st.setLong(1, pk);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        by = rs.getString("actor");
+                        at = Jdbc.getInstant(rs, "at");
+                    }
+                }
+                String name = m.categoryId() == null ? null
+                        : CategoryStore.byId(c, m.categoryId()).map(Category::name).orElse(null);
+                out.add(new MoveResult.Conflict(m, seen.get(pk), name, by, at));
+            }
+        }
+        return out;
     }
 
     /** The rows the gesture itself wrote (not its later UNDO/REDO rows), in the order they were written. */

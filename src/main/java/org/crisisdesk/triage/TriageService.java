@@ -45,26 +45,41 @@ public final class TriageService {
         this.clock = clock;
     }
 
-    /** Files the mentions into {@code categoryId} (null: back to Unsorted) as one gesture. */
+    /** Files the mentions into {@code categoryId} (null: back to Unsorted) as one gesture, wherever they are. */
     public MoveResult move(Collection<Long> pks, Long categoryId, String actor) {
+        return move(pks, Map.of(), categoryId, actor);
+    }
+
+    /**
+     * Files the mentions into {@code categoryId} as one gesture, each only if it is still in the category the person
+     * saw it in (issue 22: two people moving the same mention). The ones someone else moved meanwhile stay where they
+     * are and come back as {@link MoveResult#conflicts()}; the rest are filed.
+     *
+     * @param seen mention pk to the category the person saw it in (a null value: Unsorted); pks without an entry
+     *             are moved unchecked
+     */
+    public MoveResult move(Collection<Long> pks, Map<Long, Long> seen, Long categoryId, String actor) {
         Map<Long, Long> targets = new LinkedHashMap<>();
         pks.forEach(pk -> targets.put(pk, categoryId));
-        MoveResult r = moves.move(targets, MoveStore.KIND_MOVE, actor, clock.instant());
+        MoveResult r = moves.move(targets, seen, MoveStore.KIND_MOVE, actor, clock.instant());
         teach(r);
         return r;
     }
 
     /** Files each Unsorted mention into the category the engine suggested, as one gesture. */
     public MoveResult accept(Collection<Long> pks, String actor) {
+        // a suggestion is accepted for a mention seen in Unsorted: one filed by someone since is a conflict, told
         Map<Long, Long> targets = new LinkedHashMap<>();
+        Map<Long, Long> seen = new java.util.HashMap<>();
         for (StoredMention m : mentions.find(List.copyOf(pks))) {
-            if (m.unsorted() && m.suggestedCategoryId() != null) {
+            if (m.suggestedCategoryId() != null) {
                 targets.put(m.pk(), m.suggestedCategoryId());
+                seen.put(m.pk(), null);
             }
         }
-        MoveResult r = moves.move(targets, MoveStore.KIND_ACCEPT, actor, clock.instant());
+        MoveResult r = moves.move(targets, seen, MoveStore.KIND_ACCEPT, actor, clock.instant());
         teach(r);
-        return new MoveResult(r.group(), r.moved(), r.skipped() + pks.size() - targets.size());
+        return new MoveResult(r.group(), r.moved(), r.skipped() + pks.size() - targets.size(), r.conflicts());
     }
 
     /**

@@ -184,7 +184,13 @@ class TriageServiceTest {
         MoveResult undone = triage.undo("desk-a");
 
         assertThat(undone.moved()).extracting(m -> m.mention().pk()).containsExactly(pks.get(1));
-        assertThat(undone.skipped()).isEqualTo(1);
+        // refused and told (issue 22): who moved it on, and where
+        assertThat(undone.skipped()).isZero();
+        assertThat(undone.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.mention().pk()).isEqualTo(pks.get(0));
+            assertThat(c.by()).isEqualTo("desk-b");
+            assertThat(c.nowName()).isEqualTo("개통 오류");
+        });
         assertThat(stored(pks.get(0)).categoryId()).isEqualTo(activation);
         assertThat(stored(pks.get(1)).categoryId()).isNull();
         // desk-b's own stack is untouched

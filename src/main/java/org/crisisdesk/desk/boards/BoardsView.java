@@ -125,6 +125,7 @@ public final class BoardsView extends BorderPane {
         for (ColumnModel col : model.columns()) {
             ColumnView view = views.computeIfAbsent(col, c -> {
                 ColumnView v = new ColumnView(ctx, c, this);
+                v.filter(cardFilter.get());
                 v.header().setBadge(headerBadge.apply(c.categoryId()));
                 keys.track(v.list());
                 return v;
@@ -161,6 +162,18 @@ public final class BoardsView extends BorderPane {
     /** The slot a column view sits in while in view; it stays in the row when the column is scrolled out. */
     public Node slotOf(Node column) {
         return slots.slotFor(column);
+    }
+
+    private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<StoredMention>> cardFilter =
+            new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** Issue 22: which cards every column shows (null: all), e.g. "assigned to me"; columns made later follow it. */
+    public void filterCards(javafx.beans.value.ObservableValue<java.util.function.Predicate<StoredMention>> filter) {
+        cardFilter.bind(filter);
+    }
+
+    {
+        cardFilter.addListener((o, a, b) -> views.values().forEach(v -> v.filter(b)));
     }
 
     /** Adds a node (e.g. the alert badge) to each column header, by category id (null: Unsorted). */

@@ -439,16 +439,55 @@ public final class BoardsViewModel {
 
     // ---- gestures -----------------------------------------------------------------------------------------------
 
+    /** Where else the desk shows cards (the feed), for {@link #seen}; FX thread. */
+    private java.util.function.Function<Long, StoredMention> shownElsewhere = pk -> null;
+
+    /** Tells the boards how to find a card the feed shows (a drag from the feed names only its key). */
+    public void setShownElsewhere(java.util.function.Function<Long, StoredMention> lookup) {
+        this.shownElsewhere = lookup == null ? pk -> null : lookup;
+    }
+
+    /**
+     * The category each mention is shown in at this desk now (issue 22): a move is made only if it is still there,
+     * so a card another desk moved a moment ago is not silently moved again. A mention shown nowhere is unchecked.
+     */
+    Map<Long, Long> seen(List<Long> pks) {
+        Set<Long> wanted = new HashSet<>(pks);
+        Map<Long, Long> seen = new HashMap<>();
+        for (ColumnModel col : columns) {
+            for (StoredMention m : col.items()) {
+                if (wanted.contains(m.pk())) {
+                    seen.put(m.pk(), m.categoryId());
+                }
+            }
+        }
+        for (Long pk : pks) {
+            StoredMention m = seen.containsKey(pk) ? null : shownElsewhere.apply(pk);
+            if (m != null) {
+                seen.put(pk, m.categoryId());
+            }
+        }
+        return seen;
+    }
+
     /** Files the mentions into {@code target} (null: Unsorted) as one gesture; {@code then} runs once shown. */
     public void move(List<Long> pks, Long target, Consumer<MoveResult> then) {
         if (pks.isEmpty()) {
             return;
         }
         List<Long> copy = List.copyOf(pks);
-        gestures.run(() -> triage.move(copy, target, actor())).onSuccess(r -> {
+        Map<Long, Long> seen = seen(copy);
+        gestures.run(() -> triage.move(copy, seen, target, actor())).onSuccess(r -> {
             applied(r);
-            say(r.isEmpty() ? ctx.t("board.moved.nothing")
-                    : ctx.t("board.moved", r.moved().size(), name(target)) + skipped(r));
+            if (r.isEmpty() && !r.conflicts().isEmpty()) {
+                warn(conflicts(r, "board.conflict"));
+            } else if (!r.conflicts().isEmpty()) {
+                warn(ctx.t("board.moved", r.moved().size(), name(target)) + skipped(r) + " "
+                        + conflicts(r, "board.conflict"));
+            } else {
+                say(r.isEmpty() ? ctx.t("board.moved.nothing")
+                        : ctx.t("board.moved", r.moved().size(), name(target)) + skipped(r));
+            }
             then.accept(r);
             ColumnModel into = target == null ? null : column(target);
             if (into != null && into.customerCentre() && !r.isEmpty()) {
@@ -471,23 +510,72 @@ public final class BoardsViewModel {
         }
         gestures.run(() -> triage.accept(pks, actor())).onSuccess(r -> {
             applied(r);
-            say(ctx.t("board.accepted", r.moved().size()) + skipped(r));
+            String done = ctx.t("board.accepted", r.moved().size()) + skipped(r);
+            if (r.conflicts().isEmpty()) {
+                say(done);
+            } else {
+                warn(r.isEmpty() ? conflicts(r, "board.conflict") : done + " " + conflicts(r, "board.conflict"));
+            }
             then.accept(r);
         }).onFailure(this::fail);
     }
 
+    /** Undoes this person's newest gesture; a mention someone moved on since stays and the person is told. */
     public void undo() {
         gestures.run(() -> triage.undo(actor())).onSuccess(r -> {
             applied(r);
-            say(r.group() == null ? ctx.t("board.undo.nothing") : ctx.t("board.undone", r.moved().size()) + skipped(r));
+            String done = r.group() == null ? ctx.t("board.undo.nothing")
+                    : ctx.t("board.undone", r.moved().size()) + skipped(r);
+            if (r.conflicts().isEmpty()) {
+                say(done);
+            } else {
+                warn(r.isEmpty() ? conflicts(r, "board.undo.conflict") : done + " " + conflicts(r, "board.undo.conflict"));
+            }
         }).onFailure(this::fail);
     }
 
     public void redo() {
         gestures.run(() -> triage.redo(actor())).onSuccess(r -> {
             applied(r);
-            say(r.group() == null ? ctx.t("board.redo.nothing") : ctx.t("board.redone", r.moved().size()) + skipped(r));
+            String done = r.group() == null ? ctx.t("board.redo.nothing")
+                    : ctx.t("board.redone", r.moved().size()) + skipped(r);
+            if (r.conflicts().isEmpty()) {
+                say(done);
+            } else {
+                warn(r.isEmpty() ? conflicts(r, "board.undo.conflict") : done + " " + conflicts(r, "board.undo.conflict"));
+            }
         }).onFailure(this::fail);
+    }
+
+    /**
+     * "Already moved to 개통 오류 by 민지 2 s ago" for the first conflict, and how many more there were. The cards
+     * of the conflicts were put where they are now by {@link #applied}.
+     */
+    String conflicts(MoveResult r, String key) {
+        MoveResult.Conflict first = r.conflicts().get(0);
+        String where = first.nowName() == null ? ctx.t("board.unsorted") : first.nowName();
+        String who = first.by() == null || first.by().isBlank() ? ctx.t("board.conflict.someone") : first.by();
+        String text = ctx.t(key, where, who, ago(first.at())).replace(", )", ")").replace(" ;", ";").strip();
+        int more = r.conflicts().size() - 1;
+        return more > 0 ? text + " " + ctx.t("board.conflict.more", more) : text;
+    }
+
+    /** "2 s ago", "3 min ago", "1 h ago", else the time of day; "" when unknown. */
+    private String ago(java.time.Instant at) {
+        if (at == null) {
+            return "";
+        }
+        long s = Math.max(0, java.time.Duration.between(at, ctx.clock().instant()).getSeconds());
+        if (s < 60) {
+            return ctx.t("board.conflict.ago.seconds", s);
+        }
+        if (s < 3600) {
+            return ctx.t("board.conflict.ago.minutes", s / 60);
+        }
+        if (s < 86_400) {
+            return ctx.t("board.conflict.ago.hours", s / 3600);
+        }
+        return ctx.t("board.conflict.ago.at", org.crisisdesk.desk.kit.RelativeTime.absolute(at, ctx.zone()));
     }
 
     private String skipped(MoveResult r) {
@@ -503,6 +591,10 @@ public final class BoardsViewModel {
     private void applied(MoveResult r) {
         flushArrivals(); // a held-back arrival must not land in its old column after this move
         refreshUndo();
+        if (!r.conflicts().isEmpty()) {
+            // the cards go where the other person put them now, before their live change reaches this desk
+            otherDeskMoved(r.conflicts().stream().map(MoveResult.Conflict::mention).toList());
+        }
         if (r.isEmpty()) {
             return;
         }
@@ -694,6 +786,12 @@ public final class BoardsViewModel {
 
     private void say(String text) {
         messageIsError.set(false);
+        message.set(text);
+    }
+
+    /** A line that needs the person's eye (shown like a refusal), without a dialog and without taking the focus. */
+    private void warn(String text) {
+        messageIsError.set(true);
         message.set(text);
     }
 

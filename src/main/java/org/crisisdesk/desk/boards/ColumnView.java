@@ -57,6 +57,9 @@ final class ColumnView extends VBox {
         list.setCellFactory(v -> new BoardCell(ctx));
         MentionCell.useFixedHeight(list, ctx, BoardCell.LINES);
         Label empty = new Label(col.unsorted() ? ctx.t("board.unsorted.empty") : ctx.t("board.column.empty"));
+        this.emptyText = empty.getText();
+        this.emptyLabel = empty;
+        this.mineEmpty = ctx.t("people.mine.empty.column");
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
         // "Nothing here, well done" must not show while a burst's mentions wait behind the pill
@@ -117,6 +120,26 @@ final class ColumnView extends VBox {
 
     ColumnModel model() {
         return col;
+    }
+
+    private final String emptyText;
+    private final String mineEmpty;
+    private final Label emptyLabel;
+
+    /**
+     * Shows only the cards {@code keep} keeps ("assigned to me", issue 22), with an empty state that says so; null
+     * shows every card again. The column's cards, counts and paging are left as they are.
+     */
+    void filter(java.util.function.Predicate<StoredMention> keep) {
+        if (keep == null) {
+            if (list.getItems() != col.items()) {
+                list.setItems(col.items());
+            }
+            emptyLabel.setText(emptyText);
+            return;
+        }
+        list.setItems(new javafx.collections.transformation.FilteredList<>(col.items(), keep::test));
+        emptyLabel.setText(mineEmpty);
     }
 
     /** The cards on screen now (partly visible ones included), top to bottom. */
@@ -238,6 +261,11 @@ final class ColumnView extends VBox {
      * selected (as after filing with a key), so the keys go on from there.
      */
     private void holdStill(javafx.collections.ListChangeListener.Change<? extends StoredMention> c) {
+        if (list.getItems() != col.items()) { // filtered (issue 22): its indices are not the column's
+            changing = false;
+            trackSelection();
+            return;
+        }
         int first = firstBefore;
         int top = first;
         int anchor = anchorBefore;

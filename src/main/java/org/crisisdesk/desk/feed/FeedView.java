@@ -36,6 +36,25 @@ public final class FeedView extends BorderPane {
     private final TextField search = new TextField();
     private Consumer<StoredMention> onOpen = m -> {};
 
+    private final javafx.beans.property.BooleanProperty mineOnly = new javafx.beans.property.SimpleBooleanProperty();
+
+    /**
+     * Issue 22: shows only the loaded cards {@code filter} keeps (null: all), e.g. "assigned to me", with an empty
+     * state that says so.
+     */
+    public void filterCards(javafx.beans.value.ObservableValue<java.util.function.Predicate<StoredMention>> filter) {
+        filterListener = (o, a, keep) -> {
+            mineOnly.set(keep != null);
+            list.setItems(keep == null ? model.items()
+                    : new javafx.collections.transformation.FilteredList<>(model.items(), keep::test));
+        };
+        // weak: the filter lives with the session, this view only as long as its window
+        filter.addListener(new javafx.beans.value.WeakChangeListener<>(filterListener));
+        filterListener.changed(filter, null, filter.getValue());
+    }
+
+    private javafx.beans.value.ChangeListener<java.util.function.Predicate<StoredMention>> filterListener;
+
     public FeedView(DeskContext ctx, FeedViewModel model) {
         this.model = model;
         setId("feed");
@@ -76,8 +95,8 @@ public final class FeedView extends BorderPane {
         MentionCell.useFixedHeight(list, ctx, LINES);
         Label empty = new Label();
         // a search with no match must not read as "nothing has arrived yet"
-        empty.textProperty().bind(Bindings.when(model.filteredProperty())
-                .then(ctx.t("feed.empty.filtered")).otherwise(ctx.t("feed.empty")));
+        empty.textProperty().bind(Bindings.when(mineOnly).then(ctx.t("people.mine.empty.feed")).otherwise(
+                Bindings.when(model.filteredProperty()).then(ctx.t("feed.empty.filtered")).otherwise(ctx.t("feed.empty"))));
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
         empty.visibleProperty().bind(model.newCountProperty().isEqualTo(0)); // not while mentions wait behind the pill

@@ -23,6 +23,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"A", "help.key.accept"},
         {"O", "people.help.claim"},
         {"Ctrl+Shift+M", "people.help.cases"},
+        {"Ctrl+Shift+A", "people.help.mine"},
         {"Ctrl+Z", "help.key.undo"},
         {"Ctrl+Shift+Z", "help.key.redo"},
         {"Ctrl+Y", "help.key.redo"},

@@ -86,8 +86,19 @@ public final class AssignSection {
         none.setDisable(a.isEmpty());
     }
 
+    private Runnable onAssigned = () -> {};
+
+    /** Told (FX thread) after this desk changed an assignment, e.g. to redraw "assigned to me". */
+    public AssignSection onAssigned(Runnable action) {
+        this.onAssigned = action == null ? () -> {} : action;
+        return this;
+    }
+
     private void assign(StoredMention sm, Person to, Runnable then) {
         String by = person.name();
-        background.run(() -> store.assign(List.of(sm.pk()), to, by)).onSuccess(v -> then.run());
+        background.run(() -> store.assign(List.of(sm.pk()), to, by)).onSuccess(v -> {
+            then.run();
+            onAssigned.run();
+        });
     }
 }
