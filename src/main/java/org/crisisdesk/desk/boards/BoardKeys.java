@@ -17,8 +17,8 @@ import org.crisisdesk.triage.MoveResult;
 
 /**
  * The filing keys, for whatever list (feed or column) was used last: 1-9 file the selected mentions into the
- * first nine columns after Unsorted, M opens "move to…", A accepts the suggestions, Ctrl+Z / Ctrl+Shift+Z (or
- * Ctrl+Y) undo and redo. Keys typed into a text field stay there.
+ * first nine columns after Unsorted, M opens "move to…", A accepts the suggestions, Shift+A opens "accept all
+ * suggestions shown" (Unsorted's cards on screen), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo. Keys typed into a text field stay there.
  */
 final class BoardKeys {
     private static final String SCENE_KEY = BoardKeys.class.getName();
@@ -94,6 +94,9 @@ final class BoardKeys {
         } else if (e.getCode() == KeyCode.M) {
             openPicker();
             e.consume();
+        } else if (e.getCode() == KeyCode.A && e.isShiftDown()) {
+            acceptAllShown();
+            e.consume();
         } else if (e.getCode() == KeyCode.A) {
             List<StoredMention> sel = selection();
             if (sel != null) {
@@ -102,6 +105,16 @@ final class BoardKeys {
                 model.accept(sel, r -> advance(list, anchor, r));
             }
             e.consume();
+        }
+    }
+
+    /** Shift+A: "Accept all suggestions shown" of the Unsorted column, as its menu item does. */
+    private void acceptAllShown() {
+        for (ColumnModel col : model.columns()) {
+            if (col.unsorted()) {
+                view.acceptAllShown(col);
+                return;
+            }
         }
     }
 

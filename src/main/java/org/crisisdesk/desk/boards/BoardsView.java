@@ -374,8 +374,14 @@ public final class BoardsView extends BorderPane {
     /**
      * Accepts the suggestions of the Unsorted cards on screen (not the whole column) at or above a confidence the
      * person confirms, as one gesture (one undo). Accepted in bulk, they are filed but teach the engine nothing.
+     * The dialog opens once the event that asked for it (the column menu's item, Shift+A) is done: inside the menu
+     * item's action its nested event loop kept the column menu open behind the dialog.
      */
     void acceptAllShown(ColumnModel unsorted) {
+        javafx.application.Platform.runLater(() -> openAcceptAllShown(unsorted));
+    }
+
+    private void openAcceptAllShown(ColumnModel unsorted) {
         ColumnView v = views.get(unsorted);
         java.util.List<StoredMention> visible = v == null ? java.util.List.of() : v.visibleItems();
         dialogs.acceptShown(window(), visible, acceptFloor).ifPresent(floor -> {

@@ -21,6 +21,7 @@ public final class ShortcutsOverlay extends StackPane {
         {"1 – 9", "help.key.file"},
         {"M", "help.key.move"},
         {"A", "help.key.accept"},
+        {"Shift+A", "help.key.acceptShown"},
         {"O", "people.help.claim"},
         {"Ctrl+Shift+M", "people.help.cases"},
         {"Ctrl+Shift+A", "people.help.mine"},
