@@ -279,6 +279,24 @@ class CaseQueueTest {
     }
 
     @Test
+    void aServerErrorWithRetryAfterWaitsAsTheServiceAsks() throws Exception {
+        CaseQueue q = queue(connector(Flavor.ZENDESK, Duration.ofSeconds(5)));
+        long pk = cases(1).get(0);
+        fake.fail(Fault.status("POST", 502, "{\"error\":\"Bad Gateway\"}", Map.of("Retry-After", "120")));
+
+        Outcome first = q.sendNow(List.of(pk), "tester").get(0);
+        assertThat(first.kind()).isEqualTo(Outcome.Kind.RETRY_SCHEDULED);
+        assertThat(first.ticket().failure()).contains("Zendesk answered HTTP 502", "Bad Gateway");
+        // Retry-After, not the 30 s first backoff
+        assertThat(first.ticket().nextAttemptAt()).isEqualTo(T0.plusSeconds(120));
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(q.processDue()).isEmpty();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(q.processDue()).extracting(Outcome::kind).containsExactly(Outcome.Kind.SENT);
+        assertThat(fake.tickets()).hasSize(1);
+    }
+
+    @Test
     void createsArePaced() throws Exception {
         CaseQueue q = queue(connector(Flavor.ZENDESK, Duration.ofSeconds(5)));
         q.sendNow(cases(3), "tester");
