@@ -82,6 +82,38 @@ class CasesCommandTest {
     }
 
     @Test
+    void aRefusedCaseIsListedWithTheHelpdesksOwnWords() throws Exception {
+        Path home = TempDesk.newHome();
+        try (FakeHelpdesk zendesk = new FakeHelpdesk(FakeHelpdesk.Flavor.ZENDESK)) {
+            try (Services s = TempDesk.open(home, new MutableClock(Instant.parse("2026-10-17T05:00:00Z")))) {
+                Category centre = s.categories().active().stream().filter(Category::customerCentre).findFirst()
+                        .orElseThrow();
+                s.mentions().ingest(List.of(new Filing(new Mention("x", "9100", Instant.parse("2026-10-17T04:00:00Z"),
+                        "park", null, "ko", "환불 문의", null, null, null), centre.id(), "MANUAL", null, null, null)),
+                        null, "test");
+                new CaseSettings(CaseSettings.Kind.ZENDESK, zendesk.baseUrl(), FakeHelpdesk.EMAIL, null, null, false,
+                        Duration.ZERO, Duration.ofSeconds(10)).save(s.settings());
+                CaseSettings.secrets(home).put(Map.of(CaseSettings.SECRET_KEY, FakeHelpdesk.TOKEN));
+            }
+            zendesk.fail(FakeHelpdesk.Fault.status("POST", 422, "{\"error\":\"RecordInvalid\",\"description\":"
+                    + "\"Record validation errors\",\"details\":{\"requester\":[{\"description\":\"Requester: "
+                    + "Email is invalid\"}]}}", Map.of()));
+
+            CliRun send = CliRun.of("--home", home.toString(), "cases", "send", "--all-unsent");
+            assertThat(send.exitCode()).as(send.err()).isEqualTo(3);
+            assertThat(send.out()).contains("FAILED  REJECTED: Zendesk answered HTTP 422: RecordInvalid — Record "
+                    + "validation errors — requester: Requester: Email is invalid", "0 sent, 1 not sent.");
+
+            CliRun list = CliRun.of("--home", home.toString(), "cases", "list");
+            assertThat(list.exitCode()).isZero();
+            assertThat(list.out()).contains("FAILED  REJECTED: Zendesk answered HTTP 422: RecordInvalid",
+                    "Requester: Email is invalid", "@park https://x.com/park/status/9100", "0 sent, 1 not sent.")
+                    .doesNotContain(FakeHelpdesk.TOKEN);
+            assertThat(zendesk.tickets()).isEmpty();
+        }
+    }
+
+    @Test
     void withoutAConnectorItSaysWhatIsMissing() {
         Path home = TempDesk.newHome();
         CliRun run = CliRun.of("--home", home.toString(), "cases", "send", "--all-unsent");

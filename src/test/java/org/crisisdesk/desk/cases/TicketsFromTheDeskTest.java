@@ -90,8 +90,7 @@ class TicketsFromTheDeskTest {
 
     @Test
     void aMoveOffersTicketsWithoutTakingTheKeysAndTheCardsShowTheirNumbers(FxRobot robot) throws Exception {
-        ListView<StoredMention> unsorted = window.boardsView().list(null);
-        waitFor(() -> unsorted.getItems().size() == 4);
+        ListView<StoredMention> unsorted = unsorted();
         robot.interact(() -> {
             unsorted.getSelectionModel().select(0);
             unsorted.requestFocus();
@@ -143,8 +142,7 @@ class TicketsFromTheDeskTest {
 
     @Test
     void aRefusedCaseShowsTheHelpdesksOwnWordsAndAutomaticSendingNeedsNoOffer(FxRobot robot) throws Exception {
-        ListView<StoredMention> unsorted = window.boardsView().list(null);
-        waitFor(() -> unsorted.getItems().size() == 4);
+        ListView<StoredMention> unsorted = unsorted();
         zendesk.fail(FakeHelpdesk.Fault.status("POST", 422, "{\"error\":\"RecordInvalid\",\"description\":"
                 + "\"Record validation errors\",\"details\":{\"requester\":[{\"description\":\"Requester: Name is "
                 + "too short\"}]}}", Map.of()));
@@ -166,6 +164,12 @@ class TicketsFromTheDeskTest {
         robot.interact(() -> session.boards().move(List.of(pks.get(1)), centre));
         waitFor(() -> zendesk.tickets().size() == 1);
         assertThat(robot.lookup("#ticket-offer").query().isVisible()).isFalse();
+    }
+
+    /** The Unsorted column once the desk has loaded its four mentions. */
+    private ListView<StoredMention> unsorted() throws Exception {
+        waitFor(() -> window.boardsView().list(null) != null && window.boardsView().list(null).getItems().size() == 4);
+        return window.boardsView().list(null);
     }
 
     /** The keyboard is on a board column (the move may pass it to a neighbour), never on the offer bar. */
