@@ -223,7 +223,7 @@ public record HandoverReport(
      * @param waiting            all customer-centre mentions not exported yet (any time)
      * @param items              the list, oldest filing first, at most {@link HandoverReportBuilder#MAX_HANDOFFS}
      * @param more               how many matched beyond the list
-     * @param ticketsSent        of all listed cases (not only the shown ones), sent as helpdesk tickets by asOf
+     * @param ticketsSent        of all listed cases (not only the shown ones), sent as helpdesk tickets (their state now, as the rows show it)
      * @param ticketsPending     of those, queued or failed (in the ticket queue, no ticket yet)
      * @param ticketsNotSent     of those, without a ticket (pending, or never queued)
      */

@@ -40,7 +40,7 @@ public final class HandoverStore {
 
     record CountOldest(long count, Instant oldest) {}
 
-    /** {@code ticketsSent}/{@code ticketsPending}: of the listed cases, sent as tickets by asOf / queued or failed. */
+    /** {@code ticketsSent}/{@code ticketsPending}: of the listed cases, sent as tickets / queued or failed. */
     record HandOffCounts(long filedInWindow, long exportedOfWindow, long waiting, long listed, long ticketsSent,
             long ticketsPending) {}
 
@@ -254,16 +254,16 @@ public final class HandoverStore {
                     listed = rs.getLong(4);
                 }
             }
-            // Of the listed cases: sent as helpdesk tickets by asOf, and queued or failed (issue 25)
+            // Of the listed cases: sent as helpdesk tickets, and queued or failed (issue 25). The ticket's state now,
+            // as each listed row shows it: a report on a past window still tells which of its cases have a ticket.
             long ticketsSent;
             long ticketsPending;
             try (PreparedStatement st = c.prepareStatement("SELECT "
-                    + "SUM(CASE WHEN t.state = 'SENT' AND t.sent_at <= ? THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN t.state = 'SENT' AND t.sent_at <= ? THEN 0 ELSE 1 END) "
+                    + "SUM(CASE WHEN t.state = 'SENT' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN t.state = 'SENT' THEN 0 ELSE 1 END) "
                     + "FROM mention m JOIN case_ticket t ON t.mention_pk = m.pk WHERE m.category_id IN (" + in
                     + ") AND m.created_at < ? AND (" + filedInWindow + " OR NOT (" + exported + "))")) {
-                List<Object> args = new ArrayList<>(List.of(asOf, asOf));
-                args.addAll(ccIds);
+                List<Object> args = new ArrayList<>(ccIds);
                 args.add(asOf);
                 args.addAll(filedArgs);
                 args.add(asOf);
