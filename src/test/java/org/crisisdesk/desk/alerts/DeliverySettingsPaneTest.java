@@ -166,7 +166,7 @@ class DeliverySettingsPaneTest {
             robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("7:00");
             robot.lookup("#delivery-route-escalate").queryTextInputControl().setText("10");
         });
-        robot.clickOn("#delivery-route-save");
+        fire(robot, "#delivery-route-save");
         waitFor(() -> text(robot, "#delivery-status").equals("Route for Spike saved"));
         waitFor(() -> robot.lookup("#delivery-route-line-spike").tryQuery().isPresent());
         assertThat(text(robot, "#delivery-route-line-spike")).isEqualTo("Spike: pager → slack from level 2 · quiet "
@@ -185,25 +185,30 @@ class DeliverySettingsPaneTest {
 
         // the editor shows a stored route again; wrong input is refused in words, nothing is stored
         robot.interact(() -> robot.lookup("#delivery-route-rule").queryAs(ChoiceBox.class).setValue("VOLUME"));
-        robot.clickOn("#delivery-route-edit-spike");
+        fire(robot, "#delivery-route-edit-spike");
         waitFor(() -> robot.lookup("#delivery-route-escalate").queryTextInputControl().getText().equals("10"));
         assertThat(robot.lookup("#delivery-route-quiet-from").queryTextInputControl().getText()).isEqualTo("23:00");
         robot.interact(() -> robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("25:00"));
-        robot.clickOn("#delivery-route-save");
+        fire(robot, "#delivery-route-save");
         waitFor(() -> text(robot, "#delivery-status").startsWith("Not saved: Quiet hours are HH:MM"));
         robot.interact(() -> {
             robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("07:00");
             robot.lookup("#delivery-route-channels").queryTextInputControl().setText("pager, nope");
         });
-        robot.clickOn("#delivery-route-save");
+        fire(robot, "#delivery-route-save");
         waitFor(() -> text(robot, "#delivery-status").equals("Not saved: No channel named nope"));
         assertThat(DeliveryConfig.load(services.settings()).route("SPIKE").orElseThrow().channels())
                 .containsExactly("pager", "slack");
 
-        robot.clickOn("#delivery-route-remove-spike");
+        fire(robot, "#delivery-route-remove-spike");
         waitFor(() -> robot.lookup("#delivery-route-line-spike").tryQuery().isEmpty());
         assertThat(DeliveryConfig.load(services.settings()).routes()).extracting(r -> r.reason())
                 .containsExactly("*");
+    }
+
+    /** Presses a button wherever the pane is scrolled (the route list sits above the editor). */
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryButton().fire());
     }
 
     private static String text(FxRobot robot, String id) {

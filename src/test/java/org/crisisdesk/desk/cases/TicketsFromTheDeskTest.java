@@ -114,7 +114,9 @@ class TicketsFromTheDeskTest {
         waitFor(() -> zendesk.tickets().size() == 3);
         assertThat(unsorted.getScene().getFocusOwner()).as("the offer's button takes no focus").isSameAs(focused);
         waitFor(() -> !robot.lookup("#ticket-offer").query().isVisible());
-        // the customer-centre column's cards show their ticket numbers
+        // the customer-centre column's cards show their ticket numbers (scrolled into view: off-screen columns have
+        // no cards)
+        robot.interact(() -> window.showCategory(centre));
         ListView<StoredMention> column = window.boardsView().list(centre);
         waitFor(() -> chips(robot, column).containsAll(List.of("Ticket #35436", "Ticket #35437", "Ticket #35438")));
 
@@ -124,7 +126,7 @@ class TicketsFromTheDeskTest {
         waitFor(() -> robot.lookup("#case-open-ticket").tryQuery().isPresent());
         String number = label(robot, "#case-ticket-number");
         assertThat(number).startsWith("Ticket #3543").contains("ZENDESK");
-        robot.clickOn("#case-open-ticket");
+        robot.interact(() -> robot.lookup("#case-open-ticket").queryAs(javafx.scene.control.Hyperlink.class).fire());
         String id = number.substring("Ticket #".length(), number.indexOf(' ', "Ticket #".length()));
         waitFor(() -> opened.contains(zendesk.baseUrl() + "/agent/tickets/" + id));
 
@@ -155,6 +157,7 @@ class TicketsFromTheDeskTest {
         waitFor(() -> robot.lookup(".case-failure").tryQuery().isPresent());
         assertThat(robot.lookup(".case-failure").queryAs(Label.class).getText())
                 .contains("HTTP 422", "Record validation errors", "Requester: Name is too short");
+        robot.interact(() -> window.showCategory(centre));
         waitFor(() -> chips(robot, window.boardsView().list(centre)).contains("Ticket failed"));
         assertThat(zendesk.tickets()).isEmpty();
 
