@@ -349,18 +349,22 @@ class CaseQueueTest {
     void zammadKilledAfterItsAnswerBeforeTheNumberIsStoredIsFoundBySearchNotMadeTwice() throws Exception {
         TicketConnector real = connector(Flavor.ZAMMAD, Duration.ofSeconds(5));
         TicketConnector dying = new TicketConnector() { // the crash point: Zammad answered, nothing stored yet
+            @Override
             public String name() {
                 return real.name();
             }
 
+            @Override
             public boolean canLookUp() {
                 return real.canLookUp();
             }
 
+            @Override
             public Optional<Ticket> find(CasePayload c) throws TicketException {
                 return real.find(c);
             }
 
+            @Override
             public Ticket create(CasePayload c) throws TicketException {
                 real.create(c);
                 throw new Killed();

@@ -144,7 +144,7 @@ class TicketsFromTheDeskTest {
 
     @Test
     void aRefusedCaseShowsTheHelpdesksOwnWordsAndAutomaticSendingNeedsNoOffer(FxRobot robot) throws Exception {
-        ListView<StoredMention> unsorted = unsorted();
+        unsorted(); // the desk has loaded
         zendesk.fail(FakeHelpdesk.Fault.status("POST", 422, "{\"error\":\"RecordInvalid\",\"description\":"
                 + "\"Record validation errors\",\"details\":{\"requester\":[{\"description\":\"Requester: Name is "
                 + "too short\"}]}}", Map.of()));
