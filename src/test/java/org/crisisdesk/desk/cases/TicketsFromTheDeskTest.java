@@ -130,15 +130,17 @@ class TicketsFromTheDeskTest {
         String id = number.substring("Ticket #".length(), number.indexOf(' ', "Ticket #".length()));
         waitFor(() -> opened.contains(zendesk.baseUrl() + "/agent/tickets/" + id));
 
-        // moved out and back with a new case: the one with a ticket is not offered again, the new one is
-        robot.interact(() -> session.boards().move(List.of(pks.get(0)), null));
-        waitFor(() -> unsorted.getItems().stream().anyMatch(m -> m.pk() == pks.get(0)));
-        robot.interact(() -> session.boards().move(List.of(pks.get(0), pks.get(3)), centre));
+        // a new case moved in is offered; dismissed, the bar goes
+        robot.interact(() -> session.boards().move(List.of(pks.get(3)), centre));
         waitFor(() -> robot.lookup("#ticket-offer").query().isVisible());
         assertThat(label(robot, "#ticket-offer-text")).contains("Moved 1 into");
-        assertThat(session.cases().offered()).containsExactly(pks.get(3));
         robot.clickOn("#ticket-offer-dismiss");
         waitFor(() -> !robot.lookup("#ticket-offer").query().isVisible());
+        // filed into the column again beside a case that has its ticket: only the one without is offered
+        robot.interact(() -> session.cases().intoCustomerCentre(List.of(pks.get(0), pks.get(3))));
+        waitFor(() -> robot.lookup("#ticket-offer").query().isVisible());
+        assertThat(session.cases().offered()).containsExactly(pks.get(3));
+        assertThat(label(robot, "#ticket-offer-text")).contains("Moved 1 into");
         assertThat(zendesk.tickets()).hasSize(3);
     }
 
