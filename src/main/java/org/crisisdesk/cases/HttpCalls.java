@@ -90,7 +90,8 @@ final class HttpCalls {
             retryAt = retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock);
         } else if (status >= 500 || status == 409 || status == 408) {
             kind = TicketException.Kind.TRANSIENT;
-            retryAt = status == 503 ? retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock) : null;
+            // a 5xx may say when to come back (Zendesk and proxies send Retry-After with 503, some with 500/502)
+            retryAt = retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock);
         } else {
             kind = TicketException.Kind.REJECTED;
         }

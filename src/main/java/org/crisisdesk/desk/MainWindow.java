@@ -113,8 +113,8 @@ public final class MainWindow extends StackPane {
             }
         });
         boardsView.setTicketActions(session.cases()::send, session.cases()::sendUnsent);
-        session.boards().setOnIntoCustomerCentre(pks -> session.cases().intoCustomerCentre(pks,
-                boardsView::confirmTickets));
+        session.boards().setOnIntoCustomerCentre(session.cases()::intoCustomerCentre);
+        boardsView.setOfferBar(org.crisisdesk.desk.cases.TicketOfferBar.build(ctx, session.cases()));
         // a move of the mention on display shows at once, with its new history
         session.boards().setViewListener(changed -> {
             StoredMention shown = detailView.current();

@@ -223,8 +223,21 @@ public record HandoverReport(
      * @param waiting            all customer-centre mentions not exported yet (any time)
      * @param items              the list, oldest filing first, at most {@link HandoverReportBuilder#MAX_HANDOFFS}
      * @param more               how many matched beyond the list
+     * @param ticketsSent        of all listed cases (not only the shown ones), sent as helpdesk tickets (their state now, as the rows show it)
+     * @param ticketsPending     of those, queued or failed (in the ticket queue, no ticket yet)
+     * @param ticketsNotSent     of those, without a ticket (pending, or never queued)
      */
-    public record HandOffs(long filedInWindow, long exportedOfWindow, long waiting, List<HandOff> items, long more) {}
+    public record HandOffs(long filedInWindow, long exportedOfWindow, long waiting, List<HandOff> items, long more,
+            long ticketsSent, long ticketsPending, long ticketsNotSent) {
+        public HandOffs(long filedInWindow, long exportedOfWindow, long waiting, List<HandOff> items, long more) {
+            this(filedInWindow, exportedOfWindow, waiting, items, more, 0, 0, 0);
+        }
+
+        /** Whether cases go to a helpdesk as tickets at all here (some listed case was ever queued). */
+        public boolean ticketsInUse() {
+            return ticketsSent + ticketsPending > 0;
+        }
+    }
 
     /**
      * @param ticketState the case's place in the ticket queue (QUEUED, SENDING, SENT, FAILED), or null when it was

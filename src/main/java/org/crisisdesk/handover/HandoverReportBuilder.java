@@ -385,7 +385,8 @@ public final class HandoverReportBuilder {
         List<HandOff> items = new ArrayList<>();
         HandoverStore.HandOffCounts counts = store.handOffs(cc, window.from(), window.to(), asOf, MAX_HANDOFFS, items);
         return new HandOffs(counts.filedInWindow(), counts.exportedOfWindow(), counts.waiting(), List.copyOf(items),
-                Math.max(0, counts.listed() - items.size()));
+                Math.max(0, counts.listed() - items.size()), counts.ticketsSent(), counts.ticketsPending(),
+                counts.listed() - counts.ticketsSent());
     }
 
     private Themes themes(ReportWindow window, Volume volume) {

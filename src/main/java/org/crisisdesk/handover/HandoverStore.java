@@ -40,7 +40,9 @@ public final class HandoverStore {
 
     record CountOldest(long count, Instant oldest) {}
 
-    record HandOffCounts(long filedInWindow, long exportedOfWindow, long waiting, long listed) {}
+    /** {@code ticketsSent}/{@code ticketsPending}: of the listed cases, sent as tickets / queued or failed. */
+    record HandOffCounts(long filedInWindow, long exportedOfWindow, long waiting, long listed, long ticketsSent,
+            long ticketsPending) {}
 
     /** Every category, archived included, in board order. */
     List<CategoryRef> categories() {
@@ -191,7 +193,7 @@ public final class HandoverStore {
      */
     HandOffCounts handOffs(List<Long> ccIds, Instant from, Instant to, Instant asOf, int limit, List<HandOff> sink) {
         if (ccIds.isEmpty()) {
-            return new HandOffCounts(0, 0, 0, 0);
+            return new HandOffCounts(0, 0, 0, 0, 0, 0);
         }
         return db.inTransaction(c -> {
             String in = "?,".repeat(ccIds.size() - 1) + "?";
@@ -252,6 +254,26 @@ public final class HandoverStore {
                     listed = rs.getLong(4);
                 }
             }
+            // Of the listed cases: sent as helpdesk tickets, and queued or failed (issue 25). The ticket's state now,
+            // as each listed row shows it: a report on a past window still tells which of its cases have a ticket.
+            long ticketsSent;
+            long ticketsPending;
+            try (PreparedStatement st = c.prepareStatement("SELECT "
+                    + "SUM(CASE WHEN t.state = 'SENT' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN t.state = 'SENT' THEN 0 ELSE 1 END) "
+                    + "FROM mention m JOIN case_ticket t ON t.mention_pk = m.pk WHERE m.category_id IN (" + in
+                    + ") AND m.created_at < ? AND (" + filedInWindow + " OR NOT (" + exported + "))")) {
+                List<Object> args = new ArrayList<>(ccIds);
+                args.add(asOf);
+                args.addAll(filedArgs);
+                args.add(asOf);
+                Sql.bindPositional(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    ticketsSent = rs.getLong(1);
+                    ticketsPending = rs.getLong(2);
+                }
+            }
             List<HandOff> items = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT m.pk, m.author, m.author_name, m.text, "
                     + "m.created_at, m.handed_over_at" + base + "(" + filedInWindow + " OR NOT (" + exported + ")) "
@@ -281,7 +303,7 @@ public final class HandoverStore {
                         t[0], t[1]));
             }
             sink.sort(java.util.Comparator.comparing(HandOff::filedAt).thenComparing(HandOff::pk));
-            return new HandOffCounts(filed, exportedOfWindow, waiting, listed);
+            return new HandOffCounts(filed, exportedOfWindow, waiting, listed, ticketsSent, ticketsPending);
         });
     }
 

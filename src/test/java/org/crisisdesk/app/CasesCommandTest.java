@@ -57,16 +57,59 @@ class CasesCommandTest {
             assertThat(again.out()).contains("0 sent, 0 not sent.");
             assertThat(zendesk.tickets()).hasSize(2);
 
-            // the handover report lists the cases with their ticket numbers
+            // a case filed later and not sent yet: the handover report says so beside the sent ones
+            try (Services s = TempDesk.open(home, java.time.Clock.systemUTC())) {
+                Category centre = s.categories().active().stream().filter(Category::customerCentre).findFirst()
+                        .orElseThrow();
+                s.mentions().ingest(List.of(new Filing(new Mention("x", "9010", Instant.parse("2026-10-17T04:30:00Z"),
+                        "lee", null, "ko", "교환 문의", null, null, null), centre.id(), "MANUAL", null, null, null)),
+                        null, "test");
+            }
+            // the handover report lists the cases with their ticket numbers, and those not sent
             Path md = home.resolve("handover.md");
             CliRun report = CliRun.of("--home", home.toString(), "handover", "--from", "2026-10-17T00:00:00Z", "--to",
                     "2026-10-18T00:00:00Z", "--zone", "UTC", "--lang", "en", "--format", "md", "--out", md.toString());
             assertThat(report.exitCode()).as(report.err()).isZero();
-            assertThat(java.nio.file.Files.readString(md)).contains("| Ticket \\#35436 |", "| Ticket \\#35437 |");
+            assertThat(java.nio.file.Files.readString(md)).contains("| Ticket \\#35436 |", "| Ticket \\#35437 |",
+                    "Helpdesk tickets: 2 sent · 1 not sent yet (0 of them queued or failed, the rest never queued)",
+                    "| @lee | 교환 문의 | not yet |");
 
             CliRun list = CliRun.of("--home", home.toString(), "cases", "list");
-            assertThat(list.out()).contains("ticket #35436", "@kim0 https://x.com/kim0/status/9000", "2 sent, 0 not sent.")
+            assertThat(list.out()).contains("ticket #35436", "@kim0 https://x.com/kim0/status/9000", "NOT QUEUED",
+                    "2 sent, 1 not sent.")
                     .doesNotContain(FakeHelpdesk.TOKEN);
+        }
+    }
+
+    @Test
+    void aRefusedCaseIsListedWithTheHelpdesksOwnWords() throws Exception {
+        Path home = TempDesk.newHome();
+        try (FakeHelpdesk zendesk = new FakeHelpdesk(FakeHelpdesk.Flavor.ZENDESK)) {
+            try (Services s = TempDesk.open(home, new MutableClock(Instant.parse("2026-10-17T05:00:00Z")))) {
+                Category centre = s.categories().active().stream().filter(Category::customerCentre).findFirst()
+                        .orElseThrow();
+                s.mentions().ingest(List.of(new Filing(new Mention("x", "9100", Instant.parse("2026-10-17T04:00:00Z"),
+                        "park", null, "ko", "환불 문의", null, null, null), centre.id(), "MANUAL", null, null, null)),
+                        null, "test");
+                new CaseSettings(CaseSettings.Kind.ZENDESK, zendesk.baseUrl(), FakeHelpdesk.EMAIL, null, null, false,
+                        Duration.ZERO, Duration.ofSeconds(10)).save(s.settings());
+                CaseSettings.secrets(home).put(Map.of(CaseSettings.SECRET_KEY, FakeHelpdesk.TOKEN));
+            }
+            zendesk.fail(FakeHelpdesk.Fault.status("POST", 422, "{\"error\":\"RecordInvalid\",\"description\":"
+                    + "\"Record validation errors\",\"details\":{\"requester\":[{\"description\":\"Requester: "
+                    + "Email is invalid\"}]}}", Map.of()));
+
+            CliRun send = CliRun.of("--home", home.toString(), "cases", "send", "--all-unsent");
+            assertThat(send.exitCode()).as(send.err()).isEqualTo(3);
+            assertThat(send.out()).contains("FAILED  REJECTED: Zendesk answered HTTP 422: RecordInvalid — Record "
+                    + "validation errors — requester: Requester: Email is invalid", "0 sent, 1 not sent.");
+
+            CliRun list = CliRun.of("--home", home.toString(), "cases", "list");
+            assertThat(list.exitCode()).isZero();
+            assertThat(list.out()).contains("FAILED  REJECTED: Zendesk answered HTTP 422: RecordInvalid",
+                    "Requester: Email is invalid", "@park https://x.com/park/status/9100", "0 sent, 1 not sent.")
+                    .doesNotContain(FakeHelpdesk.TOKEN);
+            assertThat(zendesk.tickets()).isEmpty();
         }
     }
 

@@ -214,9 +214,9 @@ class CaseQueueTest {
 
     @Test
     void badCredentialsStopTheRoundWithTheServicesWordsAndNoToken() throws Exception {
-        TicketConnector wrong = new ZendeskConnector(new FakeHelpdesk(Flavor.ZENDESK).baseUrl(), FakeHelpdesk.EMAIL,
-                "wrong-token-777", null, SEOUL, Duration.ofSeconds(5), clock);
-        fake = null; // closed below through the connector's server
+        fake = new FakeHelpdesk(Flavor.ZENDESK); // closed after the test (a server left open outlives the test JVM)
+        TicketConnector wrong = new ZendeskConnector(fake.baseUrl(), FakeHelpdesk.EMAIL, "wrong-token-777", null, SEOUL,
+                Duration.ofSeconds(5), clock);
         CaseQueue q = queue(wrong);
         List<Long> pks = cases(3);
         q.queue(pks, "tester");
@@ -279,6 +279,24 @@ class CaseQueueTest {
     }
 
     @Test
+    void aServerErrorWithRetryAfterWaitsAsTheServiceAsks() throws Exception {
+        CaseQueue q = queue(connector(Flavor.ZENDESK, Duration.ofSeconds(5)));
+        long pk = cases(1).get(0);
+        fake.fail(Fault.status("POST", 502, "{\"error\":\"Bad Gateway\"}", Map.of("Retry-After", "120")));
+
+        Outcome first = q.sendNow(List.of(pk), "tester").get(0);
+        assertThat(first.kind()).isEqualTo(Outcome.Kind.RETRY_SCHEDULED);
+        assertThat(first.ticket().failure()).contains("Zendesk answered HTTP 502", "Bad Gateway");
+        // Retry-After, not the 30 s first backoff
+        assertThat(first.ticket().nextAttemptAt()).isEqualTo(T0.plusSeconds(120));
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(q.processDue()).isEmpty();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(q.processDue()).extracting(Outcome::kind).containsExactly(Outcome.Kind.SENT);
+        assertThat(fake.tickets()).hasSize(1);
+    }
+
+    @Test
     void createsArePaced() throws Exception {
         CaseQueue q = queue(connector(Flavor.ZENDESK, Duration.ofSeconds(5)));
         q.sendNow(cases(3), "tester");
@@ -325,6 +343,57 @@ class CaseQueueTest {
         assertThat(q.processDue()).extracting(Outcome::kind).containsExactly(Outcome.Kind.SENT);
         assertThat(fake.tickets()).hasSize(1);
         assertThat(store.byMention(pk).orElseThrow().ticketNumber()).isEqualTo("31001");
+    }
+
+    @Test
+    void zammadKilledAfterItsAnswerBeforeTheNumberIsStoredIsFoundBySearchNotMadeTwice() throws Exception {
+        TicketConnector real = connector(Flavor.ZAMMAD, Duration.ofSeconds(5));
+        TicketConnector dying = new TicketConnector() { // the crash point: Zammad answered, nothing stored yet
+            @Override
+            public String name() {
+                return real.name();
+            }
+
+            @Override
+            public boolean canLookUp() {
+                return real.canLookUp();
+            }
+
+            @Override
+            public Optional<Ticket> find(CasePayload c) throws TicketException {
+                return real.find(c);
+            }
+
+            @Override
+            public Ticket create(CasePayload c) throws TicketException {
+                real.create(c);
+                throw new Killed();
+            }
+        };
+        long pk = cases(1).get(0);
+        try {
+            queue(dying).sendNow(List.of(pk), "tester");
+        } catch (Killed expected) {
+            // the process is gone
+        }
+        assertThat(store.byMention(pk).orElseThrow().state()).isEqualTo(State.SENDING);
+        assertThat(store.byMention(pk).orElseThrow().ticketNumber()).isNull();
+        assertThat(fake.tickets()).hasSize(1);
+
+        // the next process: still inside the in-flight window nothing is touched, after it the search finds the ticket
+        CaseQueue after = queue(real);
+        assertThat(after.processDue()).isEmpty();
+        clock.advance(Duration.ofSeconds(121));
+        List<Outcome> out = after.processDue();
+        assertThat(out).extracting(Outcome::kind).containsExactly(Outcome.Kind.SENT);
+        assertThat(out.get(0).ticket().sentBy()).isEqualTo("RECONCILED");
+        assertThat(out.get(0).ticket().ticketNumber()).isEqualTo("31001");
+        assertThat(out.get(0).ticket().ticketUrl()).isEqualTo(fake.baseUrl() + "/#ticket/zoom/1");
+        // a person pressing "send" again changes nothing either
+        assertThat(after.sendNow(List.of(pk), "tester")).extracting(Outcome::kind)
+                .containsExactly(Outcome.Kind.ALREADY_SENT);
+        assertThat(fake.tickets()).hasSize(1);
+        assertThat(fake.posts()).hasSize(1);
     }
 
     @Test

@@ -31,7 +31,38 @@ public final class TestPostgres {
     private static final List<String> USED = new ArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(TestPostgres::dropQuietly), "pg-tests"));
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropAllAtExit, "pg-tests"));
+    }
+
+    /** How long the exit hook may take: surefire kills a fork whose System.exit has not returned after 30 s. */
+    private static final long EXIT_DROP_SECONDS = 15;
+
+    /**
+     * The exit hook: drops this JVM's databases side by side on daemon threads and waits at most
+     * {@link #EXIT_DROP_SECONDS}. Each DROP DATABASE forces a server checkpoint (seconds each on a busy machine); one
+     * after another they kept System.exit from returning for more than surefire's 30 s, and surefire killed the fork.
+     * What is not dropped in time carries this JVM's pid and is dropped by the next test JVM ({@link #dropLeftovers}).
+     */
+    private static void dropAllAtExit() {
+        List<Thread> drops = new ArrayList<>();
+        for (String name : CREATED) {
+            Thread t = new Thread(() -> dropQuietly(name), "pg-drop-" + name);
+            t.setDaemon(true);
+            t.start();
+            drops.add(t);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(EXIT_DROP_SECONDS);
+        try {
+            for (Thread t : drops) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                t.join(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private TestPostgres() {}

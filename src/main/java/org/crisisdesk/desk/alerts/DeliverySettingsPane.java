@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.crisisdesk.alert.delivery.AlertChannel;
 import org.crisisdesk.alert.delivery.AlertDispatcher;
+import org.crisisdesk.alert.delivery.AlertRoute;
 import org.crisisdesk.alert.delivery.ChannelSettings;
 import org.crisisdesk.alert.delivery.DeliveryConfig;
 import org.crisisdesk.alert.delivery.SmtpSettings;
@@ -27,8 +28,9 @@ import org.crisisdesk.desk.kit.Icons;
 
 /**
  * The settings' "Delivery" section (issue 25): the SMTP server and the addresses alert e-mail goes to, the webhook
- * channels (Slack-compatible or generic JSON, with an optional signing secret), and a test message on any channel with
- * its result. Passwords, webhook URLs and secrets go to {@code HOME/alert-channels.properties} (0600) through
+ * channels (Slack-compatible or generic JSON, with an optional signing secret), the routes (per alert rule: its
+ * channels in escalation order, from which level, quiet hours and the level that overrides them, and after how many
+ * minutes unacknowledged the next channel is told), and a test message on any channel with its result. Passwords, webhook URLs and secrets go to {@code HOME/alert-channels.properties} (0600) through
  * {@link ChannelSettings}; the fields never show a stored one, only whether there is one. All reads and writes run on
  * the background executor.
  */
@@ -54,6 +56,14 @@ public final class DeliverySettingsPane {
     private final ChoiceBox<AlertChannel.Type> hookType = new ChoiceBox<>();
     private final PasswordField hookUrl = new PasswordField();
     private final PasswordField hookSecret = new PasswordField();
+    private final VBox routeList = new VBox(4);
+    private final ChoiceBox<String> routeRule = new ChoiceBox<>();
+    private final TextField routeChannels = new TextField();
+    private final ChoiceBox<Integer> routeMinLevel = new ChoiceBox<>();
+    private final TextField quietFrom = new TextField();
+    private final TextField quietTo = new TextField();
+    private final ChoiceBox<Integer> urgentLevel = new ChoiceBox<>();
+    private final TextField escalateAfter = new TextField();
     private final ChoiceBox<String> testChannel = new ChoiceBox<>();
     private final Label status = new Label();
     private final Label testResult = new Label();
@@ -97,6 +107,43 @@ public final class DeliverySettingsPane {
         addHook.setOnAction(e -> addHook());
         hookList.setId("delivery-hooks");
 
+        routeList.setId("delivery-routes");
+        routeRule.setId("delivery-route-rule");
+        routeRule.getItems().setAll(RULES);
+        routeRule.setValue("*");
+        routeRule.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String r) {
+                return r == null ? "" : ruleName(r);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        routeRule.valueProperty().addListener((o, was, rule) -> fillRoute(rule));
+        routeChannels.setId("delivery-route-channels");
+        routeChannels.setPromptText("mail, slack");
+        routeMinLevel.setId("delivery-route-min-level");
+        routeMinLevel.getItems().setAll(1, 2, 3);
+        routeMinLevel.setValue(1);
+        quietFrom.setId("delivery-route-quiet-from");
+        quietFrom.setPromptText("23:00");
+        quietFrom.setPrefColumnCount(5);
+        quietTo.setId("delivery-route-quiet-to");
+        quietTo.setPromptText("07:00");
+        quietTo.setPrefColumnCount(5);
+        urgentLevel.setId("delivery-route-urgent-level");
+        urgentLevel.getItems().setAll(1, 2, 3, 4);
+        urgentLevel.setValue(3);
+        escalateAfter.setId("delivery-route-escalate");
+        escalateAfter.setPromptText(ctx.t("delivery.route.escalate.prompt"));
+        escalateAfter.setPrefColumnCount(5);
+        Button saveRoute = new Button(ctx.t("delivery.route.save"));
+        saveRoute.setId("delivery-route-save");
+        saveRoute.setOnAction(e -> saveRoute());
+
         testChannel.setId("delivery-test-channel");
         Button test = new Button(ctx.t("delivery.test"), Icons.of("mdi2s-send"));
         test.setId("delivery-test");
@@ -130,6 +177,17 @@ public final class DeliverySettingsPane {
         row = add(grid, row, "delivery.hook.url", hookUrl);
         row = add(grid, row, "delivery.hook.secret", hookSecret);
         grid.add(addHook, 1, row++);
+        row = heading(grid, row, "delivery.route.title");
+        grid.add(routeList, 1, row++);
+        row = add(grid, row, "delivery.route.rule", routeRule);
+        row = add(grid, row, "delivery.route.channels", routeChannels);
+        row = add(grid, row, "delivery.route.minLevel", routeMinLevel);
+        HBox quiet = new HBox(8, quietFrom, new Label("–"), quietTo, new Label(ctx.t("delivery.route.urgent")),
+                urgentLevel);
+        quiet.setAlignment(Pos.CENTER_LEFT);
+        row = add(grid, row, "delivery.route.quiet", quiet);
+        row = add(grid, row, "delivery.route.escalate", escalateAfter);
+        grid.add(saveRoute, 1, row++);
         row = heading(grid, row, "delivery.test.title");
         HBox testRow = new HBox(8, testChannel, test);
         testRow.setAlignment(Pos.CENTER_LEFT);
@@ -191,6 +249,37 @@ public final class DeliverySettingsPane {
             line.setAlignment(Pos.CENTER_LEFT);
             hookList.getChildren().add(line);
         }
+        routes = s.config().routes();
+        routeList.getChildren().clear();
+        if (routes.isEmpty()) {
+            routeList.getChildren().add(new Label(ctx.t("delivery.route.none")));
+        }
+        for (AlertRoute r : routes) {
+            Label l = new Label(routeLine(r));
+            l.setId("delivery-route-line-" + ruleId(r.reason()));
+            l.setWrapText(true);
+            Button edit = new Button(null, Icons.of("mdi2p-pencil-outline"));
+            edit.setId("delivery-route-edit-" + ruleId(r.reason()));
+            edit.setAccessibleText(ctx.t("delivery.route.edit", ruleName(r.reason())));
+            edit.setTooltip(new javafx.scene.control.Tooltip(ctx.t("delivery.route.edit", ruleName(r.reason()))));
+            edit.setOnAction(e -> {
+                routeRule.setValue(r.reason());
+                fillRoute(r.reason());
+            });
+            Button remove = new Button(null, Icons.of("mdi2d-delete-outline"));
+            remove.setId("delivery-route-remove-" + ruleId(r.reason()));
+            remove.setAccessibleText(ctx.t("delivery.route.remove", ruleName(r.reason())));
+            remove.setTooltip(new javafx.scene.control.Tooltip(ctx.t("delivery.route.remove", ruleName(r.reason()))));
+            remove.setOnAction(e -> background.run(() -> channels.putRoute(new AlertRoute(r.reason(), List.of(), 1,
+                    null, null, 3, null))).onSuccess(x -> {
+                        status.setText(ctx.t("delivery.route.removed", ruleName(r.reason())));
+                        load();
+                    }).onFailure(err -> status.setText(ctx.t("delivery.failed", err.getMessage()))));
+            HBox line = new HBox(8, l, edit, remove);
+            line.setAlignment(Pos.CENTER_LEFT);
+            routeList.getChildren().add(line);
+        }
+        fillRoute(routeRule.getValue());
         String chosen = testChannel.getValue();
         testChannel.getItems().setAll(s.config().channels().stream().map(AlertChannel::name).toList());
         testChannel.setValue(chosen != null && testChannel.getItems().contains(chosen) ? chosen
@@ -244,6 +333,81 @@ public final class DeliverySettingsPane {
             hookUrl.clear();
             hookSecret.clear();
             status.setText(ctx.t("delivery.hook.added", name));
+            load();
+        }).onFailure(err -> status.setText(ctx.t("delivery.failed", err.getMessage())));
+    }
+
+    /** The rules a route can be for: {@code *} is every rule without a route of its own. */
+    static final List<String> RULES = List.of("*", "VOLUME", "CADENCE", "ETA_MISSED", "SPIKE", "BACKLOG");
+
+    private List<AlertRoute> routes = List.of();
+
+    private String ruleName(String rule) {
+        return ctx.t("delivery.route.rule." + ruleId(rule));
+    }
+
+    private static String ruleId(String rule) {
+        return "*".equals(rule) ? "any" : rule.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String routeLine(AlertRoute r) {
+        StringBuilder b = new StringBuilder(ctx.t("delivery.route.line", ruleName(r.reason()),
+                String.join(" → ", r.channels()), r.minLevel()));
+        if (r.quietFrom() != null) {
+            b.append(" · ").append(ctx.t("delivery.route.line.quiet", r.quietFrom(), r.quietTo(), r.urgentLevel()));
+        }
+        if (r.escalateAfter() != null) {
+            b.append(" · ").append(ctx.t("delivery.route.line.escalate", r.escalateAfter().toMinutes()));
+        }
+        return b.toString();
+    }
+
+    /** The editor shows the rule's route as stored, or an empty one. */
+    private void fillRoute(String rule) {
+        AlertRoute r = routes.stream().filter(x -> x.reason().equals(rule)).findFirst().orElse(null);
+        routeChannels.setText(r == null ? "" : String.join(", ", r.channels()));
+        routeMinLevel.setValue(r == null ? 1 : r.minLevel());
+        quietFrom.setText(r == null || r.quietFrom() == null ? "" : r.quietFrom().toString());
+        quietTo.setText(r == null || r.quietTo() == null ? "" : r.quietTo().toString());
+        urgentLevel.setValue(r == null ? 3 : r.urgentLevel());
+        escalateAfter.setText(r == null || r.escalateAfter() == null ? ""
+                : Long.toString(r.escalateAfter().toMinutes()));
+    }
+
+    private void saveRoute() {
+        String rule = routeRule.getValue();
+        List<String> names = Arrays.stream(routeChannels.getText().split("[,;\\s]+")).filter(n -> !n.isBlank())
+                .toList();
+        int min = routeMinLevel.getValue();
+        int urgent = urgentLevel.getValue();
+        String qf = quietFrom.getText().strip();
+        String qt = quietTo.getText().strip();
+        String esc = escalateAfter.getText().strip();
+        background.run(() -> {
+            java.time.LocalTime from;
+            java.time.LocalTime to;
+            try {
+                from = qf.isEmpty() ? null : java.time.LocalTime.parse(qf.length() == 4 ? "0" + qf : qf);
+                to = qt.isEmpty() ? null : java.time.LocalTime.parse(qt.length() == 4 ? "0" + qt : qt);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(ctx.t("delivery.route.badQuiet"));
+            }
+            java.time.Duration after = null;
+            if (!esc.isEmpty()) {
+                try {
+                    long m = Long.parseLong(esc);
+                    if (m < 1) {
+                        throw new NumberFormatException();
+                    }
+                    after = java.time.Duration.ofMinutes(m);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(ctx.t("delivery.route.badEscalate"));
+                }
+            }
+            channels.putRoute(new AlertRoute(rule, names, min, from, to, urgent, after));
+            return names.isEmpty();
+        }).onSuccess(removed -> {
+            status.setText(ctx.t(removed ? "delivery.route.removed" : "delivery.route.saved", ruleName(rule)));
             load();
         }).onFailure(err -> status.setText(ctx.t("delivery.failed", err.getMessage())));
     }

@@ -359,9 +359,9 @@ public final class BoardsView extends BorderPane {
         }
     }
 
-    /** Asks before sending {@code n} cases as tickets (the move into the customer-centre column offers it). */
-    public boolean confirmTickets(int n) {
-        return dialogs.confirm(window(), ctx.t("cases.offer.title"), ctx.t("cases.offer.text", n));
+    /** A bar under the columns for another feature's offer (issue 25: "send as tickets"); it hides itself. */
+    public void setOfferBar(javafx.scene.Node bar) {
+        setBottom(bar);
     }
 
     void handOver() {

@@ -11,6 +11,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.crisisdesk.cases.CaseQueue;
 import org.crisisdesk.cases.CaseSettings;
@@ -20,8 +21,8 @@ import org.crisisdesk.desk.kit.DeskContext;
 
 /**
  * The desk's side of the ticket queue (FX thread): which mentions are tickets, sending a selection (queued and sent
- * on the queue's own thread, paced), the offer when cases are moved into the customer-centre column, and the queue's
- * round every 30 s for retries. Cards learn their ticket through {@link DeskContext#tickets()}.
+ * on the queue's own thread, paced), the offer when cases are moved into the customer-centre column (a bar, never a
+ * dialog) or the automatic send the settings ask for, and the queue's round every 30 s for retries. Cards learn their ticket through {@link DeskContext#tickets()}.
  */
 public final class CasesViewModel {
     private static final javafx.util.Duration ROUND = javafx.util.Duration.seconds(30);
@@ -33,6 +34,7 @@ public final class CasesViewModel {
     private final Supplier<CaseSettings> settings;
     private final Supplier<String> actor;
     private final ObservableMap<Long, CaseTicket> byMention = FXCollections.observableHashMap();
+    private final ObservableList<Long> offered = FXCollections.observableArrayList();
     private final Timeline round = new Timeline(new KeyFrame(ROUND, e -> processDue()));
     private BiConsumer<String, Boolean> tell = (text, error) -> {};
 
@@ -84,16 +86,49 @@ public final class CasesViewModel {
     }
 
     /**
-     * Cases just moved into the customer-centre column: sent at once when the settings say so, else offered
-     * ({@code ask} shows the question); nothing when no connector is set up.
+     * Cases just moved into the customer-centre column: sent at once when the settings say so (read now, so a change
+     * in the settings window holds from the next move), else offered in the boards' offer bar, which asks nothing
+     * and takes no focus: the moves go on while it waits. Cases that already have a ticket (or are queued) are left
+     * out; nothing happens when no connector is set up.
      */
-    public void intoCustomerCentre(List<Long> pks, java.util.function.IntPredicate ask) {
-        if (!configured || pks.isEmpty()) {
+    public void intoCustomerCentre(List<Long> pks) {
+        if (pks.isEmpty()) {
             return;
         }
-        if (autoSend || ask.test(pks.size())) {
-            send(pks);
-        }
+        List<Long> copy = List.copyOf(pks);
+        reads.run(() -> new boolean[] {queue.configured(), settings.get().autoSend()}).onSuccess(b -> {
+            configured = b[0];
+            autoSend = b[1];
+            if (!configured) {
+                return;
+            }
+            List<Long> fresh = copy.stream().filter(pk -> !byMention.containsKey(pk)).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            if (autoSend) {
+                send(fresh);
+            } else {
+                fresh.stream().filter(pk -> !offered.contains(pk)).forEach(offered::add);
+            }
+        });
+    }
+
+    /** The cases the offer bar offers to send (FX thread): moved into the customer centre, not sent, not dismissed. */
+    public ObservableList<Long> offered() {
+        return offered;
+    }
+
+    /** The offer taken: every offered case is sent (paced). */
+    public void sendOffered() {
+        List<Long> pks = List.copyOf(offered);
+        offered.clear();
+        send(pks);
+    }
+
+    /** The offer declined: the cases stay in the column unsent ("send as ticket" in their detail, the column menu). */
+    public void dismissOffer() {
+        offered.clear();
     }
 
     /** Queues every customer-centre case never sent, and sends them (paced). */
@@ -174,6 +209,7 @@ public final class CasesViewModel {
         Map<Long, String> labels = new java.util.HashMap<>();
         for (CaseTicket t : rows) {
             byMention.put(t.mentionPk(), t);
+            offered.remove(Long.valueOf(t.mentionPk()));
             labels.put(t.mentionPk(), label(t));
         }
         ctx.tickets().putAll(labels);

@@ -319,6 +319,10 @@ public final class HtmlReportRenderer {
         h.append("<section id=\"handoffs\">\n<h2>").append(e(t.t("report.handoffs.title"))).append("</h2>\n");
         h.append("<p>").append(e(t.t("report.handoffs.summary", ho.filedInWindow(), ho.exportedOfWindow(),
                 ho.waiting()))).append("</p>\n");
+        if (ho.ticketsInUse()) {
+            h.append("<p id=\"handoffs-tickets\">").append(e(t.t("report.handoffs.tickets", ho.ticketsSent(),
+                    ho.ticketsNotSent(), ho.ticketsPending()))).append("</p>\n");
+        }
         if (ho.items().isEmpty()) {
             h.append("<p class=\"empty\">").append(e(t.t("report.handoffs.none"))).append("</p>\n");
         } else {

@@ -164,6 +164,10 @@ public final class MarkdownReportRenderer {
         m.append("## ").append(md(t.t("report.handoffs.title"))).append("\n\n")
                 .append(md(t.t("report.handoffs.summary", ho.filedInWindow(), ho.exportedOfWindow(), ho.waiting())))
                 .append("\n\n");
+        if (ho.ticketsInUse()) {
+            m.append(md(t.t("report.handoffs.tickets", ho.ticketsSent(), ho.ticketsNotSent(), ho.ticketsPending())))
+                    .append("\n\n");
+        }
         if (ho.items().isEmpty()) {
             m.append("_").append(md(t.t("report.handoffs.none"))).append("_\n\n");
         } else {

@@ -58,7 +58,7 @@ class OneDelivererTest {
         });
         receiver.start();
         Path homeA = TempDesk.newHome();
-        Path homeB = TempDesk.newHome();
+        Path homeB = TempDesk.newH2Home(); // its own files only: the process works on homeA's database
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
         for (Path home : List.of(homeA, homeB)) { // each process reads the secret URL from its own home
             new SecretFile(home, DeliveryConfig.SECRET_FILE).put(Map.of(AlertChannel.urlKey("bot"), url));
@@ -80,13 +80,41 @@ class OneDelivererTest {
         return c;
     }
 
+    /**
+     * Every step runs even when one before it threw, the receiver last: its dispatcher thread is not a daemon, and
+     * left running it kept the test JVM from ending.
+     */
     @AfterEach
     void close() {
-        collectorA.stop(Duration.ofSeconds(5));
-        collectorB.stop(Duration.ofSeconds(5));
-        b.close();
-        a.close();
-        receiver.stop(0);
+        try {
+            stop(collectorA);
+        } finally {
+            try {
+                stop(collectorB);
+            } finally {
+                try {
+                    closeServices(b);
+                } finally {
+                    try {
+                        closeServices(a);
+                    } finally {
+                        receiver.stop(0);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void stop(Collector c) {
+        if (c != null) {
+            c.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void closeServices(Services s) {
+        if (s != null) {
+            s.close();
+        }
     }
 
     @Test

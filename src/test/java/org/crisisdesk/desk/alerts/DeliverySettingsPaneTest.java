@@ -141,6 +141,76 @@ class DeliverySettingsPaneTest {
         assertThat(Files.readString(home.resolve(DeliveryConfig.SECRET_FILE))).doesNotContain("TOKEN-IN-URL");
     }
 
+    @Test
+    void routesAreEditedInTheSettingsRuleByRuleWithQuietHoursAndEscalation(FxRobot robot) throws Exception {
+        for (String hook : List.of("slack", "pager")) { // each new channel joins the route of every rule
+            robot.interact(() -> {
+                robot.lookup("#delivery-hook-name").queryTextInputControl().setText(hook);
+                robot.lookup("#delivery-hook-url").queryTextInputControl().setText("https://hooks.example/" + hook);
+            });
+            robot.clickOn("#delivery-hook-add");
+            waitFor(() -> robot.lookup("#delivery-hook-remove-" + hook).tryQuery().isPresent());
+        }
+        waitFor(() -> robot.lookup("#delivery-route-line-any").tryQuery().isPresent());
+        assertThat(text(robot, "#delivery-route-line-any")).isEqualTo("Any rule without its own route: slack → pager "
+                + "from level 1");
+        assertThat(robot.lookup("#delivery-route-channels").queryTextInputControl().getText())
+                .isEqualTo("slack, pager");
+
+        // a rule of its own: a spike from level 2 pages, quiet at night unless urgent, slack after 10 min
+        robot.interact(() -> {
+            robot.lookup("#delivery-route-rule").queryAs(ChoiceBox.class).setValue("SPIKE");
+            robot.lookup("#delivery-route-channels").queryTextInputControl().setText("pager, slack");
+            robot.lookup("#delivery-route-min-level").queryAs(ChoiceBox.class).setValue(2);
+            robot.lookup("#delivery-route-quiet-from").queryTextInputControl().setText("23:00");
+            robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("7:00");
+            robot.lookup("#delivery-route-escalate").queryTextInputControl().setText("10");
+        });
+        fire(robot, "#delivery-route-save");
+        waitFor(() -> text(robot, "#delivery-status").equals("Route for Spike saved"));
+        waitFor(() -> robot.lookup("#delivery-route-line-spike").tryQuery().isPresent());
+        assertThat(text(robot, "#delivery-route-line-spike")).isEqualTo("Spike: pager → slack from level 2 · quiet "
+                + "23:00–07:00 (level 3 and up told anyway) · next channel after 10 min unacknowledged");
+        assertThat(DeliveryConfig.load(services.settings()).route("SPIKE")).hasValueSatisfying(r -> {
+            assertThat(r.channels()).containsExactly("pager", "slack");
+            assertThat(r.minLevel()).isEqualTo(2);
+            assertThat(r.quietFrom()).isEqualTo(java.time.LocalTime.of(23, 0));
+            assertThat(r.quietTo()).isEqualTo(java.time.LocalTime.of(7, 0));
+            assertThat(r.urgentLevel()).isEqualTo(3);
+            assertThat(r.escalateAfter()).isEqualTo(java.time.Duration.ofMinutes(10));
+        });
+        // other rules keep the catch-all route
+        assertThat(DeliveryConfig.load(services.settings()).route("VOLUME")).hasValueSatisfying(r ->
+                assertThat(r.channels()).containsExactly("slack", "pager"));
+
+        // the editor shows a stored route again; wrong input is refused in words, nothing is stored
+        robot.interact(() -> robot.lookup("#delivery-route-rule").queryAs(ChoiceBox.class).setValue("VOLUME"));
+        fire(robot, "#delivery-route-edit-spike");
+        waitFor(() -> robot.lookup("#delivery-route-escalate").queryTextInputControl().getText().equals("10"));
+        assertThat(robot.lookup("#delivery-route-quiet-from").queryTextInputControl().getText()).isEqualTo("23:00");
+        robot.interact(() -> robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("25:00"));
+        fire(robot, "#delivery-route-save");
+        waitFor(() -> text(robot, "#delivery-status").startsWith("Not saved: Quiet hours are HH:MM"));
+        robot.interact(() -> {
+            robot.lookup("#delivery-route-quiet-to").queryTextInputControl().setText("07:00");
+            robot.lookup("#delivery-route-channels").queryTextInputControl().setText("pager, nope");
+        });
+        fire(robot, "#delivery-route-save");
+        waitFor(() -> text(robot, "#delivery-status").equals("Not saved: No channel named nope"));
+        assertThat(DeliveryConfig.load(services.settings()).route("SPIKE").orElseThrow().channels())
+                .containsExactly("pager", "slack");
+
+        fire(robot, "#delivery-route-remove-spike");
+        waitFor(() -> robot.lookup("#delivery-route-line-spike").tryQuery().isEmpty());
+        assertThat(DeliveryConfig.load(services.settings()).routes()).extracting(r -> r.reason())
+                .containsExactly("*");
+    }
+
+    /** Presses a button wherever the pane is scrolled (the route list sits above the editor). */
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryButton().fire());
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
