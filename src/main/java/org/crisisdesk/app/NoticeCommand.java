@@ -415,11 +415,11 @@ final class NoticeCommand implements Callable<Integer> {
         return services.person().name();
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approve a notice waiting for a second person, and post it (exactly once).",
-                "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
-                    + "4 queued for a retry."})
-    static final class Approve implements Callable<Integer> {
+    /**
+     * What approve and reject share: a second person (not the author) decides on a notice waiting for approval. A
+     * refused decision prints the reason and the notice's state, exit 1.
+     */
+    abstract static class Decide implements Callable<Integer> {
         @ParentCommand
         NoticeCommand parent;
 
@@ -429,6 +429,42 @@ final class NoticeCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
+        /** The subcommand's {@code --as}. */
+        abstract String as();
+
+        /** Records the decision of {@code person}; throws IllegalStateException or IllegalArgumentException if refused. */
+        abstract StoredNotice decide(Services services, String person);
+
+        /** Acts on the recorded decision and prints what came of it; the exit code. */
+        abstract int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Services services = parent.root.openServices()) {
+                StoredNotice decided;
+                try {
+                    decided = decide(services, person(services, as()));
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
+                            .orElse("NONE") + " id=" + id);
+                    return 1;
+                }
+                return report(services, decided, out, err);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approve a notice waiting for a second person, and post it (exactly once).",
+                "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
+                    + "4 queued for a retry."})
+    static final class Approve extends Decide {
         @Option(names = "--as", paramLabel = "NAME",
                 description = "Who approves (default: the global --as, else the desk's person, else the OS user); not the author.")
         String as;
@@ -437,24 +473,18 @@ final class NoticeCommand implements Callable<Integer> {
         String comment;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Services services = parent.root.openServices()) {
-                try {
-                    services.notices().approvals().approve(id, person(services, as), comment);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    err.println(e.getMessage());
-                    out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
-                            .orElse("NONE") + " id=" + id);
-                    return 1;
-                }
-                Outbox outbox = services.notices().outbox();
-                return Post.report(outbox.post(id), out, err);
-            } finally {
-                out.flush();
-                err.flush();
-            }
+        String as() {
+            return as;
+        }
+
+        @Override
+        StoredNotice decide(Services services, String person) {
+            return services.notices().approvals().approve(id, person, comment);
+        }
+
+        @Override
+        int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err) {
+            return Post.report(services.notices().outbox().post(id), out, err);
         }
     }
 
@@ -491,16 +521,7 @@ final class NoticeCommand implements Callable<Integer> {
     @Command(name = "reject", mixinStandardHelpOptions = true,
             description = {"Send a notice waiting for approval back to its author with a comment; it is not posted.",
                 "Exit: 0 sent back, 1 refused (the author cannot decide on it, or it is not waiting)."})
-    static final class Reject implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
+    static final class Reject extends Decide {
         @Option(names = "--as", paramLabel = "NAME",
                 description = "Who decides (default: the global --as, else the desk's person, else the OS user); not the author.")
         String as;
@@ -509,24 +530,19 @@ final class NoticeCommand implements Callable<Integer> {
         String comment;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Services services = parent.root.openServices()) {
-                try {
-                    StoredNotice n = services.notices().approvals().sendBack(id, person(services, as), comment);
-                    out.println("state=SENT_BACK id=" + n.id());
-                    return 0;
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    err.println(e.getMessage());
-                    out.println("state=" + services.notices().store().find(id).map(x -> x.state().name())
-                            .orElse("NONE") + " id=" + id);
-                    return 1;
-                }
-            } finally {
-                out.flush();
-                err.flush();
-            }
+        String as() {
+            return as;
+        }
+
+        @Override
+        StoredNotice decide(Services services, String person) {
+            return services.notices().approvals().sendBack(id, person, comment);
+        }
+
+        @Override
+        int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err) {
+            out.println("state=SENT_BACK id=" + decided.id());
+            return 0;
         }
     }
 
