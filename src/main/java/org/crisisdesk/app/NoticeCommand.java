@@ -399,8 +399,13 @@ final class NoticeCommand extends CommandGroup {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        /** The subcommand's {@code --as}. */
-        abstract String as();
+        @Option(names = "--as", paramLabel = "NAME",
+                description = "Who decides (default: the global --as, else the desk's person, else the OS user); not the author.")
+        String as;
+
+        @Option(names = "--comment", paramLabel = "TEXT",
+                description = "A note kept with the decision (sending back: what to change, for the author).")
+        String comment;
 
         /** Records the decision of {@code person}; throws IllegalStateException or IllegalArgumentException if refused. */
         abstract StoredNotice decide(Services services, String person);
@@ -415,7 +420,7 @@ final class NoticeCommand extends CommandGroup {
             try (Services services = cli.openServices()) {
                 StoredNotice decided;
                 try {
-                    decided = decide(services, person(services, as()));
+                    decided = decide(services, person(services, as));
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     err.println(e.getMessage());
                     out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
@@ -435,18 +440,6 @@ final class NoticeCommand extends CommandGroup {
                 "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
                     + "4 queued for a retry."})
     static final class Approve extends Decide {
-        @Option(names = "--as", paramLabel = "NAME",
-                description = "Who approves (default: the global --as, else the desk's person, else the OS user); not the author.")
-        String as;
-
-        @Option(names = "--comment", paramLabel = "TEXT", description = "A note kept with the approval.")
-        String comment;
-
-        @Override
-        String as() {
-            return as;
-        }
-
         @Override
         StoredNotice decide(Services services, String person) {
             return services.notices().approvals().approve(id, person, comment);
@@ -489,18 +482,6 @@ final class NoticeCommand extends CommandGroup {
             description = {"Send a notice waiting for approval back to its author with a comment; it is not posted.",
                 "Exit: 0 sent back, 1 refused (the author cannot decide on it, or it is not waiting)."})
     static final class Reject extends Decide {
-        @Option(names = "--as", paramLabel = "NAME",
-                description = "Who decides (default: the global --as, else the desk's person, else the OS user); not the author.")
-        String as;
-
-        @Option(names = "--comment", paramLabel = "TEXT", description = "What to change, for the author.")
-        String comment;
-
-        @Override
-        String as() {
-            return as;
-        }
-
         @Override
         StoredNotice decide(Services services, String person) {
             return services.notices().approvals().sendBack(id, person, comment);
