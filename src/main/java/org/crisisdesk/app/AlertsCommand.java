@@ -1,10 +1,6 @@
 package org.crisisdesk.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +12,9 @@ import org.crisisdesk.alert.delivery.DeliveryConfig;
 import org.crisisdesk.alert.delivery.DeliveryException;
 import org.crisisdesk.alert.delivery.SmtpSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code crisisdesk alerts channels list|add|remove|test} and {@code crisisdesk alerts smtp}: where alerts go when
@@ -32,70 +25,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert channels: e-mail and webhooks that tell people away from the desk (see docs/alerts.md).",
         subcommands = {AlertsCommand.Channels.class, AlertsCommand.Route.class, AlertsCommand.Smtp.class})
-final class AlertsCommand implements Callable<Integer> {
-    @ParentCommand
-    CrisisDeskCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
-    /** One line of standard input per secret asked for, in the order of the options. */
-    private static final class Stdin {
-        private BufferedReader in;
-
-        String line(String what) {
-            try {
-                if (in == null) {
-                    in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                }
-                String l = in.readLine();
-                if (l == null || l.isBlank()) {
-                    throw new IllegalArgumentException("Expected the " + what + " on standard input");
-                }
-                return l.strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the " + what + " from standard input");
-            }
-        }
-    }
-
+final class AlertsCommand extends CommandGroup {
     @Command(name = "channels", mixinStandardHelpOptions = true,
             description = "List, add, remove or test alert channels.",
             subcommands = {ListChannels.class, Add.class, Remove.class, Test.class})
-    static final class Channels implements Callable<Integer> {
-        @ParentCommand
-        AlertsCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return 0;
-        }
+    static final class Channels extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "The channels, the SMTP server and the routes (which rules tell which channels). Secrets are "
                     + "shown only as stored or missing.")
     static final class ListChannels implements Callable<Integer> {
-        @ParentCommand
-        Channels parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Services s = parent.parent.root.openServices()) {
+            PrintWriter out = cli.out();
+            try (Services s = cli.openServices()) {
                 ChannelSettings cs = new ChannelSettings(s.settings(), s.home());
                 DeliveryConfig c = cs.config();
                 if (c.channels().isEmpty()) {
@@ -126,7 +73,7 @@ final class AlertsCommand implements Callable<Integer> {
                 out.println("Secrets: " + cs.secretFile());
                 return 0;
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }
@@ -137,11 +84,8 @@ final class AlertsCommand implements Callable<Integer> {
                 "Slack and Teams webhook URLs carry their token: give them with --url-stdin (a line on standard "
                         + "input), not on the command line."})
     static final class Add implements Callable<Integer> {
-        @ParentCommand
-        Channels parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(paramLabel = "NAME", description = "Letters, digits, - and _.")
         String name;
@@ -174,24 +118,24 @@ final class AlertsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = cli.out();
             AlertChannel.Type t;
             try {
                 t = AlertChannel.Type.valueOf(type.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--type is email, slack or webhook, not " + type);
+                throw cli.usageError("--type is email, slack or webhook, not " + type);
             }
             if (t != AlertChannel.Type.EMAIL && url == null && !urlStdin) {
-                throw new ParameterException(spec.commandLine(), "A webhook channel needs --url-stdin (or --url)");
+                throw cli.usageError("A webhook channel needs --url-stdin (or --url)");
             }
             if (t == AlertChannel.Type.EMAIL && (url != null || urlStdin || secretStdin)) {
-                throw new ParameterException(spec.commandLine(), "An e-mail channel takes --to, not a URL");
+                throw cli.usageError("An e-mail channel takes --to, not a URL");
             }
             try {
-                Stdin in = new Stdin();
+                StdinSecrets in = new StdinSecrets();
                 String u = urlStdin ? in.line("webhook URL") : url;
                 String secret = secretStdin ? in.line("signing secret") : noSecret ? "" : null;
-                try (Services s = parent.parent.root.openServices()) {
+                try (Services s = cli.openServices()) {
                     ChannelSettings cs = new ChannelSettings(s.settings(), s.home());
                     cs.putChannel(new AlertChannel(name, t, t == AlertChannel.Type.EMAIL ? to : List.of()), u, secret,
                             route);
@@ -203,7 +147,7 @@ final class AlertsCommand implements Callable<Integer> {
                     return 0;
                 }
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }
@@ -211,25 +155,22 @@ final class AlertsCommand implements Callable<Integer> {
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove a channel, its place in the routes and its stored URL and secret.")
     static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        Channels parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Override
         public Integer call() {
-            try (Services s = parent.parent.root.openServices()) {
+            try (Services s = cli.openServices()) {
                 if (!new ChannelSettings(s.settings(), s.home()).removeChannel(name)) {
-                    throw new ParameterException(spec.commandLine(), "No channel named " + name);
+                    throw cli.usageError("No channel named " + name);
                 }
-                spec.commandLine().getOut().println("Channel " + name + " removed.");
+                cli.out().println("Channel " + name + " removed.");
                 return 0;
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }
@@ -238,29 +179,26 @@ final class AlertsCommand implements Callable<Integer> {
             description = {"Send a test message on the channel now (nothing is queued).",
                 "Exit status: 0 sent; 3 not sent (the server's or receiver's answer is printed)."})
     static final class Test implements Callable<Integer> {
-        @ParentCommand
-        Channels parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Override
         public Integer call() {
-            try (Services s = parent.parent.root.openServices()) {
+            try (Services s = cli.openServices()) {
                 if (s.drill()) {
-                    throw new ParameterException(spec.commandLine(), "A drill database tells nobody outside the desk");
+                    throw cli.usageError("A drill database tells nobody outside the desk");
                 }
                 s.alertDelivery().sendTest(name);
-                spec.commandLine().getOut().println("Test message sent on " + name + ".");
+                cli.out().println("Test message sent on " + name + ".");
                 return 0;
             } catch (DeliveryException e) {
-                spec.commandLine().getErr().println("crisisdesk alerts channels test: not sent: " + e.getMessage());
+                cli.err().println("crisisdesk alerts channels test: not sent: " + e.getMessage());
                 return 3;
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }
@@ -271,11 +209,8 @@ final class AlertsCommand implements Callable<Integer> {
                 "Example: alerts route '*' --channels mail,slack --min-level 1 --quiet 23:00-07:00 --urgent-level 3 "
                         + "--escalate-after 10"})
     static final class Route implements Callable<Integer> {
-        @ParentCommand
-        AlertsCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(paramLabel = "RULE", description = "VOLUME, CADENCE, ETA_MISSED, SPIKE, BACKLOG, or * (any "
                 + "rule without a route of its own).")
@@ -310,22 +245,22 @@ final class AlertsCommand implements Callable<Integer> {
                     from = java.time.LocalTime.parse(parts[0].strip());
                     to = java.time.LocalTime.parse(parts[1].strip());
                 } catch (RuntimeException e) {
-                    throw new ParameterException(spec.commandLine(), "--quiet is HH:MM-HH:MM, e.g. 23:00-07:00");
+                    throw cli.usageError("--quiet is HH:MM-HH:MM, e.g. 23:00-07:00");
                 }
             }
             if (escalateAfter != null && escalateAfter < 1) {
-                throw new ParameterException(spec.commandLine(), "--escalate-after is at least 1 minute");
+                throw cli.usageError("--escalate-after is at least 1 minute");
             }
             List<String> names = channels.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-            try (Services s = parent.root.openServices()) {
+            try (Services s = cli.openServices()) {
                 new ChannelSettings(s.settings(), s.home()).putRoute(new AlertRoute(rule.strip().toUpperCase(
                         Locale.ROOT), names, minLevel, from, to, urgentLevel, escalateAfter == null ? null
                         : java.time.Duration.ofMinutes(escalateAfter)));
-                spec.commandLine().getOut().println(names.isEmpty() ? "Route " + rule + " removed."
+                cli.out().println(names.isEmpty() ? "Route " + rule + " removed."
                         : "Route " + rule + ": " + String.join(" -> ", names) + " saved.");
                 return 0;
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }
@@ -334,11 +269,8 @@ final class AlertsCommand implements Callable<Integer> {
             description = "Set the SMTP server e-mail channels send through. The password is read from standard input "
                     + "(--password-stdin) and kept in HOME/alert-channels.properties (0600).")
     static final class Smtp implements Callable<Integer> {
-        @ParentCommand
-        AlertsCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Option(names = "--host", required = true)
         String host;
@@ -363,17 +295,17 @@ final class AlertsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                String password = passwordStdin ? new Stdin().line("SMTP password") : null;
-                try (Services s = parent.root.openServices()) {
+                String password = passwordStdin ? new StdinSecrets().line("SMTP password") : null;
+                try (Services s = cli.openServices()) {
                     new ChannelSettings(s.settings(), s.home()).putSmtp(new SmtpSettings(host.strip(), port,
                             security.toUpperCase(Locale.ROOT), user == null || user.isBlank() ? null : user.strip(),
                             from.strip()), password);
-                    spec.commandLine().getOut().printf("SMTP server %s:%d (%s) saved.%n", host.strip(), port,
+                    cli.out().printf("SMTP server %s:%d (%s) saved.%n", host.strip(), port,
                             security.toUpperCase(Locale.ROOT));
                     return 0;
                 }
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw cli.usageError(e.getMessage());
             }
         }
     }

@@ -11,41 +11,23 @@ import org.crisisdesk.cases.CaseStore;
 import org.crisisdesk.cases.CaseTicket;
 import org.crisisdesk.mention.StoredMention;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code crisisdesk cases send|list}: customer-centre cases as helpdesk tickets. */
 @Command(name = "cases", mixinStandardHelpOptions = true,
         description = "Send customer-centre cases to the helpdesk as tickets (webhook, Zendesk or Zammad, set in the "
                 + "desk's settings) and list them.",
         subcommands = {CasesCommand.Send.class, CasesCommand.ListCases.class})
-final class CasesCommand implements Callable<Integer> {
-    @ParentCommand
-    CrisisDeskCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
+final class CasesCommand extends CommandGroup {
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = {"Queue the cases and send them now, paced; cases already queued and due go too.",
                 "Exactly one ticket per case: a case sent before is never sent again. Exit code 3 when some case "
                         + "is not sent (the helpdesk's own error is printed)."})
     static final class Send implements Callable<Integer> {
-        @ParentCommand
-        CasesCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(paramLabel = "MENTION", arity = "0..*",
                 description = "Mentions to send, by their number in the database (see `cases list`).")
@@ -58,22 +40,22 @@ final class CasesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (mentions.isEmpty() && !allUnsent) {
-                throw new ParameterException(spec.commandLine(), "Name the mentions to send, or give --all-unsent");
+                throw cli.usageError("Name the mentions to send, or give --all-unsent");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            try (Services s = parent.root.openServices()) {
+            PrintWriter out = cli.out();
+            try (Services s = cli.openServices()) {
                 CaseQueue q = s.cases();
                 if (!q.configured()) {
                     String missing = CaseSettings.load(s.settings()).missing(
                             CaseSettings.secrets(s.home()).get(CaseSettings.SECRET_KEY).isPresent());
-                    throw new ParameterException(spec.commandLine(), "No customer-centre connector is ready: "
+                    throw cli.usageError("No customer-centre connector is ready: "
                             + (missing == null ? "the URL must start with https:// or http://" : missing + " is missing")
                             + ". Set it in the desk's settings (Customer centre); the token goes to "
                             + CaseSettings.secrets(s.home()).path() + ".");
                 }
                 for (long pk : mentions) {
                     if (s.mentions().find(pk).isEmpty()) {
-                        throw new ParameterException(spec.commandLine(), "No mention #" + pk);
+                        throw cli.usageError("No mention #" + pk);
                     }
                 }
                 List<CaseQueue.Outcome> outcomes = new ArrayList<>(q.sendNow(mentions, s.person().name()));
@@ -99,19 +81,16 @@ final class CasesCommand implements Callable<Integer> {
             description = "The cases: sent (with ticket numbers), queued, failed (with the helpdesk's error), and "
                     + "customer-centre cases never queued.")
     static final class ListCases implements Callable<Integer> {
-        @ParentCommand
-        CasesCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Option(names = "--limit", defaultValue = "200", description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Services s = parent.root.openServices()) {
+            PrintWriter out = cli.out();
+            try (Services s = cli.openServices()) {
                 CaseStore store = s.cases().store();
                 List<CaseTicket> rows = store.recent(limit);
                 Map<Long, StoredMention> byPk = new java.util.HashMap<>();

@@ -32,9 +32,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code crisisdesk notice render|post|list|mark-posted|longform|approve|reject}. */
 @Command(name = "notice", mixinStandardHelpOptions = true,
@@ -42,19 +39,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NoticeCommand.Render.class, NoticeCommand.Post.class, NoticeCommand.ListNotices.class,
             NoticeCommand.MarkPosted.class, NoticeCommand.LongFormCommand.class, NoticeCommand.Approve.class,
             NoticeCommand.Reject.class, NoticeCommand.Approval.class})
-final class NoticeCommand implements Callable<Integer> {
-    @ParentCommand
-    CrisisDeskCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
+final class NoticeCommand extends CommandGroup {
     /** The facts of a notice, shared by render and post. */
     static final class Facts {
         @Option(names = "--category", required = true, paramLabel = "NAME", description = "The category it answers.")
@@ -223,23 +208,20 @@ final class NoticeCommand implements Callable<Integer> {
             description = {"Print a notice as it would be posted, then one line: weighted_length=N valid=true|false.",
                 "valid: the platform would accept it as printed (a split thread: every part fits) and the link is usable."})
     static final class Render implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Mixin
         Facts facts = new Facts();
 
         @Override
         public Integer call() throws Exception {
-            try (Services services = parent.root.openServices()) {
-                Composed c = compose(services, facts, spec);
-                explain(c, spec.commandLine().getErr());
-                print(c.composition(), spec.commandLine().getOut());
+            try (Services services = cli.openServices()) {
+                Composed c = compose(services, facts, cli.spec());
+                explain(c, cli.err());
+                print(c.composition(), cli.out());
             }
-            spec.commandLine().getOut().flush();
+            cli.out().flush();
             return 0;
         }
     }
@@ -249,11 +231,8 @@ final class NoticeCommand implements Callable<Integer> {
                 + "finds the same notice).", "Exit: 0 posted, 1 failed, 3 not connected (kept for posting by hand), "
                 + "4 queued for a retry, 5 warnings without --anyway, 6 waiting for a second person's approval."})
     static final class Post implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Mixin
         Facts facts = new Facts();
@@ -272,15 +251,15 @@ final class NoticeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Services services = parent.root.openServices()) {
-                Composed c = compose(services, facts, spec);
+            PrintWriter out = cli.out();
+            PrintWriter err = cli.err();
+            try (Services services = cli.openServices()) {
+                Composed c = compose(services, facts, cli.spec());
                 Composition comp = c.composition();
                 explain(c, err);
                 print(comp, out);
                 if (c.category() == null) {
-                    throw new ParameterException(spec.commandLine(), "No category named \"" + facts.category + "\"");
+                    throw cli.usageError("No category named \"" + facts.category + "\"");
                 }
                 if (!comp.postable()) {
                     out.println("state=NOT_QUEUED");
@@ -355,19 +334,16 @@ final class NoticeCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Notices, newest first.")
     static final class ListNotices implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Option(names = "--limit", defaultValue = "20", paramLabel = "N")
         int limit;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Services services = parent.root.openServices()) {
+            PrintWriter out = cli.out();
+            try (Services services = cli.openServices()) {
                 for (StoredNotice n : services.notices().store().recent(limit)) {
                     out.printf("#%d %s %s %s %s%s%n", n.id(), n.state(), n.notice().asOf(), n.notice().category(),
                             n.notice().stage() == null ? "-" : n.notice().stage().fraction(),
@@ -383,11 +359,8 @@ final class NoticeCommand implements Callable<Integer> {
     @Command(name = "mark-posted", mixinStandardHelpOptions = true,
             description = "Record a notice posted by hand, with the post's URL.")
     static final class MarkPosted implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -397,12 +370,12 @@ final class NoticeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Services services = parent.root.openServices()) {
+            try (Services services = cli.openServices()) {
                 StoredNotice n = services.notices().outbox().markPostedByHand(id, url);
-                spec.commandLine().getOut().println("state=" + n.state() + " id=" + n.id() + " url=" + n.platformUrl()
+                cli.out().println("state=" + n.state() + " id=" + n.id() + " url=" + n.platformUrl()
                         + " covered=" + services.notices().store().coveredBy(n.id()));
             }
-            spec.commandLine().getOut().flush();
+            cli.out().flush();
             return 0;
         }
     }
@@ -415,88 +388,13 @@ final class NoticeCommand implements Callable<Integer> {
         return services.person().name();
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approve a notice waiting for a second person, and post it (exactly once).",
-                "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
-                    + "4 queued for a retry."})
-    static final class Approve implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
-        @Option(names = "--as", paramLabel = "NAME",
-                description = "Who approves (default: the global --as, else the desk's person, else the OS user); not the author.")
-        String as;
-
-        @Option(names = "--comment", paramLabel = "TEXT", description = "A note kept with the approval.")
-        String comment;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Services services = parent.root.openServices()) {
-                try {
-                    services.notices().approvals().approve(id, person(services, as), comment);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    err.println(e.getMessage());
-                    out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
-                            .orElse("NONE") + " id=" + id);
-                    return 1;
-                }
-                Outbox outbox = services.notices().outbox();
-                return Post.report(outbox.post(id), out, err);
-            } finally {
-                out.flush();
-                err.flush();
-            }
-        }
-    }
-
-    @Command(name = "approval", mixinStandardHelpOptions = true,
-            description = "Show, or turn on/off, the team setting that notices need a second person's approval "
-                    + "(shared by every desk on the database; without a stored value: on for PostgreSQL, off for H2).")
-    static final class Approval implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
-        String value;
-
-        @Override
-        public Integer call() {
-            try (Services services = parent.root.openServices()) {
-                if (value != null) {
-                    if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
-                        throw new ParameterException(spec.commandLine(), "Say on or off, not \"" + value + "\"");
-                    }
-                    services.notices().approvals().setRequired(value.equalsIgnoreCase("on"));
-                }
-                spec.commandLine().getOut().println("approval=" + (services.notices().approvals().required() ? "on"
-                        : "off"));
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-    }
-
-    @Command(name = "reject", mixinStandardHelpOptions = true,
-            description = {"Send a notice waiting for approval back to its author with a comment; it is not posted.",
-                "Exit: 0 sent back, 1 refused (the author cannot decide on it, or it is not waiting)."})
-    static final class Reject implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+    /**
+     * What approve and reject share: a second person (not the author) decides on a notice waiting for approval. A
+     * refused decision prints the reason and the notice's state, exit 1.
+     */
+    abstract static class Decide implements Callable<Integer> {
+        @Mixin
+        CommandContext cli;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -505,24 +403,31 @@ final class NoticeCommand implements Callable<Integer> {
                 description = "Who decides (default: the global --as, else the desk's person, else the OS user); not the author.")
         String as;
 
-        @Option(names = "--comment", paramLabel = "TEXT", description = "What to change, for the author.")
+        @Option(names = "--comment", paramLabel = "TEXT",
+                description = "A note kept with the decision (sending back: what to change, for the author).")
         String comment;
+
+        /** Records the decision of {@code person}; throws IllegalStateException or IllegalArgumentException if refused. */
+        abstract StoredNotice decide(Services services, String person);
+
+        /** Acts on the recorded decision and prints what came of it; the exit code. */
+        abstract int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err);
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Services services = parent.root.openServices()) {
+            PrintWriter out = cli.out();
+            PrintWriter err = cli.err();
+            try (Services services = cli.openServices()) {
+                StoredNotice decided;
                 try {
-                    StoredNotice n = services.notices().approvals().sendBack(id, person(services, as), comment);
-                    out.println("state=SENT_BACK id=" + n.id());
-                    return 0;
+                    decided = decide(services, person(services, as));
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     err.println(e.getMessage());
-                    out.println("state=" + services.notices().store().find(id).map(x -> x.state().name())
+                    out.println("state=" + services.notices().store().find(id).map(n -> n.state().name())
                             .orElse("NONE") + " id=" + id);
                     return 1;
                 }
+                return report(services, decided, out, err);
             } finally {
                 out.flush();
                 err.flush();
@@ -530,14 +435,70 @@ final class NoticeCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approve a notice waiting for a second person, and post it (exactly once).",
+                "Exit: 0 posted, 1 failed or refused (the author cannot approve it), 3 not connected (kept), "
+                    + "4 queued for a retry."})
+    static final class Approve extends Decide {
+        @Override
+        StoredNotice decide(Services services, String person) {
+            return services.notices().approvals().approve(id, person, comment);
+        }
+
+        @Override
+        int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err) {
+            return Post.report(services.notices().outbox().post(id), out, err);
+        }
+    }
+
+    @Command(name = "approval", mixinStandardHelpOptions = true,
+            description = "Show, or turn on/off, the team setting that notices need a second person's approval "
+                    + "(shared by every desk on the database; without a stored value: on for PostgreSQL, off for H2).")
+    static final class Approval implements Callable<Integer> {
+        @Mixin
+        CommandContext cli;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (Services services = cli.openServices()) {
+                if (value != null) {
+                    if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
+                        throw cli.usageError("Say on or off, not \"" + value + "\"");
+                    }
+                    services.notices().approvals().setRequired(value.equalsIgnoreCase("on"));
+                }
+                cli.out().println("approval=" + (services.notices().approvals().required() ? "on"
+                        : "off"));
+            }
+            cli.out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = {"Send a notice waiting for approval back to its author with a comment; it is not posted.",
+                "Exit: 0 sent back, 1 refused (the author cannot decide on it, or it is not waiting)."})
+    static final class Reject extends Decide {
+        @Override
+        StoredNotice decide(Services services, String person) {
+            return services.notices().approvals().sendBack(id, person, comment);
+        }
+
+        @Override
+        int report(Services services, StoredNotice decided, PrintWriter out, PrintWriter err) {
+            out.println("state=SENT_BACK id=" + decided.id());
+            return 0;
+        }
+    }
+
     @Command(name = "longform", mixinStandardHelpOptions = true,
             description = "The full notice of a category for the blog or homepage, as Markdown (default) or HTML.")
     static final class LongFormCommand implements Callable<Integer> {
-        @ParentCommand
-        NoticeCommand parent;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext cli;
 
         @Option(names = "--category", required = true, paramLabel = "NAME")
         String category;
@@ -557,11 +518,10 @@ final class NoticeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter o = spec.commandLine().getOut();
-            try (Services services = parent.root.openServices()) {
-                ZoneId z = DeskZone.resolve(zone, services, spec);
-                Category c = services.categories().byName(category.strip()).orElseThrow(() -> new ParameterException(
-                        spec.commandLine(), "No category named \"" + category + "\""));
+            PrintWriter o = cli.out();
+            try (Services services = cli.openServices()) {
+                ZoneId z = DeskZone.resolve(zone, services, cli.spec());
+                Category c = services.categories().byName(category.strip()).orElseThrow(() -> cli.usageError("No category named \"" + category + "\""));
                 var timeline = services.notices().timeline(c.id());
                 Instant now = services.clock().instant();
                 LongForm.Document d = LongForm.render(c.name(), timeline, List.of(), NoticeLang.parse(lang), z, now);

@@ -69,9 +69,9 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
                 new Background(services.outboxExecutor()), services.dataHome().resolve("notices"));
         this.shifts = new ShiftViewModel(services.shifts(), background, ctx.zone());
         // issue 22: who writes and who approves is the desk's person
-        composer.setPerson(this::person);
+        composer.setPerson(services.person()::name);
         this.approvals = new org.crisisdesk.desk.composer.ApprovalsViewModel(services.notices(), ctx, background,
-                new Background(services.outboxExecutor()), this::person);
+                new Background(services.outboxExecutor()), services.person()::name);
         bridge.onMentions(boards::arrived);
         bridge.onMentions(feed::arrived);
         bridge.onMentions(status::arrived);
@@ -337,7 +337,7 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
             if (on == null) {
                 services.notices().writing().end();
             } else {
-                services.notices().writing().begin(on, person());
+                services.notices().writing().begin(on, services.person().name());
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Writing session: {}", e.toString());
@@ -358,19 +358,6 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(DeskSession.class).debug("Reading writing sessions: {}", e.toString());
         }
-    }
-
-    /** The person at this desk (the home's person, see CurrentPerson), unless a test set another source. */
-    public String person() {
-        java.util.function.Supplier<String> source = personSource;
-        return source != null ? source.get() : services.person().name();
-    }
-
-    private volatile java.util.function.Supplier<String> personSource;
-
-    /** Where {@link #person()} comes from (a person's own handle, once desks have one; two desks in one test). */
-    public void setPersonSource(java.util.function.Supplier<String> source) {
-        this.personSource = source;
     }
 
     /** The notices waiting for a second person (issue 22). */

@@ -59,8 +59,10 @@ class ImportFaultTest {
         long room = Files.size(db) + 3 * 1024 * 1024;
 
         Path big = home.resolve("big-file.jsonl");
-        int lines = 4_000;
-        writeLines(big, 1000, lines, 1000); // 1,000 Korean characters a line, about 12 MB: far more than the room
+        // 1,000 Korean characters a line, about 7.5 MB: far more than the room, which runs out inside the first batch
+        // of 2,000 lines (about 1,600 fit), so more lines only made the second import below longer
+        int lines = 2_500;
+        writeLines(big, 1000, lines, 1000);
         Child full = launch(List.of("/bin/bash", "-c", "ulimit -f " + (room / 1024) + "; exec \"$@\"", "limited"),
                 "--home", home.toString(), "import", big.toString());
 

@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.Mention;
+import org.crisisdesk.mention.MentionJson;
 import org.crisisdesk.source.replay.Scenario;
+import org.crisisdesk.store.Jdbc;
 
 /**
  * Crisis-sized data for the benchmarks, seeded from the demo scenario: its texts and authors, with new ids, times
@@ -121,5 +126,39 @@ public final class BenchData {
             }
         }
         return file;
+    }
+
+    /** The mentions of a file written by {@link #writeJsonl}, parsed as the importer reads them. */
+    public static List<Mention> readJsonl(Path file, int expected) throws IOException {
+        List<Mention> parsed = new ArrayList<>(expected);
+        for (String line : Files.readAllLines(file)) {
+            parsed.addAll(MentionJson.parseLine(line).mentions());
+        }
+        return parsed;
+    }
+
+    /** The ingest benches' baseline: one prepared INSERT per row, batched 1,000 per transaction, nothing else. */
+    public static void rawInsert(Services s, List<Mention> rows) {
+        Instant now = Instant.now();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            List<Mention> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+            s.db().inTransactionVoid(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, created_at, "
+                        + "received_at, author, author_name, lang, text) VALUES (?,?,?,?,?,?,?,?)")) {
+                    for (Mention m : chunk) {
+                        st.setString(1, m.source());
+                        st.setString(2, m.platformId());
+                        Jdbc.setInstant(st, 3, m.createdAt());
+                        Jdbc.setInstant(st, 4, now);
+                        st.setString(5, m.author());
+                        st.setString(6, m.authorName());
+                        st.setString(7, m.lang());
+                        st.setString(8, m.text());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            });
+        }
     }
 }

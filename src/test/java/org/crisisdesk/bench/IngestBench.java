@@ -3,17 +3,13 @@ package org.crisisdesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionFilter;
-import org.crisisdesk.mention.MentionJson;
 import org.crisisdesk.source.FileImporter;
-import org.crisisdesk.store.Jdbc;
 import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,10 +27,7 @@ class IngestBench {
         Path dir = TempDesk.newHome();
         Path file = BenchData.writeJsonl(dir.resolve("ingest.jsonl"), ROWS, Instant.parse("2026-10-17T00:00:00Z"),
                 12 * 3600, 42);
-        List<Mention> parsed = new ArrayList<>(ROWS);
-        for (String line : java.nio.file.Files.readAllLines(file)) {
-            parsed.addAll(MentionJson.parseLine(line).mentions());
-        }
+        List<Mention> parsed = BenchData.readJsonl(file, ROWS);
 
         // Warm-up: both paths once at full size on separate databases, so what is measured is the steady state of a
         // desk that has been running (on two cores the JIT's compiler threads otherwise take a core from a cold run).
@@ -43,7 +36,7 @@ class IngestBench {
         double[] raw;
         try (Services s = Services.open(dir.resolve("raw"), null, Clock.systemUTC())) {
             List<Mention> rows = parsed;
-            raw = timed(() -> rawInsert(s, rows));
+            raw = timed(() -> BenchData.rawInsert(s, rows));
         }
         parsed = null; // the raw insert's rows are the bench's, not the pipeline's: not in its heap while it runs
         double[] pipeline;
@@ -93,35 +86,10 @@ class IngestBench {
 
     private static void warmUp(Path home, Path file, List<Mention> parsed) throws Exception {
         try (Services s = Services.open(home.resolve("raw"), null, Clock.systemUTC())) {
-            rawInsert(s, parsed);
+            BenchData.rawInsert(s, parsed);
         }
         try (Services s = Services.open(home.resolve("pipeline"), null, Clock.systemUTC())) {
             s.importer("warm").importFile(file);
-        }
-    }
-
-    /** The baseline: one prepared INSERT per row, batched 1,000 per transaction, nothing else. */
-    private static void rawInsert(Services s, List<Mention> rows) {
-        Instant now = Instant.now();
-        for (int from = 0; from < rows.size(); from += 1000) {
-            List<Mention> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-            s.db().inTransactionVoid(c -> {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, created_at, "
-                        + "received_at, author, author_name, lang, text) VALUES (?,?,?,?,?,?,?,?)")) {
-                    for (Mention m : chunk) {
-                        st.setString(1, m.source());
-                        st.setString(2, m.platformId());
-                        Jdbc.setInstant(st, 3, m.createdAt());
-                        Jdbc.setInstant(st, 4, now);
-                        st.setString(5, m.author());
-                        st.setString(6, m.authorName());
-                        st.setString(7, m.lang());
-                        st.setString(8, m.text());
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-            });
         }
     }
 }

@@ -3,7 +3,6 @@ package org.crisisdesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +18,10 @@ import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.Checkpoint;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.MentionFilter;
-import org.crisisdesk.mention.MentionJson;
 import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.source.FileImporter;
 import org.crisisdesk.store.ChangeFeed;
 import org.crisisdesk.store.ChangeLog;
-import org.crisisdesk.store.Jdbc;
 import org.crisisdesk.testing.TempDesk;
 import org.crisisdesk.testing.TestPostgres;
 import org.junit.jupiter.api.Assumptions;
@@ -57,19 +54,16 @@ class TeamBench {
         Path dir = TempDesk.newH2Home();
         Path file = BenchData.writeJsonl(dir.resolve("ingest.jsonl"), ROWS, Instant.parse("2026-10-17T00:00:00Z"),
                 12 * 3600, 42);
-        List<Mention> parsed = new ArrayList<>(ROWS);
-        for (String line : java.nio.file.Files.readAllLines(file)) {
-            parsed.addAll(MentionJson.parseLine(line).mentions());
-        }
+        List<Mention> parsed = BenchData.readJsonl(file, ROWS);
         // warm-up on databases of their own: the JIT, the server's caches
         try (Services s = Services.open(homeOn(TestPostgres.createMigrated()), null, Clock.systemUTC())) {
-            rawInsert(s, parsed.subList(0, Math.min(ROWS, 10_000)));
+            BenchData.rawInsert(s, parsed.subList(0, Math.min(ROWS, 10_000)));
             s.importer("warm").importFile(file);
         }
         double raw;
         try (Services s = Services.open(homeOn(TestPostgres.createMigrated()), null, Clock.systemUTC())) {
             long t0 = System.nanoTime();
-            rawInsert(s, parsed);
+            BenchData.rawInsert(s, parsed);
             raw = ROWS / ((System.nanoTime() - t0) / 1e9);
         }
         double ingest;
@@ -150,31 +144,6 @@ class TeamBench {
             BenchReport.figure("Move → other desk told, max", Arrays.stream(ms).max().orElse(0) / 1e6, "ms", "<=",
                     1000);
             assertThat(met).as("p99 %.0f ms", p99).isTrue();
-        }
-    }
-
-    /** The baseline: one prepared INSERT per row, batched 1,000 per transaction, nothing else. */
-    private static void rawInsert(Services s, List<Mention> rows) {
-        Instant now = Instant.now();
-        for (int from = 0; from < rows.size(); from += 1000) {
-            List<Mention> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-            s.db().inTransactionVoid(c -> {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO mention (source, platform_id, created_at, "
-                        + "received_at, author, author_name, lang, text) VALUES (?,?,?,?,?,?,?,?)")) {
-                    for (Mention m : chunk) {
-                        st.setString(1, m.source());
-                        st.setString(2, m.platformId());
-                        Jdbc.setInstant(st, 3, m.createdAt());
-                        Jdbc.setInstant(st, 4, now);
-                        st.setString(5, m.author());
-                        st.setString(6, m.authorName());
-                        st.setString(7, m.lang());
-                        st.setString(8, m.text());
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-            });
         }
     }
 }

@@ -3,25 +3,17 @@ package org.crisisdesk.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.crisisdesk.app.Services;
 import org.crisisdesk.notice.Outbox.Outcome;
 import org.crisisdesk.notice.StoredNotice.FailureKind;
 import org.crisisdesk.store.SqlDialect;
-import org.crisisdesk.testing.MutableClock;
 import org.crisisdesk.testing.TempDesk;
-import org.crisisdesk.triage.Category;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,48 +21,9 @@ import org.junit.jupiter.api.Test;
  * for approval is ever sent, the author cannot approve, and an approved notice posts exactly once, also when the desk
  * dies between the approval and the post.
  */
-class ApprovalTest {
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    static final Instant T0 = Instant.parse("2026-10-17T05:00:00Z");
-
-    Path home;
-    MutableClock clock;
-    Services services;
-    FakeXServer server;
-    HttpTestPublisher publisher;
-    Category delivery;
-
-    @BeforeEach
-    void open() throws Exception {
-        home = TempDesk.newHome();
-        clock = new MutableClock(T0);
-        services = TempDesk.open(home, clock);
-        server = new FakeXServer(clock);
-        publisher = new HttpTestPublisher(server.baseUrl(), Duration.ofSeconds(3));
-        services.setPublisherProvider(() -> publisher);
-        delivery = services.categories().ensure("배송 지연");
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
-        services.close();
-    }
-
-    Outbox outbox() {
-        return services.notices().outbox();
-    }
-
+class ApprovalTest extends OutboxFixture {
     ApprovalStore approvals() {
         return services.notices().approvals();
-    }
-
-    StoredNotice queue(String stage, String author) {
-        Notice facts = new Notice(delivery.id(), delivery.name(), clock.instant(), "물류팀", Stage.parse(stage),
-                clock.instant().plus(Duration.ofHours(4)), clock.instant().plus(Duration.ofHours(2)), null, null,
-                "https://example.com/notice/42", NoticeLang.KO, 0, null);
-        Composition c = NoticeService.compose(facts, Templates.standard(NoticeLang.KO).body(), false, SEOUL);
-        return outbox().queue(c.notice(), c.parts(), "key-" + stage, Templates.KO_STANDARD, author);
     }
 
     StoredNotice state(long id) {

@@ -3,73 +3,24 @@ package org.crisisdesk.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.crisisdesk.app.Services;
 import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.notice.FakeXServer.Fault;
 import org.crisisdesk.notice.Outbox.Outcome;
 import org.crisisdesk.notice.StoredNotice.FailureKind;
-import org.crisisdesk.testing.MutableClock;
 import org.crisisdesk.testing.TempDesk;
-import org.crisisdesk.triage.Category;
 import org.crisisdesk.triage.Rules;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The outbox against a local fake of the X API over real HTTP: posted exactly once whatever fails, and when it cannot
  * know, it checks the account before trying again.
  */
-class OutboxTest {
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    static final Instant T0 = Instant.parse("2026-10-17T05:00:00Z"); // 14:00 Seoul
-
-    Path home;
-    MutableClock clock;
-    Services services;
-    FakeXServer server;
-    HttpTestPublisher publisher;
-    Category delivery;
-
-    @BeforeEach
-    void open() throws Exception {
-        home = TempDesk.newHome();
-        clock = new MutableClock(T0);
-        services = TempDesk.open(home, clock);
-        server = new FakeXServer(clock);
-        publisher = new HttpTestPublisher(server.baseUrl(), Duration.ofSeconds(3));
-        services.setPublisherProvider(() -> publisher);
-        delivery = services.categories().ensure("배송 지연");
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
-        services.close();
-    }
-
-    Outbox outbox() {
-        return services.notices().outbox();
-    }
-
-    Notice facts(String stage) {
-        return new Notice(delivery.id(), delivery.name(), clock.instant(), "물류팀", Stage.parse(stage),
-                clock.instant().plus(Duration.ofHours(4)), clock.instant().plus(Duration.ofHours(2)), null, null,
-                "https://example.com/notice/42", NoticeLang.KO, 0, null);
-    }
-
-    StoredNotice queue(String stage) {
-        Composition c = NoticeService.compose(facts(stage), Templates.standard(NoticeLang.KO).body(), false, SEOUL);
-        return outbox().queue(c.notice(), c.parts(), "key-" + stage, Templates.KO_STANDARD);
-    }
-
+class OutboxTest extends OutboxFixture {
     void mentions(int n, Instant at) {
         List<Filing> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {

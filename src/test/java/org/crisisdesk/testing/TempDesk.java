@@ -89,9 +89,60 @@ public final class TempDesk {
         return org.crisisdesk.settings.DeskPrefs.dbUrl(home).orElse(org.crisisdesk.store.Database.fileUrl(home));
     }
 
+    /**
+     * The desk of a home made by {@link #newHome}. A home on its H2 file gets a copy of one empty database migrated
+     * once per JVM, instead of running every migration again: the same schema, and the same first open the desk does
+     * on a database that is current (see {@code Database.MIGRATIONS}).
+     */
     public static Services open(Path home, Clock clock) {
+        seedH2(home);
         return Services.open(home, null, clock);
     }
+
+    /** An empty H2 database at this build's schema, made once per JVM by the first {@link #open}. */
+    private static volatile Path template;
+
+    private static synchronized Path template() {
+        if (template == null) {
+            try {
+                Path dir = Files.createTempDirectory("crisisdesk-template-");
+                HOMES.add(dir);
+                org.crisisdesk.store.Database.open(org.crisisdesk.store.Database.fileUrl(dir)).close();
+                template = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return template;
+    }
+
+    /**
+     * Copies the template's file (and its integrity stamp) into a home that has no database of its own yet; a home
+     * that does not exist yet is left to the desk to make.
+     */
+    private static void seedH2(Path home) {
+        if (!Files.isDirectory(home) || org.crisisdesk.settings.DeskPrefs.dbUrl(home).isPresent()
+                || Files.exists(home.resolve(H2_FILE))) {
+            return;
+        }
+        Path from = template();
+        try {
+            for (String name : new String[] {H2_FILE, H2_FILE + ".stamp"}) {
+                if (Files.exists(from.resolve(name))) {
+                    Path to = Files.copy(from.resolve(name), home.resolve(name));
+                    if (to.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                        Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString(
+                                "rw-------")); // as the desk leaves its own files
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The H2 file of {@code Database.fileUrl(home)}. */
+    private static final String H2_FILE = "crisisdesk.mv.db";
 
     public static Clock fixed(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);

@@ -74,9 +74,9 @@ class TwoDesksTest {
     }
 
     DeskSession desk(Services services, Stage stage, String person) {
+        services.person().override(person);
         DeskSession s = new DeskSession(services, new DeskContext(new I18n(I18n.ENGLISH), Clock.systemUTC(), SEOUL),
                 null, null);
-        s.setPersonSource(() -> person);
         MainWindow window = new MainWindow(s, url -> {}, () -> {}, locale -> {});
         stage.setScene(new Scene(window, 1200, 760));
         window.installShortcuts(stage.getScene());
