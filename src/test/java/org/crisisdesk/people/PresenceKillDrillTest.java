@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * session gone within 30 s, with nobody cleaning up after it. The dying desk is a child JVM ({@link DyingDesk}) that
  * does what the desk does through the same services (presence beat every 10 s, claim, writing session renewed every
  * 5 s); a JavaFX desk child would add nothing but weight. On the desk's shared H2 file (this process opens it first,
- * so the child connects through H2's mixed mode); {@link DeskKillDrillPgTest} on PostgreSQL.
+ * so the child connects through H2's mixed mode); {@link PresenceKillDrillPgTest} on PostgreSQL.
  */
-class DeskKillDrillTest {
+class PresenceKillDrillTest {
     static final Duration RELEASED_WITHIN = Duration.ofSeconds(30);
 
     Path home;
@@ -79,7 +79,7 @@ class DeskKillDrillTest {
         await(() -> !present(deskId) && !desk.claims().claims().containsKey(delivery.id())
                 && writing(deskId).isEmpty(), RELEASED_WITHIN, "presence, claim and writing released", out);
         Duration took = Duration.between(killed, Instant.now());
-        System.out.println("DeskKillDrillTest: released " + took.toMillis() + " ms after the kill");
+        System.out.println("PresenceKillDrillTest: released " + took.toMillis() + " ms after the kill");
         assertThat(took).isLessThanOrEqualTo(RELEASED_WITHIN);
         // and another person can claim the category without taking it over from anyone
         assertThat(desk.claims().claim(delivery.id(), Person.of("박준호", "준호"), false).claimed()).isTrue();
