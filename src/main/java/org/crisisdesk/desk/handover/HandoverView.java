@@ -241,6 +241,7 @@ public final class HandoverView extends BorderPane {
         clickable(totals, t -> t.category().id());
         // notices
         notices.setId("handover-notices");
+        decisions.setId("handover-decisions");
         notices.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.posted"), n -> words.time(n.postedAt()), 80),
                 col(ctx.t("handover.col.category"), n -> words.noticeCategory(n.category()), 140),
@@ -488,7 +489,6 @@ public final class HandoverView extends BorderPane {
     private Node decisionsTitle() {
         Label l = new Label(words.t("report.decisions.title"));
         l.getStyleClass().add("handover-subtitle");
-        decisions.setId("handover-decisions");
         return l;
     }
 
