@@ -34,7 +34,27 @@ public record HandoverReport(
         HandOffs handOffs,
         Themes themes,
         ReportWindow comparedWith,
-        Owners owners) {
+        Owners owners,
+        List<Decision> decisions) {
+
+    /** A report without approval decisions (none in the window, or a desk without people). */
+    public HandoverReport(ReportWindow window, Instant asOf, Instant generatedAt, Shift shift, Shift shiftBefore,
+            Volume volume, List<CategoryTotal> totals, List<PostedNotice> notices, List<Promise> promised,
+            OpenItems open, HandOffs handOffs, Themes themes, ReportWindow comparedWith, Owners owners) {
+        this(window, asOf, generatedAt, shift, shiftBefore, volume, totals, notices, promised, open, handOffs, themes,
+                comparedWith, owners, List.of());
+    }
+
+    /**
+     * Issue 22: a second person's decision on a notice in the window: approved (it went out, or goes out) or sent back
+     * to its author with a comment (never posted).
+     *
+     * @param author who wrote the notice, or null when not known
+     * @param person who decided
+     * @param text the notice's text (a sent-back one was never public)
+     */
+    public record Decision(long noticeId, CategoryRef category, boolean approved, String person, String comment,
+            Instant at, String author, String text) {}
 
     /**
      * Issue 22: who owns which category at the report's making (live claims), and the busy categories (mentions in the
@@ -118,6 +138,8 @@ public record HandoverReport(
      *
      * @param followUpAt the next notice of the category (the notice itself when closing), or null
      * @param revisedEta when REVISED, the ETA the next notice gave instead (null when it dropped the ETA)
+     * @param author who wrote and queued it (issue 22), or null when not known
+     * @param approvedBy the second person who approved it, or null (posted without approval)
      */
     public record PostedNotice(
             long id,
@@ -132,7 +154,17 @@ public record HandoverReport(
             String text,
             EtaOutcome outcome,
             Instant followUpAt,
-            Instant revisedEta) {
+            Instant revisedEta,
+            String author,
+            String approvedBy) {
+
+        /** A notice without a known author or approver. */
+        public PostedNotice(long id, Instant postedAt, CategoryRef category, String department, Integer stageStep,
+                Integer stageTotal, String stageLabel, Instant eta, Instant nextUpdate, String text,
+                EtaOutcome outcome, Instant followUpAt, Instant revisedEta) {
+            this(id, postedAt, category, department, stageStep, stageTotal, stageLabel, eta, nextUpdate, text, outcome,
+                    followUpAt, revisedEta, null, null);
+        }
 
         /** A notice at its last stage closes its category: it promises nothing further. */
         public boolean closing() {

@@ -116,7 +116,18 @@ public final class HandoverReportBuilder {
 
         List<Promise> upcoming = promises.stream().filter(p -> !p.overdue()).toList();
         return new HandoverReport(window, asOf, now, shift, before, volume, totals, notices, upcoming, open, handOffs,
-                themes, comparedWith, owners(totals, categories));
+                themes, comparedWith, owners(totals, categories), decisions(window, asOf, byId));
+    }
+
+    /** Issue 22: the approvals and sendings back decided in the window (up to {@code asOf}), in order. */
+    private List<HandoverReport.Decision> decisions(ReportWindow window, Instant asOf, Map<Long, CategoryRef> byId) {
+        Instant until = asOf.isBefore(window.to()) ? asOf.plusNanos(1) : window.to();
+        List<HandoverReport.Decision> out = new ArrayList<>();
+        for (HandoverStore.DecisionRow d : store.decisionsBetween(window.from(), until)) {
+            out.add(new HandoverReport.Decision(d.noticeId(), ref(d.categoryId(), byId), "APPROVED".equals(d.action()),
+                    d.person(), d.comment(), d.at(), d.author(), d.text()));
+        }
+        return List.copyOf(out);
     }
 
     private java.util.function.Supplier<Map<Long, org.crisisdesk.people.ClaimStore.Claim>> claims = Map::of;
@@ -247,7 +258,7 @@ public final class HandoverReportBuilder {
                     : outcome(n.eta(), next.postedAt(), closing(next), next.eta(), asOf);
             out.add(new PostedNotice(n.id(), n.postedAt(), ref(n.categoryId(), byId), n.department(), n.stageStep(),
                     n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), outcome, followUp,
-                    outcome == EtaOutcome.REVISED ? next.eta() : null));
+                    outcome == EtaOutcome.REVISED ? next.eta() : null, n.author(), n.approvedBy()));
         }
         return List.copyOf(out);
     }

@@ -33,7 +33,33 @@ public final class HandoverStore {
 
     /** A posted notice as the report needs it. */
     record NoticeRow(long id, Long categoryId, Instant postedAt, String department, Integer stageStep,
-            Integer stageTotal, String stageLabel, Instant eta, Instant nextUpdate, String text) {}
+            Integer stageTotal, String stageLabel, Instant eta, Instant nextUpdate, String text, String author,
+            String approvedBy) {}
+
+    /** An approval step (issue 22) with its notice's category, author and text. */
+    record DecisionRow(long noticeId, Long categoryId, String action, String person, String comment, Instant at,
+            String author, String text) {}
+
+    /** Approvals and sendings back in [from, until), in order ({@code notice_approval}, V117). */
+    List<DecisionRow> decisionsBetween(Instant from, Instant until) {
+        return db.inTransaction(c -> {
+            List<DecisionRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT a.notice_id, n.category_id, a.action, a.person, "
+                    + "a.comment, a.at, n.author, n.text FROM notice_approval a JOIN notice n ON n.id = a.notice_id "
+                    + "WHERE a.action IN ('APPROVED', 'SENT_BACK') AND a.at >= ? AND a.at < ? ORDER BY a.at, a.id")) {
+                Jdbc.setInstant(st, 1, from);
+                Jdbc.setInstant(st, 2, until);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DecisionRow(rs.getLong(1), Jdbc.getLong(rs, "category_id"), rs.getString(3),
+                                rs.getString(4), rs.getString(5), Jdbc.getInstant(rs, "at"), rs.getString(7),
+                                rs.getString(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
 
     record AlertRow(long id, Long categoryId, String reason, int level, String state, String message, String facts,
             Instant raisedAt, Instant snoozedUntil, Long resolvedByNotice) {}
@@ -389,8 +415,31 @@ public final class HandoverStore {
                             Jdbc.getInstant(rs, "posted_at"), rs.getString("department"),
                             Jdbc.getInt(rs, "stage_step"), Jdbc.getInt(rs, "stage_total"),
                             rs.getString("stage_label"), Jdbc.getInstant(rs, "eta"),
-                            Jdbc.getInstant(rs, "next_update"), rs.getString("text")));
+                            Jdbc.getInstant(rs, "next_update"), rs.getString("text"), rs.getString("author"),
+                            null));
                 }
+            }
+        }
+        Map<Long, String> approvers = approvers(c);
+        if (approvers.isEmpty()) {
+            return out;
+        }
+        List<NoticeRow> with = new ArrayList<>(out.size());
+        for (NoticeRow n : out) {
+            with.add(new NoticeRow(n.id(), n.categoryId(), n.postedAt(), n.department(), n.stageStep(),
+                    n.stageTotal(), n.stageLabel(), n.eta(), n.nextUpdate(), n.text(), n.author(),
+                    approvers.get(n.id())));
+        }
+        return with;
+    }
+
+    /** Who approved each notice last (issue 22): one read of the (small) approval table. */
+    private static Map<Long, String> approvers(Connection c) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT notice_id, person FROM notice_approval "
+                + "WHERE action = 'APPROVED' ORDER BY id"); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
             }
         }
         return out;

@@ -141,8 +141,11 @@ public final class NoticeService {
         return notices.summaries();
     }
 
-    /** The category's notices in order, with stage progress and promises kept or missed. */
+    /**
+     * The category's notices in order, with stage progress, promises kept or missed, authors, approvals and the
+     * notices sent back.
+     */
     public NoticeTimeline timeline(long categoryId) {
-        return NoticeTimeline.of(notices.forCategory(categoryId), clock.instant());
+        return NoticeTimeline.of(notices.forCategory(categoryId), approvals.forCategory(categoryId), clock.instant());
     }
 }

@@ -30,7 +30,7 @@ public final class NoticeStore {
     private static final String COLUMNS = "id, category_id, category_name, state, text, lang, as_of, department, "
             + "stage_step, stage_total, stage_label, eta, next_update, done_line, next_line, link, platform_id, "
             + "platform_url, failure, failure_kind, created_at, updated_at, posted_at, mention_count, template_name, "
-            + "attempts, idempotency_key, next_attempt_at, posting_started_at, posted_by, wall_created_at";
+            + "attempts, idempotency_key, next_attempt_at, posting_started_at, posted_by, wall_created_at, author";
     /** A mention counts as covered for its category when a notice of that same category covered it. */
     private static final String UNCOVERED = "NOT EXISTS (SELECT 1 FROM notice_coverage nc JOIN notice cn "
             + "ON cn.id = nc.notice_id WHERE nc.mention_pk = m.pk AND cn.category_id = m.category_id)";
@@ -55,7 +55,13 @@ public final class NoticeStore {
      */
     public StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
             String templateName) {
-        return insert(n, parts, state, idempotencyKey, templateName, null);
+        return insert(n, parts, state, idempotencyKey, templateName, (String) null);
+    }
+
+    /** As {@link #insert(Notice, List, NoticeState, String, String)}, written by {@code author} (a person's name). */
+    public StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
+            String templateName, String author) {
+        return insert(n, parts, state, idempotencyKey, templateName, author, null);
     }
 
     /**
@@ -64,7 +70,7 @@ public final class NoticeStore {
      */
     public StoredNotice insertAwaitingApproval(Notice n, List<String> parts, String idempotencyKey,
             String templateName, String author) {
-        return insert(n, parts, NoticeState.AWAITING_APPROVAL, idempotencyKey, templateName,
+        return insert(n, parts, NoticeState.AWAITING_APPROVAL, idempotencyKey, templateName, author,
                 (c, id) -> ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant()));
     }
 
@@ -75,14 +81,20 @@ public final class NoticeStore {
     public boolean draftToApproval(long id, String author) {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE notice SET state = 'AWAITING_APPROVAL', "
-                    + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'DRAFT'")) {
+                    + "next_attempt_at = NULL, updated_at = ?, author = COALESCE(?, author) WHERE id = ? "
+                    + "AND state = 'DRAFT'")) {
                 Jdbc.setInstant(st, 1, clock.instant());
-                st.setLong(2, id);
+                st.setString(2, person(author));
+                st.setLong(3, id);
                 if (st.executeUpdate() == 0) {
                     return false;
                 }
             }
-            ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, author, null, clock.instant());
+            String who = author;
+            if (who == null) { // a draft keeps the person who wrote it
+                who = find(c, id).map(StoredNotice::author).orElse(null);
+            }
+            ApprovalStore.record(c, db, id, ApprovalStore.Action.REQUESTED, who, null, clock.instant());
             return true;
         });
     }
@@ -93,7 +105,7 @@ public final class NoticeStore {
     }
 
     private StoredNotice insert(Notice n, List<String> parts, NoticeState state, String idempotencyKey,
-            String templateName, AfterInsert after) {
+            String templateName, String author, AfterInsert after) {
         Instant now = clock.instant();
         StoredNotice stored = db.inTransaction(c -> {
             if (idempotencyKey != null) {
@@ -106,14 +118,15 @@ public final class NoticeStore {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, category_name, state, "
                     + "text, lang, as_of, department, stage_step, stage_total, stage_label, eta, next_update, "
                     + "done_line, next_line, link, mention_count, template_name, idempotency_key, attempts, "
-                    + "created_at, updated_at, wall_created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
-                    new String[] {"id"})) {
+                    + "created_at, updated_at, wall_created_at, author) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)", new String[] {"id"})) {
                 bindFacts(st, n, state);
                 st.setString(17, templateName);
                 st.setString(18, idempotencyKey);
                 Jdbc.setInstant(st, 19, now);
                 Jdbc.setInstant(st, 20, now);
                 Jdbc.setInstant(st, 21, wall.instant());
+                st.setString(22, person(author));
                 st.executeUpdate();
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -165,8 +178,8 @@ public final class NoticeStore {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO notice (category_id, category_name, state, "
                     + "text, lang, as_of, department, stage_step, stage_total, stage_label, eta, next_update, "
                     + "done_line, next_line, link, mention_count, template_name, idempotency_key, attempts, "
-                    + "created_at, updated_at, wall_created_at, in_reply_to) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)", new String[] {"id"})) {
+                    + "created_at, updated_at, wall_created_at, in_reply_to, author) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)", new String[] {"id"})) {
                 bindFacts(st, n, NoticeState.QUEUED);
                 st.setString(17, "reply");
                 st.setString(18, idempotencyKey);
@@ -174,6 +187,7 @@ public final class NoticeStore {
                 Jdbc.setInstant(st, 20, now);
                 Jdbc.setInstant(st, 21, wall.instant());
                 st.setString(22, inReplyTo);
+                st.setString(23, person(actor));
                 st.executeUpdate();
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -254,15 +268,22 @@ public final class NoticeStore {
 
     /** Replaces a draft's facts and text; only while it is a DRAFT. */
     public StoredNotice updateDraft(long id, Notice n, List<String> parts, String templateName) {
+        return updateDraft(id, n, parts, templateName, null);
+    }
+
+    /** As {@link #updateDraft(long, Notice, List, String)}; a non-null {@code author} becomes the draft's author. */
+    public StoredNotice updateDraft(long id, Notice n, List<String> parts, String templateName, String author) {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE notice SET category_id = ?, category_name = ?, "
                     + "state = ?, text = ?, lang = ?, as_of = ?, department = ?, stage_step = ?, stage_total = ?, "
                     + "stage_label = ?, eta = ?, next_update = ?, done_line = ?, next_line = ?, link = ?, "
-                    + "mention_count = ?, template_name = ?, updated_at = ? WHERE id = ? AND state = 'DRAFT'")) {
+                    + "mention_count = ?, template_name = ?, updated_at = ?, author = COALESCE(?, author) "
+                    + "WHERE id = ? AND state = 'DRAFT'")) {
                 bindFacts(st, n, NoticeState.DRAFT);
                 st.setString(17, templateName);
                 Jdbc.setInstant(st, 18, clock.instant());
-                st.setLong(19, id);
+                st.setString(19, person(author));
+                st.setLong(20, id);
                 if (st.executeUpdate() == 0) {
                     throw new IllegalStateException("Notice #" + id + " is no longer a draft");
                 }
@@ -707,6 +728,7 @@ public final class NoticeStore {
         final Instant updatedAt;
         final Instant postedAt;
         final Instant wallCreatedAt;
+        final String author;
 
         Row(ResultSet rs) throws SQLException {
             id = rs.getLong("id");
@@ -734,13 +756,23 @@ public final class NoticeStore {
             updatedAt = Jdbc.getInstant(rs, "updated_at");
             postedAt = Jdbc.getInstant(rs, "posted_at");
             wallCreatedAt = Jdbc.getInstant(rs, "wall_created_at");
+            author = rs.getString("author");
         }
 
         StoredNotice toNotice(List<Part> parts) {
             return new StoredNotice(id, notice, state, List.copyOf(parts), attempts, key, platformId, platformUrl,
                     failureKind, failure, nextAttemptAt, postingStartedAt, postedBy, templateName, createdAt,
-                    updatedAt, postedAt, wallCreatedAt);
+                    updatedAt, postedAt, wallCreatedAt, author);
         }
+    }
+
+    /** A person's name as stored: stripped, at most 200 characters, blank as null. */
+    private static String person(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String p = name.strip();
+        return p.length() > 200 ? p.substring(0, 200) : p;
     }
 
     private static String clip(String s) {

@@ -115,13 +115,18 @@ public final class Outbox {
 
     /** Writes the composer's work in progress: a new DRAFT, or over {@code draftId} while that is still one. */
     public StoredNotice keepDraft(Long draftId, Notice n, List<String> parts, String templateName) {
+        return keepDraft(draftId, n, parts, templateName, null);
+    }
+
+    /** As {@link #keepDraft(Long, Notice, List, String)}, by {@code author}: the draft's author when it is queued. */
+    public StoredNotice keepDraft(Long draftId, Notice n, List<String> parts, String templateName, String author) {
         if (draftId != null) {
             StoredNotice d = store.find(draftId).orElse(null);
             if (d != null && d.state() == NoticeState.DRAFT) {
-                return store.updateDraft(draftId, n, parts, templateName);
+                return store.updateDraft(draftId, n, parts, templateName, author);
             }
         }
-        return saveDraft(n, parts, templateName);
+        return store.insert(n, parts, NoticeState.DRAFT, null, templateName, author);
     }
 
     /**
@@ -156,7 +161,7 @@ public final class Outbox {
             log.info("Notice #{} awaits approval: category #{}, by {}", waiting.id(), n.categoryId(), author);
             return waiting;
         }
-        StoredNotice queued = store.insert(n, parts, NoticeState.QUEUED, idempotencyKey, templateName);
+        StoredNotice queued = store.insert(n, parts, NoticeState.QUEUED, idempotencyKey, templateName, author);
         log.info("Notice #{} queued: category #{}, {} part(s)", queued.id(), n.categoryId(), parts.size());
         return queued;
     }

@@ -11,11 +11,22 @@ import java.util.List;
  * @param failureKind why it is FAILED, or why the last attempt did not go through (QUEUED for a retry)
  * @param postedBy API, RECONCILED or MANUAL once POSTED
  * @param nextAttemptAt, postingStartedAt, wallCreatedAt real (wall-clock) times, also in the demo
+ * @param author the person who wrote and queued it (issue 22), or null for a notice from before people were known
  */
 public record StoredNotice(long id, Notice notice, NoticeState state, List<Part> parts, int attempts,
         String idempotencyKey, String platformId, String platformUrl, FailureKind failureKind, String failure,
         Instant nextAttemptAt, Instant postingStartedAt, String postedBy, String templateName, Instant createdAt,
-        Instant updatedAt, Instant postedAt, Instant wallCreatedAt) {
+        Instant updatedAt, Instant postedAt, Instant wallCreatedAt, String author) {
+
+    /** A notice without a known author. */
+    public StoredNotice(long id, Notice notice, NoticeState state, List<Part> parts, int attempts,
+            String idempotencyKey, String platformId, String platformUrl, FailureKind failureKind, String failure,
+            Instant nextAttemptAt, Instant postingStartedAt, String postedBy, String templateName, Instant createdAt,
+            Instant updatedAt, Instant postedAt, Instant wallCreatedAt) {
+        this(id, notice, state, parts, attempts, idempotencyKey, platformId, platformUrl, failureKind, failure,
+                nextAttemptAt, postingStartedAt, postedBy, templateName, createdAt, updatedAt, postedAt,
+                wallCreatedAt, null);
+    }
 
     public enum FailureKind {
         DUPLICATE,

@@ -25,6 +25,8 @@ public final class WritingStore {
     /** The team setting: minutes in which another notice of the same category asks first (default 10). */
     public static final String WINDOW_SETTING = "notice.collision.minutes";
     public static final int DEFAULT_WINDOW_MINUTES = 10;
+    /** The longest window the settings take (a day). */
+    public static final int MAX_WINDOW_MINUTES = 1440;
 
     /** Someone writing a notice on a category. */
     public record Writing(String desk, long categoryId, String person, Instant since) {}
@@ -135,6 +137,28 @@ public final class WritingStore {
         } catch (NumberFormatException e) {
             return DEFAULT_WINDOW_MINUTES;
         }
+    }
+
+    /** Stores the team's window (minutes, 0: never ask for a recent notice); every desk reads it at its next post. */
+    public void setWindowMinutes(int minutes) {
+        if (minutes < 0 || minutes > MAX_WINDOW_MINUTES) {
+            throw new IllegalArgumentException("The window is 0 to " + MAX_WINDOW_MINUTES + " minutes");
+        }
+        db.inTransactionVoid(c -> {
+            try (PreparedStatement upd = c.prepareStatement("UPDATE setting SET setting_value = ? WHERE name = ?")) {
+                upd.setString(1, Integer.toString(minutes));
+                upd.setString(2, WINDOW_SETTING);
+                if (upd.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO setting (name, setting_value) VALUES (?, ?)")) {
+                ins.setString(1, WINDOW_SETTING);
+                ins.setString(2, Integer.toString(minutes));
+                ins.executeUpdate();
+            }
+        });
+        db.syncToDisk();
     }
 
     /** Why posting a notice on a category should ask first: another recent notice, and who else is writing. */

@@ -483,6 +483,9 @@ public final class ComposerView extends BorderPane {
             for (NoticeTimeline.Entry e : vm.timeline()) {
                 rows.getChildren().add(timelineRow(e));
             }
+            for (NoticeTimeline.Decision d : vm.sentBack()) {
+                rows.getChildren().add(sentBackRow(d));
+            }
         };
         vm.timeline().addListener((ListChangeListener<NoticeTimeline.Entry>) c -> fill.run());
         fill.run();
@@ -522,9 +525,39 @@ public final class ComposerView extends BorderPane {
             back.getStyleClass().addAll("promise", "promise-missed");
             badges.getChildren().add(back);
         }
-        VBox box = new VBox(2, main, badges);
+        // issue 22: who wrote it, and the second person who approved it
+        Label people = new Label(ctx.t("composer.timeline.author", orDash(e.author())) + (e.approval() == null ? ""
+                : " · " + decision("composer.timeline.approved", e.approval())));
+        people.getStyleClass().addAll("mention-time", "timeline-people");
+        people.setWrapText(true);
+        VBox box = new VBox(2, main, people, badges);
         box.getStyleClass().add("timeline-row");
         return box;
+    }
+
+    /** A notice sent back by a second person: never posted, shown with who sent it back, when and why. */
+    private Node sentBackRow(NoticeTimeline.Decision d) {
+        var n = d.notice().notice();
+        String when = n.asOf() == null ? "–" : NoticeTimes.clock(n.asOf(), ctx.zone());
+        Label main = new Label(ctx.t("composer.timeline.sentBack.row", when, "#" + d.notice().id(),
+                orDash(d.notice().author())));
+        main.setWrapText(true);
+        Label decided = new Label(decision("composer.timeline.sentBack", d.event()));
+        decided.getStyleClass().addAll("promise", "promise-missed");
+        decided.setWrapText(true);
+        VBox box = new VBox(2, main, decided);
+        box.getStyleClass().addAll("timeline-row", "timeline-sent-back");
+        return box;
+    }
+
+    /** "Approved by 준호 at 14:02: “comment”" (the comment only when one was given). */
+    private String decision(String key, org.crisisdesk.notice.ApprovalStore.Event ev) {
+        String text = ctx.t(key, orDash(ev.person()), ev.at() == null ? "–" : NoticeTimes.clock(ev.at(), ctx.zone()));
+        return ev.comment() == null ? text : text + ": " + ctx.t("composer.timeline.comment", ev.comment());
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "–" : s;
     }
 
     private Label badge(String text, NoticeTimeline.Promise p) {

@@ -107,6 +107,8 @@ public final class ComposerViewModel {
     private final StringProperty outcomeText = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
     private final ObservableList<NoticeTimeline.Entry> timeline = FXCollections.observableArrayList();
+    /** The category's notices a second person sent back (issue 22), in order. */
+    private final ObservableList<NoticeTimeline.Decision> sentBack = FXCollections.observableArrayList();
     private final StringProperty progress = new SimpleStringProperty("");
 
     private final Map<NoticeLang, List<Template>> templatesByLang = new EnumMap<>(NoticeLang.class);
@@ -294,6 +296,7 @@ public final class ComposerViewModel {
             showTemplates(lang.get(), s != null && s.isFinal() ? Templates.resolved(lang.get()).name() : null);
             summary.set(summaryText(l.summary(), now));
             previous.set(prev == null ? ctx.t("composer.previous.none") : ctx.t("composer.previous", describe(p)));
+            sentBack.setAll(l.timeline().sentBack());
             timeline.setAll(l.timeline().entries());
             progress.set(l.timeline().isEmpty() ? "" : ctx.t("composer.timeline.progress", l.timeline().progress()));
             outcome.set(null);
@@ -345,7 +348,8 @@ public final class ComposerViewModel {
         Template t = template.get();
         Long id = draftId;
         long categoryId = cat.id();
-        poster.run(() -> notices.outbox().keepDraft(id, c.notice(), c.parts(), t == null ? null : t.name()))
+        String who = person.get();
+        poster.run(() -> notices.outbox().keepDraft(id, c.notice(), c.parts(), t == null ? null : t.name(), who))
                 .onSuccess(d -> {
                     if (category.get() != null && category.get().id() == categoryId) {
                         draftId = d.id();
@@ -740,6 +744,7 @@ public final class ComposerViewModel {
             lastCountCategory = c.id();
             lastCount = s.newSince();
             summary.set(summaryText(s, ctx.clock().instant()));
+            sentBack.setAll(t.sentBack());
             timeline.setAll(t.entries());
             progress.set(t.isEmpty() ? "" : ctx.t("composer.timeline.progress", t.progress()));
             recompute();
@@ -1047,6 +1052,11 @@ public final class ComposerViewModel {
 
     public ObservableList<NoticeTimeline.Entry> timeline() {
         return timeline;
+    }
+
+    /** Set just before {@link #timeline()} on every read, so a listener on the timeline sees both. */
+    public ObservableList<NoticeTimeline.Decision> sentBack() {
+        return sentBack;
     }
 
     public StringProperty progressProperty() {

@@ -71,6 +71,8 @@ public final class HandoverView extends BorderPane {
             col("", t -> Long.toString(t.previous()), 120);
     private final TableView<PostedNotice> notices = new TableView<>();
     private final VBox promised = new VBox(2);
+    /** Issue 22: approvals and sendings back in the window. */
+    private final VBox decisions = new VBox(2);
     private final VBox overdue = new VBox(2);
     private final Label nextUpdate = new Label();
     private final TableView<Uncovered> uncovered = new TableView<>();
@@ -239,9 +241,11 @@ public final class HandoverView extends BorderPane {
         clickable(totals, t -> t.category().id());
         // notices
         notices.setId("handover-notices");
+        decisions.setId("handover-decisions");
         notices.getColumns().setAll(List.of(
                 col(ctx.t("handover.col.posted"), n -> words.time(n.postedAt()), 80),
                 col(ctx.t("handover.col.category"), n -> words.noticeCategory(n.category()), 140),
+                col(words.t("report.notices.author"), n -> words.noticePeople(n), 130),
                 col(ctx.t("handover.col.department"), n -> nz(n.department()), 110),
                 col(ctx.t("handover.col.stage"), n -> words.stage(n), 100),
                 col(ctx.t("handover.col.eta"), n -> words.time(n.eta()), 80),
@@ -343,8 +347,8 @@ public final class HandoverView extends BorderPane {
 
         content.getChildren().setAll(
                 section("handover.section.volume", chart, height(totals, 8)),
-                section("handover.section.notices", height(notices, 7), subtitle("handover.section.promised"),
-                        promised),
+                section("handover.section.notices", height(notices, 7), decisionsTitle(), decisions,
+                        subtitle("handover.section.promised"), promised),
                 section("handover.section.open", subtitle("handover.section.overdue"), overdue, nextUpdate,
                         subtitle("handover.section.uncovered"), height(uncovered, 5),
                         subtitle("handover.section.alerts"), height(alerts, 5),
@@ -378,6 +382,18 @@ public final class HandoverView extends BorderPane {
         showChart(r);
         totals.getItems().setAll(r.totals());
         notices.getItems().setAll(r.notices());
+        decisions.getChildren().clear();
+        for (HandoverReport.Decision d : r.decisions()) {
+            Label l = new Label(words.decision(d));
+            l.setWrapText(true);
+            l.getStyleClass().add(d.approved() ? "handover-decision" : "handover-sent-back");
+            decisions.getChildren().add(l);
+        }
+        if (r.decisions().isEmpty()) {
+            Label none = new Label(words.t("report.decisions.none"));
+            none.getStyleClass().add("handover-meta");
+            decisions.getChildren().add(none);
+        }
         lines(promised, r.promised(), "handover.promised.none");
         lines(overdue, r.open().overdue(), "handover.overdue.none");
         Promise next = r.open().nextUpdateDue();
@@ -467,6 +483,13 @@ public final class HandoverView extends BorderPane {
                 symbol.setStyle("-fx-background-color: " + color + ";");
             }
         }
+    }
+
+    /** The decisions' subtitle, in the report's words (one wording for the screen and the exports). */
+    private Node decisionsTitle() {
+        Label l = new Label(words.t("report.decisions.title"));
+        l.getStyleClass().add("handover-subtitle");
+        return l;
     }
 
     private <T> void lines(VBox box, List<Promise> promises, String noneKey) {

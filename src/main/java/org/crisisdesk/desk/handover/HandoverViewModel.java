@@ -218,7 +218,8 @@ public final class HandoverViewModel {
 
     private static HandoverReport withShift(HandoverReport r, Shift s) {
         return new HandoverReport(r.window(), r.asOf(), r.generatedAt(), s, r.shiftBefore(), r.volume(), r.totals(),
-                r.notices(), r.promised(), r.open(), r.handOffs(), r.themes(), r.comparedWith(), r.owners());
+                r.notices(), r.promised(), r.open(), r.handOffs(), r.themes(), r.comparedWith(), r.owners(),
+                r.decisions());
     }
 
     private static Shift withNotes(Shift s, String text) {

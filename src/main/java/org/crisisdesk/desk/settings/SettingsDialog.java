@@ -61,6 +61,7 @@ public final class SettingsDialog {
         VBox sections = new VBox(18,
                 section("mdi2c-cog-outline", ctx.t("settings.general"), general(controls)),
                 section("mdi2t-tag-multiple-outline", ctx.t("settings.triage"), triage()),
+                section("mdi2a-account-group-outline", ctx.t("settings.team"), team()),
                 section("mdi2b-bell-outline", ctx.t("settings.alerts"), alerts(session, alertsOwner)),
                 section("mdi2v-view-column-outline", ctx.t("settings.layout"), layout(columnWidth)),
                 section("mdi2d-database-outline", ctx.t("settings.data"), data(controls)),
@@ -269,6 +270,39 @@ public final class SettingsDialog {
         row0.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
         add(grid, 0, ctx.t("settings.autofile"), row0, ctx.t("settings.autofile.note"));
+        return grid;
+    }
+
+    /**
+     * Team settings (issue 22), in the database so every desk on it shares them: notices need a second person's
+     * approval, and the minutes in which another notice of the category makes posting ask first. Saved on change.
+     */
+    private Node team() {
+        CheckBox approval = new CheckBox(ctx.t("settings.team.approval.on"));
+        approval.setId("settings-approval-required");
+        approval.selectedProperty().bindBidirectional(model.approvalRequiredProperty());
+        approval.setOnAction(e -> model.saveApprovalRequired(approval.isSelected()));
+        approval.disableProperty().bind(model.loadedProperty().not());
+        javafx.scene.control.Spinner<Integer> minutes = new javafx.scene.control.Spinner<>(0,
+                org.crisisdesk.notice.WritingStore.MAX_WINDOW_MINUTES,
+                org.crisisdesk.notice.WritingStore.DEFAULT_WINDOW_MINUTES);
+        minutes.setId("settings-collision-minutes");
+        minutes.setEditable(true);
+        minutes.setPrefWidth(110);
+        minutes.disableProperty().bind(model.loadedProperty().not());
+        model.collisionMinutesProperty().addListener((o, a, b) -> minutes.getValueFactory().setValue(b.intValue()));
+        minutes.getValueFactory().setValue(model.collisionMinutesProperty().get());
+        minutes.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != model.collisionMinutesProperty().get() && model.loadedProperty().get()) {
+                model.saveCollisionMinutes(b);
+            }
+        });
+        Label unit = new Label(ctx.t("settings.team.collision.unit"));
+        HBox row = new HBox(8, minutes, unit);
+        row.setAlignment(Pos.CENTER_LEFT);
+        GridPane grid = grid();
+        int r = add(grid, 0, ctx.t("settings.team.approval"), approval, ctx.t("settings.team.approval.note"));
+        add(grid, r, ctx.t("settings.team.collision"), row, ctx.t("settings.team.collision.note"));
         return grid;
     }
 

@@ -58,6 +58,10 @@ public final class SettingsViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    /** Team settings (issue 22), stored in the database so every desk on it follows them. */
+    private final BooleanProperty approvalRequired = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.IntegerProperty collisionMinutes =
+            new javafx.beans.property.SimpleIntegerProperty(org.crisisdesk.notice.WritingStore.DEFAULT_WINDOW_MINUTES);
 
     /**
      * @param onDeskNameSaved runs on the FX thread once a new desk name is stored (the boards credit moves to it)
@@ -73,7 +77,7 @@ public final class SettingsViewModel {
     }
 
     private record Stored(String deskName, String handle, String zone, OptionalDouble threshold, String dbNext, String lastBackup,
-            String account) {}
+            String account, boolean approvalRequired, int collisionMinutes) {}
 
     /** Reads every setting off the FX thread and fills the properties. */
     public Background.Job<?> load() {
@@ -85,7 +89,8 @@ public final class SettingsViewModel {
                     .orElseGet(() -> s.get(DeskSettings.DESK_NAME, "")),
                     person.map(org.crisisdesk.people.Person::handle).orElse(""), s.get(DeskSettings.ZONE, ""),
                     DeskSettings.autoFile(s.get(TriageEngine.AUTO_FILE_SETTING, "off")),
-                    prefs.get(DeskPrefs.DB_URL, ""), describeNewestBackup(), describeAccount());
+                    prefs.get(DeskPrefs.DB_URL, ""), describeNewestBackup(), describeAccount(),
+                    services.notices().approvals().required(), services.notices().writing().windowMinutes());
         }).onSuccess(st -> {
             deskName.set(st.deskName());
             handle.set(st.handle());
@@ -96,6 +101,8 @@ public final class SettingsViewModel {
             dbNext.set(st.dbNext());
             lastBackup.set(st.lastBackup());
             account.set(st.account());
+            approvalRequired.set(st.approvalRequired());
+            collisionMinutes.set(st.collisionMinutes());
             loaded.set(true);
         }).onFailure(this::fail);
     }
@@ -180,6 +187,37 @@ public final class SettingsViewModel {
                 threshold.set(v);
             }
         });
+    }
+
+    /**
+     * Team setting (issue 22): notices need a second person's approval before they post. Stored in the database; every
+     * desk's next queued notice follows it (the outbox reads it at each queue).
+     */
+    public Background.Job<Boolean> saveApprovalRequired(boolean on) {
+        return save(() -> {
+            services.notices().approvals().setRequired(on);
+            return on;
+        }, approvalRequired::set);
+    }
+
+    /**
+     * Team setting (issue 22): minutes in which another notice of the same category makes posting ask first (0: only
+     * someone writing asks). Stored in the database; every composer reads it at its next post.
+     */
+    public Background.Job<Integer> saveCollisionMinutes(int minutes) {
+        int value = Math.max(0, Math.min(org.crisisdesk.notice.WritingStore.MAX_WINDOW_MINUTES, minutes));
+        return save(() -> {
+            services.notices().writing().setWindowMinutes(value);
+            return value;
+        }, collisionMinutes::set);
+    }
+
+    public BooleanProperty approvalRequiredProperty() {
+        return approvalRequired;
+    }
+
+    public javafx.beans.property.IntegerProperty collisionMinutesProperty() {
+        return collisionMinutes;
     }
 
     /** The next start opens the database in {@code folder} (created there if new). */

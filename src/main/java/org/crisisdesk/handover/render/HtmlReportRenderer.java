@@ -188,14 +188,15 @@ public final class HtmlReportRenderer {
             h.append("<p class=\"empty\">").append(e(t.t("report.notices.none"))).append("</p>\n");
         } else {
             h.append("<table>\n<thead><tr>");
-            for (String k : new String[] {"time", "category", "department", "stage", "eta", "nextUpdate", "outcome",
-                "text"}) {
+            for (String k : new String[] {"time", "category", "author", "department", "stage", "eta", "nextUpdate",
+                "outcome", "text"}) {
                 h.append("<th>").append(e(t.t("report.notices." + k))).append("</th>");
             }
             h.append("</tr></thead>\n<tbody>\n");
             for (PostedNotice n : r.notices()) {
                 h.append("<tr><td class=\"time\">").append(e(t.time(n.postedAt()))).append("</td><td>")
-                        .append(e(t.noticeCategory(n.category()))).append("</td><td>").append(e(n.department()))
+                        .append(e(t.noticeCategory(n.category()))).append("</td><td class=\"author\">")
+                        .append(e(t.noticePeople(n))).append("</td><td>").append(e(n.department()))
                         .append("</td><td>").append(e(t.stage(n))).append("</td><td class=\"time\">")
                         .append(e(t.time(n.eta()))).append("</td><td class=\"time\">")
                         .append(e(t.time(n.nextUpdate()))).append("</td><td>");
@@ -204,6 +205,23 @@ public final class HtmlReportRenderer {
             }
             h.append("</tbody>\n</table>\n<p class=\"meta\">").append(e(t.t("report.outcome.definition")))
                     .append("</p>\n");
+        }
+        // issue 22: a second person's decisions, approvals and sendings back, with who, when and why
+        h.append("<h3>").append(e(t.t("report.decisions.title"))).append("</h3>\n");
+        if (r.decisions().isEmpty()) {
+            h.append("<p class=\"empty\">").append(e(t.t("report.decisions.none"))).append("</p>\n");
+        } else {
+            h.append("<ul class=\"decisions\">\n");
+            for (HandoverReport.Decision d : r.decisions()) {
+                h.append("<li class=\"").append(d.approved() ? "approved" : "sent-back").append("\">")
+                        .append(e(t.decision(d)));
+                if (!d.approved()) {
+                    h.append("<br/><span class=\"meta\">").append(e(Escape.clip(d.text(), TEXT_CLIP)))
+                            .append("</span>");
+                }
+                h.append("</li>\n");
+            }
+            h.append("</ul>\n");
         }
         h.append("<h3>").append(e(t.t("report.promised.title"))).append("</h3>\n");
         promises(h, r.promised(), t, "report.promised.none");

@@ -79,11 +79,11 @@ public final class MarkdownReportRenderer {
             m.append("_").append(md(t.t("report.notices.none"))).append("_\n\n");
         } else {
             m.append("| ");
-            for (String k : new String[] {"time", "category", "department", "stage", "eta", "nextUpdate", "outcome",
-                "text"}) {
+            for (String k : new String[] {"time", "category", "author", "department", "stage", "eta", "nextUpdate",
+                "outcome", "text"}) {
                 m.append(md(t.t("report.notices." + k))).append(" | ");
             }
-            m.append("\n|---|---|---|---|---|---|---|---|\n");
+            m.append("\n|---|---|---|---|---|---|---|---|---|\n");
             for (PostedNotice n : r.notices()) {
                 String outcome = t.t("report.outcome." + n.outcome().name());
                 String detail = t.outcomeDetail(n);
@@ -91,12 +91,26 @@ public final class MarkdownReportRenderer {
                     outcome += " (" + detail + ")";
                 }
                 m.append("| ").append(md(t.time(n.postedAt()))).append(" | ").append(md(t.noticeCategory(n.category())))
-                        .append(" | ").append(md(n.department())).append(" | ").append(md(t.stage(n))).append(" | ")
+                        .append(" | ").append(md(t.noticePeople(n))).append(" | ").append(md(n.department())).append(" | ").append(md(t.stage(n))).append(" | ")
                         .append(md(t.time(n.eta()))).append(" | ").append(md(t.time(n.nextUpdate()))).append(" | ")
                         .append(n.outcome() == HandoverReport.EtaOutcome.MISSED ? "**" + md(outcome) + "**" : md(outcome))
                         .append(" | ").append(md(Escape.clip(n.text(), HtmlReportRenderer.TEXT_CLIP))).append(" |\n");
             }
             m.append('\n').append(md(t.t("report.outcome.definition"))).append("\n\n");
+        }
+        // issue 22: a second person's decisions, approvals and sendings back, with who, when and why
+        m.append("### ").append(md(t.t("report.decisions.title"))).append("\n\n");
+        if (r.decisions().isEmpty()) {
+            m.append("_").append(md(t.t("report.decisions.none"))).append("_\n\n");
+        } else {
+            for (HandoverReport.Decision d : r.decisions()) {
+                m.append("- ").append(md(t.decision(d)));
+                if (!d.approved()) {
+                    m.append(" — ").append(md(Escape.clip(d.text(), HtmlReportRenderer.TEXT_CLIP)));
+                }
+                m.append('\n');
+            }
+            m.append('\n');
         }
         m.append("### ").append(md(t.t("report.promised.title"))).append("\n\n");
         promises(m, r.promised(), t, "report.promised.none");

@@ -83,6 +83,24 @@ public final class ReportText {
         return c.unsorted() ? t("report.category.general") : c.name();
     }
 
+    /** Issue 22: "민지" or "민지 · 준호 승인" for the author cell; "–" when the author is not known. */
+    public String noticePeople(PostedNotice n) {
+        String author = n.author() == null || n.author().isBlank() ? "–" : n.author();
+        return n.approvedBy() == null ? author : author + " · " + t("report.notices.approvedBy", n.approvedBy());
+    }
+
+    /**
+     * Issue 22: one decision line: "14:02 · 배송 지연 · notice #12 by 민지 · approved by 준호: “…”" (the comment only when
+     * one was given).
+     */
+    public String decision(HandoverReport.Decision d) {
+        String author = d.author() == null || d.author().isBlank() ? "–" : d.author();
+        String line = t(d.approved() ? "report.decisions.approved" : "report.decisions.sentBack", time(d.at()),
+                noticeCategory(d.category()), String.valueOf(d.noticeId()), author, d.person() == null ? "–" : d.person());
+        return d.comment() == null || d.comment().isBlank() ? line
+                : line + ": " + t("report.decisions.comment", d.comment());
+    }
+
     /**
      * What followed a notice's ETA, for the outcome cell: "next notice 01:45", "ETA moved to 04:00 at 01:45", "ETA
      * dropped at 01:45", or "" (no ETA, a closing notice, nothing followed). One wording for the renderers and the desk.

@@ -106,9 +106,9 @@ class RenderersTest {
                 .contains("30분 단위").doesNotContain("누적") // no chart in Markdown, only sparklines
                 .contains("| 변경 안내 (10:45 공지에서 ETA를 13:00(으)로 늦춤) |");
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
-        // every table row keeps its column count: no cell text added a pipe
+        // every table row keeps its column count (nine columns with the author's): no cell text added a pipe
         md.lines().filter(l -> l.startsWith("| ") && l.contains("배송 지연 안내"))
-                .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9));
+                .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(10));
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.crisisdesk.handover;
+
+import org.crisisdesk.testing.OnPostgres;
+
+/** {@link ApprovalReportTest} on a PostgreSQL team database. */
+@OnPostgres
+class ApprovalReportPgTest extends ApprovalReportTest {}
