@@ -241,6 +241,13 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
                         // the desk is closing
                     }
                 }
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTE)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            shifts.notesChangedElsewhere(); // an open handover review shows them
+                        }
+                    });
+                }
                 if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.SHIFT)) {
                     javafx.application.Platform.runLater(() -> {
                         if (!closed) {
