@@ -218,6 +218,7 @@ class TeamLiveTest {
         b.awaitLoaded(12);
         // the shift's notes, in desk B's open handover review
         var shift = a.services.shifts().start("민지", "", java.time.ZoneId.of("Asia/Seoul"));
+        a.clock.advance(java.time.Duration.ofMinutes(30)); // the review shows a shift under way
         a.services.shifts().saveNotes(shift.id(), "첫 메모");
         javafx.stage.Stage review = WaitForAsyncUtils.asyncFx(() -> b.window.openHandover()).get(10, TimeUnit.SECONDS);
         javafx.scene.control.TextArea notes = (javafx.scene.control.TextArea) review.getScene()
