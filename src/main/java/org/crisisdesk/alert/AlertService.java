@@ -48,6 +48,8 @@ public final class AlertService implements AutoCloseable {
     private final List<Consumer<AlertTick>> listeners = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> schedule;
     private boolean firstTickSent;
+    /** The alerts of the last tick, by id (what this desk shows). */
+    private Map<Long, Alert> lastShown = Map.of();
 
     public AlertService(AlertStore store, ActivityStore activity, AlertSettingsStore settings, Clock clock) {
         this.store = store;
@@ -312,6 +314,46 @@ public final class AlertService implements AutoCloseable {
         return publish(now, changes);
     }
 
+    /**
+     * Alerts another desk on the same database changed (issue 21: raised, escalated, snoozed, dismissed, resolved,
+     * cleared there): one tick with the list as it is now, so this desk's count, list and cards follow. What changed
+     * is told by comparing each alert with the list this service last published: an alert that became open here is
+     * news (a card), one that closed or went quiet is not, and its card leaves with the list.
+     */
+    public synchronized AlertTick changedElsewhere(java.util.Collection<Long> alertIds) {
+        Instant now = clock.instant();
+        List<AlertChange> changes = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(alertIds)) {
+            Alert before = lastShown.get(id);
+            Optional<Alert> after = store.byId(id);
+            if (after.isPresent() && firstTickSent) { // before the first tick nothing shown can be compared
+                EventKind kind = elsewhere(before, after.get());
+                if (kind != null) {
+                    changes.add(new AlertChange(after.get(), kind));
+                }
+            }
+        }
+        firstTickSent = true;
+        return announce(now, changes, shown());
+    }
+
+    /** What another desk did to an alert, as this desk's history would name it (null: nothing to tell). */
+    static EventKind elsewhere(Alert before, Alert now) {
+        if (before == null) {
+            return now.state() == AlertState.OPEN ? EventKind.RAISED : null;
+        }
+        if (before.state() == now.state() && before.level() == now.level()) {
+            return null;
+        }
+        return switch (now.state()) {
+            case OPEN -> before.state() == AlertState.SNOOZED ? EventKind.REOPENED
+                    : now.level() > before.level() || before.state() == AlertState.DISMISSED ? EventKind.ESCALATED : null;
+            case SNOOZED -> EventKind.SNOOZED;
+            case DISMISSED -> EventKind.DISMISSED;
+            case RESOLVED -> now.resolvedByNotice() != null ? EventKind.RESOLVED : EventKind.CLEARED;
+        };
+    }
+
     public AlertSettings settings() {
         return settingsStore.load();
     }
@@ -341,13 +383,21 @@ public final class AlertService implements AutoCloseable {
             return new AlertTick(now, changes, List.of());
         }
         firstTickSent = true;
+        return announce(now, changes, shown());
+    }
+
+    /** Logs the changes and hands one tick to the listeners; remembers the list for {@link #changedElsewhere}. */
+    private AlertTick announce(Instant now, List<AlertChange> changes, List<Alert> shown) {
+        Map<Long, Alert> byId = new HashMap<>();
+        shown.forEach(a -> byId.put(a.id(), a));
+        lastShown = byId;
         for (AlertChange c : changes) {
             // ids, rule and level only: the alert's message may quote what the category is about
             Alert a = c.alert();
             log.info("Alert #{} {}: {} level {} on category #{}", a.id(), c.kind(), a.reason(), a.level(),
                     a.categoryId() == null ? "unsorted" : a.categoryId());
         }
-        AlertTick tick = new AlertTick(now, changes, shown());
+        AlertTick tick = new AlertTick(now, changes, shown);
         for (Consumer<AlertTick> l : listeners) {
             try {
                 l.accept(tick);

@@ -182,8 +182,10 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
     }
 
     /**
-     * Issue 21: what other desks on the same database commit reaches this desk within a second: moves card by card
-     * (see {@link BoardsViewModel#otherDeskMoved}), category edits as a reload of the boards, notices (queued, posting,
+     * Issue 21: what other desks on the same database commit reaches this desk within a second: new mentions the
+     * team's collector stored (feed and columns, as this desk's own source's), moves card by card
+     * (see {@link BoardsViewModel#otherDeskMoved}), alert states (count, list, cards), category edits as a reload of
+     * the boards, notices (queued, posting,
      * posted, failed) in the composer's timeline and the columns' numbers, shift changes in the toolbar. A database
      * that cannot be reached is said in the status bar until it can be again, when the boards catch up. Several
      * changes in a row give one reload.
@@ -211,11 +213,43 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
         changes.addListener(new org.crisisdesk.store.ChangeFeed.Listener() {
             @Override
             public void changes(java.util.List<org.crisisdesk.store.ChangeFeed.Change> list) {
+                // first: a move of a just-stored mention comes after it
+                java.util.List<org.crisisdesk.store.ChangeFeed.Change> stored = list.stream()
+                        .filter(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.MENTIONS
+                                && ch.entityId() != null && ch.entityTo() != null).toList();
+                if (!stored.isEmpty()) {
+                    showStored(stored, reload);
+                }
                 if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTICE)) {
                     javafx.application.Platform.runLater(() -> {
                         if (!closed) {
                             composer.noticesChanged(); // the timeline of the category open in the composer
                             boards.refreshStats(); // the columns' "since the last notice"
+                        }
+                    });
+                }
+                java.util.List<Long> alertIds = list.stream()
+                        .filter(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.ALERT && ch.entityId() != null)
+                        .map(org.crisisdesk.store.ChangeFeed.Change::entityId).distinct().toList();
+                if (!alertIds.isEmpty()) {
+                    // the bell, the alert list and the cards follow (a card of an alert dismissed there leaves)
+                    try {
+                        services.scheduler().execute(() -> {
+                            try {
+                                services.alerts().changedElsewhere(alertIds);
+                            } catch (RuntimeException e) {
+                                org.slf4j.LoggerFactory.getLogger(DeskSession.class)
+                                        .debug("Alerts changed elsewhere: {}", e.toString());
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        // the desk is closing
+                    }
+                }
+                if (list.stream().anyMatch(ch -> ch.kind() == org.crisisdesk.store.ChangeLog.Kind.NOTE)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!closed) {
+                            shifts.notesChangedElsewhere(); // an open handover review shows them
                         }
                     });
                 }
@@ -256,6 +290,29 @@ public final class DeskSession implements AutoCloseable, org.crisisdesk.desk.set
             @Override
             public void reloadAll() {
                 reload.run();
+            }
+        });
+    }
+
+    /**
+     * Mentions the team's collector (another desk or a {@code collect} process) stored: read by their key ranges on
+     * the change feed's thread and put on the feed and the columns as this desk's own source's would be, keeping the
+     * person's selection and scroll position (issue 21). Ranges that cannot be read now are caught up by a reload.
+     */
+    private void showStored(java.util.List<org.crisisdesk.store.ChangeFeed.Change> ranges, Runnable reload) {
+        java.util.TreeMap<Long, org.crisisdesk.mention.StoredMention> byPk = new java.util.TreeMap<>();
+        try {
+            for (var ch : ranges) {
+                services.mentions().storedElsewhere(ch.entityId(), ch.entityTo()).forEach(m -> byPk.put(m.pk(), m));
+            }
+        } catch (RuntimeException e) {
+            reload.run();
+            return;
+        }
+        java.util.List<org.crisisdesk.mention.StoredMention> oldestFirst = new java.util.ArrayList<>(byPk.values());
+        javafx.application.Platform.runLater(() -> {
+            if (!closed) {
+                bridge.arrivedElsewhere(oldestFirst);
             }
         });
     }

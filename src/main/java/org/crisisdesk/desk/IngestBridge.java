@@ -61,6 +61,18 @@ public final class IngestBridge implements IngestListener {
         lastStatus = status;
     }
 
+    /**
+     * FX thread: mentions another process stored (issue 21: the team's collector), shown now as one batch, after
+     * what this desk's own source handed over before them, the same way as those.
+     */
+    public void arrivedElsewhere(List<StoredMention> mentions) {
+        flush();
+        if (!mentions.isEmpty()) {
+            List<StoredMention> view = List.copyOf(mentions);
+            mentionSinks.forEach(s -> s.accept(view));
+        }
+    }
+
     /** Drains what arrived since the last flush. Package-visible so tests can flush without waiting. */
     void flush() {
         if (!pending.isEmpty()) {

@@ -91,6 +91,12 @@ public final class MentionStore {
             if (checkpoint != null) {
                 saveCheckpoint(c, checkpoint, now);
             }
+            if (!stored.isEmpty()) {
+                // the other desks on this database show them live (issue 21): one change-log row for the batch
+                long from = stored.stream().mapToLong(StoredMention::pk).min().getAsLong();
+                long to = stored.stream().mapToLong(StoredMention::pk).max().getAsLong();
+                org.crisisdesk.store.ChangeLog.recordMentions(c, db, from, to);
+            }
             return stored;
         });
         synchronized (knownAuthors) {
@@ -100,6 +106,8 @@ public final class MentionStore {
             }
         }
         if (!result.isEmpty()) {
+            // a collector alone on a team database (no desk open) keeps the change log short itself
+            org.crisisdesk.store.ChangeFeed.pruneNowAndThen(db, Instant.now()); // wall time, as the log's rows
             try {
                 index.stored(result.size()); // after the commit; the index reads the new rows on its own thread
             } catch (RuntimeException e) {
@@ -598,6 +606,36 @@ public final class MentionStore {
                 byPk.put(m.pk(), m);
             }
         }
+    }
+
+    /**
+     * The mentions with primary keys {@code from..to} (inclusive), oldest first: what another desk stored in one batch
+     * (issue 21). Tells the search index that they were stored, as an ingest here would.
+     */
+    public List<StoredMention> storedElsewhere(long from, long to) {
+        List<StoredMention> out = db.inTransaction(c -> {
+            List<StoredMention> found = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM mention WHERE pk >= ? AND pk <= ? ORDER BY pk")) {
+                st.setLong(1, from);
+                st.setLong(2, to);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(read(rs));
+                    }
+                }
+            }
+            return found;
+        });
+        if (!out.isEmpty()) {
+            try {
+                index.stored(out.size());
+            } catch (RuntimeException e) {
+                log.warn("The search index was not told about new mentions ({}); it catches up on its next pass",
+                        e.getMessage());
+            }
+        }
+        return out;
     }
 
     public List<StoredMention> find(List<Long> pks) {

@@ -37,8 +37,12 @@ public final class ChangeFeed implements AutoCloseable {
     public static final Duration KEEP = Duration.ofHours(1);
     static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
 
-    /** One committed change. */
-    public record Change(long id, ChangeLog.Kind kind, Long entityId, String desk, Instant at) {}
+    /**
+     * One committed change.
+     *
+     * @param entityTo the end of the range {@code entityId..entityTo} for {@link ChangeLog.Kind#MENTIONS}, else null
+     */
+    public record Change(long id, ChangeLog.Kind kind, Long entityId, String desk, Instant at, Long entityTo) {}
 
     /** Called on the feed's thread. */
     public interface Listener {
@@ -142,7 +146,7 @@ public final class ChangeFeed implements AutoCloseable {
         List<Change> fresh = new ArrayList<>();
         long[] bounds = new long[2];
         db.inTransactionVoid(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, kind, entity_id, desk, at FROM change_log "
+            try (PreparedStatement st = c.prepareStatement("SELECT id, kind, entity_id, desk, at, entity_to FROM change_log "
                     + "WHERE id > ? ORDER BY id")) {
                 st.setLong(1, watermark);
                 try (ResultSet rs = st.executeQuery()) {
@@ -150,7 +154,7 @@ public final class ChangeFeed implements AutoCloseable {
                         long id = rs.getLong(1);
                         if (deliveredAbove.add(id)) {
                             fresh.add(new Change(id, kindOf(rs.getString(2)), Jdbc.getLong(rs, "entity_id"),
-                                    rs.getString(4), Jdbc.getInstant(rs, "at")));
+                                    rs.getString(4), Jdbc.getInstant(rs, "at"), Jdbc.getLong(rs, "entity_to")));
                         }
                     }
                 }
@@ -207,6 +211,24 @@ public final class ChangeFeed implements AutoCloseable {
         }
         lastPrune = now;
         prune(db, now.minus(KEEP));
+    }
+
+    /**
+     * Prunes the log at most every {@link #PRUNE_EVERY} per opened database, for a process that writes changes but
+     * may read none (a headless {@code collect} with no desk open): the log stays an hour long whoever is running.
+     * Runs in its own transaction; a failure is left to the next time.
+     */
+    public static void pruneNowAndThen(Database db, Instant now) {
+        long last = db.changeLogPrunedAt.get();
+        if (now.toEpochMilli() - last < PRUNE_EVERY.toMillis()
+                || !db.changeLogPrunedAt.compareAndSet(last, now.toEpochMilli())) {
+            return;
+        }
+        try {
+            prune(db, now.minus(KEEP));
+        } catch (RuntimeException e) {
+            log.debug("Change log not pruned now: {}", e.toString());
+        }
     }
 
     /** Deletes change-log rows older than {@code before}; how many. */

@@ -24,7 +24,12 @@ public final class ChangeLog {
         SHIFT,
         NOTE,
         /** A composer opened or closed on a category (issue 22: "민지 is writing a notice"). */
-        WRITING
+        WRITING,
+        /**
+         * New mentions were stored (by the collector, an import): one row per stored batch, naming the batch's
+         * primary keys as the range {@code entity_id..entity_to} (see {@link #recordMentions}).
+         */
+        MENTIONS
     }
 
     private ChangeLog() {}
@@ -36,6 +41,24 @@ public final class ChangeLog {
     /** Records that {@code kind} {@code id} changed (null: the kind as a whole, e.g. the category list). */
     public static void record(Connection c, Database db, Kind kind, Long id) throws SQLException {
         record(c, db, kind, id == null ? java.util.Collections.singletonList(null) : List.of(id));
+    }
+
+    /**
+     * Records that mentions with primary keys {@code from..to} (inclusive) were stored in this transaction: one row
+     * for a whole batch. The range holds every key the batch got; keys in it that another transaction got are read
+     * by the other desks too, which show a mention once whichever change brings it.
+     */
+    public static void recordMentions(Connection c, Database db, long from, long to) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO change_log (kind, entity_id, entity_to, desk, at) VALUES (?, ?, ?, ?, ?)")) {
+            st.setString(1, Kind.MENTIONS.name());
+            st.setLong(2, from);
+            st.setLong(3, to);
+            st.setString(4, db.deskId());
+            Jdbc.setInstant(st, 5, Instant.now());
+            st.executeUpdate();
+        }
+        notifyDesks(c, db, Kind.MENTIONS);
     }
 
     public static void record(Connection c, Database db, Kind kind, Collection<Long> ids) throws SQLException {
@@ -54,6 +77,10 @@ public final class ChangeLog {
             }
             st.executeBatch();
         }
+        notifyDesks(c, db, kind);
+    }
+
+    private static void notifyDesks(Connection c, Database db, Kind kind) throws SQLException {
         if (db.dialect() == SqlDialect.POSTGRESQL) {
             try (PreparedStatement st = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
                 st.setString(1, kind.name());

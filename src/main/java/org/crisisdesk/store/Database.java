@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
      * and validation were 0.3-0.5 s of opening a desk (issue #8). A new migration is added here and at the end.
      */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "10", "20", "30", "40", "50", "70", "71",
-            "80", "82", "90", "100", "101", "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120");
+            "80", "82", "90", "100", "101", "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120", "121");
 
     private final String url;
     private final DataSource pool;
@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
     private final SqlDialect dialect;
     /** Names this process's changes in the change log (issue 21): unique per opened database. */
     private final String deskId = ChangeLog.newDeskId();
+    /** When this process last pruned the change log (epoch ms), see {@link ChangeFeed#pruneNowAndThen}. */
+    final java.util.concurrent.atomic.AtomicLong changeLogPrunedAt = new java.util.concurrent.atomic.AtomicLong();
     /** Whether opening ran Flyway (the schema was new, behind, ahead or failed), for tests. */
     private boolean flywayRan;
 

@@ -99,4 +99,34 @@ class ChangeFeedTest {
             }
         }
     }
+
+    @Test
+    void aProcessThatOnlyStoresMentionsKeepsTheLogShortItselfWithOneRowPerBatch() {
+        Path home = TempDesk.newHome();
+        try (Database collector = Database.open(TempDesk.dbUrl(home))) {
+            Instant old = Instant.now().minus(ChangeFeed.KEEP).minusSeconds(60);
+            collector.inTransactionVoid(c -> {
+                try (var st = c.prepareStatement("INSERT INTO change_log (kind, entity_id, desk, at) VALUES "
+                        + "('MOVE', 1, 'x', ?)")) {
+                    Jdbc.setInstant(st, 1, old);
+                    st.executeUpdate();
+                }
+            });
+            // a headless collect with no desk open: nobody reads the log, the storing process prunes it
+            var stored = new org.crisisdesk.mention.MentionStore(collector, Clock.systemUTC()).ingest(List.of(
+                    org.crisisdesk.mention.Filing.unsorted(TempDesk.mention("x", "9001", "환불 언제")),
+                    org.crisisdesk.mention.Filing.unsorted(TempDesk.mention("x", "9002", "배송 언제"))), null, "AUTO");
+            List<String> rows = collector.inTransaction(c -> {
+                List<String> out = new java.util.ArrayList<>();
+                try (var rs = c.createStatement().executeQuery(
+                        "SELECT kind, entity_id, entity_to FROM change_log ORDER BY id")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " " + rs.getLong(2) + ".." + rs.getLong(3));
+                    }
+                }
+                return out;
+            });
+            assertThat(rows).containsExactly("MENTIONS " + stored.get(0).pk() + ".." + stored.get(1).pk());
+        }
+    }
 }

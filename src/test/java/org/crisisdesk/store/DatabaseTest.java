@@ -72,7 +72,7 @@ class DatabaseTest {
                 return out;
             });
             assertThat(versions).containsExactly("1", "10", "20", "30", "40", "50", "70", "71", "80", "82", "90", "100", "101",
-                    "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120");
+                    "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120", "121");
             assertThat(Database.MIGRATIONS).isEqualTo(versions);
         }
     }

@@ -136,6 +136,36 @@ public final class HandoverViewModel {
                         new ReportText(ctx.i18n().locale(), ctx.zone()).dateTime(r.shift().notesUpdatedAt())));
     }
 
+    /**
+     * Another desk saved notes (issue 21): the reviewed shift's notes are read again and shown, unless the person here
+     * is typing (their text is saved a moment later and is the last word, as between two editors on one desk).
+     */
+    public void notesChangedElsewhere() {
+        HandoverReport r = report.get();
+        if (r == null || r.shift() == null) {
+            return;
+        }
+        long id = r.shift().id();
+        background.run(() -> shifts.find(id).orElseThrow()).onSuccess(s -> {
+            HandoverReport now = report.get();
+            if (now == null || now.shift() == null || now.shift().id() != id
+                    || notesTimer.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                return;
+            }
+            report.set(withShift(now, s));
+            String text = s.notes() == null ? "" : s.notes();
+            if (!text.equals(notes.get())) {
+                showingNotes = true;
+                notes.set(text);
+                showingNotes = false;
+            }
+            if (s.notesUpdatedAt() != null) {
+                notesStatus.set(ctx.t("handover.notes.saved",
+                        new ReportText(ctx.i18n().locale(), ctx.zone()).dateTime(s.notesUpdatedAt())));
+            }
+        });
+    }
+
     /** Saves the notes now if a save is pending (before closing, exporting or loading another window). */
     public void flushNotes() {
         if (notesTimer.getStatus() == javafx.animation.Animation.Status.RUNNING) {

@@ -48,8 +48,12 @@ public final class HandoverWindow {
         // corrected shift times (from the shift menu) change the report's window: build it again
         javafx.beans.value.ChangeListener<Number> corrected = (o, a, b) -> model.reloadShift();
         shiftModel.correctionsProperty().addListener(corrected);
+        // notes saved at another desk on the same database show here (issue 21)
+        javafx.beans.value.ChangeListener<Number> notesElsewhere = (o, a, b) -> model.notesChangedElsewhere();
+        shiftModel.notesElsewhereProperty().addListener(notesElsewhere);
         stage.setOnHidden(e -> {
             shiftModel.correctionsProperty().removeListener(corrected);
+            shiftModel.notesElsewhereProperty().removeListener(notesElsewhere);
             model.flushNotes();
         });
         stage.show();

@@ -79,6 +79,18 @@ public final class ShiftViewModel {
         }).onFailure(this::fail);
     }
 
+    /** Counts shift notes saved at other desks (issue 21), so an open review shows them. FX thread. */
+    private final javafx.beans.property.IntegerProperty notesElsewhere = new javafx.beans.property.SimpleIntegerProperty();
+
+    /** FX thread: another desk saved a shift's notes. */
+    public void notesChangedElsewhere() {
+        notesElsewhere.set(notesElsewhere.get() + 1);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty notesElsewhereProperty() {
+        return notesElsewhere;
+    }
+
     public javafx.beans.property.ReadOnlyIntegerProperty correctionsProperty() {
         return corrections;
     }
