@@ -33,6 +33,7 @@ class UsageCommandTest {
         try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
             server.burst(150, Instant.now().minusSeconds(30), "read");
             server.usageProject(2_000, 10_000, 1);
+            server.usageNeedsAppOnly(true); // as X: only the app's bearer token may read it
             StringWriter collect = new StringWriter();
             assertThat(run(collect, "--home", home.toString(), "collect", "--twitter-api-base", server.base(),
                     "--poll-seconds", "0.5", "--duration", "3")).as(collect.toString()).isZero();
@@ -71,6 +72,7 @@ class UsageCommandTest {
         }
         try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
             server.usageNeedsAppOnly(true);
+            server.notEnrolled("usage");
             StringWriter out = new StringWriter();
             int code = run(out, "--home", home.toString(), "usage", "--twitter-api-base", server.base(),
                     "--set-cap", "200", "--set-warn-at", "70");

@@ -138,9 +138,12 @@ class XUsageTest {
         }
         services.usageStore().record(UsageKind.READ, 900);
 
-        ProjectUsage.Result x = XUsage.fetch(settings, clock);
+        // the app's keys X will not make its bearer token from (a secret typed wrong)
+        XCredentials c = settings.credentials();
+        ProjectUsage.Result x = XUsage.fetch(settings.withCredentials(new XCredentials(c.consumerKey(),
+                "not-the-secret", c.accessToken(), c.accessTokenSecret())), clock);
         assertThat(x.usage()).isNull();
-        assertThat(x.why()).contains("403").contains("Unsupported Authentication");
+        assertThat(x.why()).contains("403").contains("Unable to verify your credentials");
         UsageSettings s = UsageSettings.DEFAULTS.withMonthlyCap(1_000).withMonthlyBudget(new BigDecimal("10"));
         UsageReport r = services.usageMeter().report(s, x);
         assertThat(r.fromX()).isFalse();
