@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 done; 1 the source failed; 2 bad options or no credentials; 3 credentials rejected by X "
                 + "(401: keys wrong, expired or revoked); 4 the access level does not include an endpoint the desk "
                 + "needs (403 client-not-enrolled, or 453 on v1.1: the message names it); 5 the monthly usage cap is "
-                + "reached (429 usage-capped); 6 stopped while waiting out X's 15-minute rate limit (429)."})
+                + "reached (429 usage-capped; the line says \"monthly cap reached; resets DATE\"); 6 stopped while waiting out X's 15-minute rate limit (429)."})
 final class CollectCommand implements Callable<Integer> {
     static final int CREDENTIALS_REJECTED = 3;
     static final int ACCESS_LEVEL = 4;
