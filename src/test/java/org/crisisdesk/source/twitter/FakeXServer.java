@@ -158,6 +158,7 @@ public final class FakeXServer implements AutoCloseable {
 
     /** Posts returned in {@code data} by the v2 read endpoints, per UTC day: what X bills as "Posts: Read". */
     private final Map<java.time.LocalDate, Long> servedByDay = new java.util.TreeMap<>();
+    private final java.util.Set<String> servedIds = new java.util.HashSet<>();
     private long otherAppsUsage;
     private long projectCap = 10_000;
     private int capResetDay = 1;
@@ -274,9 +275,16 @@ public final class FakeXServer implements AutoCloseable {
         }
         try {
             JsonNode data = JSON.readTree(r.body).path("data");
-            if (data.isArray() && data.size() > 0) {
-                servedByDay.merge(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), (long) data.size(),
-                        Long::sum);
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            long fresh = 0;
+            for (JsonNode post : data) {
+                // as X: a post returned again on the same UTC day is billed (and counted) once
+                if (servedIds.add(day + ":" + post.path("id").asText())) {
+                    fresh++;
+                }
+            }
+            if (fresh > 0) {
+                servedByDay.merge(day, fresh, Long::sum);
             }
         } catch (IOException e) {
             // not JSON: nothing served
