@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pacing comes from {@code x-rate-limit-*}; a 429 waits for the reset; 5xx, timeouts and malformed JSON back off
  * exponentially with jitter; 401 stops polling with {@link State#CREDENTIALS_REJECTED}, an endpoint outside the access
- * level with {@link State#ACCESS_LEVEL}, a used-up monthly cap waits as {@link State#USAGE_CAPPED}. All waits go through
+ * level with {@link State#ACCESS_LEVEL}, a used-up monthly cap waits as {@link State#USAGE_CAPPED}, without a request,
+ * until the reset day {@link CapReset} names. All waits go through
  * {@link SourceContext#sleep} (never interrupts: H2 closes its file on one). Runs on the collector's thread only.
  */
 public final class TwitterSource implements MentionSource {
