@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 done; 1 the source failed; 2 bad options or no credentials; 3 credentials rejected by X "
                 + "(401: keys wrong, expired or revoked); 4 the access level does not include an endpoint the desk "
                 + "needs (403 client-not-enrolled, or 453 on v1.1: the message names it); 5 the monthly usage cap is "
-                + "reached (429 usage-capped); 6 stopped while waiting out X's 15-minute rate limit (429)."})
+                + "reached (429 usage-capped; the line says \"monthly cap reached; resets DATE\"); 6 stopped while waiting out X's 15-minute rate limit (429)."})
 final class CollectCommand implements Callable<Integer> {
     static final int CREDENTIALS_REJECTED = 3;
     static final int ACCESS_LEVEL = 4;
@@ -94,6 +94,8 @@ final class CollectCommand implements Callable<Integer> {
     Double duration;
 
     /** Where the X source counts posts read: the database's usage counts once it is open. */
+    /** The usage settings' billing day, for when X's usage endpoint does not say when the monthly cap resets. */
+    private final AtomicReference<java.util.function.IntSupplier> billingDay = new AtomicReference<>(() -> 1);
     private final AtomicReference<org.crisisdesk.usage.UsageRecorder> usage =
             new AtomicReference<>(org.crisisdesk.usage.UsageRecorder.NONE);
 
@@ -137,7 +139,7 @@ final class CollectCommand implements Callable<Integer> {
             }
             // posts read are counted for the usage meter in the database opened below (none in a drill)
             twitter = TwitterSource.create(settings, clock, Duration.ofMillis((long) (pollSeconds * 1000)),
-                    (kind, posts) -> usage.get().record(kind, posts));
+                    (kind, posts) -> usage.get().record(kind, posts), () -> billingDay.get().getAsInt());
             mentionSource = twitter;
             out.printf("collect: X %s%s, polling every %s s; SIGTERM or Ctrl-C stops after the current batch%n",
                     settings.api().label(), settings.apiBase() == null ? "" : " at " + settings.apiBase(),
@@ -175,6 +177,8 @@ final class CollectCommand implements Callable<Integer> {
             out.flush();
         }
         usage.set(services.usageRecorder());
+        Services opened = services;
+        billingDay.set(() -> org.crisisdesk.usage.UsageSettings.load(opened.settings()).billingDay());
         return collect(services, clock, mentionSource, twitter, out);
     }
 

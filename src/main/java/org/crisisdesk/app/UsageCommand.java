@@ -33,11 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = {"What the desk has read from and created on X this month, what that costs and how close it is "
                 + "to the monthly cap or budget: the meter the desk's status bar shows.",
-            "Posts read come from X's usage endpoint (GET /2/usage/tweets) when the account's access level and keys "
-                + "may read it; otherwise they are the desk's own count, marked as an estimate. Posts created are "
-                + "always the desk's own count (a drill counts nothing). Cost is at the rates below: by default X's "
-                + "published pay-per-use prices ($0.005 per post read, $0.015 per post created, $0.200 per post "
-                + "created with a link); X's Developer Console has the rates that apply to you.",
+            "Each figure says where it comes from. Posts read are MEASURED by X when its usage endpoint (GET "
+                + "/2/usage/tweets) answers: it takes the app's own bearer token, which the desk asks X for with the "
+                + "app's API key and secret (POST /oauth2/token, client credentials) and keeps in memory only. "
+                + "Otherwise they are the desk's own count, an ESTIMATE. Users read (the post authors X returns with "
+                + "mentions and search) and posts created are always the desk's own count (X's usage endpoint "
+                + "reports post reads only), counted as X bills them: per resource returned, once per UTC day; a "
+                + "drill counts nothing. Cost is at the rates below: by default X's published pay-per-use prices "
+                + "($0.005 per post read, $0.010 per user read, $0.015 per post created, $0.200 per post created "
+                + "with a link); X's Developer Console has the rates that apply to you.",
             "The --set options change the settings (stored in the database, shared by every desk on it) and then print "
                 + "the meter.",
             "Exit status: 0 below the warning share; 1 at or above the warning share of the cap or budget; 3 the cap "
@@ -87,6 +91,10 @@ final class UsageCommand implements Callable<Integer> {
             description = "US dollars per post created that holds a link.")
     BigDecimal setCreateUrlRate;
 
+    @Option(names = "--set-user-read-rate", paramLabel = "USD",
+            description = "US dollars per user read (a post's author returned with it).")
+    BigDecimal setUserReadRate;
+
     @Option(names = "--set-billing-day", paramLabel = "DAY",
             description = "Day of the month (1-28) the counting month starts when X does not report its reset day.")
     Integer setBillingDay;
@@ -135,7 +143,11 @@ final class UsageCommand implements Callable<Integer> {
     private UsageSettings changed(UsageSettings s) {
         UsageSettings c = s;
         if (resetRates) {
-            c = c.withRates(UsageSettings.X_READ, UsageSettings.X_CREATE, UsageSettings.X_CREATE_URL);
+            c = c.withRates(UsageSettings.X_READ, UsageSettings.X_CREATE, UsageSettings.X_CREATE_URL)
+                    .withUserReadRate(UsageSettings.X_USER_READ);
+        }
+        if (setUserReadRate != null) {
+            c = c.withUserReadRate(setUserReadRate);
         }
         if (setReadRate != null || setCreateRate != null || setCreateUrlRate != null) {
             c = c.withRates(setReadRate != null ? setReadRate : c.readRate(),
@@ -189,19 +201,25 @@ final class UsageCommand implements Callable<Integer> {
             out.println("ESTIMATE: posts read are the desk's own count"
                     + (r.estimateReason() == null ? "" : " (X's usage endpoint: " + r.estimateReason() + ")"));
         }
-        out.printf("  posts read     %s%s%s%n", n(r.postsRead()),
+        out.printf("  posts read     %s%s%s  [%s]%n", n(r.postsRead()),
                 r.cap() > 0 ? " of " + n(r.cap()) + " (" + percent(r.capShare()) + ", "
                         + (r.capFromX() ? "X's project cap" : "your cap") + ")" : "",
-                r.fromX() ? "; by this desk " + n(r.readByDesk()) : "");
-        out.printf("  posts created  %s (%s with a link)%n", n(r.created() + r.createdWithUrl()),
+                r.fromX() ? "; by this desk " + n(r.readByDesk()) : "",
+                r.fromX() ? "measured by X" : "estimate: the desk's count");
+        out.printf("  users read     %s  [estimate: the desk's count; X's usage endpoint does not report them]%n",
+                n(r.usersRead()));
+        out.printf("  posts created  %s (%s with a link)  [the desk's count]%n", n(r.created() + r.createdWithUrl()),
                 n(r.createdWithUrl()));
         out.printf("  today (UTC)    %s read, %s created%n", n(r.readToday()), n(r.createdToday()));
-        out.printf("  cost so far    %s%s%n", money(r.cost()),
-                r.budget().signum() > 0 ? " of " + money(r.budget()) + " (" + percent(r.budgetShare()) + ")" : "");
+        out.printf("  cost so far    %s%s  [estimate: %s]%n", money(r.cost()),
+                r.budget().signum() > 0 ? " of " + money(r.budget()) + " (" + percent(r.budgetShare()) + ")" : "",
+                r.fromX() ? "X's post reads, the desk's users and posts created, at the rates below"
+                        : "the desk's counts at the rates below");
         out.printf("  projected      %s and %s posts read by %s at this month's pace%n", money(r.projectedCost()),
                 n(r.projectedRead()), r.periodEnd().minusDays(1));
-        out.printf("  rates          $%s per post read, $%s per post created, $%s with a link (%s)%n",
-                s.readRate().toPlainString(), s.createRate().toPlainString(), s.createUrlRate().toPlainString(),
+        out.printf("  rates          $%s per post read, $%s per user read, $%s per post created, $%s with a link "
+                + "(%s)%n", s.readRate().toPlainString(), s.userReadRate().toPlainString(),
+                s.createRate().toPlainString(), s.createUrlRate().toPlainString(),
                 s.defaultRates() ? "X's published pay-per-use prices" : "set by you");
         if (r.level() != UsageReport.Level.OK) {
             out.printf("%s: %s of the monthly %s used (warning at %s)%n",
@@ -209,12 +227,16 @@ final class UsageCommand implements Callable<Integer> {
                     percent(Math.max(r.capShare(), r.budgetShare())),
                     r.capShare() >= r.budgetShare() ? "cap" : "budget", percent(r.warnAt()));
         }
+        if (r.cap() > 0 && r.capShare() >= 1) {
+            out.printf("monthly cap reached; resets %s (00:00 UTC)%n", r.periodEnd());
+        }
         if (days > 0) {
-            out.println("  day (UTC)        read   created  with link" + (x != null && x.usage() != null
+            out.println("  day (UTC)        read   created  with link  users read" + (x != null && x.usage() != null
                     && !x.usage().daily().isEmpty() ? "   read (X)" : ""));
             for (UsageStore.Day d : daily) {
                 Long fromX = x == null || x.usage() == null ? null : x.usage().daily().get(d.day());
-                out.printf("  %s %9s %9s %10s%s%n", d.day(), n(d.read()), n(d.created()), n(d.createdWithUrl()),
+                out.printf("  %s %9s %9s %10s %11s%s%n", d.day(), n(d.read()), n(d.created()),
+                        n(d.createdWithUrl()), n(d.usersRead()),
                         fromX == null ? "" : String.format(Locale.ROOT, " %10s", n(fromX)));
             }
         }
@@ -234,6 +256,9 @@ final class UsageCommand implements Callable<Integer> {
         }
         o.put("posts_read", r.postsRead());
         o.put("posts_read_by_desk", r.readByDesk());
+        o.put("posts_read_source", r.fromX() ? "measured" : "estimate");
+        o.put("users_read", r.usersRead());
+        o.put("users_read_source", "estimate");
         o.put("posts_created", r.created());
         o.put("posts_created_with_url", r.createdWithUrl());
         o.put("read_today", r.readToday());
@@ -247,6 +272,10 @@ final class UsageCommand implements Callable<Integer> {
             o.put("cap_reset_day", x.usage().capResetDay());
         }
         o.put("cost_usd", r.cost());
+        o.put("cost_source", "estimate");
+        if (r.cap() > 0 && r.capShare() >= 1) {
+            o.put("cap_resets", r.periodEnd().toString());
+        }
         o.put("projected_cost_usd", r.projectedCost());
         o.put("projected_posts_read", r.projectedRead());
         if (r.budget().signum() > 0) {
@@ -259,6 +288,7 @@ final class UsageCommand implements Callable<Integer> {
         rates.put("read", s.readRate());
         rates.put("create", s.createRate());
         rates.put("create_with_url", s.createUrlRate());
+        rates.put("user_read", s.userReadRate());
         o.put("rates_are_x_published_defaults", r.defaultRates());
         if (days > 0) {
             ArrayNode a = o.putArray("days");
@@ -268,6 +298,7 @@ final class UsageCommand implements Callable<Integer> {
                 dn.put("read", d.read());
                 dn.put("created", d.created());
                 dn.put("created_with_url", d.createdWithUrl());
+                dn.put("users_read", d.usersRead());
                 Long fromX = x == null || x.usage() == null ? null : x.usage().daily().get(d.day());
                 if (fromX != null) {
                     dn.put("read_x", fromX);

@@ -90,7 +90,8 @@ public final class DeskBootstrap {
             // A connected account: live mentions from X, on the wall clock, in the machine's zone.
             Services services = Services.openForDesk(options.home(), options.dbUrl(), wall);
             TwitterSource source = TwitterSource.create(x, wall, TwitterSource.DEFAULT_POLL,
-                    services.usageRecorder());
+                    services.usageRecorder(),
+                    () -> org.crisisdesk.usage.UsageSettings.load(services.settings()).billingDay());
             // one collector per account on a shared database: the lease holder polls, the other desks read (issue 21)
             Collector collector = new Collector(source, services.pipeline("x"), services.mentions(), wall)
                     .withLease(new org.crisisdesk.source.CollectorLeaseStore(services.db(), wall,

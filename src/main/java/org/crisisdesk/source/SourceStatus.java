@@ -39,7 +39,10 @@ public record SourceStatus(State state, String detail, Instant until, Integer ra
         FAILED,
         /** 429 within X's 15-minute window: waiting until {@link #until()}. */
         RATE_LIMITED,
-        /** 429 usage-capped: the project's monthly cap is used up; until {@link #until()} when X said. */
+        /**
+         * 429 usage-capped: the project's monthly cap is used up; no request until {@link #until()}, the reset day
+         * X's usage endpoint (or the billing day setting) names, or an hour when neither is known.
+         */
         USAGE_CAPPED,
         /** 403 client-not-enrolled or code 453: the access level lacks the endpoint the detail names. Polling stops. */
         ACCESS_LEVEL,

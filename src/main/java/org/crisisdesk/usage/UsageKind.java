@@ -7,7 +7,13 @@ public enum UsageKind {
     /** A post the desk created (a notice, a reply) without a link. */
     CREATE,
     /** A post the desk created that holds a link: X charges more for it. */
-    CREATE_URL;
+    CREATE_URL,
+    /**
+     * A user object X returned ("User: Read", charged per user returned): each post's author that the mentions and
+     * search calls ask for with {@code expansions=author_id} ({@code includes.users}), and the account itself on
+     * {@code GET /2/users/me}. X's usage endpoint does not report these: always the desk's own count.
+     */
+    USER_READ;
 
     /** CREATE_URL when the text holds a link (http://, https:// or www.), else CREATE. */
     public static UsageKind created(String text) {

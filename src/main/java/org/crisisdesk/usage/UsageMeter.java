@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Posts read come from X's {@code project_usage} when X answered, else from the desk's own count, and the report
  * says which (an estimate: X deduplicates a post read twice on one UTC day, and other apps of the project count
- * too). Posts created are always the desk's own count: X's usage endpoint reports reads only. The month starts on
+ * too). Posts created and users read (the authors X returns with the posts) are always the desk's own count: X's usage
+ * endpoint reports post reads only. The cost is therefore X's count where X gave one and the desk's for the rest. The month starts on
  * X's {@code cap_reset_day} when X reports one, else on the settings' billing day, in UTC.
  */
 public final class UsageMeter {
@@ -43,12 +44,14 @@ public final class UsageMeter {
         long read = fromX ? px.projectUsage() : readByDesk;
         long created = month.get(UsageKind.CREATE);
         long createdUrl = month.get(UsageKind.CREATE_URL);
+        long usersRead = month.get(UsageKind.USER_READ);
         boolean capFromX = px != null && px.projectCap() != null && px.projectCap() > 0;
         long cap = capFromX ? px.projectCap() : settings.monthlyCap();
 
         BigDecimal cost = settings.readRate().multiply(BigDecimal.valueOf(read))
                 .add(settings.createRate().multiply(BigDecimal.valueOf(created)))
                 .add(settings.createUrlRate().multiply(BigDecimal.valueOf(createdUrl)))
+                .add(settings.userReadRate().multiply(BigDecimal.valueOf(usersRead)))
                 .setScale(2, RoundingMode.HALF_UP);
         // at this month's pace: what is used so far, stretched over the whole month (at least one day elapsed, so the
         // first hours of a month do not project a burst of reads into a fortune)
@@ -66,7 +69,13 @@ public final class UsageMeter {
         return new UsageReport(now, start, end, fromX, fromX ? null : (x == null ? null : x.why()), read, readByDesk,
                 created, createdUrl, day.get(UsageKind.READ),
                 day.get(UsageKind.CREATE) + day.get(UsageKind.CREATE_URL), cap, capFromX, cost, projected,
-                projectedRead, settings.monthlyBudget(), settings.warnAt(), settings.defaultRates(), level);
+                projectedRead, settings.monthlyBudget(), settings.warnAt(), settings.defaultRates(), level, usersRead);
+    }
+
+    /** The first day after {@code today} that is the month's reset day (the last day in a shorter month): UTC days. */
+    public static LocalDate nextReset(LocalDate today, int resetDay) {
+        LocalDate next = periodStart(today, resetDay).plusMonths(1);
+        return next.withDayOfMonth(Math.min(resetDay, next.lengthOfMonth()));
     }
 
     /** The latest day on or before {@code today} that is the month's reset day (the last day in a shorter month). */

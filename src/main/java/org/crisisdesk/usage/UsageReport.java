@@ -24,11 +24,13 @@ import java.time.LocalDate;
  * @param projectedRead  posts read by the month's end at this month's pace
  * @param budget         US dollars per month, 0 for none
  * @param defaultRates   whether the rates are X's published pay-per-use prices (not set by the person)
+ * @param usersRead      user objects X returned this month (post authors), the desk's own count: X's usage endpoint
+ *                       does not report them, so this part of {@link #cost} is always an estimate
  */
 public record UsageReport(Instant asOf, LocalDate periodStart, LocalDate periodEnd, boolean fromX, String estimateReason,
         long postsRead, long readByDesk, long created, long createdWithUrl, long readToday, long createdToday, long cap,
         boolean capFromX, BigDecimal cost, BigDecimal projectedCost, long projectedRead, BigDecimal budget,
-        double warnAt, boolean defaultRates, Level level) {
+        double warnAt, boolean defaultRates, Level level, long usersRead) {
 
     /** How close the month is to its cap or budget. */
     public enum Level {

@@ -13,9 +13,10 @@ import org.crisisdesk.settings.SettingsStore;
  * @param monthlyBudget US dollars per month, 0 for none
  * @param warnAt        share of the cap or budget (0.01 to 1) at which the desk warns
  * @param billingDay    day of the month (1-28) the counting month starts, unless X reports its own reset day
+ * @param userReadRate  US dollars per user object returned (the authors of the posts read)
  */
 public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecimal createUrlRate, long monthlyCap,
-        BigDecimal monthlyBudget, double warnAt, int billingDay) {
+        BigDecimal monthlyBudget, double warnAt, int billingDay, BigDecimal userReadRate) {
     /**
      * X's published pay-per-use prices (docs.x.com, "Pricing", 2026): Posts: Read $0.005 per post returned; Content:
      * Create $0.015 per request; Content: Create with a URL $0.200 per request. Defaults only: X sets the real rates
@@ -24,6 +25,8 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
     public static final BigDecimal X_READ = new BigDecimal("0.005");
     public static final BigDecimal X_CREATE = new BigDecimal("0.015");
     public static final BigDecimal X_CREATE_URL = new BigDecimal("0.200");
+    /** "User: Read" $0.010 per user returned (same price list). */
+    public static final BigDecimal X_USER_READ = new BigDecimal("0.010");
     public static final double DEFAULT_WARN_AT = 0.8;
 
     public static final String READ_RATE = "usage.rate.read";
@@ -33,11 +36,22 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
     public static final String MONTHLY_BUDGET = "usage.monthlyBudget";
     public static final String WARN_AT = "usage.warnAt";
     public static final String BILLING_DAY = "usage.billingDay";
+    public static final String USER_READ_RATE = "usage.rate.userRead";
 
     public static final UsageSettings DEFAULTS = new UsageSettings(X_READ, X_CREATE, X_CREATE_URL, 0, BigDecimal.ZERO,
-            DEFAULT_WARN_AT, 1);
+            DEFAULT_WARN_AT, 1, X_USER_READ);
+
+    /** As before the user-read rate existed: X's published price for it. */
+    public UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecimal createUrlRate, long monthlyCap,
+            BigDecimal monthlyBudget, double warnAt, int billingDay) {
+        this(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, warnAt, billingDay, X_USER_READ);
+    }
 
     public UsageSettings {
+        userReadRate = userReadRate == null ? X_USER_READ : userReadRate;
+        if (userReadRate.signum() < 0) {
+            throw new IllegalArgumentException("A rate cannot be negative");
+        }
         if (readRate.signum() < 0 || createRate.signum() < 0 || createUrlRate.signum() < 0) {
             throw new IllegalArgumentException("A rate cannot be negative");
         }
@@ -55,7 +69,7 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
     /** Whether each rate is still X's published default (the desk says "X's published price" then). */
     public boolean defaultRates() {
         return readRate.compareTo(X_READ) == 0 && createRate.compareTo(X_CREATE) == 0
-                && createUrlRate.compareTo(X_CREATE_URL) == 0;
+                && createUrlRate.compareTo(X_CREATE_URL) == 0 && userReadRate.compareTo(X_USER_READ) == 0;
     }
 
     /** The stored settings; a damaged value falls back to its default. */
@@ -66,7 +80,7 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
                     money(s, CREATE_URL_RATE, d.createUrlRate), Long.parseLong(s.get(MONTHLY_CAP, "0").strip()),
                     money(s, MONTHLY_BUDGET, d.monthlyBudget),
                     Double.parseDouble(s.get(WARN_AT, Double.toString(d.warnAt)).strip()),
-                    Integer.parseInt(s.get(BILLING_DAY, "1").strip()));
+                    Integer.parseInt(s.get(BILLING_DAY, "1").strip()), money(s, USER_READ_RATE, d.userReadRate));
         } catch (IllegalArgumentException damaged) {
             return d;
         }
@@ -80,6 +94,7 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
         s.put(MONTHLY_BUDGET, monthlyBudget.toPlainString());
         s.put(WARN_AT, Double.toString(warnAt));
         s.put(BILLING_DAY, Integer.toString(billingDay));
+        s.put(USER_READ_RATE, userReadRate.toPlainString());
     }
 
     private static BigDecimal money(SettingsStore s, String key, BigDecimal fallback) {
@@ -87,22 +102,32 @@ public record UsageSettings(BigDecimal readRate, BigDecimal createRate, BigDecim
     }
 
     public UsageSettings withRates(BigDecimal read, BigDecimal create, BigDecimal createUrl) {
-        return new UsageSettings(read, create, createUrl, monthlyCap, monthlyBudget, warnAt, billingDay);
+        return new UsageSettings(read, create, createUrl, monthlyCap, monthlyBudget, warnAt, billingDay,
+                userReadRate);
     }
 
     public UsageSettings withMonthlyCap(long cap) {
-        return new UsageSettings(readRate, createRate, createUrlRate, cap, monthlyBudget, warnAt, billingDay);
+        return new UsageSettings(readRate, createRate, createUrlRate, cap, monthlyBudget, warnAt, billingDay,
+                userReadRate);
     }
 
     public UsageSettings withMonthlyBudget(BigDecimal budget) {
-        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, budget, warnAt, billingDay);
+        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, budget, warnAt, billingDay,
+                userReadRate);
     }
 
     public UsageSettings withWarnAt(double share) {
-        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, share, billingDay);
+        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, share, billingDay,
+                userReadRate);
+    }
+
+    public UsageSettings withUserReadRate(BigDecimal rate) {
+        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, warnAt, billingDay,
+                rate);
     }
 
     public UsageSettings withBillingDay(int day) {
-        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, warnAt, day);
+        return new UsageSettings(readRate, createRate, createUrlRate, monthlyCap, monthlyBudget, warnAt, day,
+                userReadRate);
     }
 }

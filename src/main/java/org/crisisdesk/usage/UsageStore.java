@@ -25,7 +25,7 @@ public final class UsageStore implements UsageRecorder {
     private static final Logger log = LoggerFactory.getLogger(UsageStore.class);
 
     /** One UTC day's counts. */
-    public record Day(LocalDate day, long read, long created, long createdWithUrl) {}
+    public record Day(LocalDate day, long read, long created, long createdWithUrl, long usersRead) {}
 
     private final Database db;
     private final Clock clock;
@@ -119,13 +119,14 @@ public final class UsageStore implements UsageRecorder {
                     LocalDate d = rs.getDate(1).toLocalDate();
                     var k = kind(rs.getString(2));
                     if (k.isPresent()) {
-                        byDay.computeIfAbsent(d, x -> new long[3])[k.get().ordinal()] += rs.getLong(3);
+                        byDay.computeIfAbsent(d, x -> new long[UsageKind.values().length])[k.get().ordinal()] += rs.getLong(3);
                     }
                 }
             }
         }
         List<Day> out = new ArrayList<>();
-        byDay.forEach((d, n) -> out.add(new Day(d, n[0], n[1], n[2])));
+        byDay.forEach((d, n) -> out.add(new Day(d, n[UsageKind.READ.ordinal()], n[UsageKind.CREATE.ordinal()],
+                n[UsageKind.CREATE_URL.ordinal()], n[UsageKind.USER_READ.ordinal()])));
         return out;
     }
 

@@ -33,6 +33,7 @@ class UsageCommandTest {
         try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
             server.burst(150, Instant.now().minusSeconds(30), "read");
             server.usageProject(2_000, 10_000, 1);
+            server.usageNeedsAppOnly(true); // as X: only the app's bearer token may read it
             StringWriter collect = new StringWriter();
             assertThat(run(collect, "--home", home.toString(), "collect", "--twitter-api-base", server.base(),
                     "--poll-seconds", "0.5", "--duration", "3")).as(collect.toString()).isZero();
@@ -47,7 +48,12 @@ class UsageCommandTest {
             assertThat(j.path("posts_read_by_desk").asLong()).isEqualTo(150);
             assertThat(j.path("cap").asLong()).isEqualTo(10_000);
             assertThat(j.path("cap_source").asText()).isEqualTo("x");
-            assertThat(j.path("cost_usd").decimalValue()).isEqualByComparingTo("10.75");
+            // 2,150 posts × $0.005 + 98 users (the 97 authors of the 150 posts and the account) × $0.010
+            assertThat(j.path("users_read").asLong()).isEqualTo(98);
+            assertThat(j.path("posts_read_source").asText()).isEqualTo("measured");
+            assertThat(j.path("users_read_source").asText()).isEqualTo("estimate");
+            assertThat(j.path("cost_source").asText()).isEqualTo("estimate");
+            assertThat(j.path("cost_usd").decimalValue()).isEqualByComparingTo("11.73");
             assertThat(j.path("rates_are_x_published_defaults").asBoolean()).isTrue();
             assertThat(j.path("level").asText()).isEqualTo("ok");
             assertThat(j.path("days").get(j.path("days").size() - 1).path("read").asLong()).isEqualTo(150);
@@ -56,7 +62,8 @@ class UsageCommandTest {
             StringWriter text = new StringWriter();
             assertThat(run(text, "--home", home.toString(), "usage", "--twitter-api-base", server.base())).isZero();
             assertThat(text.toString()).contains("posts read as X counts them").contains("2,150 of 10,000 (22%, "
-                    + "X's project cap); by this desk 150").contains("X's published pay-per-use prices")
+                    + "X's project cap); by this desk 150  [measured by X]").contains("X's published pay-per-use "
+                    + "prices").contains("users read     98  [estimate").contains("[the desk's count]")
                     .doesNotContain("ESTIMATE");
         }
     }
@@ -71,6 +78,7 @@ class UsageCommandTest {
         }
         try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
             server.usageNeedsAppOnly(true);
+            server.notEnrolled("usage");
             StringWriter out = new StringWriter();
             int code = run(out, "--home", home.toString(), "usage", "--twitter-api-base", server.base(),
                     "--set-cap", "200", "--set-warn-at", "70");
@@ -88,6 +96,26 @@ class UsageCommandTest {
             assertThat(run(bad, "--home", home.toString(), "usage", "--offline", "--set-billing-day", "30"))
                     .isEqualTo(2);
             assertThat(bad.toString()).contains("billing day must be 1 to 28");
+        }
+    }
+
+    @Test
+    void collectSaysWhenTheUsedUpMonthlyCapResetsAndExits5() throws Exception {
+        Path home = TempDesk.newHome();
+        TwitterProperties.save(home, XSettings.of(FakeXServer.CREDENTIALS));
+        try (FakeXServer server = new FakeXServer(Clock.systemUTC())) {
+            server.usageProject(0, 10_000, 3);
+            server.usageNeedsAppOnly(true);
+            server.usageCapped(true);
+            StringWriter out = new StringWriter();
+            int code = run(out, "--home", home.toString(), "collect", "--twitter-api-base", server.base(),
+                    "--poll-seconds", "0.5", "--duration", "30");
+            assertThat(code).as(out.toString()).isEqualTo(CollectCommand.USAGE_CAPPED);
+            java.time.LocalDate reset = org.crisisdesk.usage.UsageMeter.nextReset(
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), 3);
+            assertThat(out.toString()).contains("USAGE_CAPPED until " + reset + "T00:00:01Z")
+                    .contains("monthly cap reached; resets " + reset + " (UTC, X's reset day)");
+            assertThat(server.cappedAnswers()).isEqualTo(1);
         }
     }
 }

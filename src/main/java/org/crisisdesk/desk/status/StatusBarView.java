@@ -79,7 +79,10 @@ public final class StatusBarView extends StatusBar {
         String detail = st.detail() == null ? "" : " · " + st.detail();
         StringBuilder extra = new StringBuilder();
         if (st.until() != null) {
-            extra.append(" · ").append(ctx.t("connect.status.until", hms(st.until())));
+            // a monthly cap waits days: its end needs the date, a 15-minute window only the time
+            extra.append(" · ").append(ctx.t("connect.status.until", st.state() == SourceStatus.State.USAGE_CAPPED
+                    ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ctx.zone())
+                            .format(st.until()) : hms(st.until())));
         }
         if (st.rateRemaining() != null) {
             extra.append(" · ").append(ctx.t("connect.status.rate", st.rateRemaining()));

@@ -64,13 +64,20 @@ public final class UsageMeterModel {
     public void show(UsageReport r, UsageSettings s) {
         String read = r.cap() > 0 ? ctx.t("usage.meter.readCap", n(r.postsRead()), n(r.cap()))
                 : ctx.t("usage.meter.read", n(r.postsRead()));
-        text.set(read + " · " + ctx.t("usage.meter.cost", money(r.cost()), money(r.projectedCost()))
-                + (r.fromX() ? "" : " · " + ctx.t("usage.meter.estimate")));
+        text.set(read + " (" + ctx.t(r.fromX() ? "usage.meter.measured" : "usage.meter.estimate") + ") · "
+                + ctx.t("usage.meter.cost", money(r.cost()), money(r.projectedCost()))
+                + (r.cap() > 0 && r.capShare() >= 1 ? " · " + ctx.t("usage.meter.capReached",
+                        r.periodEnd().toString()) : ""));
         List<String> tip = new ArrayList<>();
         tip.add(ctx.t("usage.tip.period", r.periodStart().toString(), r.periodEnd().minusDays(1).toString()));
         tip.add(r.fromX() ? ctx.t("usage.tip.fromX", n(r.readByDesk()))
                 : ctx.t("usage.tip.estimate", r.estimateReason() == null ? "-" : r.estimateReason()));
+        tip.add(ctx.t("usage.tip.users", n(r.usersRead())));
         tip.add(ctx.t("usage.tip.created", n(r.created() + r.createdWithUrl()), n(r.createdWithUrl())));
+        tip.add(ctx.t("usage.tip.costEstimate"));
+        if (r.cap() > 0 && r.capShare() >= 1) {
+            tip.add(ctx.t("usage.tip.capReached", r.periodEnd().toString()));
+        }
         tip.add(ctx.t("usage.tip.today", n(r.readToday()), n(r.createdToday())));
         if (r.cap() > 0) {
             tip.add(ctx.t(r.capFromX() ? "usage.tip.capX" : "usage.tip.capOwn", n(r.cap()), percent(r.capShare())));
@@ -80,7 +87,7 @@ public final class UsageMeterModel {
         }
         tip.add(ctx.t("usage.tip.projected", money(r.projectedCost()), n(r.projectedRead())));
         tip.add(ctx.t(s.defaultRates() ? "usage.tip.ratesDefault" : "usage.tip.ratesOwn", rate(s.readRate()),
-                rate(s.createRate()), rate(s.createUrlRate())));
+                rate(s.createRate()), rate(s.createUrlRate()), rate(s.userReadRate())));
         tip.add(ctx.t("usage.tip.settings"));
         tooltip.set(String.join("\n", tip));
         level.set(r.level());

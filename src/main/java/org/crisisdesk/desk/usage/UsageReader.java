@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.crisisdesk.app.Services;
+import org.crisisdesk.source.twitter.AppOnlyToken;
 import org.crisisdesk.source.twitter.TwitterProperties;
 import org.crisisdesk.source.twitter.XUsage;
 import org.crisisdesk.usage.ProjectUsage;
@@ -19,6 +20,8 @@ public final class UsageReader implements Supplier<UsageMeterModel.Reading> {
     static final Duration ASK_X_EVERY = Duration.ofMinutes(15);
     private final Services services;
     private final Clock wall = Clock.systemUTC();
+    /** The app's bearer token for X's usage endpoint, kept in memory for the desk's life (never stored). */
+    private final AppOnlyToken appToken = new AppOnlyToken();
     private ProjectUsage.Result x;
     private Instant askedAt = Instant.MIN;
 
@@ -35,7 +38,7 @@ public final class UsageReader implements Supplier<UsageMeterModel.Reading> {
                 x = ProjectUsage.Result.none("drill");
             } else {
                 try {
-                    x = XUsage.fetch(TwitterProperties.load(services.home()), wall);
+                    x = XUsage.fetch(TwitterProperties.load(services.home()), wall, appToken);
                 } catch (java.io.IOException | IllegalArgumentException e) {
                     x = ProjectUsage.Result.none(e.getMessage());
                 }

@@ -34,6 +34,7 @@ public final class UsageSettingsPane {
         TextField read = field("usage-read-rate");
         TextField create = field("usage-create-rate");
         TextField createUrl = field("usage-create-url-rate");
+        TextField userRead = field("usage-user-read-rate");
         TextField cap = field("usage-cap");
         TextField budget = field("usage-budget");
         TextField warnAt = field("usage-warn-at");
@@ -55,6 +56,7 @@ public final class UsageSettingsPane {
             read.setText(s.readRate().toPlainString());
             create.setText(s.createRate().toPlainString());
             createUrl.setText(s.createUrlRate().toPlainString());
+            userRead.setText(s.userReadRate().toPlainString());
             cap.setText(Long.toString(s.monthlyCap()));
             budget.setText(s.monthlyBudget().toPlainString());
             warnAt.setText(Long.toString(Math.round(s.warnAt() * 100)));
@@ -70,7 +72,7 @@ public final class UsageSettingsPane {
                 s = new UsageSettings(money(read), money(create), money(createUrl),
                         Long.parseLong(cap.getText().strip()), money(budget),
                         Double.parseDouble(warnAt.getText().strip()) / 100.0,
-                        Integer.parseInt(billingDay.getText().strip()));
+                        Integer.parseInt(billingDay.getText().strip()), money(userRead));
             } catch (IllegalArgumentException bad) { // NumberFormatException included
                 status.setText(ctx.t("usage.settings.invalid", bad.getMessage()));
                 return;
@@ -87,6 +89,7 @@ public final class UsageSettingsPane {
             read.setText(UsageSettings.X_READ.toPlainString());
             create.setText(UsageSettings.X_CREATE.toPlainString());
             createUrl.setText(UsageSettings.X_CREATE_URL.toPlainString());
+            userRead.setText(UsageSettings.X_USER_READ.toPlainString());
         });
 
         GridPane grid = new GridPane();
@@ -97,6 +100,7 @@ public final class UsageSettingsPane {
         grid.addRow(row++, label("usage.settings.readRate"), read);
         grid.addRow(row++, label("usage.settings.createRate"), create);
         grid.addRow(row++, label("usage.settings.createUrlRate"), createUrl);
+        grid.addRow(row++, label("usage.settings.userReadRate"), userRead);
         grid.add(note("usage.settings.ratesNote"), 1, row++);
         grid.addRow(row++, label("usage.settings.cap"), cap);
         grid.add(note("usage.settings.capNote"), 1, row++);

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pacing comes from {@code x-rate-limit-*}; a 429 waits for the reset; 5xx, timeouts and malformed JSON back off
  * exponentially with jitter; 401 stops polling with {@link State#CREDENTIALS_REJECTED}, an endpoint outside the access
- * level with {@link State#ACCESS_LEVEL}, a used-up monthly cap waits as {@link State#USAGE_CAPPED}. All waits go through
+ * level with {@link State#ACCESS_LEVEL}, a used-up monthly cap waits as {@link State#USAGE_CAPPED}, without a request,
+ * until the reset day {@link CapReset} names. All waits go through
  * {@link SourceContext#sleep} (never interrupts: H2 closes its file on one). Runs on the collector's thread only.
  */
 public final class TwitterSource implements MentionSource {
@@ -63,8 +64,25 @@ public final class TwitterSource implements MentionSource {
             Integer rateLimit, boolean gap, Duration nextPollIn, Instant at, int backfilled, boolean backfilling,
             Instant gapAfter, Instant gapBefore, String gapReason) {}
 
+    /**
+     * When the project's monthly post cap resets after {@code now}, for the wait after a 429 usage-capped (X's answer
+     * does not date it). Called on the collector's thread; may block on HTTP. See {@link XUsage#capReset}.
+     */
+    @FunctionalInterface
+    public interface CapReset {
+        /** Not known: ask X again after {@link #CAPPED_RETRY}. */
+        CapReset UNKNOWN = now -> null;
+
+        /** @return the reset, or null when not known */
+        Reset after(Instant now);
+
+        /** @param fromX whether X's usage endpoint named the day (else the desk's billing day setting) */
+        record Reset(Instant at, boolean fromX) {}
+    }
+
     private final XSettings settings;
     private final XClient client;
+    private CapReset capReset = CapReset.UNKNOWN;
     private final Duration pollInterval;
     private final Backoff backoff;
     private final Pacer pacer = new Pacer();
@@ -117,6 +135,23 @@ public final class TwitterSource implements MentionSource {
             org.crisisdesk.usage.UsageRecorder usage) {
         return new TwitterSource(settings, XClient.create(settings, clock, usage), pollInterval,
                 RandomGenerator.getDefault());
+    }
+
+    /**
+     * As {@link #create(XSettings, Clock, Duration, org.crisisdesk.usage.UsageRecorder)}, learning when a used-up
+     * monthly cap resets from X's usage endpoint (the app's bearer token, kept in memory) or else from
+     * {@code billingDay}.
+     */
+    public static TwitterSource create(XSettings settings, Clock clock, Duration pollInterval,
+            org.crisisdesk.usage.UsageRecorder usage, java.util.function.IntSupplier billingDay) {
+        return create(settings, clock, pollInterval, usage)
+                .withCapReset(XUsage.capReset(settings, new AppOnlyToken(), billingDay));
+    }
+
+    /** Where the source learns when a used-up monthly cap resets; without it, it asks X again every hour. */
+    public TwitterSource withCapReset(CapReset reset) {
+        this.capReset = reset == null ? CapReset.UNKNOWN : reset;
+        return this;
     }
 
     public void onPoll(Consumer<PollReport> listener) {
@@ -192,11 +227,17 @@ public final class TwitterSource implements MentionSource {
                 idleUntilStopped(ctx);
                 return false;
             case USAGE_CAPPED: {
-                // X does not say when the cap resets: ask again every hour (a refused call costs nothing).
-                Instant until = now.plus(CAPPED_RETRY);
-                log.warn("X: the monthly usage cap is reached ({}); asking again at {}", e.getMessage(), until);
-                report(ctx, State.USAGE_CAPPED, e.getMessage(), null);
-                return ctx.sleep(CAPPED_RETRY);
+                // X's 429 does not date the reset: the usage endpoint's reset day (or the billing day setting) does.
+                // Until then every read would be refused, so none is made: one wait, then the poll carries on.
+                CapReset.Reset reset = capReset(now);
+                boolean known = reset != null && reset.at().isAfter(now);
+                Instant until = known ? reset.at().plus(Pacer.MARGIN) : now.plus(CAPPED_RETRY);
+                String detail = known ? "monthly cap reached; resets " + reset.at().atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate() + " (UTC" + (reset.fromX() ? ", X's reset day" : ", your billing day") + ")"
+                        : "monthly cap reached; reset day unknown, asking X again at " + until;
+                log.warn("X: {} ({})", detail, e.getMessage());
+                report(ctx, State.USAGE_CAPPED, detail, until);
+                return ctx.sleep(Duration.between(now, until));
             }
             case RATE_LIMITED: {
                 Instant until = e.retryAt() != null && e.retryAt().isAfter(now)
@@ -218,6 +259,15 @@ public final class TwitterSource implements MentionSource {
                 report(ctx, State.BACKING_OFF, e.getMessage() + " · attempt " + backoff.attempts(), until);
                 return ctx.sleep(wait);
             }
+        }
+    }
+
+    private CapReset.Reset capReset(Instant now) {
+        try {
+            return capReset.after(now);
+        } catch (RuntimeException e) {
+            log.warn("X: could not learn when the monthly cap resets: {}", e.toString());
+            return null;
         }
     }
 

@@ -134,6 +134,20 @@ final class V2Client implements XClient {
     }
 
     private org.crisisdesk.usage.ProjectUsage usage0(int days) throws XApiException {
+        return usage(twitter, rates, days);
+    }
+
+    /**
+     * {@code GET /2/usage/tweets} with the app's own bearer token (application-only), as X asks for it: the same
+     * twitter4j stack as every other call, authorized with {@code Authorization: Bearer <app token>}.
+     */
+    static org.crisisdesk.usage.ProjectUsage usageAppOnly(XSettings settings, String appToken, int days)
+            throws XApiException {
+        return usage(Twitter4j.appOnly(settings, appToken), new EndpointRates(ApiVersion.V2), days);
+    }
+
+    private static org.crisisdesk.usage.ProjectUsage usage(Twitter twitter, EndpointRates rates, int days)
+            throws XApiException {
         try {
             String base = V2ConfigurationKt.getV2Configuration(twitter.getConfiguration()).getBaseURL();
             twitter4j.CrisisDeskRawGet.Answer a = twitter4j.CrisisDeskRawGet.get(twitter, base + "usage/tweets",
@@ -281,14 +295,21 @@ final class V2Client implements XClient {
 
     private MentionPage page(Endpoint endpoint, TweetsResponse r, String raw) {
         RateLimit rate = rates.seen(endpoint, r.getRateLimitStatus());
-        Map<Long, String> texts = fullTexts(Twitter4j.readRaw(raw));
+        JsonNode root = Twitter4j.readRaw(raw);
+        Map<Long, String> texts = fullTexts(root);
         Map<Long, User2> users = r.getUsersMap();
         List<Mention> out = new ArrayList<>(r.getTweets().size());
         for (Tweet t : r.getTweets()) {
             out.add(mention(t, users, texts.get(t.getId())));
         }
         PaginationToken next = r.getMeta() == null ? null : r.getMeta().getNextToken();
-        return new MentionPage(out, next == null ? null : next.getValue(), rate);
+        List<String> userIds = new ArrayList<>();
+        List<String> included = new ArrayList<>();
+        if (root != null) {
+            root.path("includes").path("users").forEach(u -> userIds.add(u.path("id").asText("")));
+            root.path("includes").path("tweets").forEach(t -> included.add(t.path("id").asText("")));
+        }
+        return new MentionPage(out, next == null ? null : next.getValue(), rate, userIds, included);
     }
 
     /** @param fullText the post's whole text from {@link #fullTexts}, or null to use twitter4j's */

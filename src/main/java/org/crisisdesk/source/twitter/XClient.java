@@ -107,6 +107,7 @@ public interface XClient {
      */
     static XClient create(XSettings settings, Clock clock, org.crisisdesk.usage.UsageRecorder usage) {
         XClient c = create(settings, clock);
-        return usage == null || usage == org.crisisdesk.usage.UsageRecorder.NONE ? c : new CountingXClient(c, usage);
+        return usage == null || usage == org.crisisdesk.usage.UsageRecorder.NONE ? c
+                : new CountingXClient(c, usage, clock);
     }
 }

@@ -22,15 +22,72 @@ public final class XUsage {
 
     private XUsage() {}
 
+    /** As {@link #fetch(XSettings, Clock, AppOnlyToken)} with a token kept for this call only (a one-off command). */
+    public static ProjectUsage.Result fetch(XSettings settings, Clock clock) {
+        return fetch(settings, clock, new AppOnlyToken());
+    }
+
     /**
      * X's answer for the settings' account, or why there is none: no account, v1.1, or X's refusal (an access level
-     * without the endpoint, user-context keys where X wants the app's bearer token, a timeout). Blocks on HTTP.
+     * without the endpoint, keys X will not make an app token from, a timeout). With the app's API key and secret the
+     * endpoint is asked with the app's own bearer token, as X requires ({@code app} keeps it between calls, in memory);
+     * without them (an OAuth 2.0 sign-in alone) with the user's authorization, which X refuses: the meter then
+     * estimates. Blocks on HTTP.
      */
-    public static ProjectUsage.Result fetch(XSettings settings, Clock clock) {
+    public static ProjectUsage.Result fetch(XSettings settings, Clock clock, AppOnlyToken app) {
         if (settings == null || !settings.connected()) {
             return ProjectUsage.Result.none("no X account is connected");
         }
-        return fetch(XClient.create(settings, clock));
+        if (settings.api() == ApiVersion.V1_1) {
+            return fetch(XClient.create(settings, clock));
+        }
+        if (!AppOnlyToken.possible(settings)) {
+            ProjectUsage.Result r = fetch(XClient.create(settings, clock));
+            return r.usage() != null ? r : ProjectUsage.Result.none(r.why() + "; X's usage endpoint takes the app's "
+                    + "own bearer token: enter the app's API key and API key secret to have X's count");
+        }
+        try {
+            return ProjectUsage.Result.of(appOnly(settings, app));
+        } catch (XApiException e) {
+            return ProjectUsage.Result.none(e.getMessage());
+        }
+    }
+
+    /** The usage endpoint with the app's bearer token; after a 401 (token invalidated or revoked) one new token, once. */
+    static ProjectUsage appOnly(XSettings settings, AppOnlyToken app) throws XApiException {
+        String token = app.get(settings);
+        try {
+            return V2Client.usageAppOnly(settings, token, DAYS);
+        } catch (XApiException e) {
+            if (e.httpStatus() != 401) {
+                throw e;
+            }
+            app.invalidate(token);
+            return V2Client.usageAppOnly(settings, app.get(settings), DAYS);
+        }
+    }
+
+    /**
+     * When the project's monthly cap resets, for a collector X answered 429 usage-capped: X's {@code cap_reset_day}
+     * from the usage endpoint (app-only, which the cap does not block) when it answers, else {@code billingDay} (the
+     * usage settings' day). The reset is taken at 00:00 UTC of that day. Blocks on HTTP; the collector's thread.
+     */
+    public static TwitterSource.CapReset capReset(XSettings settings, AppOnlyToken app,
+            java.util.function.IntSupplier billingDay) {
+        return now -> {
+            Integer day = null;
+            if (settings.api() == ApiVersion.V2 && AppOnlyToken.possible(settings)) {
+                try {
+                    day = appOnly(settings, app).capResetDay();
+                } catch (XApiException e) {
+                    day = null; // the settings' billing day then
+                }
+            }
+            int d = day != null && day >= 1 && day <= 31 ? day : billingDay.getAsInt();
+            return new TwitterSource.CapReset.Reset(
+                    org.crisisdesk.usage.UsageMeter.nextReset(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), d)
+                            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), day != null);
+        };
     }
 
     /** As {@link #fetch(XSettings, Clock)}, with a client of the caller's (its thread). */

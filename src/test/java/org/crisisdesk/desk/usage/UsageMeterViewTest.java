@@ -75,11 +75,13 @@ class UsageMeterViewTest {
         services.usageStore().record(UsageKind.CREATE_URL, 1);
         refreshed(robot);
         // 799 × $0.005 + 1 × $0.200; ten days of thirty gone
-        assertThat(view.getText()).isEqualTo("X read 799 / 1,000 · $4.20 this month ($12.60 projected) · estimate");
+        assertThat(view.getText())
+                .isEqualTo("X read 799 / 1,000 (estimate) · $4.20 this month, estimated ($12.60 projected)");
         assertThat(view.getTooltip().getText()).contains("the desk's own count, an estimate")
                 .contains("Unsupported Authentication").contains("Your monthly cap of 1,000 posts: 80%")
-                .contains("X's published pay-per-use prices (post read $0.005, post created $0.015, post created "
-                        + "with a link $0.2)");
+                .contains("X's published pay-per-use prices (post read $0.005, user read $0.01, post created "
+                        + "$0.015, post created with a link $0.2)").contains("Users read (the posts' authors X "
+                        + "returns with them): 0, the desk's own count");
         assertThat(view.getStyleClass()).doesNotContain("usage-warn", "usage-over");
         assertThat(warnings).isEmpty();
 
@@ -100,5 +102,6 @@ class UsageMeterViewTest {
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(1).over()).isTrue();
         assertThat(warnings.get(1).text()).contains("cap is used up (100%)");
+        assertThat(view.getText()).contains("monthly cap reached; resets ");
     }
 }

@@ -50,7 +50,7 @@ class UsageSettingsPaneTest {
     @Test
     void showsTheMonthAndSavesCheckedSettings(FxRobot robot) throws Exception {
         Label meter = robot.lookup("#usage-settings-meter").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> meter.getText().startsWith("X read 400 · $2.00"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> meter.getText().startsWith("X read 400 (estimate) · $2.00 this month, estimated"));
         TextField read = robot.lookup("#usage-read-rate").queryAs(TextField.class);
         assertThat(read.getText()).isEqualTo("0.005");
 
@@ -76,6 +76,6 @@ class UsageSettingsPaneTest {
         assertThat(saved.monthlyCap()).isEqualTo(500);
         assertThat(saved.warnAt()).isEqualTo(0.75);
         assertThat(saved.defaultRates()).isFalse();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> meter.getText().startsWith("X read 400 / 500 · $4.00"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> meter.getText().startsWith("X read 400 / 500 (estimate) · $4.00"));
     }
 }

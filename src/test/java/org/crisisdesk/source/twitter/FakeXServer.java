@@ -158,6 +158,7 @@ public final class FakeXServer implements AutoCloseable {
 
     /** Posts returned in {@code data} by the v2 read endpoints, per UTC day: what X bills as "Posts: Read". */
     private final Map<java.time.LocalDate, Long> servedByDay = new java.util.TreeMap<>();
+    private final java.util.Set<String> servedIds = new java.util.HashSet<>();
     private long otherAppsUsage;
     private long projectCap = 10_000;
     private int capResetDay = 1;
@@ -184,6 +185,84 @@ public final class FakeXServer implements AutoCloseable {
         usageAppOnly = appOnly;
     }
 
+    // ---- app-only bearer tokens, POST /oauth2/token (client credentials) -------------------------------------------
+
+    private String appToken;
+    private int appTokensIssued;
+
+    /**
+     * As X's {@code POST /oauth2/token}: HTTP Basic of the URL-encoded API key and secret, form body {@code
+     * grant_type=client_credentials}; the same token again until it is invalidated; wrong keys get 403 with code 99.
+     */
+    private Response token(String authorization, String contentType, Map<String, String> form) {
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((form(accepted.consumerKey()) + ":"
+                + form(accepted.consumerSecret())).getBytes(StandardCharsets.UTF_8));
+        if (rejectDetail != null || !expected.equals(authorization)) {
+            return new Response(403, "{\"errors\":[{\"code\":99,\"label\":\"authenticity_token_error\","
+                    + "\"message\":\"Unable to verify your credentials\"}]}");
+        }
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")
+                || !"client_credentials".equals(form.get("grant_type")) || form.size() != 1) {
+            return new Response(400, "{\"errors\":[{\"code\":170,\"label\":\"forbidden_missing_parameter\","
+                    + "\"message\":\"Missing required parameter: grant_type\"}]}");
+        }
+        if (appToken == null) {
+            appTokensIssued++;
+            appToken = "AAAAAAAAAAAAAAAAAAAAA" + appTokensIssued + "%2Bapp-only-token-" + Long.toHexString(
+                    Double.doubleToLongBits(Math.random()));
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.put("token_type", "bearer");
+        n.put("access_token", appToken);
+        return ok(n);
+    }
+
+    /** The app's bearer token is invalidated (revoked in the Developer Console): calls with it get 401. */
+    public synchronized void invalidateAppToken() {
+        appToken = null;
+    }
+
+    /** Tokens handed out by {@code POST /oauth2/token} so far (a repeated request for a live token hands none). */
+    public synchronized int appTokensIssued() {
+        return appTokensIssued;
+    }
+
+    private boolean enforceCap;
+    private final AtomicInteger cappedAnswers = new AtomicInteger();
+
+    /**
+     * A real monthly cap: once the posts served this cycle (what the usage endpoint counts) reach {@code cap}, every
+     * read and post answers 429 usage-capped until {@code resetDay} begins a new cycle (00:00 UTC), as X does.
+     */
+    public synchronized void monthlyCap(long cap, int resetDay) {
+        usageProject(0, cap, resetDay);
+        enforceCap = true;
+    }
+
+    /** How many calls were answered 429 usage-capped. */
+    public int cappedAnswers() {
+        return cappedAnswers.get();
+    }
+
+    private java.time.LocalDate cycleStart() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        java.time.LocalDate cycle = today.withDayOfMonth(Math.min(capResetDay, today.lengthOfMonth()));
+        if (cycle.isAfter(today)) {
+            java.time.LocalDate prev = today.minusMonths(1);
+            cycle = prev.withDayOfMonth(Math.min(capResetDay, prev.lengthOfMonth()));
+        }
+        return cycle;
+    }
+
+    private long usedThisCycle() {
+        java.time.LocalDate cycle = cycleStart();
+        long inCycle = otherAppsUsage;
+        for (Map.Entry<java.time.LocalDate, Long> e : servedByDay.entrySet()) {
+            inCycle += e.getKey().isBefore(cycle) ? 0 : e.getValue();
+        }
+        return inCycle;
+    }
+
     /** Posts served in {@code data} by the v2 read endpoints so far. */
     public synchronized long postsServed() {
         return servedByDay.values().stream().mapToLong(Long::longValue).sum();
@@ -196,9 +275,16 @@ public final class FakeXServer implements AutoCloseable {
         }
         try {
             JsonNode data = JSON.readTree(r.body).path("data");
-            if (data.isArray() && data.size() > 0) {
-                servedByDay.merge(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), (long) data.size(),
-                        Long::sum);
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            long fresh = 0;
+            for (JsonNode post : data) {
+                // as X: a post returned again on the same UTC day is billed (and counted) once
+                if (servedIds.add(day + ":" + post.path("id").asText())) {
+                    fresh++;
+                }
+            }
+            if (fresh > 0) {
+                servedByDay.merge(day, fresh, Long::sum);
             }
         } catch (IOException e) {
             // not JSON: nothing served
@@ -227,15 +313,7 @@ public final class FakeXServer implements AutoCloseable {
             fields.add(f);
         }
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        java.time.LocalDate cycle = today.withDayOfMonth(Math.min(capResetDay, today.lengthOfMonth()));
-        if (cycle.isAfter(today)) {
-            java.time.LocalDate prev = today.minusMonths(1);
-            cycle = prev.withDayOfMonth(Math.min(capResetDay, prev.lengthOfMonth()));
-        }
-        long inCycle = otherAppsUsage;
-        for (Map.Entry<java.time.LocalDate, Long> e : servedByDay.entrySet()) {
-            inCycle += e.getKey().isBefore(cycle) ? 0 : e.getValue();
-        }
+        long inCycle = usedThisCycle();
         ObjectNode data = JSON.createObjectNode();
         // X writes the counts as strings and the reset day as a number; without usage.fields it sends these four
         data.put("cap_reset_day", capResetDay);
@@ -431,11 +509,17 @@ public final class FakeXServer implements AutoCloseable {
                 sleep(fault.delay());
             }
             synchronized (this) {
+                boolean capped = (usageCapped || enforceCap && usedThisCycle() >= projectCap) && endpoint != null
+                        && !"usage".equals(endpoint); // the usage endpoint still answers: it says when the cap resets
                 if (fault != null && !lateAnswer) {
                     r = withRate(endpoint, new Response(fault.status(), fault.body()), false);
+                } else if ("POST".equals(method) && path.equals("/oauth2/token")) {
+                    r = token(ex.getRequestHeaders().getFirst("Authorization"),
+                            ex.getRequestHeaders().getFirst("Content-Type"), params(body));
                 } else if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
                     r = unauthorized(path);
-                } else if (usageCapped && endpoint != null) {
+                } else if (capped) {
+                    cappedAnswers.incrementAndGet();
                     ObjectNode n = JSON.createObjectNode();
                     n.put("title", "UsageCapExceeded");
                     n.put("detail", "Usage cap exceeded: Monthly product cap");
@@ -448,7 +532,8 @@ public final class FakeXServer implements AutoCloseable {
                             + "API V2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need "
                             + "access to this endpoint, you may need a different access level. You can learn more "
                             + "here: https://developer.x.com/en/portal/product\",\"code\":453}]}");
-                } else if ("usage".equals(endpoint) && usageAppOnly) {
+                } else if ("usage".equals(endpoint) && usageAppOnly
+                        && !isAppToken(ex.getRequestHeaders().getFirst("Authorization"))) {
                     // X's usage endpoint takes an app's bearer token only; user context (OAuth 1.0a, OAuth 2.0 PKCE)
                     // is refused whatever the access level
                     r = new Response(403, "{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating "
@@ -596,9 +681,13 @@ public final class FakeXServer implements AutoCloseable {
         bearerTokens = tokens;
     }
 
+    private boolean isAppToken(String header) {
+        return appToken != null && header != null && header.equals("Bearer " + appToken);
+    }
+
     private boolean authorized(String header) {
         if (rejectDetail == null && header != null && header.startsWith("Bearer ")) {
-            return bearerTokens.test(header.substring("Bearer ".length()).strip());
+            return isAppToken(header) || bearerTokens.test(header.substring("Bearer ".length()).strip());
         }
         if (rejectDetail != null || header == null || !header.startsWith("OAuth ")) {
             return false;
@@ -1056,6 +1145,10 @@ public final class FakeXServer implements AutoCloseable {
             m.put(k, v);
         }
         return m;
+    }
+
+    private static String form(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String pct(String s) {

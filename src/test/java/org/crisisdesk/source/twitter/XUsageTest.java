@@ -117,14 +117,18 @@ class XUsageTest {
 
         UsageReport r = services.usageMeter().report(UsageSettings.DEFAULTS, XUsage.fetch(client));
         assertThat(r.fromX()).isTrue();
-        assertThat(r.postsRead()).isEqualTo(4_000 + 220);
-        assertThat(r.readByDesk()).isEqualTo(220);
+        // the first page was read twice: X bills it once on the same UTC day, and the desk counts it once
+        assertThat(server.postsServed()).isEqualTo(120);
+        assertThat(r.postsRead()).isEqualTo(4_000 + 120);
+        assertThat(r.readByDesk()).isEqualTo(120);
         assertThat(r.cap()).isEqualTo(10_000);
         assertThat(r.capFromX()).isTrue();
         // X's cycle starts on its reset day (the 5th), not on the settings' billing day
         assertThat(r.periodStart()).isEqualTo(LocalDate.of(2026, 10, 5));
         assertThat(r.periodEnd()).isEqualTo(LocalDate.of(2026, 11, 5));
-        assertThat(r.cost()).isEqualByComparingTo(new BigDecimal("21.10")); // 4,220 × $0.005
+        // 4,120 posts × $0.005 + the authors X returned with them (97 distinct) and the account × $0.010
+        assertThat(r.usersRead()).isEqualTo(98);
+        assertThat(r.cost()).isEqualByComparingTo(new BigDecimal("21.58"));
         assertThat(r.level()).isEqualTo(UsageReport.Level.OK);
     }
 
@@ -138,9 +142,12 @@ class XUsageTest {
         }
         services.usageStore().record(UsageKind.READ, 900);
 
-        ProjectUsage.Result x = XUsage.fetch(settings, clock);
+        // the app's keys X will not make its bearer token from (a secret typed wrong)
+        XCredentials c = settings.credentials();
+        ProjectUsage.Result x = XUsage.fetch(settings.withCredentials(new XCredentials(c.consumerKey(),
+                "not-the-secret", c.accessToken(), c.accessTokenSecret())), clock);
         assertThat(x.usage()).isNull();
-        assertThat(x.why()).contains("403").contains("Unsupported Authentication");
+        assertThat(x.why()).contains("403").contains("Unable to verify your credentials");
         UsageSettings s = UsageSettings.DEFAULTS.withMonthlyCap(1_000).withMonthlyBudget(new BigDecimal("10"));
         UsageReport r = services.usageMeter().report(s, x);
         assertThat(r.fromX()).isFalse();
