@@ -117,7 +117,11 @@ public final class AlertService implements AutoCloseable {
             Alert a = it.next();
             NoticeRef n = a.categoryId() == null ? null : snap.notices().get(a.categoryId());
             if (n != null && !n.postedAt().isBefore(a.raisedAt())) {
-                changes.add(resolve(a, n, now));
+                try {
+                    changes.add(resolve(a, n, now));
+                } catch (AlertStore.ChangedElsewhere e) {
+                    log.debug("{}; left for the next pass", e.getMessage());
+                }
                 it.remove();
             }
         }
@@ -142,10 +146,17 @@ public final class AlertService implements AutoCloseable {
             if (a == null) {
                 Alert raised = store.raise(f, names.get(f.categoryId()), WATCH, now);
                 changes.add(new AlertChange(raised, EventKind.RAISED));
-            } else if (f != null) {
-                holding(a, f, now).ifPresent(changes::add);
-            } else {
-                away(a, quietHold(a, snap.settings()), now).ifPresent(changes::add);
+                continue;
+            }
+            try {
+                if (f != null) {
+                    holding(a, f, now).ifPresent(changes::add);
+                } else {
+                    away(a, quietHold(a, snap.settings()), now).ifPresent(changes::add);
+                }
+            } catch (AlertStore.ChangedElsewhere e) {
+                // a person at another desk acted on it after the read: theirs stands, the next pass reads it anew
+                log.debug("{}; left for the next pass", e.getMessage());
             }
         }
         return publish(now, changes);
@@ -191,21 +202,21 @@ public final class AlertService implements AutoCloseable {
     private Optional<AlertChange> holding(Alert a, Finding f, Instant now) {
         Alert current = a;
         if (current.quietSince() != null) {
-            current = store.update(current.withQuietSince(null), null, WATCH, null, null, now);
+            current = store.update(current.withQuietSince(null), current.state(), null, WATCH, null, null, now);
         }
         if (f.level() <= current.level() && !f.facts().equals(current.facts())) {
             // The numbers it shows stay the current ones ("709 waiting" as the Unsorted column says, not the 163 it
             // was raised with, "last notice 62 min ago" as the column says); no event: nothing happened to the
             // alert itself (issue #26).
-            current = store.update(current.with(current.state(), current.level(), f.message(), f.facts(), now), null,
-                    WATCH, null, null, now);
+            current = store.update(current.with(current.state(), current.level(), f.message(), f.facts(), now),
+                    current.state(), null, WATCH, null, null, now);
         }
         switch (current.state()) {
             case OPEN, DISMISSED -> {
                 // Dismissed means "not at this level": quiet while it holds, open again once it gets worse.
                 if (f.level() > current.level()) {
                     Alert up = current.with(AlertState.OPEN, f.level(), f.message(), f.facts(), now);
-                    return Optional.of(new AlertChange(store.update(up, EventKind.ESCALATED, WATCH, f.message(), null, now),
+                    return Optional.of(new AlertChange(store.update(up, current.state(), EventKind.ESCALATED, WATCH, f.message(), null, now),
                             EventKind.ESCALATED));
                 }
                 return Optional.empty();
@@ -214,7 +225,7 @@ public final class AlertService implements AutoCloseable {
                 if (current.snoozedUntil() != null && !now.isBefore(current.snoozedUntil())) {
                     int level = Math.max(current.level(), f.level());
                     Alert back = current.with(AlertState.OPEN, level, f.message(), f.facts(), now).withSnoozedUntil(null);
-                    return Optional.of(new AlertChange(store.update(back, EventKind.REOPENED, WATCH, f.message(), null, now),
+                    return Optional.of(new AlertChange(store.update(back, current.state(), EventKind.REOPENED, WATCH, f.message(), null, now),
                             EventKind.REOPENED));
                 }
                 return Optional.empty();
@@ -247,7 +258,7 @@ public final class AlertService implements AutoCloseable {
     /** The condition is away: start the quiet hold, or clear the alert once the hold has passed. */
     private Optional<AlertChange> away(Alert a, Duration clearAfter, Instant now) {
         if (a.quietSince() == null) {
-            Alert quiet = store.update(a.withQuietSince(now), null, WATCH, null, null, now);
+            Alert quiet = store.update(a.withQuietSince(now), a.state(), null, WATCH, null, null, now);
             if (!clearAfter.isZero()) {
                 return Optional.empty();
             }
@@ -258,13 +269,13 @@ public final class AlertService implements AutoCloseable {
         }
         AlertState state = a.state() == AlertState.DISMISSED ? AlertState.DISMISSED : AlertState.RESOLVED;
         Alert cleared = a.withState(state, now).closed(null, now);
-        return Optional.of(new AlertChange(store.update(cleared, EventKind.CLEARED, WATCH, "condition cleared", null, now),
+        return Optional.of(new AlertChange(store.update(cleared, a.state(), EventKind.CLEARED, WATCH, "condition cleared", null, now),
                 EventKind.CLEARED));
     }
 
     private AlertChange resolve(Alert a, NoticeRef n, Instant now) {
         Alert done = a.withState(AlertState.RESOLVED, now).closed(n.id(), now);
-        return new AlertChange(store.update(done, EventKind.RESOLVED, WATCH, "notice #" + n.id(), n.id(), now),
+        return new AlertChange(store.update(done, a.state(), EventKind.RESOLVED, WATCH, "notice #" + n.id(), n.id(), now),
                 EventKind.RESOLVED);
     }
 

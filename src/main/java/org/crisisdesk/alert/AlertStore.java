@@ -80,10 +80,22 @@ public final class AlertStore {
 
     /** Writes the alert's new values and, when {@code kind} is not null, one history line, in one transaction. */
     public Alert update(Alert a, EventKind kind, String actor, String detail, Long noticeId, Instant now) {
+        return update(a, null, kind, actor, detail, noticeId, now);
+    }
+
+    /**
+     * Stores {@code a} only while the stored alert is still in {@code expected} (null: whatever it is). The watch
+     * decides from what it read a moment ago; a person at another desk may have dismissed or snoozed the alert since,
+     * and writing the watch's copy over that would open it again.
+     *
+     * @throws ChangedElsewhere when the stored state is no longer {@code expected}; nothing was written
+     */
+    public Alert update(Alert a, AlertState expected, EventKind kind, String actor, String detail, Long noticeId,
+            Instant now) {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE alert SET state = ?, level = ?, message = ?, facts = ?, "
                     + "updated_at = ?, snoozed_until = ?, resolved_by_notice = ?, quiet_since = ?, cleared_at = ? "
-                    + "WHERE id = ?")) {
+                    + "WHERE id = ?" + (expected == null ? "" : " AND state = ?"))) {
                 st.setString(1, a.state().name());
                 st.setInt(2, a.level());
                 st.setString(3, clip(a.message(), 2000));
@@ -94,7 +106,13 @@ public final class AlertStore {
                 Jdbc.setInstant(st, 8, a.quietSince());
                 Jdbc.setInstant(st, 9, a.clearedAt());
                 st.setLong(10, a.id());
+                if (expected != null) {
+                    st.setString(11, expected.name());
+                }
                 if (st.executeUpdate() != 1) {
+                    if (expected != null) {
+                        throw new ChangedElsewhere(a.id());
+                    }
                     throw new IllegalStateException("Alert " + a.id() + " is gone");
                 }
             }
@@ -104,6 +122,13 @@ public final class AlertStore {
             ChangeLog.record(c, db, ChangeLog.Kind.ALERT, a.id());
             return a;
         });
+    }
+
+    /** The alert's stored state moved on (another desk acted on it) after it was read; the next pass reads it anew. */
+    public static final class ChangedElsewhere extends RuntimeException {
+        ChangedElsewhere(long alertId) {
+            super("Alert " + alertId + " was changed elsewhere meanwhile", null, false, false);
+        }
     }
 
     private static void event(Connection c, Alert a, EventKind kind, String actor, String detail, Long noticeId,

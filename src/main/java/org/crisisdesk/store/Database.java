@@ -26,7 +26,8 @@ public final class Database implements AutoCloseable {
      * and validation were 0.3-0.5 s of opening a desk (issue #8). A new migration is added here and at the end.
      */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "10", "20", "30", "40", "50", "70", "71",
-            "80", "82", "90", "100", "101", "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120", "121");
+            "80", "82", "90", "100", "101", "102", "110", "111", "112", "113", "114", "115", "116", "117", "118", "120",
+            "121");
 
     private final String url;
     private final DataSource pool;

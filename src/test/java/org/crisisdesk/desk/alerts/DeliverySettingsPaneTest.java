@@ -33,6 +33,7 @@ import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.crisisdesk.desk.kit.ScrollInto;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -93,30 +94,30 @@ class DeliverySettingsPaneTest {
             robot.lookup("#delivery-smtp-from").queryTextInputControl().setText("desk@acme.example");
             robot.lookup("#delivery-mail-to").queryTextInputControl().setText("lead@acme.example, duty@acme.example");
         });
-        robot.clickOn("#delivery-smtp-password").write("smtp-pw-SECRET");
-        robot.clickOn("#delivery-mail-save");
+        ScrollInto.click(robot, "#delivery-smtp-password").write("smtp-pw-SECRET");
+        ScrollInto.click(robot, "#delivery-mail-save");
         waitFor(() -> text(robot, "#delivery-status").equals("E-mail settings saved"));
         assertThat(robot.lookup("#delivery-smtp-password").queryAs(PasswordField.class).getText()).isEmpty();
         assertThat(robot.lookup("#delivery-smtp-password").queryAs(PasswordField.class).getPromptText())
                 .isEqualTo("stored (type only to change it)");
 
-        robot.clickOn("#delivery-hook-name").write("slack");
+        ScrollInto.click(robot, "#delivery-hook-name").write("slack");
         robot.interact(() -> robot.lookup("#delivery-hook-url").queryTextInputControl().setText(
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + HOOK_PATH));
-        robot.clickOn("#delivery-hook-add");
+        ScrollInto.click(robot, "#delivery-hook-add");
         waitFor(() -> robot.lookup("#delivery-hook-remove-slack").tryQuery().isPresent());
         assertThat(robot.lookup("#delivery-hooks").lookup(".label").queryAs(Label.class).getText())
                 .isEqualTo("slack (SLACK) · URL stored · not signed");
 
         // the test button on each channel, its result shown
         robot.interact(() -> robot.lookup("#delivery-test-channel").queryAs(ChoiceBox.class).setValue("slack"));
-        robot.clickOn("#delivery-test");
+        ScrollInto.click(robot, "#delivery-test");
         waitFor(() -> text(robot, "#delivery-test-result").startsWith("Sent on slack"));
         assertThat(received).singleElement().satisfies(b -> assertThat(b).startsWith("{\"text\":\"*[CrisisDesk] ")
                 .contains("slack"));
         robot.interact(() -> robot.lookup("#delivery-test-channel").queryAs(ChoiceBox.class)
                 .setValue(DeliverySettingsPane.MAIL_CHANNEL));
-        robot.clickOn("#delivery-test");
+        ScrollInto.click(robot, "#delivery-test");
         waitFor(() -> text(robot, "#delivery-test-result").startsWith("Sent on mail"));
         assertThat(mail.waitForIncomingEmail(10_000, 1)).isTrue();
 
@@ -132,11 +133,11 @@ class DeliverySettingsPaneTest {
         // a receiver that is gone: the result says so, in the receiver's words
         receiver.stop(0);
         robot.interact(() -> robot.lookup("#delivery-test-channel").queryAs(ChoiceBox.class).setValue("slack"));
-        robot.clickOn("#delivery-test");
+        ScrollInto.click(robot, "#delivery-test");
         waitFor(() -> text(robot, "#delivery-test-result").startsWith("Not sent on slack: "));
         assertThat(text(robot, "#delivery-test-result")).contains("could not be reached").doesNotContain("TOKEN");
 
-        robot.clickOn("#delivery-hook-remove-slack");
+        ScrollInto.click(robot, "#delivery-hook-remove-slack");
         waitFor(() -> robot.lookup("#delivery-hook-remove-slack").tryQuery().isEmpty());
         assertThat(Files.readString(home.resolve(DeliveryConfig.SECRET_FILE))).doesNotContain("TOKEN-IN-URL");
     }
@@ -148,7 +149,7 @@ class DeliverySettingsPaneTest {
                 robot.lookup("#delivery-hook-name").queryTextInputControl().setText(hook);
                 robot.lookup("#delivery-hook-url").queryTextInputControl().setText("https://hooks.example/" + hook);
             });
-            robot.clickOn("#delivery-hook-add");
+            ScrollInto.click(robot, "#delivery-hook-add");
             waitFor(() -> robot.lookup("#delivery-hook-remove-" + hook).tryQuery().isPresent());
         }
         waitFor(() -> robot.lookup("#delivery-route-line-any").tryQuery().isPresent());

@@ -23,6 +23,7 @@ import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.crisisdesk.desk.kit.ScrollInto;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -66,25 +67,12 @@ class SettingsDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the settings so that this node shows near the top (sections above it fold and unfold). */
-    private static void scrollTo(FxRobot robot, String id) {
-        robot.interact(() -> {
-            javafx.scene.control.ScrollPane scroll = robot.lookup(".settings-scroll")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            javafx.scene.Node node = robot.lookup(id).query();
-            javafx.scene.Node content = scroll.getContent();
-            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (y - 24) / room)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void backUpNowWritesAZipAndShowsIt(FxRobot robot) throws Exception {
         Label last = robot.lookup("#settings-backup-last").queryAs(Label.class);
         await(() -> last.getText().equals("No backup yet."));
-        scrollTo(robot, "#settings-backup-now");
+        ScrollInto.show(robot, "#settings-backup-now");
         robot.clickOn("#settings-backup-now");
         await(() -> last.getText().startsWith("Last backup"));
         // the demo is a drill: its backups stay beside its own database (issue 26), never among the live ones
@@ -110,7 +98,7 @@ class SettingsDialogTest {
         await(() -> next.getText().contains(elsewhere.toString()));
         assertThat(DeskPrefs.dbUrl(home)).contains(DeskSettings.h2FolderUrl(elsewhere));
         assertThat(Files.isDirectory(elsewhere)).isTrue();
-        scrollTo(robot, "#settings-db-default");
+        ScrollInto.show(robot, "#settings-db-default");
         robot.clickOn("#settings-db-default");
         await(() -> DeskPrefs.dbUrl(home).isEmpty());
     }

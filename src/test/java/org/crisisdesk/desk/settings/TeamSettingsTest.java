@@ -32,6 +32,7 @@ import org.crisisdesk.triage.Category;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.crisisdesk.desk.kit.ScrollInto;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -72,19 +73,6 @@ class TeamSettingsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the long settings window so that this node shows near the top. */
-    private static void scrollTo(FxRobot robot, String id) {
-        robot.interact(() -> {
-            javafx.scene.control.ScrollPane scroll = robot.lookup(".settings-scroll")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            javafx.scene.Node node = robot.lookup(id).query();
-            javafx.scene.Node content = scroll.getContent();
-            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (y - 24) / room)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Services services() {
         return settings.model().services();
@@ -108,7 +96,7 @@ class TeamSettingsTest {
         assertThat(approval.isSelected()).isFalse();
         assertThat(minutes.getValue()).isEqualTo(WritingStore.DEFAULT_WINDOW_MINUTES);
 
-        scrollTo(robot, "#settings-approval-required");
+        ScrollInto.show(robot, "#settings-approval-required");
         robot.clickOn("#settings-approval-required");
         await(() -> services().notices().approvals().required());
         assertThat(services().settings().get(org.crisisdesk.notice.ApprovalStore.SETTING, null)).isEqualTo("true");
@@ -116,7 +104,7 @@ class TeamSettingsTest {
         assertThat(queue(delivery, "team-settings-1").state()).as("the next notice waits for a second person")
                 .isEqualTo(NoticeState.AWAITING_APPROVAL);
 
-        scrollTo(robot, "#settings-collision-minutes");
+        ScrollInto.show(robot, "#settings-collision-minutes");
         robot.doubleClickOn(minutes.getEditor()).eraseText(4).write("25").type(KeyCode.ENTER);
         await(() -> services().notices().writing().windowMinutes() == 25);
         assertThat(services().settings().get(WritingStore.WINDOW_SETTING, null)).isEqualTo("25");
@@ -128,7 +116,7 @@ class TeamSettingsTest {
         assertThat(settings.model().statusProperty().get()).startsWith("Saved");
 
         // switched off again: the next notice is queued for posting straight away
-        scrollTo(robot, "#settings-approval-required");
+        ScrollInto.show(robot, "#settings-approval-required");
         robot.clickOn("#settings-approval-required");
         await(() -> !services().notices().approvals().required());
         assertThat(queue(delivery, "team-settings-2").state()).isEqualTo(NoticeState.QUEUED);
