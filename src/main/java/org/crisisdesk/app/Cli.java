@@ -26,7 +26,9 @@ public final class Cli {
         CommandLine.IParameterExceptionHandler parameters = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((ex, args) -> {
             for (Throwable t = ex; t != null; t = t.getCause()) {
-                if (t instanceof java.nio.file.InvalidPathException) {
+                // picocli keeps the converter's failure only in its message
+                if (t instanceof java.nio.file.InvalidPathException
+                        || String.valueOf(t.getMessage()).contains("java.nio.file.InvalidPathException")) {
                     // Under LANG=C (cron, systemd, a bare container) Java cannot name a Korean path at all: its
                     // letters are gone before CrisisDesk sees them, so say why and how to run it instead.
                     ex.getCommandLine().getErr().println("crisisdesk: " + ex.getMessage().split(" \\(java\\.nio")[0]
