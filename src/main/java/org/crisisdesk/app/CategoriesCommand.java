@@ -51,6 +51,7 @@ final class CategoriesCommand {
                     o.flush();
                     return 0;
                 }
+                OutputFiles.refuseDeskFile(out, services.home(), services.db().url());
                 try {
                     write(out.toAbsolutePath(), bytes(active));
                 } catch (IOException e) {

@@ -58,7 +58,8 @@ final class DbCommand implements Callable<Integer> {
             CrisisDeskCommand root = db.root;
             java.nio.file.Path home = root.home();
             String from = root.dbUrl != null ? root.dbUrl : DeskPrefs.dbUrl(home).orElse(Database.fileUrl(home));
-            try (Database source = Database.open(from, home); Database target = Database.open(to, home)) {
+            try (Database source = Database.open(Database.checkedUrl(from), home);
+                    Database target = Database.open(Database.checkedUrl(to), home)) {
                 if (source.displayLocation().equals(target.displayLocation())) {
                     err.println("The source and the target are the same database (" + source.displayLocation() + ").");
                     return 2;

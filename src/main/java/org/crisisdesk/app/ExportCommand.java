@@ -52,6 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         };
         PrintWriter o = spec.commandLine().getOut();
         try (Services services = root.openServices()) {
+            OutputFiles.refuseDeskFile(out, services.home(), services.db().url());
             Map<Long, String> names = new HashMap<>();
             for (Category c : services.categories().all()) {
                 names.put(c.id(), c.name());

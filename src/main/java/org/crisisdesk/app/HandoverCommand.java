@@ -69,6 +69,7 @@ final class HandoverCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         try (Services services = root.openServices()) {
+            OutputFiles.refuseDeskFile(out, services.home(), services.db().url());
             ZoneId z = DeskZone.resolve(zone, services, spec);
             Instant start = instant(from, "--from", z);
             Instant end = instant(to, "--to", z);

@@ -33,6 +33,9 @@ final class ImportCommand implements Callable<Integer> {
             description = "Rejected lines to list per file (default: ${DEFAULT-VALUE}); all are counted.")
     int maxErrors;
 
+    /** How often a running import says how far it got (package-private for tests). */
+    static long progressEveryNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -41,10 +44,25 @@ final class ImportCommand implements Callable<Integer> {
         boolean missing = false;
         boolean quarantined = false;
         try (Services services = root.openServices()) {
-            FileImporter importer = services.importer("import");
+            // a big file takes minutes (1M lines): say how far it got every few seconds, on the error stream
+            long[] last = {System.nanoTime()};
+            FileImporter importer = services.importer("import").onProgress((f, c) -> {
+                long now = System.nanoTime();
+                if (now - last[0] >= progressEveryNanos) {
+                    last[0] = now;
+                    err.printf("%s: so far imported %d, duplicates skipped %d%s…%n", f, c[0], c[1],
+                            c[2] == 0 ? "" : ", quarantined " + c[2]);
+                    err.flush();
+                }
+            });
             for (Path f : files) {
-                if (!Files.isReadable(f)) {
-                    err.println(f + ": cannot read the file");
+                if (Files.isDirectory(f) || !Files.isReadable(f)) {
+                    // said per file, and the other files are still imported ("Is a directory" named no file and
+                    // stopped the whole command)
+                    err.println(f + ": " + (Files.isDirectory(f) ? "is a folder, not a file: give the JSON Lines "
+                            + "files in it (e.g. " + f.resolve("*.jsonl") + ")"
+                            : !Files.exists(f) ? "no such file" : "cannot read the file (permissions)")
+                            + "; not imported");
                     missing = true;
                     continue;
                 }

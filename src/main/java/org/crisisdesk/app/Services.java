@@ -243,6 +243,7 @@ public final class Services implements AutoCloseable {
     }
 
     private static Services open(Path home, String url, Clock clock, boolean holdReconcile, boolean drill) {
+        url = Database.checkedUrl(url);
         // Only the home's own databases (live, or the drill's) may make their folder: a missing folder named by --db
         // or the settings is refused, as a mistyped path would quietly start a new, empty crisis.
         boolean own = url.equals(Database.fileUrl(home)) || url.equals(Database.fileUrl(drillHome(home)));

@@ -49,6 +49,18 @@ public final class FileImporter {
         this.prepare = prepare;
     }
 
+    /** Told after each stored batch: the file and its running counts (a 1M-line file takes minutes). */
+    private volatile java.util.function.BiConsumer<Path, int[]> progress = (f, c) -> { };
+
+    /**
+     * Calls {@code listener} on the storing thread after each batch of a file is stored, with the file and its counts
+     * so far: imported, duplicates skipped, quarantined (a copy).
+     */
+    public FileImporter onProgress(java.util.function.BiConsumer<Path, int[]> listener) {
+        this.progress = listener;
+        return this;
+    }
+
     /** What happened to one file. */
     public record Report(Path file, int imported, int duplicates, List<Rejection> rejected, int quarantined) {
         public Report(Path file, int imported, int duplicates, List<Rejection> rejected) {
@@ -86,7 +98,7 @@ public final class FileImporter {
             List<Rejection> rejected = new ArrayList<>();
             int[] counts = new int[3]; // imported, duplicates, quarantined
             try {
-                read(file, rejected, batch -> store(pipeline.classify(batch), batch.size(), counts));
+                read(file, rejected, batch -> store(file, pipeline.classify(batch), batch.size(), counts));
             } catch (org.crisisdesk.store.StoreException e) {
                 throw new Stopped(new Report(file, counts[0], counts[1], rejected, counts[2]), e);
             }
@@ -118,7 +130,7 @@ public final class FileImporter {
                 if (filings == END) {
                     break;
                 }
-                store(filings, filings.size(), counts);
+                store(file, filings, filings.size(), counts);
             }
             reading.join();
         } catch (InterruptedException e) {
@@ -155,7 +167,7 @@ public final class FileImporter {
         }
     }
 
-    private void store(List<Filing> filings, int size, int[] counts) {
+    private void store(Path file, List<Filing> filings, int size, int[] counts) {
         if (filings.isEmpty()) {
             return;
         }
@@ -175,13 +187,25 @@ public final class FileImporter {
                 counts[1] += size - stored - quarantined;
             }
         }
+        progress.accept(file, counts.clone());
     }
 
     /** Reads the file, collects rejections and hands each full batch (and the last) to {@code sink}. */
     private static void read(Path file, List<Rejection> rejected, Consumer<List<Mention>> sink) throws IOException {
         List<Mention> batch = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            LineReader lines = new LineReader(in);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            String otherEncoding = byteOrderMark(in);
+            if (otherEncoding != null) {
+                // every line of it would be "not valid UTF-8" (or split in the middle of a character): say it once
+                synchronized (rejected) {
+                    rejected.add(new Rejection(1, "the file is " + otherEncoding + " (it starts with that byte order "
+                            + "mark), not UTF-8: save it as UTF-8 and import it again; nothing of it was read"));
+                }
+                return;
+            }
+            // A regular file ends, so an over-long line in it is skipped to its end however long it is (a 100 MB
+            // line stopped the file and lost the good lines after it); only a device or pipe (/dev/zero) is cut off.
+            LineReader lines = new LineReader(in, Files.isRegularFile(file) ? Long.MAX_VALUE : MAX_SKIP);
             byte[] raw;
             int number = 0;
             while ((raw = lines.next()) != null) {
@@ -250,9 +274,30 @@ public final class FileImporter {
         return parsed;
     }
 
+    /** The encoding a UTF-16 or UTF-32 byte order mark at the start of {@code in} names, else null (nothing read). */
+    private static String byteOrderMark(InputStream in) throws IOException {
+        in.mark(4);
+        byte[] b = in.readNBytes(4);
+        in.reset();
+        int n = b.length;
+        if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+            return "UTF-32 (big-endian)";
+        }
+        if (n >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
+            return "UTF-32 (little-endian)";
+        }
+        if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return "UTF-16 (little-endian)";
+        }
+        if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return "UTF-16 (big-endian)";
+        }
+        return null;
+    }
+
     /** The longest line read (a v2 page of 100 long posts is a few MB); a longer one is skipped and reported. */
     static final int MAX_LINE = 16 << 20;
-    /** A "line" still without an end after this much (/dev/zero, a binary file) stops reading the file. */
+    /** A "line" still without an end after this much of a device or pipe (/dev/zero) stops reading it. */
     static final long MAX_SKIP = 64L << 20;
 
     private static String strictUtf8(byte[] raw) throws CharacterCodingException {
@@ -279,8 +324,12 @@ public final class FileImporter {
         /** The last line had no end within {@link #MAX_SKIP}: stop reading. */
         boolean endless;
 
-        LineReader(InputStream in) {
+        /** Bytes of one line after which reading stops for good ({@link #endless}). */
+        private final long skipLimit;
+
+        LineReader(InputStream in, long skipLimit) {
             this.in = in;
+            this.skipLimit = skipLimit;
         }
 
         byte[] next() throws IOException {
@@ -307,7 +356,7 @@ public final class FileImporter {
                 } else if (line.size() > 0) {
                     line = new java.io.ByteArrayOutputStream(0); // too long: its bytes are dropped as they come
                 }
-                if (size > MAX_SKIP) {
+                if (size > skipLimit) {
                     endless = true;
                     return TOO_LONG;
                 }

@@ -28,6 +28,15 @@ public final class BackupCheck {
     /** At most this much unpacked: a zip bomb cannot fill the disk (a million mentions are about 1 GB). */
     static final long MAX_UNPACKED = 64L * 1024 * 1024 * 1024;
 
+    /**
+     * Free space an unpacked backup must leave on the home's disk: a zip bomb (or a real backup too big for the disk)
+     * would otherwise fill the disk the live database and a running collector write to.
+     */
+    static final long RESERVE = 512L * 1024 * 1024;
+
+    /** How every H2 MVStore file begins; a backup entry that does not is refused before more of it is unpacked. */
+    private static final byte[] H2_HEADER = "H:2,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private BackupCheck() {}
 
     /** A backup that passed: its extracted database file (in the scratch folder) and what it holds. */
@@ -47,7 +56,7 @@ public final class BackupCheck {
      * for listing the backups; {@link #verify} also opens the database.
      */
     public static String checkZip(Path zip) throws BadBackup {
-        return unpack(zip, null);
+        return unpack(zip, null, 0);
     }
 
     /**
@@ -55,13 +64,18 @@ public final class BackupCheck {
      * missing; the caller deletes it), opened and looked at.
      */
     public static Good verify(Path zip, Path scratch) throws BadBackup {
+        return verify(zip, scratch, RESERVE);
+    }
+
+    /** As {@link #verify(Path, Path)}, leaving at least {@code reserve} bytes free on the scratch folder's disk. */
+    static Good verify(Path zip, Path scratch, long reserve) throws BadBackup {
         String entry;
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
             throw new BadBackup(zip, "cannot make the scratch folder " + scratch + " (" + e.getMessage() + ")", e);
         }
-        entry = unpack(zip, scratch);
+        entry = unpack(zip, scratch, reserve);
         String name = entry.substring(0, entry.length() - ".mv.db".length());
         Path file = scratch.resolve(entry);
         String url = "jdbc:h2:file:" + scratch.toAbsolutePath().resolve(name) + ";IFEXISTS=TRUE;FILE_LOCK=NO";
@@ -109,7 +123,7 @@ public final class BackupCheck {
     }
 
     /** Reads every entry through (CRC checked); with a target folder, writes the one database entry there. */
-    private static String unpack(Path zip, Path into) throws BadBackup {
+    private static String unpack(Path zip, Path into, long reserve) throws BadBackup {
         if (!Files.isRegularFile(zip)) {
             throw new BadBackup(zip, Files.exists(zip) ? "it is not a regular file" : "there is no such file", null);
         }
@@ -139,8 +153,22 @@ public final class BackupCheck {
                         + "holds " + describe(entries) + ")", null);
             }
             ZipEntry db = entries.get(0);
+            long limit = MAX_UNPACKED;
+            if (into != null) {
+                long room = Math.max(0, Files.getFileStore(into).getUsableSpace() - reserve);
+                if (db.getSize() > room) {
+                    throw new BadBackup(zip, "its database file would unpack to " + mb(db.getSize()) + ", more than "
+                            + "the " + mb(room) + " that can be used on the disk of " + into.getParent()
+                            + " (" + mb(reserve) + " are kept free for the live database); nothing was unpacked", null);
+                }
+                limit = Math.min(limit, room);
+            }
+            if (db.getSize() >= 0) {
+                limit = Math.min(limit, db.getSize());
+            }
             byte[] buf = new byte[64 * 1024];
             long total = 0;
+            int headerSeen = 0;
             // ZipFile does not compare the CRC itself (only ZipInputStream does): a damaged backup inflated into a
             // different file that H2 then read back to an older state (schema 30, no mentions), found by fuzzing.
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -149,9 +177,23 @@ public final class BackupCheck {
                             : Files.newOutputStream(into.resolve(db.getName()))) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    // An H2 file starts "H:2,": anything else (a zip bomb of zeros, a renamed file) is refused at
+                    // its first bytes instead of being unpacked whole.
+                    for (int i = 0; i < n && headerSeen < H2_HEADER.length; i++, headerSeen++) {
+                        if (buf[i] != H2_HEADER[headerSeen]) {
+                            throw new BadBackup(zip, "its " + printable(db.getName()) + " is not an H2 database "
+                                    + "file (it does not start as one)", null);
+                        }
+                    }
                     total += n;
-                    if (total > MAX_UNPACKED) {
-                        throw new BadBackup(zip, "it unpacks to more than " + MAX_UNPACKED / (1 << 30) + " GB", null);
+                    if (total > limit) {
+                        throw new BadBackup(zip, limit == db.getSize()
+                                ? "its database file is longer than the zip says: the zip is damaged"
+                                : limit < MAX_UNPACKED
+                                        ? "its database file unpacks to more than the " + mb(limit) + " that can be "
+                                                + "used on the disk of " + into.getParent() + " (" + mb(reserve)
+                                                + " are kept free for the live database)"
+                                        : "it unpacks to more than " + MAX_UNPACKED / (1 << 30) + " GB", null);
                     }
                     out.write(buf, 0, n);
                 }
@@ -172,6 +214,10 @@ public final class BackupCheck {
         } catch (IOException io) {
             throw new BadBackup(zip, "it cannot be read (" + firstLine(io.getMessage()) + ")", io);
         }
+    }
+
+    private static String mb(long bytes) {
+        return (bytes + (1 << 20) - 1) / (1 << 20) + " MB";
     }
 
     private static String describe(List<ZipEntry> entries) {

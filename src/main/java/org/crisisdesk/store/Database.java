@@ -54,6 +54,62 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + home.toAbsolutePath().resolve("crisisdesk") + ";AUTO_SERVER=TRUE";
     }
 
+    /**
+     * A database URL a person gave (--db, the settings, db copy) as CrisisDesk will open it, or refused in words: an
+     * H2 file named without {@code file:} ({@code jdbc:h2:/data/desk}, {@code jdbc:h2:~/desk}) is written with it, so
+     * it gets the same checks as any H2 file (a missing folder refused, the integrity stamp); an in-memory H2
+     * database (kept nothing once the command ended: "imported 10", then an empty desk), H2's other file systems, and
+     * an H2 {@code INIT=} setting (it runs SQL, even Java, from the URL on every open) are refused. PostgreSQL and H2
+     * server ({@code tcp:}, {@code ssl:}) URLs are kept as they are.
+     */
+    public static String checkedUrl(String given) {
+        String url = given == null ? "" : given.strip();
+        if (TeamDatabase.isPostgres(url)) {
+            return url;
+        }
+        String shown = url.length() > 120 ? url.substring(0, 120) + "…" : url;
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            throw new StoreException("\"" + shown + "\" is not a database CrisisDesk can use: give an H2 file "
+                    + "(jdbc:h2:file:/path/to/desk) or the team's PostgreSQL database "
+                    + "(jdbc:postgresql://HOST:5432/NAME?user=USER)", null);
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        String[] parts = rest.split(";");
+        for (String setting : java.util.Arrays.asList(parts).subList(1, parts.length)) {
+            if (setting.strip().toUpperCase(java.util.Locale.ROOT).startsWith("INIT")) {
+                throw new StoreException("The database URL " + shown.split(";")[0] + " has an INIT setting, which "
+                        + "runs SQL (and Java) on every open: CrisisDesk refuses it. Remove ;INIT=… from the URL.",
+                        null);
+            }
+        }
+        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("file:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")) {
+            if (!lower.startsWith("file:")) {
+                return url;
+            }
+            String file = rest.substring("file:".length());
+            // H2 reads ~ as the user's home; the integrity stamp and folder checks must look at the same file
+            return "jdbc:h2:file:" + (file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file);
+        }
+        if (lower.startsWith("mem:") || lower.isBlank() || lower.startsWith(";")) {
+            throw new StoreException("The database " + shown.split(";")[0] + " is an in-memory H2 database: it keeps "
+                    + "nothing once the command ends. Give an H2 file (jdbc:h2:file:/path/to/desk) or the team's "
+                    + "PostgreSQL database.", null);
+        }
+        String path = rest.split(";", 2)[0];
+        String settings = rest.substring(path.length());
+        if (path.startsWith("~/") || path.equals("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        if (path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+                || path.matches("(?i)[a-z]:[\\\\/].*")) {
+            return "jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize() + settings;
+        }
+        throw new StoreException("The database URL " + shown.split(";")[0] + " is not one CrisisDesk can use: give "
+                + "an H2 file (jdbc:h2:file:/path/to/desk) or the team's PostgreSQL database "
+                + "(jdbc:postgresql://HOST:5432/NAME?user=USER)", null);
+    }
+
     /** Opens and migrates; throws {@link StoreException} with a message a person can act on. */
     public static Database open(String requestedUrl) {
         return open(requestedUrl, null, true);

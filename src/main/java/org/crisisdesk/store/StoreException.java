@@ -70,7 +70,10 @@ public class StoreException extends RuntimeException {
                         + sql.getMessage().split("\n")[0] + "). " + lastBackup(where) + "Restore one with `crisisdesk "
                         + "restore BACKUP.zip`; CrisisDesk will not start a new empty database over it.", e);
             }
-            return new StoreException("Database error at " + where + ": " + sql.getMessage().split("\n")[0], e);
+            // one line, bounded: H2 quotes a whole script or file it could not run (a hostile URL printed /etc/passwd)
+            String first = String.valueOf(sql.getMessage()).split("\n")[0];
+            return new StoreException("Database error at " + where + ": "
+                    + (first.length() > 300 ? first.substring(0, 300) + "…" : first), e);
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
         return new StoreException("Cannot open the database " + where + ": " + msg, e);

@@ -47,28 +47,38 @@ public final class CategoryFile {
         int i = 0;
         for (JsonNode c : root.get("categories")) {
             i++;
+            // every problem of the file is listed, not only the first (the file is fixed in one go)
             if (!c.isObject()) {
-                throw new IOException("Category #" + i + " is not an object");
+                problems.add("Category #" + i + " is not an object");
+                continue;
             }
             String name;
             try {
                 name = CategoryNames.clean(c.path("name").isTextual() ? c.get("name").asText() : null);
             } catch (IllegalArgumentException e) {
-                throw new IOException("Category #" + i + ": " + e.getMessage(), e);
+                problems.add("Category #" + i + ": " + e.getMessage());
+                continue;
             }
             if (!seen.add(name)) {
-                throw new IOException("Category \"" + name + "\" appears twice in the file");
+                problems.add("Category \"" + name + "\" appears twice in the file");
+                continue;
             }
             String color = c.path("color").asText(CategoryStore.DEFAULT_COLOR);
             if (!color.matches("#[0-9A-Fa-f]{6}")) {
-                throw new IOException("Category \"" + name + "\": colour must look like #1A2B3C");
+                problems.add("Category \"" + name + "\": colour must look like #1A2B3C");
             }
             String kindText = c.path("kind").asText("topic").toLowerCase(Locale.ROOT);
             if (!kindText.equals("topic") && !kindText.equals("customer_centre")) {
-                throw new IOException("Category \"" + name + "\": kind must be \"topic\" or \"customer_centre\"");
+                problems.add("Category \"" + name + "\": kind must be \"topic\" or \"customer_centre\"");
             }
             Category.Kind kind = kindText.equals("customer_centre") ? Category.Kind.CUSTOMER_CENTRE : Category.Kind.TOPIC;
-            Rules rules = new Rules(strings(name, c, "keywords"), strings(name, c, "regex"), strings(name, c, "exclude"));
+            Rules rules;
+            try {
+                rules = new Rules(strings(name, c, "keywords"), strings(name, c, "regex"), strings(name, c, "exclude"));
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
             problems.addAll(RuleSet.problems(name, rules));
             out.add(new Spec(name, color, kind, rules));
         }
