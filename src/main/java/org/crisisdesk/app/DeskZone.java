@@ -21,8 +21,15 @@ final class DeskZone {
         if (option != null) {
             return new Resolved(resolve(option, services, spec), "--zone");
         }
-        return DeskSettings.zone(services.settings().get(DeskSettings.ZONE, null))
-                .map(z -> new Resolved(z, "the desk's settings"))
+        String stored = services.settings().get(DeskSettings.ZONE, null);
+        Resolved fromSettings = DeskSettings.zone(stored).map(z -> new Resolved(z, "the desk's settings")).orElse(null);
+        if (fromSettings == null && stored != null && !stored.isBlank()) {
+            // a zone the settings name but Java does not know: say so rather than fall back without a word
+            return new Resolved(ZoneId.systemDefault(), "this computer's zone, because the desk's settings name an "
+                    + "unknown zone \"" + stored.strip() + "\" (" + DeskSettings.ZONE + "); fix it with --zone or in "
+                    + "the desk's settings");
+        }
+        return java.util.Optional.ofNullable(fromSettings)
                 .or(() -> org.crisisdesk.settings.DeskPrefs.load(services.home())
                         .get(org.crisisdesk.settings.DeskPrefs.ACCOUNT_ZONE).flatMap(DeskSettings::zone)
                         .map(z -> new Resolved(z, "the account's zone from the welcome screen")))

@@ -75,4 +75,15 @@ class NoticeZoneTest {
         assertThat(option.out()).contains("05:00 현재");
         assertThat(option.err()).contains("time zone: UTC (--zone)");
     }
+
+    @Test
+    void anUnknownZoneInTheSettingsIsNamedNotSilentlyReplaced() {
+        try (Services s = TempDesk.open(home, Clock.systemUTC())) {
+            s.settings().put(DeskSettings.ZONE, "Mars/Olympus");
+        }
+        Run r = run("--as-of", "14:00", "--next-update", "16:00");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("time zone: UTC (this computer's zone, because the desk's settings name an "
+                + "unknown zone \"Mars/Olympus\"");
+    }
 }

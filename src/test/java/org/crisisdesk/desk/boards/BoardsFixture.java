@@ -19,6 +19,7 @@ import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.MentionFilter;
 import org.crisisdesk.mention.StoredMention;
 import org.crisisdesk.testing.MutableClock;
+import org.crisisdesk.settings.DeskPrefs;
 import org.crisisdesk.testing.TempDesk;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,6 +44,21 @@ final class BoardsFixture {
         this.home = home;
         this.clock = clock;
         this.services = TempDesk.open(home, clock);
+    }
+
+    /** A second desk on {@code first}'s database (issue 21's team desk): a home, connections and window of its own. */
+    static BoardsFixture onTheDatabaseOf(BoardsFixture first) {
+        Path home = TempDesk.newH2Home();
+        DeskPrefs.load(home).put(DeskPrefs.DB_URL, TempDesk.dbUrl(first.home));
+        return new BoardsFixture(home, first.clock);
+    }
+
+    /** {@link #show} in a stage of its own, set off from the first desk's; call from {@code @Start}. */
+    void showInASecondWindow() {
+        Stage second = new Stage();
+        show(second);
+        second.setX(40);
+        second.setY(40);
     }
 
     /** Builds and shows the window; call from {@code @Start}. */

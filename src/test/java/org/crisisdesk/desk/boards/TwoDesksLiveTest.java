@@ -3,7 +3,6 @@ package org.crisisdesk.desk.boards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crisisdesk.desk.boards.BoardsRobot.await;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import javafx.stage.Stage;
 import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
-import org.crisisdesk.settings.DeskPrefs;
-import org.crisisdesk.testing.TempDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,13 +42,8 @@ class TwoDesksLiveTest {
         }
         a = new BoardsFixture(batch);
         a.show(stage);
-        Path homeB = TempDesk.newH2Home();
-        DeskPrefs.load(homeB).put(DeskPrefs.DB_URL, TempDesk.dbUrl(a.home));
-        b = new BoardsFixture(homeB, a.clock);
-        Stage second = new Stage();
-        b.show(second);
-        second.setX(40);
-        second.setY(40);
+        b = BoardsFixture.onTheDatabaseOf(a);
+        b.showInASecondWindow();
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package org.crisisdesk.desk.boards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crisisdesk.desk.boards.BoardsRobot.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import javafx.stage.Window;
 import org.crisisdesk.mention.Filing;
 import org.crisisdesk.mention.Mention;
 import org.crisisdesk.mention.StoredMention;
-import org.crisisdesk.settings.DeskPrefs;
-import org.crisisdesk.testing.TempDesk;
 import org.crisisdesk.triage.MoveResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +52,9 @@ class TwoDesksStaleMoveTest {
         a = new BoardsFixture(batch);
         a.services.person().save("민지", "minji");
         a.show(stage);
-        Path homeB = TempDesk.newH2Home();
-        DeskPrefs.load(homeB).put(DeskPrefs.DB_URL, TempDesk.dbUrl(a.home));
-        b = new BoardsFixture(homeB, a.clock);
+        b = BoardsFixture.onTheDatabaseOf(a);
         b.services.person().save("준호", "junho");
-        Stage second = new Stage();
-        b.show(second);
-        second.setX(40);
-        second.setY(40);
+        b.showInASecondWindow();
     }
 
     @AfterEach
