@@ -42,10 +42,29 @@ class ImportFaultTest {
         Path err = Files.createTempFile("child-err", ".txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            String threads = threadsOf(p);
             p.destroyForcibly();
-            throw new AssertionError("the child did not end within 5 minutes: " + Files.readString(err));
+            throw new AssertionError("the child did not end within 5 minutes: " + Files.readString(err)
+                    + "\nits threads:\n" + threads);
         }
         return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The threads of a child that did not end (what it waits for is the defect to chase). */
+    private static String threadsOf(Process p) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process dump = new ProcessBuilder(jcmd, Long.toString(p.pid()), "Thread.print").redirectErrorStream(true)
+                    .start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return text;
+        } catch (java.io.IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     @Test

@@ -145,7 +145,8 @@ class PeopleDeskTest {
                         null, null, null)), null, "test");
         s.caseAssignments().assign(java.util.List.of(stored.get(0).pk()), s.person().person(), "김민지");
         s.caseAssignments().assign(java.util.List.of(stored.get(1).pk()), JIHUN, "김민지");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        // the boards reload after the ingest above; in the full run, on a busy JVM, that has taken over 20 s
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("#column-menu-" + centre.id()).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
