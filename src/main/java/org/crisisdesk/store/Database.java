@@ -369,7 +369,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw StoreException.explain(url, e);
+            throw explained(e);
         }
     }
 
@@ -412,10 +412,34 @@ public final class Database implements AutoCloseable {
      * Closes the pool; for an H2 file, then stamps what the file held (see {@link IntegrityStamp}), so a file cut
      * short afterwards is recognised at the next open.
      */
+    /** Set once H2 has failed to write its file: it then spins for ever in a rollback, so close takes no connection. */
+    private volatile boolean writeFailed;
+
+    private StoreException explained(Exception e) {
+        StoreException s = StoreException.explain(url, e);
+        if (s.isDatabaseFailure() && h2FileBase(url).isPresent()) {
+            writeFailed = true;
+        }
+        return s;
+    }
+
     @Override
     public void close() {
         java.util.Optional<Path> base = h2FileBase(url);
         long[] counts = null;
+        if (writeFailed) {
+            // After a failed write (a full disk) H2's pool spins in a rollback when a connection is taken or closed:
+            // closing on a daemon thread, waited for a little, lets the command end; no stamp, as it cannot be right.
+            Thread closing = new Thread(closePool, "database-close");
+            closing.setDaemon(true);
+            closing.start();
+            try {
+                closing.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         if (base.isPresent()) {
             try (Connection c = pool.getConnection()) {
                 counts = IntegrityStamp.count(c);
